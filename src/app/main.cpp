@@ -1,0 +1,165 @@
+// lipa-till: reads the command line and the settings file, wires the layers together, opens the window.
+
+#include "Environment.h"
+#include "IntaSendSimulator.h"
+#include "MainWindow.h"
+#include "Settings.h"
+#include "TillStack.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+using namespace lipa;
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+// Everything main() needs to start the till, decided before any window exists (so that --help,
+// --version and bad options work without a display).
+struct StartUp {
+    Environment environment;
+    ClientConfig client;
+    Settings settings;
+    QStringList settingsProblems;
+    QString dataDir;
+};
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("LipaTill"));
+    QCoreApplication::setApplicationName(QStringLiteral("lipa-till"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LIPA_VERSION));
+}
+
+[[noreturn]] void failUsage(const QString& message)
+{
+    std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(message));
+    std::exit(kUsageError);
+}
+
+StartUp readStartUp(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Lipa Till: take M-Pesa payments through IntaSend at a shop counter."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QCoreApplication::translate("main", "Run on the built-in IntaSend simulator: no real money."));
+    const QCommandLineOption apiBase(
+        QStringLiteral("api-base"),
+        QCoreApplication::translate("main", "Use this IntaSend base URL (https, or http to 127.0.0.1 only)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption publicKey(
+        QStringLiteral("public-key"),
+        QCoreApplication::translate("main", "IntaSend public key. The secret key is read only from the "
+                                            "LIPA_TILL_SECRET_KEY environment variable."),
+        QStringLiteral("KEY"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("main", "Where the settings file and the journal live."), QStringLiteral("DIR"));
+    parser.addOptions({demo, apiBase, publicKey, dataDir});
+    if (!parser.parse(arguments))
+        failUsage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        failUsage(QStringLiteral("unexpected argument \"%1\"; see --help").arg(parser.positionalArguments().first()));
+    if (parser.isSet(demo) && parser.isSet(apiBase))
+        failUsage(QStringLiteral("--demo and --api-base cannot be used together"));
+
+    StartUp startUp;
+    startUp.dataDir = parser.isSet(dataDir) ? parser.value(dataDir)
+                                            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir().mkpath(startUp.dataDir))
+        failUsage(QStringLiteral("cannot create the data directory %1").arg(startUp.dataDir));
+    startUp.settings = Settings::load(QDir(startUp.dataDir).filePath(Settings::fileName()), &startUp.settingsProblems);
+    const Settings& settings = startUp.settings;
+
+    startUp.client.publicKey = parser.isSet(publicKey) ? parser.value(publicKey).trimmed() : settings.publicKey;
+    startUp.client.secretKey = QProcessEnvironment::systemEnvironment().value(QStringLiteral("LIPA_TILL_SECRET_KEY")).trimmed();
+    startUp.client.transferTimeout = settings.requestTimeout;
+
+    const bool nothingConfigured = !settings.environment && startUp.client.publicKey.isEmpty();
+    if (parser.isSet(demo) || (!parser.isSet(apiBase) && (nothingConfigured || settings.environment == EnvironmentKind::Demo))) {
+        startUp.environment.kind = EnvironmentKind::Demo; // the URL is the simulator's, known once it listens
+        return startUp;
+    }
+
+    if (parser.isSet(apiBase)) {
+        const Result<QUrl> url = parseBaseUrl(parser.value(apiBase));
+        if (!url)
+            failUsage(QStringLiteral("--api-base: %1").arg(url.error()));
+        startUp.environment = Environment::custom(url.value());
+    } else if (settings.environment == EnvironmentKind::Custom) {
+        const Result<QUrl> url = parseBaseUrl(settings.baseUrl);
+        if (!url)
+            failUsage(QStringLiteral("intasend/base_url in the settings file: %1").arg(url.error()));
+        startUp.environment = Environment::custom(url.value());
+    } else if (settings.environment == EnvironmentKind::Live) {
+        startUp.environment = Environment::live();
+    } else {
+        startUp.environment = Environment::sandbox();
+    }
+
+    if (startUp.client.publicKey.isEmpty())
+        failUsage(QStringLiteral("no IntaSend public key: pass --public-key or set intasend/public_key in %1")
+                      .arg(QDir(startUp.dataDir).filePath(Settings::fileName())));
+    const QString mismatch =
+        keyEnvironmentMismatch(startUp.environment.kind, startUp.client.publicKey, startUp.client.secretKey);
+    if (!mismatch.isEmpty())
+        failUsage(mismatch);
+    startUp.client.baseUrl = startUp.environment.baseUrl;
+    return startUp;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    std::optional<StartUp> startUp;
+    {
+        QCoreApplication probe(argc, argv);
+        setApplicationNames();
+        startUp = readStartUp(QCoreApplication::arguments());
+    }
+
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("Lipa Till"));
+
+    SystemClock clock;
+    std::unique_ptr<IntaSendSimulator> simulator;
+    if (startUp->environment.kind == EnvironmentKind::Demo) {
+        simulator = std::make_unique<IntaSendSimulator>(clock);
+        if (!simulator->listen()) {
+            std::fprintf(stderr, "lipa-till: the demo simulator could not listen on 127.0.0.1\n");
+            return 1;
+        }
+        startUp->environment = Environment::demo(simulator->baseUrl());
+        startUp->client.baseUrl = simulator->baseUrl();
+        startUp->client.publicKey = QStringLiteral("ISPubKey_test_demo");
+        startUp->client.secretKey.clear();
+    }
+
+    TillStack stack(clock, startUp->client, startUp->settings);
+    MainWindow window(stack.till, startUp->environment, startUp->settings.maxAmountShillings);
+    QStringList banner = startUp->settingsProblems;
+    if (simulator)
+        banner.prepend(MainWindow::tr("Demo mode — no real money. Payments go to the built-in IntaSend simulator; "
+                                      "see the README to connect your IntaSend account."));
+    window.showBanner(banner.join(u'\n'));
+    window.show();
+    stack.till.resume();
+    return QApplication::exec();
+}

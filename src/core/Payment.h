@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Money.h"
+#include "PaymentState.h"
+#include "PhoneNumber.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace lipa {
+
+// One attempt to collect money from one phone: what the journal stores and the list shows.
+struct Payment {
+    QString localRef; // our UUID, sent to IntaSend as api_ref; the payment's identity
+    Money amount;
+    PhoneNumber phone;
+    PaymentState state = PaymentState::Sending;
+    QDateTime createdAt; // UTC
+    QDateTime updatedAt; // UTC
+
+    QString invoiceId;      // IntaSend's id, kept as text (it is sometimes a number)
+    QString remoteState;    // the raw IntaSend state last seen ("PENDING"), for audits
+    QString mpesaReceipt;   // M-Pesa's code from the customer's SMS; empty until paid
+    QString failedCode;     // M-Pesa result code as text
+    QString failureMessage; // what the cashier reads: why it failed, was rejected or is unknown
+
+    bool isFinal() const { return lipa::isFinal(state); }
+};
+
+} // namespace lipa
+
+Q_DECLARE_METATYPE(lipa::Payment)

@@ -1,0 +1,105 @@
+#include "ChargePanel.h"
+
+#include "ui_ChargePanel.h"
+
+namespace lipa {
+
+namespace {
+
+// Green for a value we understood, red for one we did not; empty fields say nothing.
+void showHint(QLabel* hint, const QString& text, bool good)
+{
+    hint->setText(text);
+    hint->setStyleSheet(good ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b31d1d;"));
+}
+
+} // namespace
+
+ChargePanel::ChargePanel(qint64 maxAmountShillings, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ChargePanel>())
+    , m_maxAmountShillings(maxAmountShillings)
+{
+    m_ui->setupUi(this);
+
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    m_ui->amountEdit->setFont(big);
+    m_ui->phoneEdit->setFont(big);
+    m_ui->chargeButton->setFont(big);
+    m_ui->chargeButton->setMinimumHeight(m_ui->chargeButton->sizeHint().height() * 3 / 2);
+    QFont title = font();
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.2);
+    m_ui->titleLabel->setFont(title);
+
+    connect(m_ui->amountEdit, &QLineEdit::textChanged, this, &ChargePanel::validate);
+    connect(m_ui->phoneEdit, &QLineEdit::textChanged, this, &ChargePanel::validate);
+    connect(m_ui->amountEdit, &QLineEdit::returnPressed, this, &ChargePanel::onAmountReturn);
+    connect(m_ui->phoneEdit, &QLineEdit::returnPressed, this, &ChargePanel::onPhoneReturn);
+    connect(m_ui->chargeButton, &QPushButton::clicked, this, &ChargePanel::submit);
+    validate();
+}
+
+ChargePanel::~ChargePanel() = default;
+
+void ChargePanel::clear()
+{
+    m_ui->amountEdit->clear();
+    m_ui->phoneEdit->clear();
+    focusAmount();
+}
+
+void ChargePanel::focusAmount()
+{
+    m_ui->amountEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void ChargePanel::validate()
+{
+    const Result<Money> amount = Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings);
+    const Result<PhoneNumber> phone = PhoneNumber::parse(m_ui->phoneEdit->text());
+
+    if (m_ui->amountEdit->text().trimmed().isEmpty())
+        showHint(m_ui->amountHint, {}, true);
+    else
+        showHint(m_ui->amountHint, amount ? amount->toDisplayString() : amount.error(), amount.isOk());
+
+    if (m_ui->phoneEdit->text().trimmed().isEmpty())
+        showHint(m_ui->phoneHint, {}, true);
+    else
+        showHint(m_ui->phoneHint, phone ? phone->toDisplayString() : phone.error(), phone.isOk());
+
+    m_ui->chargeButton->setEnabled(amount.isOk() && phone.isOk());
+}
+
+void ChargePanel::onAmountReturn()
+{
+    if (!Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings))
+        return; // the reason is already beside the field
+    if (PhoneNumber::parse(m_ui->phoneEdit->text()))
+        submit();
+    else
+        m_ui->phoneEdit->setFocus(Qt::TabFocusReason);
+}
+
+void ChargePanel::onPhoneReturn()
+{
+    if (!Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings))
+        m_ui->amountEdit->setFocus(Qt::TabFocusReason);
+    else
+        submit();
+}
+
+void ChargePanel::submit()
+{
+    const Result<Money> amount = Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings);
+    const Result<PhoneNumber> phone = PhoneNumber::parse(m_ui->phoneEdit->text());
+    if (!amount || !phone)
+        return;
+    // Clear first: whatever the receiver does, a repeated Enter or click now meets an empty form.
+    clear();
+    Q_EMIT chargeRequested(amount.value(), phone.value());
+}
+
+} // namespace lipa

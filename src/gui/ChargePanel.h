@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Money.h"
+#include "PhoneNumber.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class ChargePanel;
+}
+
+namespace lipa {
+
+// The form a cashier types a payment into: amount, phone, Charge. Validates as they type and emits
+// chargeRequested once per sale; the form is cleared before the signal goes out, so a second Enter or
+// click finds nothing to send.
+class ChargePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChargePanel(qint64 maxAmountShillings, QWidget* parent = nullptr);
+    ~ChargePanel() override;
+
+    // Empties the form and puts the cursor in Amount, ready for the next customer.
+    void clear();
+    void focusAmount();
+
+Q_SIGNALS:
+    void chargeRequested(lipa::Money amount, const lipa::PhoneNumber& phone);
+
+private:
+    void validate();
+    void onAmountReturn();
+    void onPhoneReturn();
+    void submit();
+
+    std::unique_ptr<Ui::ChargePanel> m_ui;
+    qint64 m_maxAmountShillings;
+};
+
+} // namespace lipa

@@ -1,0 +1,220 @@
+#include "MainWindow.h"
+
+#include "ChargePanel.h"
+#include "PaymentListModel.h"
+#include "PaymentStateDelegate.h"
+
+#include <QAction>
+#include <QBoxLayout>
+#include <QFrame>
+#include <QHeaderView>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace lipa {
+
+namespace {
+
+QString badgeStyle(EnvironmentKind kind)
+{
+    switch (kind) {
+    case EnvironmentKind::Live:
+        return QStringLiteral("background:#b31d1d; color:white; font-weight:bold; padding:2px 10px; border-radius:3px;");
+    case EnvironmentKind::Custom:
+        return QStringLiteral("background:#6b3fa0; color:white; font-weight:bold; padding:2px 10px; border-radius:3px;");
+    case EnvironmentKind::Sandbox:
+        return QStringLiteral("background:#1d4ea8; color:white; font-weight:bold; padding:2px 10px; border-radius:3px;");
+    case EnvironmentKind::Demo:
+        return QStringLiteral("background:#f2b705; color:black; font-weight:bold; padding:2px 10px; border-radius:3px;");
+    }
+    return {};
+}
+
+QString badgeText(const Environment& environment)
+{
+    switch (environment.kind) {
+    case EnvironmentKind::Live:
+        return MainWindow::tr("LIVE — real money");
+    case EnvironmentKind::Custom:
+        return MainWindow::tr("CUSTOM — %1").arg(environment.baseUrl.host());
+    case EnvironmentKind::Sandbox:
+        return MainWindow::tr("SANDBOX — test money");
+    case EnvironmentKind::Demo:
+        return MainWindow::tr("DEMO — no real money");
+    }
+    return {};
+}
+
+QLabel* makeTotalLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.25);
+    label->setFont(font);
+    label->setTextFormat(Qt::RichText);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmountShillings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_till(till)
+{
+    setWindowTitle(tr("Lipa Till — %1").arg(environment.badge()));
+    setObjectName(QStringLiteral("MainWindow"));
+
+    auto* central = new QWidget(this);
+    auto* columns = new QHBoxLayout(central);
+
+    auto* left = new QVBoxLayout;
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(
+        QStringLiteral("background:#fff4cc; border:1px solid #e0c060; padding:6px; border-radius:3px;"));
+    m_banner->hide();
+    left->addWidget(m_banner);
+
+    m_chargePanel = new ChargePanel(maxAmountShillings, central);
+    left->addWidget(m_chargePanel);
+
+    auto* totalsFrame = new QFrame(central);
+    totalsFrame->setObjectName(QStringLiteral("totals"));
+    totalsFrame->setFrameShape(QFrame::StyledPanel);
+    auto* totals = new QVBoxLayout(totalsFrame);
+    auto* totalsTitle = new QLabel(tr("Today"), totalsFrame);
+    QFont titleFont = totalsTitle->font();
+    titleFont.setBold(true);
+    totalsTitle->setFont(titleFont);
+    totals->addWidget(totalsTitle);
+    m_paidTotal = makeTotalLabel(totalsFrame);
+    m_paidTotal->setObjectName(QStringLiteral("paidTotal"));
+    m_waitingTotal = makeTotalLabel(totalsFrame);
+    m_waitingTotal->setObjectName(QStringLiteral("waitingTotal"));
+    totals->addWidget(m_paidTotal);
+    totals->addWidget(m_waitingTotal);
+    left->addWidget(totalsFrame);
+    left->addStretch();
+    columns->addLayout(left, 0);
+
+    m_model = new PaymentListModel(till, this);
+    m_paymentView = new QTableView(central);
+    m_paymentView->setObjectName(QStringLiteral("paymentView"));
+    m_paymentView->setAccessibleName(tr("Payments"));
+    m_paymentView->setModel(m_model);
+    m_paymentView->setItemDelegateForColumn(PaymentListModel::StateColumn, new PaymentStateDelegate(m_paymentView));
+    m_paymentView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_paymentView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_paymentView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_paymentView->setAlternatingRowColors(true);
+    m_paymentView->setWordWrap(false);
+    m_paymentView->verticalHeader()->hide();
+    QFont tableFont = m_paymentView->font();
+    tableFont.setPointSizeF(tableFont.pointSizeF() * 1.15);
+    m_paymentView->setFont(tableFont);
+    m_paymentView->verticalHeader()->setDefaultSectionSize(QFontMetrics(tableFont).height() + 14);
+    QHeaderView* header = m_paymentView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PaymentListModel::DetailColumn, QHeaderView::Stretch);
+    header->setHighlightSections(false);
+    columns->addWidget(m_paymentView, 1);
+    setCentralWidget(central);
+
+    auto* checkAction = new QAction(tr("Check now"), this);
+    checkAction->setShortcut(QKeySequence(Qt::Key_F5));
+    checkAction->setToolTip(tr("Ask IntaSend about the selected payment now (F5)"));
+    connect(checkAction, &QAction::triggered, this, &MainWindow::checkSelected);
+    addAction(checkAction);
+    auto* clearAction = new QAction(tr("Clear form"), this);
+    clearAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(clearAction, &QAction::triggered, m_chargePanel, &ChargePanel::clear);
+    addAction(clearAction);
+
+    buildStatusBar(environment);
+
+    connect(m_chargePanel, &ChargePanel::chargeRequested, this, &MainWindow::onChargeRequested);
+    connect(&till, &Till::paymentAdded, this, &MainWindow::updateTotals);
+    connect(&till, &Till::paymentChanged, this, &MainWindow::updateTotals);
+    connect(&till, &Till::connectionStateChanged, this, &MainWindow::updateConnection);
+    connect(&till, &Till::notice, this, &MainWindow::showBanner);
+
+    updateTotals();
+    resize(1100, 640);
+    m_chargePanel->focusAmount();
+    setFocusProxy(m_chargePanel);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::showBanner(const QString& text)
+{
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void MainWindow::buildStatusBar(const Environment& environment)
+{
+    auto* badge = new QLabel(badgeText(environment), this);
+    badge->setObjectName(QStringLiteral("environmentBadge"));
+    badge->setStyleSheet(badgeStyle(environment.kind));
+    badge->setAccessibleName(tr("Environment"));
+    statusBar()->addWidget(badge);
+
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addWidget(m_connectionLabel, 1);
+    updateConnection(m_till.connectionState());
+}
+
+void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone)
+{
+    const QString ref = m_till.charge(amount, phone);
+    if (!ref.isEmpty()) {
+        m_paymentView->selectRow(0);
+        m_paymentView->scrollToTop();
+    }
+    m_chargePanel->focusAmount();
+}
+
+void MainWindow::updateTotals()
+{
+    const DayTotals totals = m_till.todaysTotals();
+    m_paidTotal->setText(tr("Paid: <b>%1</b> &nbsp; %2", nullptr, totals.paidCount)
+                             .arg(totals.paidCount)
+                             .arg(totals.paidSum.toDisplayString()));
+    QString waiting = tr("Waiting: <b>%1</b>").arg(totals.pendingCount);
+    if (totals.attentionCount > 0)
+        waiting += QStringLiteral(" &nbsp; ") + tr("Check: <b>%1</b>").arg(totals.attentionCount);
+    if (totals.failedCount > 0)
+        waiting += QStringLiteral(" &nbsp; ") + tr("Failed: <b>%1</b>").arg(totals.failedCount);
+    m_waitingTotal->setText(waiting);
+}
+
+void MainWindow::updateConnection(ConnectionState state)
+{
+    switch (state) {
+    case ConnectionState::NotYetUsed:
+        m_connectionLabel->setText(tr("Ready"));
+        m_connectionLabel->setStyleSheet({});
+        break;
+    case ConnectionState::Online:
+        m_connectionLabel->setText(tr("● Connected to IntaSend"));
+        m_connectionLabel->setStyleSheet(QStringLiteral("color:#1b7f3b;"));
+        break;
+    case ConnectionState::Offline:
+        m_connectionLabel->setText(tr("● Offline — cannot reach IntaSend"));
+        m_connectionLabel->setStyleSheet(QStringLiteral("color:#b31d1d; font-weight:bold;"));
+        break;
+    }
+}
+
+void MainWindow::checkSelected()
+{
+    const QModelIndex current = m_paymentView->currentIndex();
+    if (current.isValid())
+        m_till.checkNow(current.data(PaymentListModel::LocalRefRole).toString());
+}
+
+} // namespace lipa

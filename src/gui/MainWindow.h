@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Environment.h"
+#include "Till.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QTableView;
+
+namespace lipa {
+
+class ChargePanel;
+class PaymentListModel;
+
+// The till's one window: the charge form, today's totals and the live transaction list, with the
+// environment (DEMO / SANDBOX / LIVE) and the connection state always in view.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(Till& till, const Environment& environment, qint64 maxAmountShillings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows a message above the form until the cashier dismisses it or a newer one replaces it.
+    void showBanner(const QString& text);
+
+    ChargePanel* chargePanel() const { return m_chargePanel; }
+    QTableView* paymentView() const { return m_paymentView; }
+    PaymentListModel* paymentModel() const { return m_model; }
+
+private:
+    void buildStatusBar(const Environment& environment);
+    void onChargeRequested(Money amount, const PhoneNumber& phone);
+    void updateTotals();
+    void updateConnection(ConnectionState state);
+    void checkSelected();
+
+    Till& m_till;
+    ChargePanel* m_chargePanel = nullptr;
+    PaymentListModel* m_model = nullptr;
+    QTableView* m_paymentView = nullptr;
+    QLabel* m_banner = nullptr;
+    QLabel* m_paidTotal = nullptr;
+    QLabel* m_waitingTotal = nullptr;
+    QLabel* m_connectionLabel = nullptr;
+};
+
+} // namespace lipa

@@ -1,0 +1,184 @@
+#include "IntaSendClient.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace lipa {
+
+Q_LOGGING_CATEGORY(lcClient, "lipa.intasend")
+
+namespace {
+
+// Retry-After is either seconds or an HTTP date.
+std::chrono::seconds parseRetryAfter(const QByteArray& header)
+{
+    bool isNumber = false;
+    const qint64 seconds = header.trimmed().toLongLong(&isNumber);
+    if (isNumber)
+        return std::chrono::seconds(std::clamp<qint64>(seconds, 0, 3600));
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    if (when.isValid())
+        return std::chrono::seconds(std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(when), 0, 3600));
+    return std::chrono::seconds(0);
+}
+
+// Errors Qt reports before a request can have reached the server.
+bool failedBeforeSending(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QByteArray truncatedForLog(const QByteArray& body)
+{
+    constexpr qsizetype kMax = 512;
+    return body.size() <= kMax ? body : body.left(kMax) + "…[" + QByteArray::number(body.size()) + " bytes]";
+}
+
+} // namespace
+
+IntaSendClient::IntaSendClient(QNetworkAccessManager& network, ClientConfig config, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_config(std::move(config))
+{
+}
+
+IntaSendClient::~IntaSendClient() = default;
+
+wire::StkRoute IntaSendClient::stkRoute() const
+{
+    return m_config.secretKey.isEmpty() ? wire::StkRoute::Collection : wire::StkRoute::StkPush;
+}
+
+void IntaSendClient::requestStkPush(const wire::ChargeRequest& request, QObject* context, Callback done)
+{
+    const wire::StkRoute route = stkRoute();
+    post(wire::stkPushPath(route), wire::buildStkPushBody(m_config.publicKey, request, route),
+         route == wire::StkRoute::StkPush, context, std::move(done));
+}
+
+void IntaSendClient::checkStatus(const QString& invoiceId, QObject* context, Callback done)
+{
+    post(wire::statusPath(), wire::buildStatusBody(m_config.publicKey, invoiceId), false, context,
+         std::move(done));
+}
+
+void IntaSendClient::post(const QString& path, const QByteArray& body, bool withSecret, QObject* context,
+                          Callback done)
+{
+    QUrl url = m_config.baseUrl;
+    url.setPath(url.path() + path);
+
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("INTASEND_PUBLIC_API_KEY", m_config.publicKey.toUtf8());
+    if (withSecret)
+        request.setRawHeader("Authorization", "Bearer " + m_config.secretKey.toUtf8());
+    request.setTransferTimeout(static_cast<int>(m_config.transferTimeout.count()));
+    // A payment request must never be repeated behind our back: no redirects, no cached answers.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+
+    QNetworkReply* reply = m_network.post(request, body);
+    auto oversize = std::make_shared<bool>(false);
+    const qint64 maxBytes = m_config.maxResponseBytes;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, oversize, maxBytes](qint64 received, qint64) {
+        if (received > maxBytes && !*oversize) {
+            *oversize = true;
+            reply->abort();
+        }
+    });
+    // The reply is deleted whatever happens to the context; the callback runs only while the context lives.
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    connect(reply, &QNetworkReply::finished, context,
+            [self = QPointer(this), reply, oversize, done = std::move(done)] {
+                if (self)
+                    done(self->interpret(*reply, *oversize));
+            });
+}
+
+CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
+{
+    CallResult result;
+    const QString what = reply.url().path();
+    if (oversize) {
+        result.failure = CallFailure::BadResponse;
+        result.message = tr("IntaSend's answer was too large to be real (over %1 KiB)")
+                             .arg(m_config.maxResponseBytes / 1024);
+        qCWarning(lcClient) << what << "answer over" << m_config.maxResponseBytes << "bytes; aborted";
+        return result;
+    }
+
+    result.httpStatus = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply.readAll();
+
+    if (result.httpStatus == 0) {
+        const QNetworkReply::NetworkError error = reply.error();
+        if (failedBeforeSending(error)) {
+            result.failure = CallFailure::NotSent;
+            result.message = tr("Could not reach IntaSend (%1)").arg(reply.errorString());
+        } else {
+            result.failure = CallFailure::Uncertain;
+            result.message = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError
+                                 ? tr("IntaSend did not answer in time")
+                                 : tr("The connection to IntaSend broke (%1)").arg(reply.errorString());
+        }
+        qCWarning(lcClient) << what << "network error" << error << reply.errorString();
+        return result;
+    }
+
+    if (result.httpStatus >= 200 && result.httpStatus < 300) {
+        Result<wire::Invoice> invoice = wire::parseInvoiceResponse(body);
+        if (invoice) {
+            result.invoice = std::move(invoice).value();
+        } else {
+            result.failure = CallFailure::BadResponse;
+            result.message = invoice.error();
+            qCWarning(lcClient) << what << "unreadable answer:" << invoice.error() << truncatedForLog(body);
+        }
+        return result;
+    }
+
+    const QString detail = wire::parseErrorBody(body);
+    const int status = result.httpStatus;
+    if (status == 401 || status == 403) {
+        result.failure = CallFailure::AuthRefused;
+        result.message = tr("IntaSend refused the keys — check Settings");
+        if (!detail.isEmpty())
+            result.message += QStringLiteral(" (%1)").arg(detail);
+    } else if (status == 429) {
+        result.failure = CallFailure::RateLimited;
+        result.retryAfter = parseRetryAfter(reply.rawHeader("Retry-After"));
+        result.message = tr("IntaSend asked us to slow down");
+    } else if (status >= 400 && status < 500) {
+        result.failure = CallFailure::Refused;
+        result.message = detail.isEmpty() ? tr("IntaSend refused the request (HTTP %1)").arg(status) : detail;
+    } else {
+        result.failure = CallFailure::Uncertain;
+        result.message = tr("IntaSend had a problem (HTTP %1)").arg(status);
+        if (!detail.isEmpty())
+            result.message += QStringLiteral(": %1").arg(detail);
+    }
+    qCWarning(lcClient) << what << "HTTP" << status << truncatedForLog(body);
+    return result;
+}
+
+} // namespace lipa

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "wire.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace lipa {
+
+// How a call to IntaSend ended, in the terms the till acts on.
+enum class CallFailure {
+    None,        // an invoice came back
+    NotSent,     // connection refused, DNS or TLS failure: the request never left
+    Uncertain,   // timeout, reset or 5xx after the request may have arrived
+    Refused,     // a 4xx with a reason: IntaSend said no
+    AuthRefused, // 401/403: the keys are wrong
+    RateLimited, // 429: slow down (retryAfter says how long, when IntaSend says)
+    BadResponse, // a 2xx we could not read: malformed, wrong types, oversize
+};
+
+struct CallResult {
+    std::optional<wire::Invoice> invoice;
+    CallFailure failure = CallFailure::None;
+    int httpStatus = 0;
+    QString message; // human text for the cashier and the log; never contains a key
+    std::chrono::seconds retryAfter{0};
+
+    bool ok() const { return invoice.has_value(); }
+};
+
+struct ClientConfig {
+    QUrl baseUrl;
+    QString publicKey;
+    QString secretKey; // optional; when set, pushes use the current (Bearer) route
+    std::chrono::milliseconds transferTimeout{30000};
+    qint64 maxResponseBytes = 1 << 20; // a larger answer is not an IntaSend answer
+};
+
+// Talks HTTP to IntaSend: sends STK pushes and asks for invoice status. Asynchronous only; each call
+// reports once through its callback, on the context object's thread, unless the context is gone.
+class IntaSendClient : public QObject {
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const CallResult&)>;
+
+    IntaSendClient(QNetworkAccessManager& network, ClientConfig config, QObject* parent = nullptr);
+    ~IntaSendClient() override;
+
+    const ClientConfig& config() const { return m_config; }
+    wire::StkRoute stkRoute() const;
+
+    void requestStkPush(const wire::ChargeRequest& request, QObject* context, Callback done);
+    void checkStatus(const QString& invoiceId, QObject* context, Callback done);
+
+private:
+    void post(const QString& path, const QByteArray& body, bool withSecret, QObject* context, Callback done);
+    CallResult interpret(QNetworkReply& reply, bool oversize) const;
+
+    QNetworkAccessManager& m_network;
+    ClientConfig m_config;
+};
+
+} // namespace lipa

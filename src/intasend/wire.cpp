@@ -1,0 +1,196 @@
+#include "wire.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+namespace lipa::wire {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("lipa::wire", text);
+}
+
+// A JSON value that IntaSend sends as either a string or a number, as text. Null and other types: empty.
+QString textOf(const QJsonValue& value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble()) {
+        const double number = value.toDouble();
+        const auto whole = static_cast<qint64>(number);
+        if (static_cast<double>(whole) == number)
+            return QString::number(whole);
+        return QString::number(number, 'f', 2);
+    }
+    return {};
+}
+
+QDateTime dateOf(const QJsonValue& value)
+{
+    if (!value.isString())
+        return {};
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+std::optional<Money> moneyOf(const QJsonValue& value)
+{
+    const QString text = textOf(value);
+    if (text.isEmpty())
+        return std::nullopt;
+    Result<Money> money = Money::parseDecimal(text);
+    if (!money)
+        return std::nullopt;
+    return money.value();
+}
+
+} // namespace
+
+QString stkPushPath(StkRoute route)
+{
+    return route == StkRoute::Collection ? QStringLiteral("/api/v1/payment/collection/")
+                                         : QStringLiteral("/api/v1/payment/mpesa-stk-push/");
+}
+
+QString statusPath()
+{
+    return QStringLiteral("/api/v1/payment/status/");
+}
+
+QByteArray buildStkPushBody(const QString& publicKey, const ChargeRequest& request, StkRoute route)
+{
+    Q_ASSERT(request.amount.isWholeShillings());
+    QJsonObject body{
+        {QStringLiteral("public_key"), publicKey},
+        {QStringLiteral("currency"), QStringLiteral("KES")},
+        {QStringLiteral("method"), QStringLiteral("M-PESA")},
+        // A JSON number of whole shillings; qint64 shillings below 2^53 are exact in a double.
+        {QStringLiteral("amount"), static_cast<double>(request.amount.wholeShillings())},
+        {QStringLiteral("phone_number"), request.phone.normalised()},
+        {QStringLiteral("api_ref"), request.apiRef},
+    };
+    if (route == StkRoute::StkPush && !request.narrative.isEmpty())
+        body.insert(QStringLiteral("narrative"), request.narrative);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray buildStatusBody(const QString& publicKey, const QString& invoiceId)
+{
+    const QJsonObject body{
+        {QStringLiteral("public_key"), publicKey},
+        {QStringLiteral("invoice_id"), invoiceId},
+    };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+std::optional<RemoteState> parseRemoteState(const QString& text)
+{
+    const QString state = text.trimmed().toUpper();
+    if (state == u"PENDING")
+        return RemoteState::Pending;
+    if (state == u"PROCESSING")
+        return RemoteState::Processing;
+    if (state == u"RETRY")
+        return RemoteState::Retry;
+    if (state == u"COMPLETE" || state == u"COMPLETED")
+        return RemoteState::Complete;
+    if (state == u"FAILED")
+        return RemoteState::Failed;
+    return std::nullopt;
+}
+
+Result<Invoice> parseInvoiceResponse(const QByteArray& body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Result<Invoice>::error(tr("IntaSend sent an answer that is not JSON (%1)").arg(parseError.errorString()));
+    if (!document.isObject())
+        return Result<Invoice>::error(tr("IntaSend sent an answer without an invoice"));
+    const QJsonValue invoiceValue = document.object().value(QLatin1String("invoice"));
+    if (!invoiceValue.isObject())
+        return Result<Invoice>::error(tr("IntaSend sent an answer without an invoice"));
+    const QJsonObject json = invoiceValue.toObject();
+
+    Invoice invoice;
+    const QJsonValue invoiceId = json.value(QLatin1String("invoice_id"));
+    const QJsonValue id = json.value(QLatin1String("id"));
+    if (invoiceId.isString() && !invoiceId.toString().trimmed().isEmpty())
+        invoice.invoiceId = invoiceId.toString().trimmed();
+    else if ((id.isString() && !id.toString().trimmed().isEmpty()) || id.isDouble())
+        invoice.invoiceId = textOf(id).trimmed();
+    if (invoice.invoiceId.isEmpty())
+        return Result<Invoice>::error(tr("IntaSend sent an invoice without an id"));
+
+    const QJsonValue state = json.value(QLatin1String("state"));
+    if (!state.isString())
+        return Result<Invoice>::error(tr("IntaSend sent an invoice without a state"));
+    invoice.rawState = state.toString();
+    invoice.state = parseRemoteState(invoice.rawState);
+
+    invoice.value = moneyOf(json.value(QLatin1String("value")));
+    invoice.currency = textOf(json.value(QLatin1String("currency")));
+    invoice.provider = textOf(json.value(QLatin1String("provider")));
+    invoice.account = textOf(json.value(QLatin1String("account")));
+    invoice.apiRef = textOf(json.value(QLatin1String("api_ref")));
+    invoice.mpesaReference = textOf(json.value(QLatin1String("mpesa_reference"))).trimmed();
+    invoice.failedReason = textOf(json.value(QLatin1String("failed_reason"))).trimmed();
+    invoice.failedCode = textOf(json.value(QLatin1String("failed_code"))).trimmed();
+    invoice.createdAt = dateOf(json.value(QLatin1String("created_at")));
+    invoice.updatedAt = dateOf(json.value(QLatin1String("updated_at")));
+    return Result<Invoice>::ok(std::move(invoice));
+}
+
+QString parseErrorBody(const QByteArray& body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return {};
+    const QJsonObject json = document.object();
+
+    QStringList details;
+    const QJsonArray errors = json.value(QLatin1String("errors")).toArray();
+    for (const QJsonValue& error : errors) {
+        const QString detail = textOf(error.toObject().value(QLatin1String("detail"))).trimmed();
+        if (!detail.isEmpty() && !details.contains(detail))
+            details.append(detail);
+    }
+    if (!details.isEmpty())
+        return details.join(QStringLiteral("; "));
+
+    for (const QLatin1String key : {QLatin1String("detail"), QLatin1String("message")}) {
+        const QString text = textOf(json.value(key)).trimmed();
+        if (!text.isEmpty())
+            return text;
+    }
+    return {};
+}
+
+QString cashierFailureMessage(const QString& failedCode, const QString& failedReason)
+{
+    const QString code = failedCode.trimmed();
+    if (code == u"1")
+        return tr("Customer's M-Pesa balance is too low");
+    if (code == u"1032")
+        return tr("Customer cancelled the request");
+    if (code == u"1037")
+        return tr("Customer's phone could not be reached (off or no network) — try again");
+    if (code == u"2001")
+        return tr("Wrong M-Pesa PIN entered");
+    if (code == u"1019")
+        return tr("The request expired before the customer answered");
+    if (code == u"1001")
+        return tr("Customer has another M-Pesa payment in progress — wait, then try again");
+    if (code == u"17" || code == u"26" || code == u"1025" || code == u"9999")
+        return tr("M-Pesa system error — try again");
+    if (!failedReason.trimmed().isEmpty())
+        return failedReason.trimmed();
+    return tr("Payment failed (no reason given)");
+}
+
+} // namespace lipa::wire

@@ -1,0 +1,72 @@
+#pragma once
+
+// The IntaSend wire format as pure functions: request bodies in, response bodies out. No I/O, so every
+// function here can be unit-tested against IntaSend's documented samples and fuzzed.
+
+#include "Money.h"
+#include "PhoneNumber.h"
+#include "Result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace lipa::wire {
+
+// Which STK push endpoint to use. IntaSend's Collection API document describes the first; the official
+// SDKs have used the second (with a secret key) since 2023.
+enum class StkRoute {
+    Collection, // POST /api/v1/payment/collection/, no Authorization
+    StkPush,    // POST /api/v1/payment/mpesa-stk-push/, Authorization: Bearer <secret key>
+};
+
+QString stkPushPath(StkRoute route);
+QString statusPath();
+
+struct ChargeRequest {
+    Money amount; // whole shillings: M-Pesa rejects fractions
+    PhoneNumber phone;
+    QString apiRef;    // our unique reference for this attempt
+    QString narrative; // the till's name; sent on the StkPush route only
+};
+
+QByteArray buildStkPushBody(const QString& publicKey, const ChargeRequest& request, StkRoute route);
+QByteArray buildStatusBody(const QString& publicKey, const QString& invoiceId);
+
+enum class RemoteState { Pending, Processing, Retry, Complete, Failed };
+
+// "PENDING", "COMPLETED", ... → the state, or nullopt for a state this client does not know.
+std::optional<RemoteState> parseRemoteState(const QString& text);
+
+// IntaSend's invoice object, as far as the till needs it. Unknown fields are ignored.
+struct Invoice {
+    QString invoiceId;                // invoice_id, else id (a number becomes its decimal text)
+    QString rawState;                 // exactly as sent, for the journal
+    std::optional<RemoteState> state; // nullopt: a state we do not know (keep polling, report it)
+    std::optional<Money> value;
+    QString currency;
+    QString provider;
+    QString account;
+    QString apiRef;
+    QString mpesaReference; // empty when null
+    QString failedReason;   // empty when null
+    QString failedCode;     // text, whether sent as string or number; empty when null
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+// Parses a push response ({"invoice":{…}} or {"id":…, "invoice":{…}, …}) or a status response
+// ({"invoice":{…}, "meta":{…}}). A missing invoice or a missing/non-text id is an error.
+Result<Invoice> parseInvoiceResponse(const QByteArray& body);
+
+// The most specific human text in an IntaSend error body: errors[].detail, then detail, then message.
+// Empty when the body has none (HTML, empty, not JSON).
+QString parseErrorBody(const QByteArray& body);
+
+// What the cashier reads for a failed payment: plain words for the M-Pesa result codes we know,
+// IntaSend's own text otherwise.
+QString cashierFailureMessage(const QString& failedCode, const QString& failedReason);
+
+} // namespace lipa::wire

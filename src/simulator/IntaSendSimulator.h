@@ -1,0 +1,81 @@
+#pragma once
+
+#include "Clock.h"
+#include "ScriptedOutcome.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QHttpServer>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+#include <chrono>
+
+namespace lipa {
+
+// A stand-in for IntaSend's collection and status endpoints on 127.0.0.1, for demo mode, tests and
+// benchmarks. Customers behave as scripted by their phone's last digit. Written independently of the
+// client's wire code (it builds and reads JSON itself), so a bug there cannot hide behind a twin here.
+class IntaSendSimulator : public QObject {
+    Q_OBJECT
+public:
+    struct Timing {
+        std::chrono::milliseconds processingAfter{2000}; // PENDING → PROCESSING
+        std::chrono::milliseconds finalAfter{5000};      // → COMPLETE / FAILED
+    };
+
+    struct ReceivedPush {
+        QString route; // "collection" or "mpesa-stk-push"
+        QString apiRef;
+        QString phone;
+        qint64 amountShillings = 0;
+        QString invoiceId;
+    };
+
+    explicit IntaSendSimulator(Clock& clock, QObject* parent = nullptr);
+    ~IntaSendSimulator() override;
+
+    // Listens on 127.0.0.1 (port 0: any free port). False if the port is taken.
+    bool listen(quint16 port = 0);
+    // Stops accepting connections, as if IntaSend had gone away.
+    void close();
+    quint16 port() const { return m_port; }
+    QUrl baseUrl() const;
+
+    void setTiming(Timing timing) { m_timing = timing; }
+    const QList<ReceivedPush>& pushes() const { return m_pushes; }
+    int statusRequestCount() const { return m_statusRequests; }
+
+Q_SIGNALS:
+    void pushReceived(const QString& apiRef);
+    void statusRequested(const QString& invoiceId);
+
+private:
+    struct Invoice {
+        QString id;
+        bool numericId = false;
+        QString apiRef;
+        QString phone;
+        qint64 amountShillings = 0;
+        QDateTime createdAt;
+        sim::ScriptedOutcome outcome;
+        QString receipt;
+    };
+
+    QHttpServerResponse handlePush(const QHttpServerRequest& request, bool stkRoute);
+    QHttpServerResponse handleStatus(const QHttpServerRequest& request);
+    QJsonObject invoiceJson(const Invoice& invoice) const;
+    QString newInvoiceId(bool numeric);
+
+    Clock& m_clock;
+    QHttpServer m_server;
+    quint16 m_port = 0;
+    Timing m_timing;
+    QHash<QString, Invoice> m_invoices;
+    QList<ReceivedPush> m_pushes;
+    int m_statusRequests = 0;
+    int m_nextNumericId = 150;
+};
+
+} // namespace lipa

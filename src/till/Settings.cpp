@@ -1,0 +1,73 @@
+#include "Settings.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+namespace lipa {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("lipa::Settings", text);
+}
+
+// A whole number in [min, max] at key, or fallback (with a problem noted) when it is something else.
+qint64 readNumber(const QSettings& ini, const QString& key, qint64 fallback, qint64 min, qint64 max,
+                  QStringList* problems)
+{
+    if (!ini.contains(key))
+        return fallback;
+    bool ok = false;
+    const qint64 value = ini.value(key).toString().trimmed().toLongLong(&ok);
+    if (!ok || value < min || value > max) {
+        problems->append(tr("Setting %1 = \"%2\" is not a whole number from %3 to %4; using %5")
+                             .arg(key, ini.value(key).toString())
+                             .arg(min)
+                             .arg(max)
+                             .arg(fallback));
+        return fallback;
+    }
+    return value;
+}
+
+} // namespace
+
+Settings Settings::load(const QString& iniPath, QStringList* problems)
+{
+    Settings settings;
+    const QSettings ini(iniPath, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError)
+        problems->append(tr("The settings file %1 could not be read; using defaults").arg(iniPath));
+
+    const QString environment = ini.value(QStringLiteral("intasend/environment")).toString();
+    if (!environment.isEmpty()) {
+        settings.environment = environmentFromKey(environment);
+        if (!settings.environment)
+            problems->append(tr("Setting intasend/environment = \"%1\" is not demo, sandbox, live or custom; using demo")
+                                 .arg(environment));
+    }
+    settings.baseUrl = ini.value(QStringLiteral("intasend/base_url")).toString().trimmed();
+    settings.publicKey = ini.value(QStringLiteral("intasend/public_key")).toString().trimmed();
+    settings.requestTimeout = std::chrono::seconds(
+        readNumber(ini, QStringLiteral("intasend/timeout_seconds"), 30, 5, 120, problems));
+
+    settings.tillName = ini.value(QStringLiteral("till/name")).toString().trimmed().left(40);
+    settings.maxAmountShillings =
+        readNumber(ini, QStringLiteral("till/max_amount"), settings.maxAmountShillings, 1, 999999, problems);
+
+    using std::chrono::seconds;
+    PollSchedule& polling = settings.polling;
+    polling.firstCheck = seconds(readNumber(ini, QStringLiteral("polling/first_check_seconds"), 3, 1, 60, problems));
+    polling.maxInterval =
+        seconds(readNumber(ini, QStringLiteral("polling/max_interval_seconds"), 10, 1, 300, problems));
+    if (polling.maxInterval < polling.firstCheck) {
+        problems->append(tr("Setting polling/max_interval_seconds is shorter than polling/first_check_seconds; "
+                            "using the first check interval for both"));
+        polling.maxInterval = polling.firstCheck;
+    }
+    polling.expiry = seconds(readNumber(ini, QStringLiteral("polling/expiry_seconds"), 180, 30, 3600, problems));
+    return settings;
+}
+
+} // namespace lipa

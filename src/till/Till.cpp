@@ -1,0 +1,289 @@
+#include "Till.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QUuid>
+
+namespace lipa {
+
+Q_LOGGING_CATEGORY(lcTill, "lipa.till")
+
+namespace {
+
+bool isPastExpiry(const Payment& payment, const QDateTime& now, const PollSchedule& schedule)
+{
+    return payment.createdAt.msecsTo(now) >= schedule.expiry.count();
+}
+
+} // namespace
+
+Till::Till(IntaSendClient& client, Journal& journal, StatusPoller& poller, Clock& clock, QString tillName,
+           QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_journal(journal)
+    , m_poller(poller)
+    , m_clock(clock)
+    , m_tillName(std::move(tillName))
+{
+    connect(&m_poller, &StatusPoller::checkDue, this, &Till::onCheckDue);
+    connect(&m_poller, &StatusPoller::expired, this, &Till::onExpired);
+}
+
+QString Till::charge(Money amount, const PhoneNumber& phone)
+{
+    Payment payment;
+    payment.localRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    payment.amount = amount;
+    payment.phone = phone;
+    payment.state = PaymentState::Sending;
+    payment.createdAt = m_clock.now();
+    payment.updatedAt = payment.createdAt;
+
+    // Journal before wire: if the write fails, nothing is sent.
+    if (!m_journal.addPayment(payment)) {
+        Q_EMIT notice(tr("The payment could not be recorded, so it was not sent"));
+        return {};
+    }
+    Q_EMIT paymentAdded(payment);
+
+    qCInfo(lcTill) << "push" << payment.localRef << amount.toDecimalString() << phone.masked();
+    const QString ref = payment.localRef;
+    ++m_requestsInFlight;
+    m_client.requestStkPush({amount, phone, ref, m_tillName}, this, [this, ref](const CallResult& result) {
+        --m_requestsInFlight;
+        onPushFinished(ref, result);
+    });
+    return ref;
+}
+
+void Till::resume()
+{
+    const QDateTime now = m_clock.now();
+    for (Payment payment : m_journal.unfinished()) {
+        switch (payment.state) {
+        case PaymentState::Sending:
+            // The previous run stopped before IntaSend answered: the push may have reached the phone.
+            payment.failureMessage = tr("The till stopped before IntaSend answered: the request may have "
+                                        "reached the customer's phone");
+            moveTo(payment, PaymentState::Unknown, QStringLiteral("till restarted while sending"));
+            break;
+        case PaymentState::Pending:
+        case PaymentState::Processing:
+            if (!isPastExpiry(payment, now, m_poller.schedule()))
+                m_poller.watch(payment.localRef, payment.createdAt);
+            else
+                checkNow(payment.localRef); // once; still open afterwards means Expired
+            break;
+        case PaymentState::Unknown:
+        case PaymentState::Expired:
+            checkNow(payment.localRef);
+            break;
+        case PaymentState::Complete:
+        case PaymentState::Failed:
+        case PaymentState::Rejected:
+            break;
+        }
+    }
+}
+
+void Till::checkNow(const QString& localRef)
+{
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment || payment->isFinal())
+        return;
+    if (m_poller.isWatching(localRef)) {
+        m_poller.checkSoon(localRef);
+        return;
+    }
+    if (payment->invoiceId.isEmpty()) {
+        Q_EMIT notice(tr("This payment has no IntaSend invoice to check"));
+        return;
+    }
+    if (m_oneOffChecks.contains(localRef))
+        return; // one check at a time
+    m_oneOffChecks.insert(localRef);
+    sendStatusCheck(localRef, payment->invoiceId);
+}
+
+DayTotals Till::todaysTotals() const
+{
+    const QDateTime startOfDay = m_clock.now().toLocalTime().date().startOfDay();
+    return m_journal.totals(startOfDay.toUTC(), startOfDay.addDays(1).toUTC());
+}
+
+void Till::onPushFinished(const QString& localRef, const CallResult& result)
+{
+    noteConnection(result);
+    std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment)
+        return;
+    if (result.ok()) {
+        payment->invoiceId = result.invoice->invoiceId;
+        applyInvoice(*payment, *result.invoice);
+        keepTrack(localRef, {});
+        return;
+    }
+
+    switch (result.failure) {
+    case CallFailure::NotSent:
+        payment->failureMessage = tr("Could not reach IntaSend — nothing was charged");
+        moveTo(*payment, PaymentState::Rejected, result.message);
+        break;
+    case CallFailure::Refused:
+    case CallFailure::AuthRefused:
+    case CallFailure::RateLimited:
+        payment->failureMessage = result.message;
+        moveTo(*payment, PaymentState::Rejected, result.message);
+        if (result.failure == CallFailure::AuthRefused)
+            Q_EMIT notice(result.message);
+        break;
+    case CallFailure::Uncertain:
+    case CallFailure::BadResponse:
+        payment->failureMessage =
+            tr("The request may have reached the customer's phone (%1). Do not charge again before "
+               "checking with the customer.")
+                .arg(result.message);
+        moveTo(*payment, PaymentState::Unknown, result.message);
+        break;
+    case CallFailure::None:
+        break;
+    }
+}
+
+void Till::onCheckDue(const QString& localRef)
+{
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment || payment->invoiceId.isEmpty()) {
+        m_poller.unwatch(localRef);
+        return;
+    }
+    sendStatusCheck(localRef, payment->invoiceId);
+}
+
+void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId)
+{
+    ++m_requestsInFlight;
+    m_client.checkStatus(invoiceId, this, [this, localRef](const CallResult& result) {
+        --m_requestsInFlight;
+        onStatusFinished(localRef, result);
+    });
+}
+
+void Till::onStatusFinished(const QString& localRef, const CallResult& result)
+{
+    noteConnection(result);
+    m_oneOffChecks.remove(localRef);
+    if (result.failure == CallFailure::AuthRefused)
+        Q_EMIT notice(result.message);
+    if (const std::optional<Payment> payment = m_journal.find(localRef); payment && result.ok())
+        applyInvoice(*payment, *result.invoice);
+    keepTrack(localRef, std::chrono::duration_cast<std::chrono::milliseconds>(result.retryAfter));
+}
+
+void Till::keepTrack(const QString& localRef, std::chrono::milliseconds notBefore)
+{
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment || !isAwaitingCustomer(payment->state)) {
+        m_poller.unwatch(localRef);
+        return;
+    }
+    if (m_poller.isWatching(localRef))
+        m_poller.checkFinished(localRef, notBefore);
+    else if (isPastExpiry(*payment, m_clock.now(), m_poller.schedule()))
+        onExpired(localRef); // a one-off check (start-up, Check now) found it still open, too late
+    else
+        m_poller.watch(localRef, payment->createdAt);
+}
+
+void Till::onExpired(const QString& localRef)
+{
+    std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment || !isAwaitingCustomer(payment->state))
+        return;
+    const qint64 minutes = m_poller.schedule().expiry.count() / 60000;
+    payment->failureMessage =
+        tr("No answer from the customer within %n minute(s). Check again before charging again.", nullptr,
+           static_cast<int>(minutes));
+    moveTo(*payment, PaymentState::Expired, QStringLiteral("expiry window passed"));
+}
+
+void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
+{
+    payment.remoteState = invoice.rawState;
+    if (!invoice.mpesaReference.isEmpty())
+        payment.mpesaReceipt = invoice.mpesaReference;
+
+    PaymentState to = payment.state;
+    if (!invoice.state) {
+        // A state this version does not know: report it, keep polling, guess nothing.
+        Q_EMIT notice(tr("IntaSend reported a state this till does not know (\"%1\"); still checking")
+                          .arg(invoice.rawState));
+        if (payment.state == PaymentState::Sending || payment.state == PaymentState::Unknown)
+            to = PaymentState::Pending;
+    } else {
+        switch (*invoice.state) {
+        case wire::RemoteState::Pending:
+        case wire::RemoteState::Retry:
+            if (payment.state == PaymentState::Sending || payment.state == PaymentState::Unknown)
+                to = PaymentState::Pending;
+            break;
+        case wire::RemoteState::Processing:
+            if (payment.state != PaymentState::Expired)
+                to = PaymentState::Processing;
+            break;
+        case wire::RemoteState::Complete:
+            to = PaymentState::Complete;
+            payment.failureMessage.clear();
+            break;
+        case wire::RemoteState::Failed:
+            to = PaymentState::Failed;
+            payment.failedCode = invoice.failedCode;
+            payment.failureMessage = wire::cashierFailureMessage(invoice.failedCode, invoice.failedReason);
+            break;
+        }
+    }
+
+    QString detail = invoice.rawState;
+    if (!invoice.mpesaReference.isEmpty())
+        detail += QStringLiteral(" receipt=") + invoice.mpesaReference;
+    if (!invoice.failedCode.isEmpty() || !invoice.failedReason.isEmpty())
+        detail += QStringLiteral(" code=%1 reason=%2").arg(invoice.failedCode, invoice.failedReason);
+    moveTo(payment, to, detail);
+}
+
+void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
+{
+    const std::optional<Payment> before = m_journal.find(payment.localRef);
+    if (!before)
+        return;
+    if (to != before->state && !canTransition(before->state, to)) {
+        qCWarning(lcTill) << "refused move" << payment.localRef << stateKey(before->state) << "->" << stateKey(to);
+        return;
+    }
+    payment.state = to;
+    payment.updatedAt = m_clock.now();
+    const bool changed = to != before->state || payment.remoteState != before->remoteState ||
+                         payment.invoiceId != before->invoiceId || payment.mpesaReceipt != before->mpesaReceipt ||
+                         payment.failureMessage != before->failureMessage;
+    if (!changed)
+        return;
+    if (!m_journal.updatePayment(payment, detail)) {
+        Q_EMIT notice(tr("A payment change could not be recorded"));
+        return;
+    }
+    qCInfo(lcTill) << "payment" << payment.localRef << stateKey(before->state) << "->" << stateKey(to) << detail;
+    Q_EMIT paymentChanged(payment);
+}
+
+void Till::noteConnection(const CallResult& result)
+{
+    // Any HTTP answer, even an error, means IntaSend is reachable.
+    const ConnectionState now = result.httpStatus > 0 ? ConnectionState::Online : ConnectionState::Offline;
+    if (now != m_connection) {
+        m_connection = now;
+        Q_EMIT connectionStateChanged(now);
+    }
+}
+
+} // namespace lipa

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "Clock.h"
+#include "IntaSendClient.h"
+#include "Journal.h"
+#include "Payment.h"
+#include "StatusPoller.h"
+
+#include <QObject>
+#include <QSet>
+
+namespace lipa {
+
+enum class ConnectionState {
+    NotYetUsed, // nothing sent since start-up
+    Online,     // IntaSend answered the last call (even with an error)
+    Offline,    // the last call got no answer
+};
+
+// Runs a charge end to end: journal first, then the push, then polling until the payment is final.
+// At start-up resume() picks up every payment a previous run left open. The one place that moves a
+// payment from state to state.
+class Till : public QObject {
+    Q_OBJECT
+public:
+    Till(IntaSendClient& client, Journal& journal, StatusPoller& poller, Clock& clock, QString tillName,
+         QObject* parent = nullptr);
+
+    // Records the payment, then sends the STK push. Returns the payment's local reference (also its
+    // api_ref), or an empty string if it could not be recorded (and so was not sent).
+    QString charge(Money amount, const PhoneNumber& phone);
+    // Picks up what a previous run left open: polls pending payments again, checks the rest once.
+    void resume();
+    // Asks IntaSend about a payment now (the cashier's "Check now").
+    void checkNow(const QString& localRef);
+
+    ConnectionState connectionState() const { return m_connection; }
+    // Calls to IntaSend sent and not yet answered.
+    int requestsInFlight() const { return m_requestsInFlight; }
+    DayTotals todaysTotals() const;
+    const Journal& journal() const { return m_journal; }
+    Clock& clock() const { return m_clock; }
+
+Q_SIGNALS:
+    void paymentAdded(const lipa::Payment& payment);
+    void paymentChanged(const lipa::Payment& payment);
+    void connectionStateChanged(lipa::ConnectionState state);
+    // Something the cashier or owner should read (bad keys, an answer we did not understand).
+    void notice(const QString& message);
+
+private:
+    void onPushFinished(const QString& localRef, const CallResult& result);
+    void onCheckDue(const QString& localRef);
+    void sendStatusCheck(const QString& localRef, const QString& invoiceId);
+    void onStatusFinished(const QString& localRef, const CallResult& result);
+    void onExpired(const QString& localRef);
+
+    // Applies IntaSend's view of the invoice to the payment.
+    void applyInvoice(Payment payment, const wire::Invoice& invoice);
+    // Moves the payment to `to` (if the state table allows it), journal first, then the views.
+    void moveTo(Payment payment, PaymentState to, const QString& detail);
+    // Polls the payment while it waits for the customer; stops when it no longer does.
+    void keepTrack(const QString& localRef, std::chrono::milliseconds notBefore);
+    void noteConnection(const CallResult& result);
+
+    IntaSendClient& m_client;
+    Journal& m_journal;
+    StatusPoller& m_poller;
+    Clock& m_clock;
+    QString m_tillName;
+    ConnectionState m_connection = ConnectionState::NotYetUsed;
+    QSet<QString> m_oneOffChecks; // payments checked outside the poller, while the check is in flight
+    int m_requestsInFlight = 0;
+};
+
+} // namespace lipa

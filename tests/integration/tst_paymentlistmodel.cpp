@@ -1,0 +1,98 @@
+#include "PaymentListModel.h"
+#include "TestStack.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+
+class TestPaymentListModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void showsWhatTheCashierReads();
+    void newestFirstAndChangedInPlace();
+    void loadsHistoryAPageAtATime();
+};
+
+void TestPaymentListModel::showsWhatTheCashierReads()
+{
+    test::TestStack t;
+    PaymentListModel model(t.till());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString ref = t.till().charge(Money::fromShillings(1500), PhoneNumber::parse(QStringLiteral("0712345678")).value());
+    QCOMPARE(model.rowCount(), 1);
+    const auto cell = [&](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
+    QCOMPARE(cell(PaymentListModel::PhoneColumn).toString(), QString::fromUtf8("0712 \u2022\u2022\u2022 678"));
+    QCOMPARE(cell(PaymentListModel::AmountColumn).toString(), QStringLiteral("KES 1,500"));
+    QCOMPARE(cell(PaymentListModel::StateColumn).toString(), QStringLiteral("Sending"));
+    QCOMPARE(cell(PaymentListModel::TimeColumn).toString(), QStringLiteral("12:00:00")); // 09:00 UTC in Nairobi
+    QCOMPARE(cell(PaymentListModel::StateColumn, PaymentListModel::LocalRefRole).toString(), ref);
+    QVERIFY(t.advanceUntil([&] { return t.journal().find(ref)->isFinal(); }, 30s));
+    QCOMPARE(cell(PaymentListModel::StateColumn).toString(), QStringLiteral("Paid"));
+    QCOMPARE(cell(PaymentListModel::StateColumn, Qt::ForegroundRole).value<QColor>(), stateColor(PaymentState::Complete));
+    QCOMPARE(cell(PaymentListModel::ReceiptColumn).toString(), t.journal().find(ref)->mpesaReceipt);
+    QCOMPARE(model.headerData(PaymentListModel::ReceiptColumn, Qt::Horizontal).toString(), QStringLiteral("M-Pesa receipt"));
+}
+
+void TestPaymentListModel::newestFirstAndChangedInPlace()
+{
+    test::TestStack t;
+    PaymentListModel model(t.till());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString first = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    const QString second = t.till().charge(Money::fromShillings(20), test::phoneEndingIn('0'));
+    QCOMPARE(model.rowOf(second), 0);
+    QCOMPARE(model.rowOf(first), 1);
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(t.advanceUntil([&] { return t.journal().find(first)->isFinal() && t.journal().find(second)->isFinal(); },
+                           30s));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QVERIFY(changed.count() >= 4);
+    QCOMPARE(model.index(1, PaymentListModel::StateColumn).data().toString(), QStringLiteral("Paid"));
+    QCOMPARE(model.index(0, PaymentListModel::StateColumn).data().toString(), QStringLiteral("Failed"));
+    QCOMPARE(model.index(0, PaymentListModel::DetailColumn).data().toString(),
+             QStringLiteral("Customer cancelled the request"));
+}
+
+void TestPaymentListModel::loadsHistoryAPageAtATime()
+{
+    test::TestStack t;
+    for (int i = 0; i < 450; ++i) {
+        Payment payment;
+        payment.localRef = QStringLiteral("old-%1").arg(i);
+        payment.amount = Money::fromShillings(i + 1);
+        payment.phone = test::phoneEndingIn('5');
+        payment.state = PaymentState::Complete;
+        payment.createdAt = t.clock.now().addSecs(i - 10000);
+        QVERIFY(t.journal().addPayment(payment));
+    }
+    PaymentListModel model(t.till());
+    QCOMPARE(model.rowCount(), 0); // nothing is read until a view asks
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), PaymentListModel::kPageSize);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.paymentAt(0).localRef, QStringLiteral("old-449"));
+    const QString fresh = t.till().charge(Money::fromShillings(5), test::phoneEndingIn('5'));
+    QCOMPARE(model.paymentAt(0).localRef, fresh);
+    QCOMPARE(model.rowOf(fresh), 0);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), 451);
+    QCOMPARE(model.paymentAt(450).localRef, QStringLiteral("old-0"));
+    QCOMPARE(model.paymentAt(1).localRef, QStringLiteral("old-449"));
+    QStringList refs; // every payment exactly once
+    for (int row = 0; row < model.rowCount(); ++row)
+        refs.append(model.paymentAt(row).localRef);
+    refs.removeDuplicates();
+    QCOMPARE(refs.size(), 451);
+}
+
+QTEST_GUILESS_MAIN(TestPaymentListModel)
+#include "tst_paymentlistmodel.moc"

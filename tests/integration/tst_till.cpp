@@ -1,0 +1,242 @@
+#include "TestStack.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+
+// The till end to end on a manual clock against the simulator over loopback HTTP.
+class TestTill : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void journalsBeforeSending();
+    void paidPaymentCarriesItsReceipt();
+    void paidOnTheCurrentRouteToo();
+    void failuresCarryTheCashiersReason_data();
+    void failuresCarryTheCashiersReason();
+    void silentCustomerExpiresAfterThreeMinutes();
+    void pollingStopsAtFinalAndLeavesNoAlarm();
+    void refusedPushIsRejected();
+    void unreachableIntaSendChargesNothing();
+    void silentServerLeavesPaymentUnknown();
+    void eachChargeHasItsOwnReference();
+    void resumeRecoversUnfinishedPayments();
+    void expiredPaymentCanStillBeCheckedByHand();
+    void countsTodaysTotals();
+
+private:
+    static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
+};
+
+void TestTill::journalsBeforeSending()
+{
+    test::TestStack t;
+    std::optional<Payment> seenAtArrival;
+    connect(&t.simulator, &IntaSendSimulator::pushReceived, this,
+            [&](const QString& apiRef) { seenAtArrival = t.journal().find(apiRef); });
+    const QString ref = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
+    QVERIFY(!ref.isEmpty());
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Sending); // recorded before anything answered
+    QVERIFY(t.waitForNetwork());
+    QVERIFY2(seenAtArrival.has_value(), "the push reached IntaSend before the journal had it");
+    QCOMPARE(seenAtArrival->localRef, ref);
+    QCOMPARE(t.simulator.pushes().first().apiRef, ref);
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Pending);
+    QVERIFY(!paymentOf(t, ref).invoiceId.isEmpty());
+}
+
+void TestTill::paidPaymentCarriesItsReceipt()
+{
+    test::TestStack t;
+    QSignalSpy changed(&t.till(), &Till::paymentChanged);
+    const QString ref = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
+    const Payment paid = paymentOf(t, ref);
+    QCOMPARE(paid.state, PaymentState::Complete);
+    QCOMPARE(paid.remoteState, QStringLiteral("COMPLETE"));
+    QCOMPARE(paid.mpesaReceipt, t.simulator.pushes().isEmpty() ? QString() : paid.mpesaReceipt);
+    QCOMPARE(paid.mpesaReceipt.size(), 10);
+    QVERIFY(paid.failureMessage.isEmpty());
+
+    QList<PaymentState> path;
+    for (const PaymentEvent& event : t.journal().events(ref))
+        path.append(event.to);
+    const QList<PaymentState> expected = {PaymentState::Sending, PaymentState::Pending, PaymentState::Processing,
+                                          PaymentState::Complete};
+    QCOMPARE(path, expected);
+    QCOMPARE(t.simulator.pushes().size(), 1);
+}
+
+void TestTill::paidOnTheCurrentRouteToo()
+{
+    test::TestStack t({}, QStringLiteral("ISSecretKey_test_unit"));
+    const QString ref = t.till().charge(Money::fromShillings(20), test::phoneEndingIn('8'));
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Complete);
+    QCOMPARE(t.simulator.pushes().first().route, QStringLiteral("mpesa-stk-push"));
+}
+
+void TestTill::failuresCarryTheCashiersReason_data()
+{
+    QTest::addColumn<char>("digit");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("cancelled") << '0' << "Customer cancelled the request";
+    QTest::newRow("balance") << '1' << "Customer's M-Pesa balance is too low";
+    QTest::newRow("pin") << '2' << "Wrong M-Pesa PIN entered";
+    QTest::newRow("unreachable") << '3' << "Customer's phone could not be reached (off or no network) — try again";
+}
+
+void TestTill::failuresCarryTheCashiersReason()
+{
+    QFETCH(char, digit);
+    QFETCH(QString, reason);
+    test::TestStack t;
+    const QString ref = t.till().charge(Money::fromShillings(99), test::phoneEndingIn(digit));
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Failed);
+    QCOMPARE(paymentOf(t, ref).failureMessage, reason);
+    QVERIFY(paymentOf(t, ref).mpesaReceipt.isEmpty());
+}
+
+void TestTill::silentCustomerExpiresAfterThreeMinutes()
+{
+    test::TestStack t;
+    const QDateTime start = t.clock.now();
+    const QString ref = t.till().charge(Money::fromShillings(99), test::phoneEndingIn('9'));
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Expired; }, 200s, 1s));
+    const qint64 after = start.secsTo(t.clock.now());
+    QVERIFY2(after >= 180 && after <= 181, qPrintable(QString::number(after)));
+    QVERIFY(paymentOf(t, ref).failureMessage.contains(QStringLiteral("3 minute")));
+    QVERIFY(!t.poller().isWatching(ref));
+    QCOMPARE(t.clock.activeAlarmCount(), 0);
+}
+
+void TestTill::pollingStopsAtFinalAndLeavesNoAlarm()
+{
+    test::TestStack t;
+    const QString ref = t.till().charge(Money::fromShillings(99), test::phoneEndingIn('5'));
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
+    const int checks = t.simulator.statusRequestCount();
+    QVERIFY(checks >= 2);
+    QCOMPARE(t.clock.activeAlarmCount(), 0);
+    t.clock.advance(10min);
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(t.simulator.statusRequestCount(), checks);
+}
+
+void TestTill::refusedPushIsRejected()
+{
+    test::TestStack t;
+    // An amount the simulator (like M-Pesa) will not take: fractions of a shilling never reach the wire from
+    // the form, so use a bad public key instead.
+    TillStack stack(t.clock, {t.simulator.baseUrl(), QStringLiteral("bad-key"), {}, 5s}, Settings{});
+    const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(QTest::qWaitFor([&] { return stack.journal.find(ref)->isFinal(); }, 10000));
+    QCOMPARE(stack.journal.find(ref)->state, PaymentState::Rejected);
+    QCOMPARE(stack.journal.find(ref)->failureMessage, QStringLiteral("A valid public key is required."));
+    QCOMPARE(stack.poller.watchedCount(), 0);
+}
+
+void TestTill::unreachableIntaSendChargesNothing()
+{
+    test::TestStack t;
+    QSignalSpy connection(&t.till(), &Till::connectionStateChanged);
+    t.simulator.close();
+    const QString ref = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Rejected);
+    QCOMPARE(paymentOf(t, ref).failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
+    QCOMPARE(t.till().connectionState(), ConnectionState::Offline);
+    QCOMPARE(connection.count(), 1);
+}
+
+void TestTill::silentServerLeavesPaymentUnknown()
+{
+    test::ManualClock clock;
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    TillStack stack(clock,
+                    {QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())),
+                     QStringLiteral("ISPubKey_test_x"), {}, 200ms},
+                    Settings{});
+    const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
+    const Payment payment = *stack.journal.find(ref);
+    QCOMPARE(payment.state, PaymentState::Unknown);
+    QVERIFY(payment.failureMessage.contains(QStringLiteral("may have reached the customer's phone")));
+    QCOMPARE(stack.poller.watchedCount(), 0); // nothing to poll, and never re-sent
+}
+
+void TestTill::eachChargeHasItsOwnReference()
+{
+    test::TestStack t;
+    const QString a = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    const QString b = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    QVERIFY(a != b);
+    QCOMPARE(t.simulator.pushes().size(), 2);
+    QVERIFY(t.simulator.pushes().at(0).apiRef != t.simulator.pushes().at(1).apiRef);
+}
+
+void TestTill::resumeRecoversUnfinishedPayments()
+{
+    test::TestStack t;
+    // A payment IntaSend took (Pending), as a previous run would have left it…
+    const QString pending = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    t.poller().unwatch(pending);
+    // …and one the previous run wrote but never heard back about.
+    Payment sending;
+    sending.localRef = QStringLiteral("crashed-while-sending");
+    sending.amount = Money::fromShillings(20);
+    sending.phone = test::phoneEndingIn('7');
+    sending.createdAt = t.clock.now();
+    sending.updatedAt = sending.createdAt;
+    QVERIFY(t.journal().addPayment(sending));
+
+    t.till().resume();
+    QCOMPARE(paymentOf(t, sending.localRef).state, PaymentState::Unknown);
+    QVERIFY(t.poller().isWatching(pending));
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, pending).isFinal(); }, 30s));
+    QCOMPARE(paymentOf(t, pending).state, PaymentState::Complete);
+    QCOMPARE(t.simulator.pushes().size(), 1); // nothing was sent again
+}
+
+void TestTill::expiredPaymentCanStillBeCheckedByHand()
+{
+    test::TestStack t;
+    IntaSendSimulator::Timing slow;
+    slow.processingAfter = 200s;
+    slow.finalAfter = 240s; // the customer pays after the till's expiry window
+    t.simulator.setTiming(slow);
+    const QString ref = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Expired; }, 200s, 1s));
+    t.clock.advance(60s);
+    t.till().checkNow(ref);
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Complete);
+    QCOMPARE(t.clock.activeAlarmCount(), 0);
+}
+
+void TestTill::countsTodaysTotals()
+{
+    test::TestStack t;
+    const QString paid1 = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
+    const QString paid2 = t.till().charge(Money::fromShillings(250), test::phoneEndingIn('6'));
+    const QString failed = t.till().charge(Money::fromShillings(99), test::phoneEndingIn('0'));
+    const QString waiting = t.till().charge(Money::fromShillings(42), test::phoneEndingIn('9'));
+    QVERIFY(t.advanceUntil(
+        [&] { return paymentOf(t, paid1).isFinal() && paymentOf(t, paid2).isFinal() && paymentOf(t, failed).isFinal(); },
+        30s));
+    const DayTotals totals = t.till().todaysTotals();
+    QCOMPARE(totals.paidCount, 2);
+    QCOMPARE(totals.paidSum, Money::fromShillings(1750));
+    QCOMPARE(totals.failedCount, 1);
+    QCOMPARE(totals.pendingCount, 1);
+    QCOMPARE(paymentOf(t, waiting).state, PaymentState::Pending);
+}
+
+QTEST_GUILESS_MAIN(TestTill)
+#include "tst_till.moc"

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "IntaSendSimulator.h"
+#include "ManualClock.h"
+#include "TillStack.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace lipa::test {
+
+// A whole till on a manual clock, talking real HTTP over loopback to a simulator on the same clock.
+class TestStack {
+public:
+    explicit TestStack(Settings settings = {}, const QString& secretKey = {});
+
+    Till& till() { return stack->till; }
+    StatusPoller& poller() { return stack->poller; }
+    Journal& journal() { return stack->journal; }
+
+    // Waits (on the event loop, not the clock) until no call to the simulator is in flight.
+    bool waitForNetwork();
+    // Moves the clock forward in steps, letting each round of requests finish, until done() holds.
+    bool advanceUntil(const std::function<bool()>& done, std::chrono::milliseconds budget,
+                      std::chrono::milliseconds step = std::chrono::milliseconds(500));
+
+    ManualClock clock;
+    IntaSendSimulator simulator{clock};
+    std::unique_ptr<TillStack> stack;
+};
+
+// A phone number whose last digit scripts the simulated customer (see ScriptedOutcome).
+PhoneNumber phoneEndingIn(char digit);
+// The bytes of a file in tests/fixtures/intasend.
+QByteArray fixture(const QString& name);
+
+} // namespace lipa::test

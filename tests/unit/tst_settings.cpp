@@ -1,0 +1,82 @@
+#include "Settings.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+
+class TestSettings : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void missingFileGivesDefaults();
+    void readsEveryKey();
+    void badValuesFallBackWithAProblem();
+
+private:
+    QString writeIni(const QByteArray& text);
+    QTemporaryDir m_dir;
+};
+
+QString TestSettings::writeIni(const QByteArray& text)
+{
+    const QString path = m_dir.filePath(Settings::fileName());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(text);
+    return path;
+}
+
+void TestSettings::missingFileGivesDefaults()
+{
+    QStringList problems;
+    const Settings settings = Settings::load(m_dir.filePath(QStringLiteral("absent.ini")), &problems);
+    QVERIFY(problems.isEmpty());
+    QCOMPARE(settings.environment, std::nullopt);
+    QCOMPARE(settings.maxAmountShillings, 250000);
+    QCOMPARE(settings.polling.firstCheck, 3s);
+    QCOMPARE(settings.polling.maxInterval, 10s);
+    QCOMPARE(settings.polling.expiry, 180s);
+    QCOMPARE(settings.requestTimeout, 30s);
+}
+
+void TestSettings::readsEveryKey()
+{
+    QStringList problems;
+    const Settings settings = Settings::load(writeIni("[intasend]\nenvironment=sandbox\npublic_key=ISPubKey_test_1\n"
+                                                      "base_url=https://x.example\ntimeout_seconds=20\n"
+                                                      "[till]\nname=Duka la Mama\nmax_amount=70000\n"
+                                                      "[polling]\nfirst_check_seconds=2\nmax_interval_seconds=15\n"
+                                                      "expiry_seconds=300\n"),
+                                             &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QCOMPARE(settings.environment, EnvironmentKind::Sandbox);
+    QCOMPARE(settings.publicKey, QStringLiteral("ISPubKey_test_1"));
+    QCOMPARE(settings.baseUrl, QStringLiteral("https://x.example"));
+    QCOMPARE(settings.requestTimeout, 20s);
+    QCOMPARE(settings.tillName, QStringLiteral("Duka la Mama"));
+    QCOMPARE(settings.maxAmountShillings, 70000);
+    QCOMPARE(settings.polling.firstCheck, 2s);
+    QCOMPARE(settings.polling.maxInterval, 15s);
+    QCOMPARE(settings.polling.expiry, 300s);
+}
+
+void TestSettings::badValuesFallBackWithAProblem()
+{
+    QStringList problems;
+    const Settings settings = Settings::load(writeIni("[intasend]\nenvironment=production\n"
+                                                      "[till]\nmax_amount=lots\n"
+                                                      "[polling]\nfirst_check_seconds=0\nexpiry_seconds=99999\n"),
+                                             &problems);
+    QCOMPARE(problems.size(), 4);
+    QCOMPARE(settings.environment, std::nullopt);
+    QCOMPARE(settings.maxAmountShillings, 250000);
+    QCOMPARE(settings.polling.firstCheck, 3s);
+    QCOMPARE(settings.polling.expiry, 180s);
+    QVERIFY(problems.join(u'\n').contains(QStringLiteral("till/max_amount")));
+}
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"

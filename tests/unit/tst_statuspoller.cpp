@@ -1,0 +1,162 @@
+#include "ManualClock.h"
+#include "StatusPoller.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+using test::ManualClock;
+
+// The poller's timing, on a manual clock: first check, backoff, one in flight, expiry, idleness.
+class TestStatusPoller : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void firstCheckAfterThreeSeconds();
+    void backsOffToTenSeconds();
+    void neverTwoChecksInFlight();
+    void expiresAfterTheWindow();
+    void expiryWaitsForTheCheckInFlight();
+    void noAlarmWhenNothingIsWatched();
+    void honoursRetryAfter();
+    void checkSoonShortensTheWait();
+    void pollsManyPaymentsWithOneAlarm();
+};
+
+void TestStatusPoller::firstCheckAfterThreeSeconds()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    poller.watch(QStringLiteral("a"), clock.now());
+    clock.advance(2999ms);
+    QCOMPARE(due.count(), 0);
+    clock.advance(1ms);
+    QCOMPARE(due.count(), 1);
+    QCOMPARE(due.at(0).at(0).toString(), QStringLiteral("a"));
+}
+
+void TestStatusPoller::backsOffToTenSeconds()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QList<qint64> checkTimes;
+    const QDateTime start = clock.now();
+    connect(&poller, &StatusPoller::checkDue, &poller, [&](const QString& ref) {
+        checkTimes.append(start.msecsTo(clock.now()));
+        poller.checkFinished(ref);
+    });
+    poller.watch(QStringLiteral("a"), start);
+    clock.advance(60s);
+    // 3 s, then +4.5, +6.75, then every 10 s.
+    const QList<qint64> expected = {3000, 7500, 14250, 24250, 34250, 44250, 54250};
+    QCOMPARE(checkTimes, expected);
+}
+
+void TestStatusPoller::neverTwoChecksInFlight()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    poller.watch(QStringLiteral("a"), clock.now());
+    clock.advance(3s);
+    QCOMPARE(due.count(), 1);
+    QVERIFY(poller.isInFlight(QStringLiteral("a")));
+    clock.advance(30s); // the answer is slow: no second request meanwhile
+    QCOMPARE(due.count(), 1);
+    QVERIFY(!poller.isAlarmSet());
+    poller.checkFinished(QStringLiteral("a"));
+    clock.advance(4500ms);
+    QCOMPARE(due.count(), 2);
+}
+
+void TestStatusPoller::expiresAfterTheWindow()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QSignalSpy expired(&poller, &StatusPoller::expired);
+    connect(&poller, &StatusPoller::checkDue, &poller, [&](const QString& ref) { poller.checkFinished(ref); });
+    poller.watch(QStringLiteral("a"), clock.now());
+    clock.advance(179s);
+    QCOMPARE(expired.count(), 0);
+    clock.advance(1s);
+    QCOMPARE(expired.count(), 1);
+    QVERIFY(!poller.isWatching(QStringLiteral("a")));
+    QVERIFY(!poller.isAlarmSet());
+}
+
+void TestStatusPoller::expiryWaitsForTheCheckInFlight()
+{
+    ManualClock clock;
+    PollSchedule schedule;
+    schedule.expiry = 10s;
+    StatusPoller poller(clock, schedule);
+    QSignalSpy expired(&poller, &StatusPoller::expired);
+    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    poller.watch(QStringLiteral("a"), clock.now());
+    clock.advance(3s);
+    QCOMPARE(due.count(), 1);
+    clock.advance(20s); // in flight across the expiry: its answer may still say paid
+    QCOMPARE(expired.count(), 0);
+    poller.checkFinished(QStringLiteral("a"));
+    clock.advance(1ms);
+    QCOMPARE(expired.count(), 1);
+}
+
+void TestStatusPoller::noAlarmWhenNothingIsWatched()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QVERIFY(!poller.isAlarmSet());
+    QCOMPARE(clock.activeAlarmCount(), 0);
+    poller.watch(QStringLiteral("a"), clock.now());
+    QVERIFY(poller.isAlarmSet());
+    poller.unwatch(QStringLiteral("a"));
+    QVERIFY(!poller.isAlarmSet());
+    QCOMPARE(clock.activeAlarmCount(), 0);
+}
+
+void TestStatusPoller::honoursRetryAfter()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    poller.watch(QStringLiteral("a"), clock.now());
+    clock.advance(3s);
+    poller.checkFinished(QStringLiteral("a"), 30s);
+    clock.advance(29s);
+    QCOMPARE(due.count(), 1);
+    clock.advance(1s);
+    QCOMPARE(due.count(), 2);
+}
+
+void TestStatusPoller::checkSoonShortensTheWait()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    poller.watch(QStringLiteral("a"), clock.now());
+    poller.checkSoon(QStringLiteral("a"));
+    clock.advance(0ms);
+    QCOMPARE(due.count(), 1);
+    poller.checkSoon(QStringLiteral("a")); // already in flight: nothing more
+    clock.advance(0ms);
+    QCOMPARE(due.count(), 1);
+}
+
+void TestStatusPoller::pollsManyPaymentsWithOneAlarm()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    for (int i = 0; i < 100; ++i) {
+        poller.watch(QString::number(i), clock.now());
+        clock.advance(10ms);
+    }
+    QCOMPARE(clock.activeAlarmCount(), 1);
+    clock.advance(3s);
+    QCOMPARE(due.count(), 100);
+}
+
+QTEST_GUILESS_MAIN(TestStatusPoller)
+#include "tst_statuspoller.moc"
