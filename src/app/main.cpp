@@ -32,28 +32,26 @@ struct StartUp {
     QString dataDir;
 };
 
-void setApplicationNames()
-{
+void setApplicationNames() {
     QCoreApplication::setOrganizationName(QStringLiteral("LipaTill"));
     QCoreApplication::setApplicationName(QStringLiteral("lipa-till"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIPA_VERSION));
 }
 
-[[noreturn]] void failUsage(const QString& message)
-{
+[[noreturn]] void failUsage(const QString& message) {
     std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(message));
     std::exit(kUsageError);
 }
 
-StartUp readStartUp(const QStringList& arguments)
-{
+StartUp readStartUp(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Lipa Till: take M-Pesa payments through IntaSend at a shop counter."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QCoreApplication::translate("main", "Run on the built-in IntaSend simulator: no real money."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Run on the built-in IntaSend simulator: no real money."));
     const QCommandLineOption apiBase(
         QStringLiteral("api-base"),
         QCoreApplication::translate("main", "Use this IntaSend base URL (https, or http to 127.0.0.1 only)."),
@@ -65,7 +63,8 @@ StartUp readStartUp(const QStringList& arguments)
         QStringLiteral("KEY"));
     const QCommandLineOption dataDir(
         QStringLiteral("data-dir"),
-        QCoreApplication::translate("main", "Where the settings file and the journal live."), QStringLiteral("DIR"));
+        QCoreApplication::translate("main", "Where the settings file and the journal live."),
+        QStringLiteral("DIR"));
     parser.addOptions({demo, apiBase, publicKey, dataDir});
     if (!parser.parse(arguments))
         failUsage(parser.errorText());
@@ -74,24 +73,30 @@ StartUp readStartUp(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty())
-        failUsage(QStringLiteral("unexpected argument \"%1\"; see --help").arg(parser.positionalArguments().first()));
+        failUsage(QStringLiteral("unexpected argument \"%1\"; see --help")
+                      .arg(parser.positionalArguments().first()));
     if (parser.isSet(demo) && parser.isSet(apiBase))
         failUsage(QStringLiteral("--demo and --api-base cannot be used together"));
 
     StartUp startUp;
-    startUp.dataDir = parser.isSet(dataDir) ? parser.value(dataDir)
-                                            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    startUp.dataDir = parser.isSet(dataDir)
+                          ? parser.value(dataDir)
+                          : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!QDir().mkpath(startUp.dataDir))
         failUsage(QStringLiteral("cannot create the data directory %1").arg(startUp.dataDir));
-    startUp.settings = Settings::load(QDir(startUp.dataDir).filePath(Settings::fileName()), &startUp.settingsProblems);
+    startUp.settings =
+        Settings::load(QDir(startUp.dataDir).filePath(Settings::fileName()), &startUp.settingsProblems);
     const Settings& settings = startUp.settings;
 
-    startUp.client.publicKey = parser.isSet(publicKey) ? parser.value(publicKey).trimmed() : settings.publicKey;
-    startUp.client.secretKey = QProcessEnvironment::systemEnvironment().value(QStringLiteral("LIPA_TILL_SECRET_KEY")).trimmed();
+    startUp.client.publicKey =
+        parser.isSet(publicKey) ? parser.value(publicKey).trimmed() : settings.publicKey;
+    startUp.client.secretKey =
+        QProcessEnvironment::systemEnvironment().value(QStringLiteral("LIPA_TILL_SECRET_KEY")).trimmed();
     startUp.client.transferTimeout = settings.requestTimeout;
 
     const bool nothingConfigured = !settings.environment && startUp.client.publicKey.isEmpty();
-    if (parser.isSet(demo) || (!parser.isSet(apiBase) && (nothingConfigured || settings.environment == EnvironmentKind::Demo))) {
+    if (parser.isSet(demo) ||
+        (!parser.isSet(apiBase) && (nothingConfigured || settings.environment == EnvironmentKind::Demo))) {
         startUp.environment.kind = EnvironmentKind::Demo; // the URL is the simulator's, known once it listens
         return startUp;
     }
@@ -125,8 +130,7 @@ StartUp readStartUp(const QStringList& arguments)
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     std::optional<StartUp> startUp;
     {
         QCoreApplication probe(argc, argv);
@@ -156,8 +160,9 @@ int main(int argc, char* argv[])
     MainWindow window(stack.till, startUp->environment, startUp->settings.maxAmountShillings);
     QStringList banner = startUp->settingsProblems;
     if (simulator)
-        banner.prepend(MainWindow::tr("Demo mode — no real money. Payments go to the built-in IntaSend simulator; "
-                                      "see the README to connect your IntaSend account."));
+        banner.prepend(
+            MainWindow::tr("Demo mode — no real money. Payments go to the built-in IntaSend simulator; "
+                           "see the README to connect your IntaSend account."));
     window.showBanner(banner.join(u'\n'));
     window.show();
     stack.till.resume();

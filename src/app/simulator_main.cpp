@@ -8,8 +8,7 @@
 
 #include <cstdio>
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("lipa-till-simulator"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIPA_VERSION));
@@ -21,7 +20,8 @@ int main(int argc, char* argv[])
         "reached, 9 never answers; any other digit pays after a few seconds."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Listen on this port (default: any free port)."),
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Listen on this port (default: any free port)."),
                                   QStringLiteral("N"), QStringLiteral("0"));
     parser.addOption(port);
     parser.process(app);

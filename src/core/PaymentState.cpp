@@ -14,14 +14,14 @@ using S = PaymentState;
 // Every allowed move, as in ARCHITECTURE.md. A move that is not here is a bug or a bad answer from the
 // server, and Till refuses it. Unknown may resolve to anything a later status check reports.
 constexpr std::array kTransitions = {
-    std::pair{S::Sending, S::Pending},       std::pair{S::Sending, S::Rejected},
-    std::pair{S::Sending, S::Unknown},       std::pair{S::Pending, S::Processing},
-    std::pair{S::Pending, S::Complete},      std::pair{S::Pending, S::Failed},
-    std::pair{S::Pending, S::Expired},       std::pair{S::Processing, S::Complete},
-    std::pair{S::Processing, S::Failed},     std::pair{S::Processing, S::Expired},
-    std::pair{S::Expired, S::Complete},      std::pair{S::Expired, S::Failed},
-    std::pair{S::Unknown, S::Pending},       std::pair{S::Unknown, S::Processing},
-    std::pair{S::Unknown, S::Complete},      std::pair{S::Unknown, S::Failed},
+    std::pair{S::Sending, S::Pending},   std::pair{S::Sending, S::Rejected},
+    std::pair{S::Sending, S::Unknown},   std::pair{S::Pending, S::Processing},
+    std::pair{S::Pending, S::Complete},  std::pair{S::Pending, S::Failed},
+    std::pair{S::Pending, S::Expired},   std::pair{S::Processing, S::Complete},
+    std::pair{S::Processing, S::Failed}, std::pair{S::Processing, S::Expired},
+    std::pair{S::Expired, S::Complete},  std::pair{S::Expired, S::Failed},
+    std::pair{S::Unknown, S::Pending},   std::pair{S::Unknown, S::Processing},
+    std::pair{S::Unknown, S::Complete},  std::pair{S::Unknown, S::Failed},
 };
 
 struct StateNames {
@@ -41,8 +41,7 @@ constexpr std::array kNames = {
     StateNames{S::Unknown, "Unknown", QT_TRANSLATE_NOOP("lipa::PaymentState", "Unknown")},
 };
 
-const StateNames& namesOf(PaymentState state)
-{
+const StateNames& namesOf(PaymentState state) {
     for (const auto& names : kNames) {
         if (names.state == state)
             return names;
@@ -52,8 +51,7 @@ const StateNames& namesOf(PaymentState state)
 
 } // namespace
 
-bool canTransition(PaymentState from, PaymentState to)
-{
+bool canTransition(PaymentState from, PaymentState to) {
     for (const auto& [f, t] : kTransitions) {
         if (f == from && t == to)
             return true;
@@ -61,23 +59,19 @@ bool canTransition(PaymentState from, PaymentState to)
     return false;
 }
 
-bool isFinal(PaymentState state)
-{
+bool isFinal(PaymentState state) {
     return state == S::Complete || state == S::Failed || state == S::Rejected;
 }
 
-bool isAwaitingCustomer(PaymentState state)
-{
+bool isAwaitingCustomer(PaymentState state) {
     return state == S::Pending || state == S::Processing;
 }
 
-QString stateKey(PaymentState state)
-{
+QString stateKey(PaymentState state) {
     return QString::fromLatin1(namesOf(state).key);
 }
 
-std::optional<PaymentState> stateFromKey(const QString& key)
-{
+std::optional<PaymentState> stateFromKey(const QString& key) {
     for (const auto& names : kNames) {
         if (key == QLatin1String(names.key))
             return names.state;
@@ -85,8 +79,7 @@ std::optional<PaymentState> stateFromKey(const QString& key)
     return std::nullopt;
 }
 
-QString stateDisplayName(PaymentState state)
-{
+QString stateDisplayName(PaymentState state) {
     return QCoreApplication::translate("lipa::PaymentState", namesOf(state).display);
 }
 

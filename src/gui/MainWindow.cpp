@@ -16,23 +16,25 @@ namespace lipa {
 
 namespace {
 
-QString badgeStyle(EnvironmentKind kind)
-{
+QString badgeStyle(EnvironmentKind kind) {
     switch (kind) {
     case EnvironmentKind::Live:
-        return QStringLiteral("background:#b31d1d; color:white; font-weight:bold; padding:2px 10px; border-radius:3px;");
+        return QStringLiteral(
+            "background:#b31d1d; color:white; font-weight:bold; padding:2px 10px; border-radius:3px;");
     case EnvironmentKind::Custom:
-        return QStringLiteral("background:#6b3fa0; color:white; font-weight:bold; padding:2px 10px; border-radius:3px;");
+        return QStringLiteral(
+            "background:#6b3fa0; color:white; font-weight:bold; padding:2px 10px; border-radius:3px;");
     case EnvironmentKind::Sandbox:
-        return QStringLiteral("background:#1d4ea8; color:white; font-weight:bold; padding:2px 10px; border-radius:3px;");
+        return QStringLiteral(
+            "background:#1d4ea8; color:white; font-weight:bold; padding:2px 10px; border-radius:3px;");
     case EnvironmentKind::Demo:
-        return QStringLiteral("background:#f2b705; color:black; font-weight:bold; padding:2px 10px; border-radius:3px;");
+        return QStringLiteral(
+            "background:#f2b705; color:black; font-weight:bold; padding:2px 10px; border-radius:3px;");
     }
     return {};
 }
 
-QString badgeText(const Environment& environment)
-{
+QString badgeText(const Environment& environment) {
     switch (environment.kind) {
     case EnvironmentKind::Live:
         return MainWindow::tr("LIVE — real money");
@@ -46,8 +48,7 @@ QString badgeText(const Environment& environment)
     return {};
 }
 
-QLabel* makeTotalLabel(QWidget* parent)
-{
+QLabel* makeTotalLabel(QWidget* parent) {
     auto* label = new QLabel(parent);
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * 1.25);
@@ -61,7 +62,7 @@ QLabel* makeTotalLabel(QWidget* parent)
 MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmountShillings, QWidget* parent)
     : QMainWindow(parent)
     , m_till(till)
-{
+    , m_isDemo(environment.kind == EnvironmentKind::Demo) {
     setWindowTitle(tr("Lipa Till — %1").arg(environment.badge()));
     setObjectName(QStringLiteral("MainWindow"));
 
@@ -97,14 +98,20 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     totals->addWidget(m_waitingTotal);
     left->addWidget(totalsFrame);
     left->addStretch();
-    columns->addLayout(left, 0);
+    auto* leftColumn = new QWidget(central);
+    leftColumn->setLayout(left);
+    left->setContentsMargins(0, 0, 0, 0);
+    // A fixed width: hints appearing under the fields must not make the list jump sideways.
+    leftColumn->setFixedWidth(std::max(340, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 48));
+    columns->addWidget(leftColumn, 0);
 
     m_model = new PaymentListModel(till, this);
     m_paymentView = new QTableView(central);
     m_paymentView->setObjectName(QStringLiteral("paymentView"));
     m_paymentView->setAccessibleName(tr("Payments"));
     m_paymentView->setModel(m_model);
-    m_paymentView->setItemDelegateForColumn(PaymentListModel::StateColumn, new PaymentStateDelegate(m_paymentView));
+    m_paymentView->setItemDelegateForColumn(PaymentListModel::StateColumn,
+                                            new PaymentStateDelegate(m_paymentView));
     m_paymentView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_paymentView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_paymentView->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -148,14 +155,12 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::showBanner(const QString& text)
-{
+void MainWindow::showBanner(const QString& text) {
     m_banner->setText(text);
     m_banner->setVisible(!text.isEmpty());
 }
 
-void MainWindow::buildStatusBar(const Environment& environment)
-{
+void MainWindow::buildStatusBar(const Environment& environment) {
     auto* badge = new QLabel(badgeText(environment), this);
     badge->setObjectName(QStringLiteral("environmentBadge"));
     badge->setStyleSheet(badgeStyle(environment.kind));
@@ -168,18 +173,14 @@ void MainWindow::buildStatusBar(const Environment& environment)
     updateConnection(m_till.connectionState());
 }
 
-void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone)
-{
+void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone) {
     const QString ref = m_till.charge(amount, phone);
-    if (!ref.isEmpty()) {
-        m_paymentView->selectRow(0);
-        m_paymentView->scrollToTop();
-    }
+    if (!ref.isEmpty())
+        m_paymentView->scrollToTop(); // the new payment is the top row
     m_chargePanel->focusAmount();
 }
 
-void MainWindow::updateTotals()
-{
+void MainWindow::updateTotals() {
     const DayTotals totals = m_till.todaysTotals();
     m_paidTotal->setText(tr("Paid: <b>%1</b> &nbsp; %2", nullptr, totals.paidCount)
                              .arg(totals.paidCount)
@@ -192,15 +193,15 @@ void MainWindow::updateTotals()
     m_waitingTotal->setText(waiting);
 }
 
-void MainWindow::updateConnection(ConnectionState state)
-{
+void MainWindow::updateConnection(ConnectionState state) {
     switch (state) {
     case ConnectionState::NotYetUsed:
         m_connectionLabel->setText(tr("Ready"));
         m_connectionLabel->setStyleSheet({});
         break;
     case ConnectionState::Online:
-        m_connectionLabel->setText(tr("● Connected to IntaSend"));
+        m_connectionLabel->setText(m_isDemo ? tr("● Connected to the IntaSend simulator")
+                                            : tr("● Connected to IntaSend"));
         m_connectionLabel->setStyleSheet(QStringLiteral("color:#1b7f3b;"));
         break;
     case ConnectionState::Offline:
@@ -210,8 +211,7 @@ void MainWindow::updateConnection(ConnectionState state)
     }
 }
 
-void MainWindow::checkSelected()
-{
+void MainWindow::checkSelected() {
     const QModelIndex current = m_paymentView->currentIndex();
     if (current.isValid())
         m_till.checkNow(current.data(PaymentListModel::LocalRefRole).toString());

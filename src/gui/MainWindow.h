@@ -18,7 +18,8 @@ class PaymentListModel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(Till& till, const Environment& environment, qint64 maxAmountShillings, QWidget* parent = nullptr);
+    MainWindow(Till& till, const Environment& environment, qint64 maxAmountShillings,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Shows a message above the form until the cashier dismisses it or a newer one replaces it.
@@ -36,6 +37,7 @@ private:
     void checkSelected();
 
     Till& m_till;
+    bool m_isDemo;
     ChargePanel* m_chargePanel = nullptr;
     PaymentListModel* m_model = nullptr;
     QTableView* m_paymentView = nullptr;

@@ -13,8 +13,7 @@ namespace {
 
 // A round badge with a symbol: a tick for paid, a cross for failed or not sent, a clock for waiting,
 // an exclamation mark for the ones that need the cashier.
-void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, const QColor& color)
-{
+void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, const QColor& color) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
@@ -37,8 +36,10 @@ void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, co
     }
     case PaymentState::Failed:
     case PaymentState::Rejected:
-        painter.drawLine(QPointF(c.x() - r * 0.35, c.y() - r * 0.35), QPointF(c.x() + r * 0.35, c.y() + r * 0.35));
-        painter.drawLine(QPointF(c.x() + r * 0.35, c.y() - r * 0.35), QPointF(c.x() - r * 0.35, c.y() + r * 0.35));
+        painter.drawLine(QPointF(c.x() - r * 0.35, c.y() - r * 0.35),
+                         QPointF(c.x() + r * 0.35, c.y() + r * 0.35));
+        painter.drawLine(QPointF(c.x() + r * 0.35, c.y() - r * 0.35),
+                         QPointF(c.x() - r * 0.35, c.y() + r * 0.35));
         break;
     case PaymentState::Sending:
     case PaymentState::Pending:
@@ -58,8 +59,7 @@ void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, co
 } // namespace
 
 void PaymentStateDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
-                                 const QModelIndex& index) const
-{
+                                 const QModelIndex& index) const {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const auto state = static_cast<PaymentState>(index.data(PaymentListModel::StateRole).toInt());
@@ -78,19 +78,20 @@ void PaymentStateDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     QFont bold = opt.font;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->setPen((opt.state & QStyle::State_Selected) ? opt.palette.color(QPalette::HighlightedText) : color);
+    painter->setPen((opt.state & QStyle::State_Selected) ? opt.palette.color(QPalette::HighlightedText)
+                                                         : color);
     const QRect textRect = area.adjusted(iconSize + 6, 0, 0, 0);
     painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
                       QFontMetrics(bold).elidedText(word, Qt::ElideRight, textRect.width()));
     painter->restore();
 }
 
-QSize PaymentStateDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
-{
+QSize PaymentStateDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     QFont bold = option.font;
     bold.setBold(true);
-    const int width = QFontMetrics(bold).horizontalAdvance(index.data().toString()) + option.fontMetrics.height() + 22;
+    const int width =
+        QFontMetrics(bold).horizontalAdvance(index.data().toString()) + option.fontMetrics.height() + 22;
     return {std::max(size.width(), width), std::max(size.height(), option.fontMetrics.height() + 10)};
 }
 

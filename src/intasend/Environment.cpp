@@ -7,40 +7,33 @@ namespace lipa {
 
 namespace {
 
-QString tr(const char* text)
-{
+QString tr(const char* text) {
     return QCoreApplication::translate("lipa::Environment", text);
 }
 
 } // namespace
 
-Environment Environment::sandbox()
-{
+Environment Environment::sandbox() {
     return {EnvironmentKind::Sandbox, QUrl(QStringLiteral("https://sandbox.intasend.com"))};
 }
 
-Environment Environment::live()
-{
+Environment Environment::live() {
     return {EnvironmentKind::Live, QUrl(QStringLiteral("https://payment.intasend.com"))};
 }
 
-Environment Environment::demo(const QUrl& simulatorUrl)
-{
+Environment Environment::demo(const QUrl& simulatorUrl) {
     return {EnvironmentKind::Demo, simulatorUrl};
 }
 
-Environment Environment::custom(const QUrl& baseUrl)
-{
+Environment Environment::custom(const QUrl& baseUrl) {
     return {EnvironmentKind::Custom, baseUrl};
 }
 
-QString Environment::badge() const
-{
+QString Environment::badge() const {
     return environmentKey(kind).toUpper();
 }
 
-QString environmentKey(EnvironmentKind kind)
-{
+QString environmentKey(EnvironmentKind kind) {
     switch (kind) {
     case EnvironmentKind::Demo:
         return QStringLiteral("demo");
@@ -54,8 +47,7 @@ QString environmentKey(EnvironmentKind kind)
     Q_UNREACHABLE();
 }
 
-std::optional<EnvironmentKind> environmentFromKey(const QString& key)
-{
+std::optional<EnvironmentKind> environmentFromKey(const QString& key) {
     for (EnvironmentKind kind :
          {EnvironmentKind::Demo, EnvironmentKind::Sandbox, EnvironmentKind::Live, EnvironmentKind::Custom}) {
         if (key.trimmed().compare(environmentKey(kind), Qt::CaseInsensitive) == 0)
@@ -64,19 +56,18 @@ std::optional<EnvironmentKind> environmentFromKey(const QString& key)
     return std::nullopt;
 }
 
-bool isLoopbackHost(const QString& host)
-{
+bool isLoopbackHost(const QString& host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
 
-Result<QUrl> parseBaseUrl(const QString& text)
-{
+Result<QUrl> parseBaseUrl(const QString& text) {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (text.trimmed().isEmpty() || !url.isValid() || url.host().isEmpty())
-        return Result<QUrl>::error(tr("\"%1\" is not a URL; expected e.g. https://sandbox.intasend.com").arg(text));
+        return Result<QUrl>::error(
+            tr("\"%1\" is not a URL; expected e.g. https://sandbox.intasend.com").arg(text));
     const QString scheme = url.scheme().toLower();
     if (scheme != u"https" && scheme != u"http")
         return Result<QUrl>::error(tr("\"%1\": only https:// URLs are allowed").arg(text));
@@ -84,7 +75,8 @@ Result<QUrl> parseBaseUrl(const QString& text)
         return Result<QUrl>::error(
             tr("\"%1\": plain http is allowed only to this computer (127.0.0.1); use https://").arg(text));
     if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
-        return Result<QUrl>::error(tr("\"%1\": the base URL must not carry a query, fragment or user name").arg(text));
+        return Result<QUrl>::error(
+            tr("\"%1\": the base URL must not carry a query, fragment or user name").arg(text));
     QUrl cleaned = url;
     QString path = cleaned.path();
     while (path.endsWith(u'/'))
@@ -93,17 +85,18 @@ Result<QUrl> parseBaseUrl(const QString& text)
     return Result<QUrl>::ok(cleaned);
 }
 
-QString keyEnvironmentMismatch(EnvironmentKind kind, const QString& publicKey, const QString& secretKey)
-{
+QString keyEnvironmentMismatch(EnvironmentKind kind, const QString& publicKey, const QString& secretKey) {
     if (kind != EnvironmentKind::Sandbox && kind != EnvironmentKind::Live)
         return {};
-    const QString wanted = kind == EnvironmentKind::Live ? QStringLiteral("_live_") : QStringLiteral("_test_");
+    const QString wanted =
+        kind == EnvironmentKind::Live ? QStringLiteral("_live_") : QStringLiteral("_test_");
     const QString other = kind == EnvironmentKind::Live ? QStringLiteral("_test_") : QStringLiteral("_live_");
     if (publicKey.contains(other) || secretKey.contains(other))
         return kind == EnvironmentKind::Live ? tr("A test key cannot be used with live IntaSend")
                                              : tr("A live key cannot be used with the IntaSend sandbox");
     if (!publicKey.isEmpty() && !publicKey.contains(wanted))
-        return tr("The public key does not look like an IntaSend %1 key (ISPubKey%2…)").arg(environmentKey(kind), wanted);
+        return tr("The public key does not look like an IntaSend %1 key (ISPubKey%2…)")
+            .arg(environmentKey(kind), wanted);
     return {};
 }
 

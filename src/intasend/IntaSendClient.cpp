@@ -6,6 +6,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <cstring>
+
 namespace lipa {
 
 Q_LOGGING_CATEGORY(lcClient, "lipa.intasend")
@@ -13,21 +15,20 @@ Q_LOGGING_CATEGORY(lcClient, "lipa.intasend")
 namespace {
 
 // Retry-After is either seconds or an HTTP date.
-std::chrono::seconds parseRetryAfter(const QByteArray& header)
-{
+std::chrono::seconds parseRetryAfter(const QByteArray& header) {
     bool isNumber = false;
     const qint64 seconds = header.trimmed().toLongLong(&isNumber);
     if (isNumber)
         return std::chrono::seconds(std::clamp<qint64>(seconds, 0, 3600));
     const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
     if (when.isValid())
-        return std::chrono::seconds(std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(when), 0, 3600));
+        return std::chrono::seconds(
+            std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(when), 0, 3600));
     return std::chrono::seconds(0);
 }
 
 // Errors Qt reports before a request can have reached the server.
-bool failedBeforeSending(QNetworkReply::NetworkError error)
-{
+bool failedBeforeSending(QNetworkReply::NetworkError error) {
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::HostNotFoundError:
@@ -45,8 +46,36 @@ bool failedBeforeSending(QNetworkReply::NetworkError error)
     }
 }
 
-QByteArray truncatedForLog(const QByteArray& body)
-{
+// A request body that can be read once and never rewound. Qt silently re-sends a request whose
+// keep-alive connection drops before the answer; for an STK push that would be a second charge on the
+// customer's phone. A body Qt cannot rewind turns that re-send into an error we classify as Uncertain.
+class OneShotBody final : public QIODevice {
+public:
+    OneShotBody(QByteArray data, QObject* parent)
+        : QIODevice(parent)
+        , m_data(std::move(data)) {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    bool reset() override { return false; }
+    bool seek(qint64) override { return false; }
+
+protected:
+    qint64 readData(char* out, qint64 max) override {
+        const qint64 n = std::min(max, m_data.size() - m_pos);
+        std::memcpy(out, m_data.constData() + m_pos, static_cast<size_t>(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
+QByteArray truncatedForLog(const QByteArray& body) {
     constexpr qsizetype kMax = 512;
     return body.size() <= kMax ? body : body.left(kMax) + "…[" + QByteArray::number(body.size()) + " bytes]";
 }
@@ -56,33 +85,28 @@ QByteArray truncatedForLog(const QByteArray& body)
 IntaSendClient::IntaSendClient(QNetworkAccessManager& network, ClientConfig config, QObject* parent)
     : QObject(parent)
     , m_network(network)
-    , m_config(std::move(config))
-{
-}
+    , m_config(std::move(config)) {}
 
 IntaSendClient::~IntaSendClient() = default;
 
-wire::StkRoute IntaSendClient::stkRoute() const
-{
+wire::StkRoute IntaSendClient::stkRoute() const {
     return m_config.secretKey.isEmpty() ? wire::StkRoute::Collection : wire::StkRoute::StkPush;
 }
 
-void IntaSendClient::requestStkPush(const wire::ChargeRequest& request, QObject* context, Callback done)
-{
+void IntaSendClient::requestStkPush(const wire::ChargeRequest& request, QObject* context, Callback done) {
     const wire::StkRoute route = stkRoute();
     post(wire::stkPushPath(route), wire::buildStkPushBody(m_config.publicKey, request, route),
-         route == wire::StkRoute::StkPush, context, std::move(done));
+         route == wire::StkRoute::StkPush, true, context, std::move(done));
 }
 
-void IntaSendClient::checkStatus(const QString& invoiceId, QObject* context, Callback done)
-{
-    post(wire::statusPath(), wire::buildStatusBody(m_config.publicKey, invoiceId), false, context,
+void IntaSendClient::checkStatus(const QString& invoiceId, QObject* context, Callback done) {
+    // A status check is harmless to repeat: Qt may retry it on a dropped connection.
+    post(wire::statusPath(), wire::buildStatusBody(m_config.publicKey, invoiceId), false, false, context,
          std::move(done));
 }
 
-void IntaSendClient::post(const QString& path, const QByteArray& body, bool withSecret, QObject* context,
-                          Callback done)
-{
+void IntaSendClient::post(const QString& path, const QByteArray& body, bool withSecret, bool once,
+                          QObject* context, Callback done) {
     QUrl url = m_config.baseUrl;
     url.setPath(url.path() + path);
 
@@ -97,15 +121,25 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
 
-    QNetworkReply* reply = m_network.post(request, body);
+    QNetworkReply* reply = nullptr;
+    if (once) {
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto* device = new OneShotBody(body, nullptr);
+        reply = m_network.post(request, device);
+        device->setParent(reply);
+    } else {
+        reply = m_network.post(request, body);
+    }
     auto oversize = std::make_shared<bool>(false);
     const qint64 maxBytes = m_config.maxResponseBytes;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, oversize, maxBytes](qint64 received, qint64) {
-        if (received > maxBytes && !*oversize) {
-            *oversize = true;
-            reply->abort();
-        }
-    });
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [reply, oversize, maxBytes](qint64 received, qint64) {
+                if (received > maxBytes && !*oversize) {
+                    *oversize = true;
+                    reply->abort();
+                }
+            });
     // The reply is deleted whatever happens to the context; the callback runs only while the context lives.
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     connect(reply, &QNetworkReply::finished, context,
@@ -115,8 +149,7 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
             });
 }
 
-CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
-{
+CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const {
     CallResult result;
     const QString what = reply.url().path();
     if (oversize) {
@@ -128,7 +161,7 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
     }
 
     result.httpStatus = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply.readAll();
+    const QByteArray body = reply.isOpen() ? reply.readAll() : QByteArray();
 
     if (result.httpStatus == 0) {
         const QNetworkReply::NetworkError error = reply.error();
@@ -137,9 +170,13 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
             result.message = tr("Could not reach IntaSend (%1)").arg(reply.errorString());
         } else {
             result.failure = CallFailure::Uncertain;
-            result.message = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError
-                                 ? tr("IntaSend did not answer in time")
-                                 : tr("The connection to IntaSend broke (%1)").arg(reply.errorString());
+            if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError)
+                result.message = tr("IntaSend did not answer in time");
+            else if (error == QNetworkReply::ContentReSendError ||
+                     error == QNetworkReply::RemoteHostClosedError)
+                result.message = tr("The connection to IntaSend dropped before it answered");
+            else
+                result.message = tr("The connection to IntaSend broke (%1)").arg(reply.errorString());
         }
         qCWarning(lcClient) << what << "network error" << error << reply.errorString();
         return result;

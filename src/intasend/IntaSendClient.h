@@ -61,7 +61,9 @@ public:
     void checkStatus(const QString& invoiceId, QObject* context, Callback done);
 
 private:
-    void post(const QString& path, const QByteArray& body, bool withSecret, QObject* context, Callback done);
+    // once: the request must never be repeated, not even by Qt's own retry of a dropped connection.
+    void post(const QString& path, const QByteArray& body, bool withSecret, bool once, QObject* context,
+              Callback done);
     CallResult interpret(QNetworkReply& reply, bool oversize) const;
 
     QNetworkAccessManager& m_network;

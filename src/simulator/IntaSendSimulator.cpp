@@ -17,8 +17,7 @@ namespace {
 using Status = QHttpServerResponse::StatusCode;
 
 // IntaSend's validation error shape: {"type": …, "errors": [{"code", "detail", "attr"}]}.
-QHttpServerResponse validationError(const QString& attr, const QString& detail)
-{
+QHttpServerResponse validationError(const QString& attr, const QString& detail) {
     const QJsonObject error{{QStringLiteral("code"), QStringLiteral("invalid")},
                             {QStringLiteral("detail"), detail},
                             {QStringLiteral("attr"), attr}};
@@ -27,13 +26,11 @@ QHttpServerResponse validationError(const QString& attr, const QString& detail)
     return QHttpServerResponse(body, Status::BadRequest);
 }
 
-QString nairobiTime(const QDateTime& utc)
-{
+QString nairobiTime(const QDateTime& utc) {
     return utc.toOffsetFromUtc(3 * 3600).toString(Qt::ISODateWithMs);
 }
 
-QString randomLetters(int count, const char* alphabet)
-{
+QString randomLetters(int count, const char* alphabet) {
     const auto size = static_cast<quint32>(qstrlen(alphabet));
     QString text;
     for (int i = 0; i < count; ++i)
@@ -41,8 +38,7 @@ QString randomLetters(int count, const char* alphabet)
     return text;
 }
 
-const QRegularExpression& kenyanMobile()
-{
+const QRegularExpression& kenyanMobile() {
     static const QRegularExpression pattern(QStringLiteral("^254[17][0-9]{8}$"));
     return pattern;
 }
@@ -51,8 +47,7 @@ const QRegularExpression& kenyanMobile()
 
 IntaSendSimulator::IntaSendSimulator(Clock& clock, QObject* parent)
     : QObject(parent)
-    , m_clock(clock)
-{
+    , m_clock(clock) {
     using Method = QHttpServerRequest::Method;
     m_server.route(QStringLiteral("/api/v1/payment/collection/"), Method::Post,
                    [this](const QHttpServerRequest& request) { return handlePush(request, false); });
@@ -64,46 +59,45 @@ IntaSendSimulator::IntaSendSimulator(Clock& clock, QObject* parent)
 
 IntaSendSimulator::~IntaSendSimulator() = default;
 
-bool IntaSendSimulator::listen(quint16 port)
-{
+bool IntaSendSimulator::listen(quint16 port) {
     m_port = m_server.listen(QHostAddress::LocalHost, port);
     return m_port != 0;
 }
 
-void IntaSendSimulator::close()
-{
+void IntaSendSimulator::close() {
     const QList<QTcpServer*> servers = m_server.servers();
     for (QTcpServer* server : servers)
         server->close();
 }
 
-QUrl IntaSendSimulator::baseUrl() const
-{
+QUrl IntaSendSimulator::baseUrl() const {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
 }
 
-QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& request, bool stkRoute)
-{
+QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& request, bool stkRoute) {
     if (stkRoute) {
         const QByteArray authorization = request.value("Authorization");
         if (authorization.isEmpty())
             return QHttpServerResponse(
-                QJsonObject{{QStringLiteral("detail"), QStringLiteral("Authentication credentials were not provided.")}},
+                QJsonObject{{QStringLiteral("detail"),
+                             QStringLiteral("Authentication credentials were not provided.")}},
                 Status::Unauthorized);
         if (!authorization.startsWith("Bearer ISSecretKey_"))
-            return QHttpServerResponse(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Invalid token.")}},
-                                       Status::Unauthorized);
+            return QHttpServerResponse(
+                QJsonObject{{QStringLiteral("detail"), QStringLiteral("Invalid token.")}},
+                Status::Unauthorized);
     }
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("detail"), QStringLiteral("JSON parse error")}},
-                                   Status::BadRequest);
+        return QHttpServerResponse(
+            QJsonObject{{QStringLiteral("detail"), QStringLiteral("JSON parse error")}}, Status::BadRequest);
     const QJsonObject body = document.object();
 
     if (!body.value(QStringLiteral("public_key")).toString().startsWith(QStringLiteral("ISPubKey_")))
-        return validationError(QStringLiteral("public_key"), QStringLiteral("A valid public key is required."));
+        return validationError(QStringLiteral("public_key"),
+                               QStringLiteral("A valid public key is required."));
     if (body.value(QStringLiteral("currency")).toString() != u"KES")
         return validationError(QStringLiteral("currency"), QStringLiteral("Currency must be KES."));
     if (body.value(QStringLiteral("method")).toString() != u"M-PESA")
@@ -114,7 +108,8 @@ QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& requ
     const QJsonValue amount = body.value(QStringLiteral("amount"));
     const double shillings = amount.isString() ? amount.toString().toDouble() : amount.toDouble();
     if (shillings < 1 || shillings != static_cast<double>(static_cast<qint64>(shillings)))
-        return validationError(QStringLiteral("amount"), QStringLiteral("Amount must be a whole number above 0."));
+        return validationError(QStringLiteral("amount"),
+                               QStringLiteral("Amount must be a whole number above 0."));
 
     Invoice invoice;
     invoice.numericId = !stkRoute; // as IntaSend did: numbers on the old route, strings on the new
@@ -126,8 +121,8 @@ QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& requ
     invoice.outcome = sim::scriptedOutcomeFor(phone.back());
     invoice.receipt = randomLetters(1, "QRST") + randomLetters(9, "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789");
     m_invoices.insert(invoice.id, invoice);
-    m_pushes.append({stkRoute ? QStringLiteral("mpesa-stk-push") : QStringLiteral("collection"), invoice.apiRef,
-                     phone, invoice.amountShillings, invoice.id});
+    m_pushes.append({stkRoute ? QStringLiteral("mpesa-stk-push") : QStringLiteral("collection"),
+                     invoice.apiRef, phone, invoice.amountShillings, invoice.id});
     Q_EMIT pushReceived(invoice.apiRef);
 
     QJsonObject response{{QStringLiteral("invoice"), invoiceJson(invoice)}};
@@ -141,12 +136,12 @@ QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& requ
     return QHttpServerResponse(response, Status::Ok);
 }
 
-QHttpServerResponse IntaSendSimulator::handleStatus(const QHttpServerRequest& request)
-{
+QHttpServerResponse IntaSendSimulator::handleStatus(const QHttpServerRequest& request) {
     ++m_statusRequests;
     const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
     if (!body.value(QStringLiteral("public_key")).toString().startsWith(QStringLiteral("ISPubKey_")))
-        return validationError(QStringLiteral("public_key"), QStringLiteral("A valid public key is required."));
+        return validationError(QStringLiteral("public_key"),
+                               QStringLiteral("A valid public key is required."));
     const QJsonValue id = body.value(QStringLiteral("invoice_id"));
     const QString invoiceId = id.isDouble() ? QString::number(id.toInteger()) : id.toString();
     Q_EMIT statusRequested(invoiceId);
@@ -159,16 +154,16 @@ QHttpServerResponse IntaSendSimulator::handleStatus(const QHttpServerRequest& re
         const QJsonObject customer{{QStringLiteral("phone_number"), it->phone},
                                    {QStringLiteral("country"), QStringLiteral("KE")},
                                    {QStringLiteral("provider"), QStringLiteral("M-PESA")}};
-        response.insert(QStringLiteral("meta"),
-                        QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                    {QStringLiteral("customer"), customer},
-                                    {QStringLiteral("customer_comment"), QString()}});
+        response.insert(
+            QStringLiteral("meta"),
+            QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                        {QStringLiteral("customer"), customer},
+                        {QStringLiteral("customer_comment"), QString()}});
     }
     return QHttpServerResponse(response, Status::Ok);
 }
 
-QJsonObject IntaSendSimulator::invoiceJson(const Invoice& invoice) const
-{
+QJsonObject IntaSendSimulator::invoiceJson(const Invoice& invoice) const {
     const qint64 elapsed = invoice.createdAt.msecsTo(m_clock.now());
     QString state = QStringLiteral("PENDING");
     QJsonValue failedReason = QJsonValue::Null;
@@ -218,8 +213,7 @@ QJsonObject IntaSendSimulator::invoiceJson(const Invoice& invoice) const
     return json;
 }
 
-QString IntaSendSimulator::newInvoiceId(bool numeric)
-{
+QString IntaSendSimulator::newInvoiceId(bool numeric) {
     if (numeric)
         return QString::number(m_nextNumericId++);
     QString id;

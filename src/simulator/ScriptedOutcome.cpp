@@ -2,14 +2,14 @@
 
 namespace lipa::sim {
 
-ScriptedOutcome scriptedOutcomeFor(QChar lastDigit)
-{
+ScriptedOutcome scriptedOutcomeFor(QChar lastDigit) {
     using K = ScriptedOutcome::Kind;
     switch (lastDigit.unicode()) {
     case u'0':
         return {K::Fails, QStringLiteral("1032"), QStringLiteral("Request cancelled by user")};
     case u'1':
-        return {K::Fails, QStringLiteral("1"), QStringLiteral("The balance is insufficient for the transaction")};
+        return {K::Fails, QStringLiteral("1"),
+                QStringLiteral("The balance is insufficient for the transaction")};
     case u'2':
         return {K::Fails, QStringLiteral("2001"), QStringLiteral("The initiator information is invalid")};
     case u'3':

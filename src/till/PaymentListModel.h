@@ -14,7 +14,15 @@ class Till;
 class PaymentListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, PhoneColumn, AmountColumn, StateColumn, ReceiptColumn, DetailColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        PhoneColumn,
+        AmountColumn,
+        StateColumn,
+        ReceiptColumn,
+        DetailColumn,
+        ColumnCount
+    };
     enum Role {
         StateRole = Qt::UserRole + 1, // PaymentState as int
         LocalRefRole,
@@ -40,9 +48,9 @@ private:
     void onPaymentChanged(const Payment& payment);
 
     Till& m_till;
-    QList<Payment> m_rows;      // newest first: those added since start-up, then the history loaded so far
-    int m_addedSinceStart = 0;  // payments the till announced (already at the top)
-    int m_historySize = 0;      // payments the journal held when the model was made
+    QList<Payment> m_rows;     // newest first: those added since start-up, then the history loaded so far
+    int m_addedSinceStart = 0; // payments the till announced (already at the top)
+    int m_historySize = 0;     // payments the journal held when the model was made
     int m_historyLoaded = 0;
 };
 

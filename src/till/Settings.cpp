@@ -7,15 +7,13 @@ namespace lipa {
 
 namespace {
 
-QString tr(const char* text)
-{
+QString tr(const char* text) {
     return QCoreApplication::translate("lipa::Settings", text);
 }
 
 // A whole number in [min, max] at key, or fallback (with a problem noted) when it is something else.
 qint64 readNumber(const QSettings& ini, const QString& key, qint64 fallback, qint64 min, qint64 max,
-                  QStringList* problems)
-{
+                  QStringList* problems) {
     if (!ini.contains(key))
         return fallback;
     bool ok = false;
@@ -33,8 +31,7 @@ qint64 readNumber(const QSettings& ini, const QString& key, qint64 fallback, qin
 
 } // namespace
 
-Settings Settings::load(const QString& iniPath, QStringList* problems)
-{
+Settings Settings::load(const QString& iniPath, QStringList* problems) {
     Settings settings;
     const QSettings ini(iniPath, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError)
@@ -44,8 +41,9 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
     if (!environment.isEmpty()) {
         settings.environment = environmentFromKey(environment);
         if (!settings.environment)
-            problems->append(tr("Setting intasend/environment = \"%1\" is not demo, sandbox, live or custom; using demo")
-                                 .arg(environment));
+            problems->append(
+                tr("Setting intasend/environment = \"%1\" is not demo, sandbox, live or custom; using demo")
+                    .arg(environment));
     }
     settings.baseUrl = ini.value(QStringLiteral("intasend/base_url")).toString().trimmed();
     settings.publicKey = ini.value(QStringLiteral("intasend/public_key")).toString().trimmed();
@@ -58,15 +56,18 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
 
     using std::chrono::seconds;
     PollSchedule& polling = settings.polling;
-    polling.firstCheck = seconds(readNumber(ini, QStringLiteral("polling/first_check_seconds"), 3, 1, 60, problems));
+    polling.firstCheck =
+        seconds(readNumber(ini, QStringLiteral("polling/first_check_seconds"), 3, 1, 60, problems));
     polling.maxInterval =
         seconds(readNumber(ini, QStringLiteral("polling/max_interval_seconds"), 10, 1, 300, problems));
     if (polling.maxInterval < polling.firstCheck) {
-        problems->append(tr("Setting polling/max_interval_seconds is shorter than polling/first_check_seconds; "
-                            "using the first check interval for both"));
+        problems->append(
+            tr("Setting polling/max_interval_seconds is shorter than polling/first_check_seconds; "
+               "using the first check interval for both"));
         polling.maxInterval = polling.firstCheck;
     }
-    polling.expiry = seconds(readNumber(ini, QStringLiteral("polling/expiry_seconds"), 180, 30, 3600, problems));
+    polling.expiry =
+        seconds(readNumber(ini, QStringLiteral("polling/expiry_seconds"), 180, 30, 3600, problems));
     return settings;
 }
 

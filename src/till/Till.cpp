@@ -10,8 +10,7 @@ Q_LOGGING_CATEGORY(lcTill, "lipa.till")
 
 namespace {
 
-bool isPastExpiry(const Payment& payment, const QDateTime& now, const PollSchedule& schedule)
-{
+bool isPastExpiry(const Payment& payment, const QDateTime& now, const PollSchedule& schedule) {
     return payment.createdAt.msecsTo(now) >= schedule.expiry.count();
 }
 
@@ -24,14 +23,12 @@ Till::Till(IntaSendClient& client, Journal& journal, StatusPoller& poller, Clock
     , m_journal(journal)
     , m_poller(poller)
     , m_clock(clock)
-    , m_tillName(std::move(tillName))
-{
+    , m_tillName(std::move(tillName)) {
     connect(&m_poller, &StatusPoller::checkDue, this, &Till::onCheckDue);
     connect(&m_poller, &StatusPoller::expired, this, &Till::onExpired);
 }
 
-QString Till::charge(Money amount, const PhoneNumber& phone)
-{
+QString Till::charge(Money amount, const PhoneNumber& phone) {
     Payment payment;
     payment.localRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
     payment.amount = amount;
@@ -57,8 +54,7 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
     return ref;
 }
 
-void Till::resume()
-{
+void Till::resume() {
     const QDateTime now = m_clock.now();
     for (Payment payment : m_journal.unfinished()) {
         switch (payment.state) {
@@ -87,8 +83,7 @@ void Till::resume()
     }
 }
 
-void Till::checkNow(const QString& localRef)
-{
+void Till::checkNow(const QString& localRef) {
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || payment->isFinal())
         return;
@@ -106,14 +101,12 @@ void Till::checkNow(const QString& localRef)
     sendStatusCheck(localRef, payment->invoiceId);
 }
 
-DayTotals Till::todaysTotals() const
-{
+DayTotals Till::todaysTotals() const {
     const QDateTime startOfDay = m_clock.now().toLocalTime().date().startOfDay();
     return m_journal.totals(startOfDay.toUTC(), startOfDay.addDays(1).toUTC());
 }
 
-void Till::onPushFinished(const QString& localRef, const CallResult& result)
-{
+void Till::onPushFinished(const QString& localRef, const CallResult& result) {
     noteConnection(result);
     std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment)
@@ -151,8 +144,7 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result)
     }
 }
 
-void Till::onCheckDue(const QString& localRef)
-{
+void Till::onCheckDue(const QString& localRef) {
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || payment->invoiceId.isEmpty()) {
         m_poller.unwatch(localRef);
@@ -161,8 +153,7 @@ void Till::onCheckDue(const QString& localRef)
     sendStatusCheck(localRef, payment->invoiceId);
 }
 
-void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId)
-{
+void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId) {
     ++m_requestsInFlight;
     m_client.checkStatus(invoiceId, this, [this, localRef](const CallResult& result) {
         --m_requestsInFlight;
@@ -170,8 +161,7 @@ void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId)
     });
 }
 
-void Till::onStatusFinished(const QString& localRef, const CallResult& result)
-{
+void Till::onStatusFinished(const QString& localRef, const CallResult& result) {
     noteConnection(result);
     m_oneOffChecks.remove(localRef);
     if (result.failure == CallFailure::AuthRefused)
@@ -181,8 +171,7 @@ void Till::onStatusFinished(const QString& localRef, const CallResult& result)
     keepTrack(localRef, std::chrono::duration_cast<std::chrono::milliseconds>(result.retryAfter));
 }
 
-void Till::keepTrack(const QString& localRef, std::chrono::milliseconds notBefore)
-{
+void Till::keepTrack(const QString& localRef, std::chrono::milliseconds notBefore) {
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || !isAwaitingCustomer(payment->state)) {
         m_poller.unwatch(localRef);
@@ -196,8 +185,7 @@ void Till::keepTrack(const QString& localRef, std::chrono::milliseconds notBefor
         m_poller.watch(localRef, payment->createdAt);
 }
 
-void Till::onExpired(const QString& localRef)
-{
+void Till::onExpired(const QString& localRef) {
     std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || !isAwaitingCustomer(payment->state))
         return;
@@ -208,8 +196,7 @@ void Till::onExpired(const QString& localRef)
     moveTo(*payment, PaymentState::Expired, QStringLiteral("expiry window passed"));
 }
 
-void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
-{
+void Till::applyInvoice(Payment payment, const wire::Invoice& invoice) {
     payment.remoteState = invoice.rawState;
     if (!invoice.mpesaReference.isEmpty())
         payment.mpesaReceipt = invoice.mpesaReference;
@@ -252,19 +239,20 @@ void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
     moveTo(payment, to, detail);
 }
 
-void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
-{
+void Till::moveTo(Payment payment, PaymentState to, const QString& detail) {
     const std::optional<Payment> before = m_journal.find(payment.localRef);
     if (!before)
         return;
     if (to != before->state && !canTransition(before->state, to)) {
-        qCWarning(lcTill) << "refused move" << payment.localRef << stateKey(before->state) << "->" << stateKey(to);
+        qCWarning(lcTill) << "refused move" << payment.localRef << stateKey(before->state) << "->"
+                          << stateKey(to);
         return;
     }
     payment.state = to;
     payment.updatedAt = m_clock.now();
     const bool changed = to != before->state || payment.remoteState != before->remoteState ||
-                         payment.invoiceId != before->invoiceId || payment.mpesaReceipt != before->mpesaReceipt ||
+                         payment.invoiceId != before->invoiceId ||
+                         payment.mpesaReceipt != before->mpesaReceipt ||
                          payment.failureMessage != before->failureMessage;
     if (!changed)
         return;
@@ -272,12 +260,12 @@ void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
         Q_EMIT notice(tr("A payment change could not be recorded"));
         return;
     }
-    qCInfo(lcTill) << "payment" << payment.localRef << stateKey(before->state) << "->" << stateKey(to) << detail;
+    qCInfo(lcTill) << "payment" << payment.localRef << stateKey(before->state) << "->" << stateKey(to)
+                   << detail;
     Q_EMIT paymentChanged(payment);
 }
 
-void Till::noteConnection(const CallResult& result)
-{
+void Till::noteConnection(const CallResult& result) {
     // Any HTTP answer, even an error, means IntaSend is reachable.
     const ConnectionState now = result.httpStatus > 0 ? ConnectionState::Online : ConnectionState::Offline;
     if (now != m_connection) {

@@ -5,6 +5,7 @@
 
 #include <QNetworkAccessManager>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace lipa;
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void unknownInvoiceIsRefused();
     void stoppedSimulatorMeansNotSent();
     void silentServerTimesOutAsUncertain();
+    void droppedConnectionIsNeverResent();
 
 private:
     CallResult push(IntaSendClient& client, const PhoneNumber& phone, const QString& apiRef);
@@ -38,21 +40,18 @@ private:
     QNetworkAccessManager m_network;
 };
 
-void TestClientSimulator::init()
-{
+void TestClientSimulator::init() {
     m_clock = std::make_unique<test::ManualClock>();
     m_simulator = std::make_unique<IntaSendSimulator>(*m_clock);
     QVERIFY(m_simulator->listen());
 }
 
-void TestClientSimulator::cleanup()
-{
+void TestClientSimulator::cleanup() {
     m_simulator.reset();
     m_clock.reset();
 }
 
-std::unique_ptr<IntaSendClient> TestClientSimulator::makeClient(const QString& secret)
-{
+std::unique_ptr<IntaSendClient> TestClientSimulator::makeClient(const QString& secret) {
     ClientConfig config;
     config.baseUrl = m_simulator->baseUrl();
     config.publicKey = QStringLiteral("ISPubKey_test_client");
@@ -61,8 +60,8 @@ std::unique_ptr<IntaSendClient> TestClientSimulator::makeClient(const QString& s
     return std::make_unique<IntaSendClient>(m_network, config);
 }
 
-CallResult TestClientSimulator::push(IntaSendClient& client, const PhoneNumber& phone, const QString& apiRef)
-{
+CallResult TestClientSimulator::push(IntaSendClient& client, const PhoneNumber& phone,
+                                     const QString& apiRef) {
     std::optional<CallResult> result;
     client.requestStkPush({Money::fromShillings(1500), phone, apiRef, QStringLiteral("Test till")}, this,
                           [&](const CallResult& r) { result = r; });
@@ -71,8 +70,7 @@ CallResult TestClientSimulator::push(IntaSendClient& client, const PhoneNumber& 
     return *result;
 }
 
-CallResult TestClientSimulator::status(IntaSendClient& client, const QString& invoiceId)
-{
+CallResult TestClientSimulator::status(IntaSendClient& client, const QString& invoiceId) {
     std::optional<CallResult> result;
     client.checkStatus(invoiceId, this, [&](const CallResult& r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
@@ -80,8 +78,7 @@ CallResult TestClientSimulator::status(IntaSendClient& client, const QString& in
     return *result;
 }
 
-void TestClientSimulator::collectionRouteGivesNumericId()
-{
+void TestClientSimulator::collectionRouteGivesNumericId() {
     auto client = makeClient();
     QCOMPARE(client->stkRoute(), wire::StkRoute::Collection);
     const CallResult result = push(*client, test::phoneEndingIn('5'), QStringLiteral("ref-numeric"));
@@ -97,8 +94,7 @@ void TestClientSimulator::collectionRouteGivesNumericId()
     QCOMPARE(m_simulator->pushes().first().phone, test::phoneEndingIn('5').normalised());
 }
 
-void TestClientSimulator::stkPushRouteGivesStringIdAndSendsSecret()
-{
+void TestClientSimulator::stkPushRouteGivesStringIdAndSendsSecret() {
     auto client = makeClient(QStringLiteral("ISSecretKey_test_client"));
     QCOMPARE(client->stkRoute(), wire::StkRoute::StkPush);
     const CallResult result = push(*client, test::phoneEndingIn('5'), QStringLiteral("ref-string"));
@@ -112,8 +108,7 @@ void TestClientSimulator::stkPushRouteGivesStringIdAndSendsSecret()
     QCOMPARE(checked.invoice->invoiceId, result.invoice->invoiceId);
 }
 
-void TestClientSimulator::stkPushRouteWithoutValidSecretIsAuthRefused()
-{
+void TestClientSimulator::stkPushRouteWithoutValidSecretIsAuthRefused() {
     auto client = makeClient(QStringLiteral("not-a-secret"));
     const CallResult result = push(*client, test::phoneEndingIn('5'), QStringLiteral("ref"));
     QCOMPARE(result.failure, CallFailure::AuthRefused);
@@ -123,20 +118,23 @@ void TestClientSimulator::stkPushRouteWithoutValidSecretIsAuthRefused()
     QVERIFY(m_simulator->pushes().isEmpty());
 }
 
-void TestClientSimulator::everyScriptedCustomer_data()
-{
+void TestClientSimulator::everyScriptedCustomer_data() {
     QTest::addColumn<char>("digit");
     QTest::addColumn<QString>("finalState");
     QTest::addColumn<QString>("failedCode");
-    QTest::newRow("pays") << '5' << "COMPLETE" << "";
-    QTest::newRow("cancels") << '0' << "FAILED" << "1032";
-    QTest::newRow("too poor") << '1' << "FAILED" << "1";
-    QTest::newRow("wrong pin") << '2' << "FAILED" << "2001";
-    QTest::newRow("unreachable") << '3' << "FAILED" << "1037";
+    QTest::newRow("pays") << '5' << "COMPLETE"
+                          << "";
+    QTest::newRow("cancels") << '0' << "FAILED"
+                             << "1032";
+    QTest::newRow("too poor") << '1' << "FAILED"
+                              << "1";
+    QTest::newRow("wrong pin") << '2' << "FAILED"
+                               << "2001";
+    QTest::newRow("unreachable") << '3' << "FAILED"
+                                 << "1037";
 }
 
-void TestClientSimulator::everyScriptedCustomer()
-{
+void TestClientSimulator::everyScriptedCustomer() {
     QFETCH(char, digit);
     QFETCH(QString, finalState);
     QFETCH(QString, failedCode);
@@ -162,16 +160,14 @@ void TestClientSimulator::everyScriptedCustomer()
     QCOMPARE(final.invoice->value->cents(), 150000);
 }
 
-void TestClientSimulator::neverAnsweringCustomerStaysPending()
-{
+void TestClientSimulator::neverAnsweringCustomerStaysPending() {
     auto client = makeClient();
     const CallResult pushed = push(*client, test::phoneEndingIn('9'), QStringLiteral("ref"));
     m_clock->advance(1h);
     QCOMPARE(status(*client, pushed.invoice->invoiceId).invoice->state, wire::RemoteState::Pending);
 }
 
-void TestClientSimulator::validationErrorIsRefusedWithItsText()
-{
+void TestClientSimulator::validationErrorIsRefusedWithItsText() {
     ClientConfig config;
     config.baseUrl = m_simulator->baseUrl();
     config.publicKey = QStringLiteral("wrong-key");
@@ -182,16 +178,14 @@ void TestClientSimulator::validationErrorIsRefusedWithItsText()
     QCOMPARE(result.message, QStringLiteral("A valid public key is required."));
 }
 
-void TestClientSimulator::unknownInvoiceIsRefused()
-{
+void TestClientSimulator::unknownInvoiceIsRefused() {
     auto client = makeClient();
     const CallResult result = status(*client, QStringLiteral("NOPE"));
     QCOMPARE(result.failure, CallFailure::Refused);
     QCOMPARE(result.message, QStringLiteral("Invoice not found."));
 }
 
-void TestClientSimulator::stoppedSimulatorMeansNotSent()
-{
+void TestClientSimulator::stoppedSimulatorMeansNotSent() {
     auto client = makeClient();
     m_simulator->close();
     const CallResult result = push(*client, test::phoneEndingIn('5'), QStringLiteral("ref"));
@@ -200,8 +194,7 @@ void TestClientSimulator::stoppedSimulatorMeansNotSent()
     QVERIFY(result.message.contains(QStringLiteral("Could not reach IntaSend")));
 }
 
-void TestClientSimulator::silentServerTimesOutAsUncertain()
-{
+void TestClientSimulator::silentServerTimesOutAsUncertain() {
     // A server that accepts the connection and the request, then says nothing.
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost));
@@ -213,6 +206,57 @@ void TestClientSimulator::silentServerTimesOutAsUncertain()
     const CallResult result = push(client, test::phoneEndingIn('5'), QStringLiteral("ref"));
     QCOMPARE(result.failure, CallFailure::Uncertain);
     QVERIFY2(result.message.contains(QStringLiteral("did not answer in time")), qPrintable(result.message));
+}
+
+void TestClientSimulator::droppedConnectionIsNeverResent() {
+    // A server that reads a whole request and hangs up without answering, as a proxy or a crashing
+    // IntaSend might. Qt may retry a request on a dropped keep-alive connection; a push must never be
+    // sent twice, so count every request that arrives. First warm a keep-alive connection, as a busy
+    // till would have one, then push.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int pushesSeen = 0;
+    int requestsSeen = 0;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket* socket = server.nextPendingConnection()) {
+            auto buffer = std::make_shared<QByteArray>();
+            connect(socket, &QTcpSocket::readyRead, socket, [&, socket, buffer] {
+                buffer->append(socket->readAll());
+                const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
+                if (headerEnd < 0)
+                    return;
+                const QByteArray lengthHeader = "Content-Length: ";
+                const qsizetype at = buffer->indexOf(lengthHeader);
+                const qsizetype lineEnd = buffer->indexOf("\r\n", at);
+                const int length =
+                    buffer->mid(at + lengthHeader.size(), lineEnd - at - lengthHeader.size()).toInt();
+                if (buffer->size() < headerEnd + 4 + length)
+                    return;
+                ++requestsSeen;
+                if (buffer->contains("/payment/status/")) {
+                    const QByteArray body = R"({"invoice":{"id":1,"state":"PENDING"}})";
+                    socket->write(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: keep-alive\r\n"
+                        "Content-Length: " +
+                        QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                } else {
+                    ++pushesSeen;
+                    socket->disconnectFromHost(); // request received, no answer
+                }
+                buffer->clear();
+            });
+        }
+    });
+    ClientConfig config;
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+    config.publicKey = QStringLiteral("ISPubKey_test_client");
+    config.transferTimeout = 5s;
+    IntaSendClient client(m_network, config);
+    QVERIFY(status(client, QStringLiteral("1")).ok()); // a warm keep-alive connection
+    const CallResult result = push(client, test::phoneEndingIn('5'), QStringLiteral("ref"));
+    QCOMPARE(result.failure, CallFailure::Uncertain);
+    QCOMPARE(pushesSeen, 1);
+    QCOMPARE(requestsSeen, 2);
 }
 
 QTEST_GUILESS_MAIN(TestClientSimulator)

@@ -16,28 +16,33 @@ private Q_SLOTS:
     void loadsHistoryAPageAtATime();
 };
 
-void TestPaymentListModel::showsWhatTheCashierReads()
-{
+void TestPaymentListModel::showsWhatTheCashierReads() {
     test::TestStack t;
     PaymentListModel model(t.till());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QString ref = t.till().charge(Money::fromShillings(1500), PhoneNumber::parse(QStringLiteral("0712345678")).value());
+    const QString ref =
+        t.till().charge(Money::fromShillings(1500), PhoneNumber::parse(QStringLiteral("0712345678")).value());
     QCOMPARE(model.rowCount(), 1);
-    const auto cell = [&](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
-    QCOMPARE(cell(PaymentListModel::PhoneColumn).toString(), QString::fromUtf8("0712 \u2022\u2022\u2022 678"));
+    const auto cell = [&](int column, int role = Qt::DisplayRole) {
+        return model.index(0, column).data(role);
+    };
+    QCOMPARE(cell(PaymentListModel::PhoneColumn).toString(),
+             QString::fromUtf8("0712 \u2022\u2022\u2022 678"));
     QCOMPARE(cell(PaymentListModel::AmountColumn).toString(), QStringLiteral("KES 1,500"));
     QCOMPARE(cell(PaymentListModel::StateColumn).toString(), QStringLiteral("Sending"));
-    QCOMPARE(cell(PaymentListModel::TimeColumn).toString(), QStringLiteral("12:00:00")); // 09:00 UTC in Nairobi
+    QCOMPARE(cell(PaymentListModel::TimeColumn).toString(),
+             QStringLiteral("12:00:00")); // 09:00 UTC in Nairobi
     QCOMPARE(cell(PaymentListModel::StateColumn, PaymentListModel::LocalRefRole).toString(), ref);
     QVERIFY(t.advanceUntil([&] { return t.journal().find(ref)->isFinal(); }, 30s));
     QCOMPARE(cell(PaymentListModel::StateColumn).toString(), QStringLiteral("Paid"));
-    QCOMPARE(cell(PaymentListModel::StateColumn, Qt::ForegroundRole).value<QColor>(), stateColor(PaymentState::Complete));
+    QCOMPARE(cell(PaymentListModel::StateColumn, Qt::ForegroundRole).value<QColor>(),
+             stateColor(PaymentState::Complete));
     QCOMPARE(cell(PaymentListModel::ReceiptColumn).toString(), t.journal().find(ref)->mpesaReceipt);
-    QCOMPARE(model.headerData(PaymentListModel::ReceiptColumn, Qt::Horizontal).toString(), QStringLiteral("M-Pesa receipt"));
+    QCOMPARE(model.headerData(PaymentListModel::ReceiptColumn, Qt::Horizontal).toString(),
+             QStringLiteral("M-Pesa receipt"));
 }
 
-void TestPaymentListModel::newestFirstAndChangedInPlace()
-{
+void TestPaymentListModel::newestFirstAndChangedInPlace() {
     test::TestStack t;
     PaymentListModel model(t.till());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -49,8 +54,8 @@ void TestPaymentListModel::newestFirstAndChangedInPlace()
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QVERIFY(t.advanceUntil([&] { return t.journal().find(first)->isFinal() && t.journal().find(second)->isFinal(); },
-                           30s));
+    QVERIFY(t.advanceUntil(
+        [&] { return t.journal().find(first)->isFinal() && t.journal().find(second)->isFinal(); }, 30s));
     QCOMPARE(resets.count(), 0);
     QCOMPARE(inserted.count(), 0);
     QVERIFY(changed.count() >= 4);
@@ -60,8 +65,7 @@ void TestPaymentListModel::newestFirstAndChangedInPlace()
              QStringLiteral("Customer cancelled the request"));
 }
 
-void TestPaymentListModel::loadsHistoryAPageAtATime()
-{
+void TestPaymentListModel::loadsHistoryAPageAtATime() {
     test::TestStack t;
     for (int i = 0; i < 450; ++i) {
         Payment payment;

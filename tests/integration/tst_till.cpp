@@ -30,8 +30,7 @@ private:
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
 };
 
-void TestTill::journalsBeforeSending()
-{
+void TestTill::journalsBeforeSending() {
     test::TestStack t;
     std::optional<Payment> seenAtArrival;
     connect(&t.simulator, &IntaSendSimulator::pushReceived, this,
@@ -47,8 +46,7 @@ void TestTill::journalsBeforeSending()
     QVERIFY(!paymentOf(t, ref).invoiceId.isEmpty());
 }
 
-void TestTill::paidPaymentCarriesItsReceipt()
-{
+void TestTill::paidPaymentCarriesItsReceipt() {
     test::TestStack t;
     QSignalSpy changed(&t.till(), &Till::paymentChanged);
     const QString ref = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
@@ -63,14 +61,13 @@ void TestTill::paidPaymentCarriesItsReceipt()
     QList<PaymentState> path;
     for (const PaymentEvent& event : t.journal().events(ref))
         path.append(event.to);
-    const QList<PaymentState> expected = {PaymentState::Sending, PaymentState::Pending, PaymentState::Processing,
-                                          PaymentState::Complete};
+    const QList<PaymentState> expected = {PaymentState::Sending, PaymentState::Pending,
+                                          PaymentState::Processing, PaymentState::Complete};
     QCOMPARE(path, expected);
     QCOMPARE(t.simulator.pushes().size(), 1);
 }
 
-void TestTill::paidOnTheCurrentRouteToo()
-{
+void TestTill::paidOnTheCurrentRouteToo() {
     test::TestStack t({}, QStringLiteral("ISSecretKey_test_unit"));
     const QString ref = t.till().charge(Money::fromShillings(20), test::phoneEndingIn('8'));
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
@@ -78,18 +75,17 @@ void TestTill::paidOnTheCurrentRouteToo()
     QCOMPARE(t.simulator.pushes().first().route, QStringLiteral("mpesa-stk-push"));
 }
 
-void TestTill::failuresCarryTheCashiersReason_data()
-{
+void TestTill::failuresCarryTheCashiersReason_data() {
     QTest::addColumn<char>("digit");
     QTest::addColumn<QString>("reason");
     QTest::newRow("cancelled") << '0' << "Customer cancelled the request";
     QTest::newRow("balance") << '1' << "Customer's M-Pesa balance is too low";
     QTest::newRow("pin") << '2' << "Wrong M-Pesa PIN entered";
-    QTest::newRow("unreachable") << '3' << "Customer's phone could not be reached (off or no network) — try again";
+    QTest::newRow("unreachable") << '3'
+                                 << "Customer's phone could not be reached (off or no network) — try again";
 }
 
-void TestTill::failuresCarryTheCashiersReason()
-{
+void TestTill::failuresCarryTheCashiersReason() {
     QFETCH(char, digit);
     QFETCH(QString, reason);
     test::TestStack t;
@@ -100,8 +96,7 @@ void TestTill::failuresCarryTheCashiersReason()
     QVERIFY(paymentOf(t, ref).mpesaReceipt.isEmpty());
 }
 
-void TestTill::silentCustomerExpiresAfterThreeMinutes()
-{
+void TestTill::silentCustomerExpiresAfterThreeMinutes() {
     test::TestStack t;
     const QDateTime start = t.clock.now();
     const QString ref = t.till().charge(Money::fromShillings(99), test::phoneEndingIn('9'));
@@ -113,8 +108,7 @@ void TestTill::silentCustomerExpiresAfterThreeMinutes()
     QCOMPARE(t.clock.activeAlarmCount(), 0);
 }
 
-void TestTill::pollingStopsAtFinalAndLeavesNoAlarm()
-{
+void TestTill::pollingStopsAtFinalAndLeavesNoAlarm() {
     test::TestStack t;
     const QString ref = t.till().charge(Money::fromShillings(99), test::phoneEndingIn('5'));
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
@@ -126,8 +120,7 @@ void TestTill::pollingStopsAtFinalAndLeavesNoAlarm()
     QCOMPARE(t.simulator.statusRequestCount(), checks);
 }
 
-void TestTill::refusedPushIsRejected()
-{
+void TestTill::refusedPushIsRejected() {
     test::TestStack t;
     // An amount the simulator (like M-Pesa) will not take: fractions of a shilling never reach the wire from
     // the form, so use a bad public key instead.
@@ -139,27 +132,28 @@ void TestTill::refusedPushIsRejected()
     QCOMPARE(stack.poller.watchedCount(), 0);
 }
 
-void TestTill::unreachableIntaSendChargesNothing()
-{
+void TestTill::unreachableIntaSendChargesNothing() {
     test::TestStack t;
     QSignalSpy connection(&t.till(), &Till::connectionStateChanged);
     t.simulator.close();
     const QString ref = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(t.waitForNetwork());
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Rejected);
-    QCOMPARE(paymentOf(t, ref).failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
+    QCOMPARE(paymentOf(t, ref).failureMessage,
+             QStringLiteral("Could not reach IntaSend — nothing was charged"));
     QCOMPARE(t.till().connectionState(), ConnectionState::Offline);
     QCOMPARE(connection.count(), 1);
 }
 
-void TestTill::silentServerLeavesPaymentUnknown()
-{
+void TestTill::silentServerLeavesPaymentUnknown() {
     test::ManualClock clock;
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost));
     TillStack stack(clock,
                     {QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())),
-                     QStringLiteral("ISPubKey_test_x"), {}, 200ms},
+                     QStringLiteral("ISPubKey_test_x"),
+                     {},
+                     200ms},
                     Settings{});
     const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
@@ -169,8 +163,7 @@ void TestTill::silentServerLeavesPaymentUnknown()
     QCOMPARE(stack.poller.watchedCount(), 0); // nothing to poll, and never re-sent
 }
 
-void TestTill::eachChargeHasItsOwnReference()
-{
+void TestTill::eachChargeHasItsOwnReference() {
     test::TestStack t;
     const QString a = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     const QString b = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
@@ -180,8 +173,7 @@ void TestTill::eachChargeHasItsOwnReference()
     QVERIFY(t.simulator.pushes().at(0).apiRef != t.simulator.pushes().at(1).apiRef);
 }
 
-void TestTill::resumeRecoversUnfinishedPayments()
-{
+void TestTill::resumeRecoversUnfinishedPayments() {
     test::TestStack t;
     // A payment IntaSend took (Pending), as a previous run would have left it…
     const QString pending = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
@@ -204,8 +196,7 @@ void TestTill::resumeRecoversUnfinishedPayments()
     QCOMPARE(t.simulator.pushes().size(), 1); // nothing was sent again
 }
 
-void TestTill::expiredPaymentCanStillBeCheckedByHand()
-{
+void TestTill::expiredPaymentCanStillBeCheckedByHand() {
     test::TestStack t;
     IntaSendSimulator::Timing slow;
     slow.processingAfter = 200s;
@@ -220,15 +211,17 @@ void TestTill::expiredPaymentCanStillBeCheckedByHand()
     QCOMPARE(t.clock.activeAlarmCount(), 0);
 }
 
-void TestTill::countsTodaysTotals()
-{
+void TestTill::countsTodaysTotals() {
     test::TestStack t;
     const QString paid1 = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
     const QString paid2 = t.till().charge(Money::fromShillings(250), test::phoneEndingIn('6'));
     const QString failed = t.till().charge(Money::fromShillings(99), test::phoneEndingIn('0'));
     const QString waiting = t.till().charge(Money::fromShillings(42), test::phoneEndingIn('9'));
     QVERIFY(t.advanceUntil(
-        [&] { return paymentOf(t, paid1).isFinal() && paymentOf(t, paid2).isFinal() && paymentOf(t, failed).isFinal(); },
+        [&] {
+            return paymentOf(t, paid1).isFinal() && paymentOf(t, paid2).isFinal() &&
+                   paymentOf(t, failed).isFinal();
+        },
         30s));
     const DayTotals totals = t.till().todaysTotals();
     QCOMPARE(totals.paidCount, 2);

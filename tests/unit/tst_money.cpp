@@ -17,8 +17,7 @@ private Q_SLOTS:
     void formatsForDisplayAndFiles();
 };
 
-void TestMoney::acceptsWhatCashiersType_data()
-{
+void TestMoney::acceptsWhatCashiersType_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("shillings");
     QTest::newRow("plain") << "1500" << qint64(1500);
@@ -31,8 +30,7 @@ void TestMoney::acceptsWhatCashiersType_data()
     QTest::newRow("leading zero") << "0150" << qint64(150);
 }
 
-void TestMoney::acceptsWhatCashiersType()
-{
+void TestMoney::acceptsWhatCashiersType() {
     QFETCH(QString, text);
     QFETCH(qint64, shillings);
     const auto result = Money::parseShillings(text, 250000);
@@ -40,34 +38,48 @@ void TestMoney::acceptsWhatCashiersType()
     QCOMPARE(result->cents(), shillings * 100);
 }
 
-void TestMoney::rejectsWithAReason_data()
-{
+void TestMoney::rejectsWithAReason_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reasonContains");
-    QTest::newRow("empty") << "" << "Enter an amount";
-    QTest::newRow("blank") << "   " << "Enter an amount";
-    QTest::newRow("zero") << "0" << "more than zero";
-    QTest::newRow("zeros") << "000" << "more than zero";
-    QTest::newRow("negative") << "-50" << "more than zero";
-    QTest::newRow("fraction") << "10.50" << "Whole shillings";
-    QTest::newRow("three decimals") << "10.000" << "Whole shillings";
-    QTest::newRow("trailing dot") << "10." << "Whole shillings";
-    QTest::newRow("letters") << "12a" << "digits only";
-    QTest::newRow("words") << "abc" << "digits only";
+    QTest::newRow("empty") << ""
+                           << "Enter an amount";
+    QTest::newRow("blank") << "   "
+                           << "Enter an amount";
+    QTest::newRow("zero") << "0"
+                          << "more than zero";
+    QTest::newRow("zeros") << "000"
+                           << "more than zero";
+    QTest::newRow("negative") << "-50"
+                              << "more than zero";
+    QTest::newRow("fraction") << "10.50"
+                              << "Whole shillings";
+    QTest::newRow("three decimals") << "10.000"
+                                    << "Whole shillings";
+    QTest::newRow("trailing dot") << "10."
+                                  << "Whole shillings";
+    QTest::newRow("letters") << "12a"
+                             << "digits only";
+    QTest::newRow("words") << "abc"
+                           << "digits only";
     QTest::newRow("arabic-indic digits") << QString::fromUtf8("\u0661\u0662\u0663") << "digits only";
     QTest::newRow("fullwidth digits") << QString::fromUtf8("\uff11\uff12") << "digits only";
     QTest::newRow("emoji") << QString::fromUtf8("100\U0001F4B0") << "digits only";
-    QTest::newRow("too much") << "250,001" << "KES 250,000";
+    QTest::newRow("too much") << "250,001"
+                              << "KES 250,000";
     QTest::newRow("fifty digits") << QString(50, u'9') << "KES 250,000";
-    QTest::newRow("bad comma") << "15,00" << "Misplaced comma";
-    QTest::newRow("leading comma") << ",500" << "Misplaced comma";
-    QTest::newRow("only commas") << ",,," << "Misplaced comma";
-    QTest::newRow("plus sign") << "+100" << "digits only";
-    QTest::newRow("two dots") << "1.0.0" << "digits only";
+    QTest::newRow("bad comma") << "15,00"
+                               << "Misplaced comma";
+    QTest::newRow("leading comma") << ",500"
+                                   << "Misplaced comma";
+    QTest::newRow("only commas") << ",,,"
+                                 << "Misplaced comma";
+    QTest::newRow("plus sign") << "+100"
+                               << "digits only";
+    QTest::newRow("two dots") << "1.0.0"
+                              << "digits only";
 }
 
-void TestMoney::rejectsWithAReason()
-{
+void TestMoney::rejectsWithAReason() {
     QFETCH(QString, text);
     QFETCH(QString, reasonContains);
     const auto result = Money::parseShillings(text, 250000);
@@ -75,15 +87,13 @@ void TestMoney::rejectsWithAReason()
     QVERIFY2(result.error().contains(reasonContains), qPrintable(result.error()));
 }
 
-void TestMoney::maximumIsASetting()
-{
+void TestMoney::maximumIsASetting() {
     QVERIFY(Money::parseShillings(QStringLiteral("70,000"), 70000).isOk());
     QVERIFY(!Money::parseShillings(QStringLiteral("70,001"), 70000).isOk());
     QVERIFY(Money::parseShillings(QStringLiteral("999999"), 999999).isOk());
 }
 
-void TestMoney::parsesIntaSendDecimals_data()
-{
+void TestMoney::parsesIntaSendDecimals_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("cents");
     QTest::newRow("two places") << "10.36" << qint64(1036);
@@ -92,8 +102,7 @@ void TestMoney::parsesIntaSendDecimals_data()
     QTest::newRow("trailing zeros") << "10.360" << qint64(1036);
 }
 
-void TestMoney::parsesIntaSendDecimals()
-{
+void TestMoney::parsesIntaSendDecimals() {
     QFETCH(QString, text);
     QFETCH(qint64, cents);
     const auto result = Money::parseDecimal(text);
@@ -105,8 +114,7 @@ void TestMoney::parsesIntaSendDecimals()
     QVERIFY(!Money::parseDecimal(QStringLiteral("-1")).isOk());
 }
 
-void TestMoney::formatsForDisplayAndFiles()
-{
+void TestMoney::formatsForDisplayAndFiles() {
     QCOMPARE(Money::fromShillings(1500).toDisplayString(), QStringLiteral("KES 1,500"));
     QCOMPARE(Money::fromShillings(250000).toDisplayString(), QStringLiteral("KES 250,000"));
     QCOMPARE(Money::fromShillings(1234567).toDisplayString(), QStringLiteral("KES 1,234,567"));

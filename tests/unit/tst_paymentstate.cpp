@@ -18,8 +18,7 @@ const QList<PaymentState> kAll = {PaymentState::Sending,  PaymentState::Pending,
                                   PaymentState::Rejected, PaymentState::Unknown};
 }
 
-void TestPaymentState::followsTheArchitectureDiagram()
-{
+void TestPaymentState::followsTheArchitectureDiagram() {
     using S = PaymentState;
     QVERIFY(canTransition(S::Sending, S::Pending));
     QVERIFY(canTransition(S::Sending, S::Rejected));
@@ -38,13 +37,13 @@ void TestPaymentState::followsTheArchitectureDiagram()
     QVERIFY(!canTransition(S::Pending, S::Rejected));
 }
 
-void TestPaymentState::finalStatesNeverMove()
-{
+void TestPaymentState::finalStatesNeverMove() {
     for (PaymentState from : kAll) {
         if (!isFinal(from))
             continue;
         for (PaymentState to : kAll)
-            QVERIFY2(!canTransition(from, to), qPrintable(stateKey(from) + QStringLiteral("->") + stateKey(to)));
+            QVERIFY2(!canTransition(from, to),
+                     qPrintable(stateKey(from) + QStringLiteral("->") + stateKey(to)));
     }
     QVERIFY(isFinal(PaymentState::Complete));
     QVERIFY(isFinal(PaymentState::Failed));
@@ -53,8 +52,7 @@ void TestPaymentState::finalStatesNeverMove()
     QVERIFY(!isFinal(PaymentState::Unknown));
 }
 
-void TestPaymentState::keysRoundTrip()
-{
+void TestPaymentState::keysRoundTrip() {
     for (PaymentState state : kAll) {
         QCOMPARE(stateFromKey(stateKey(state)), state);
         QVERIFY(!stateDisplayName(state).isEmpty());

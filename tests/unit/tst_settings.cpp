@@ -19,8 +19,7 @@ private:
     QTemporaryDir m_dir;
 };
 
-QString TestSettings::writeIni(const QByteArray& text)
-{
+QString TestSettings::writeIni(const QByteArray& text) {
     const QString path = m_dir.filePath(Settings::fileName());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -29,8 +28,7 @@ QString TestSettings::writeIni(const QByteArray& text)
     return path;
 }
 
-void TestSettings::missingFileGivesDefaults()
-{
+void TestSettings::missingFileGivesDefaults() {
     QStringList problems;
     const Settings settings = Settings::load(m_dir.filePath(QStringLiteral("absent.ini")), &problems);
     QVERIFY(problems.isEmpty());
@@ -42,15 +40,15 @@ void TestSettings::missingFileGivesDefaults()
     QCOMPARE(settings.requestTimeout, 30s);
 }
 
-void TestSettings::readsEveryKey()
-{
+void TestSettings::readsEveryKey() {
     QStringList problems;
-    const Settings settings = Settings::load(writeIni("[intasend]\nenvironment=sandbox\npublic_key=ISPubKey_test_1\n"
-                                                      "base_url=https://x.example\ntimeout_seconds=20\n"
-                                                      "[till]\nname=Duka la Mama\nmax_amount=70000\n"
-                                                      "[polling]\nfirst_check_seconds=2\nmax_interval_seconds=15\n"
-                                                      "expiry_seconds=300\n"),
-                                             &problems);
+    const Settings settings =
+        Settings::load(writeIni("[intasend]\nenvironment=sandbox\npublic_key=ISPubKey_test_1\n"
+                                "base_url=https://x.example\ntimeout_seconds=20\n"
+                                "[till]\nname=Duka la Mama\nmax_amount=70000\n"
+                                "[polling]\nfirst_check_seconds=2\nmax_interval_seconds=15\n"
+                                "expiry_seconds=300\n"),
+                       &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     QCOMPARE(settings.environment, EnvironmentKind::Sandbox);
     QCOMPARE(settings.publicKey, QStringLiteral("ISPubKey_test_1"));
@@ -63,13 +61,13 @@ void TestSettings::readsEveryKey()
     QCOMPARE(settings.polling.expiry, 300s);
 }
 
-void TestSettings::badValuesFallBackWithAProblem()
-{
+void TestSettings::badValuesFallBackWithAProblem() {
     QStringList problems;
-    const Settings settings = Settings::load(writeIni("[intasend]\nenvironment=production\n"
-                                                      "[till]\nmax_amount=lots\n"
-                                                      "[polling]\nfirst_check_seconds=0\nexpiry_seconds=99999\n"),
-                                             &problems);
+    const Settings settings =
+        Settings::load(writeIni("[intasend]\nenvironment=production\n"
+                                "[till]\nmax_amount=lots\n"
+                                "[polling]\nfirst_check_seconds=0\nexpiry_seconds=99999\n"),
+                       &problems);
     QCOMPARE(problems.size(), 4);
     QCOMPARE(settings.environment, std::nullopt);
     QCOMPARE(settings.maxAmountShillings, 250000);

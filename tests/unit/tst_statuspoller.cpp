@@ -23,8 +23,7 @@ private Q_SLOTS:
     void pollsManyPaymentsWithOneAlarm();
 };
 
-void TestStatusPoller::firstCheckAfterThreeSeconds()
-{
+void TestStatusPoller::firstCheckAfterThreeSeconds() {
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);
@@ -36,8 +35,7 @@ void TestStatusPoller::firstCheckAfterThreeSeconds()
     QCOMPARE(due.at(0).at(0).toString(), QStringLiteral("a"));
 }
 
-void TestStatusPoller::backsOffToTenSeconds()
-{
+void TestStatusPoller::backsOffToTenSeconds() {
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QList<qint64> checkTimes;
@@ -53,8 +51,7 @@ void TestStatusPoller::backsOffToTenSeconds()
     QCOMPARE(checkTimes, expected);
 }
 
-void TestStatusPoller::neverTwoChecksInFlight()
-{
+void TestStatusPoller::neverTwoChecksInFlight() {
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);
@@ -70,12 +67,12 @@ void TestStatusPoller::neverTwoChecksInFlight()
     QCOMPARE(due.count(), 2);
 }
 
-void TestStatusPoller::expiresAfterTheWindow()
-{
+void TestStatusPoller::expiresAfterTheWindow() {
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy expired(&poller, &StatusPoller::expired);
-    connect(&poller, &StatusPoller::checkDue, &poller, [&](const QString& ref) { poller.checkFinished(ref); });
+    connect(&poller, &StatusPoller::checkDue, &poller,
+            [&](const QString& ref) { poller.checkFinished(ref); });
     poller.watch(QStringLiteral("a"), clock.now());
     clock.advance(179s);
     QCOMPARE(expired.count(), 0);
@@ -85,8 +82,7 @@ void TestStatusPoller::expiresAfterTheWindow()
     QVERIFY(!poller.isAlarmSet());
 }
 
-void TestStatusPoller::expiryWaitsForTheCheckInFlight()
-{
+void TestStatusPoller::expiryWaitsForTheCheckInFlight() {
     ManualClock clock;
     PollSchedule schedule;
     schedule.expiry = 10s;
@@ -103,8 +99,7 @@ void TestStatusPoller::expiryWaitsForTheCheckInFlight()
     QCOMPARE(expired.count(), 1);
 }
 
-void TestStatusPoller::noAlarmWhenNothingIsWatched()
-{
+void TestStatusPoller::noAlarmWhenNothingIsWatched() {
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QVERIFY(!poller.isAlarmSet());
@@ -116,8 +111,7 @@ void TestStatusPoller::noAlarmWhenNothingIsWatched()
     QCOMPARE(clock.activeAlarmCount(), 0);
 }
 
-void TestStatusPoller::honoursRetryAfter()
-{
+void TestStatusPoller::honoursRetryAfter() {
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);
@@ -130,8 +124,7 @@ void TestStatusPoller::honoursRetryAfter()
     QCOMPARE(due.count(), 2);
 }
 
-void TestStatusPoller::checkSoonShortensTheWait()
-{
+void TestStatusPoller::checkSoonShortensTheWait() {
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);
@@ -144,8 +137,7 @@ void TestStatusPoller::checkSoonShortensTheWait()
     QCOMPARE(due.count(), 1);
 }
 
-void TestStatusPoller::pollsManyPaymentsWithOneAlarm()
-{
+void TestStatusPoller::pollsManyPaymentsWithOneAlarm() {
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);

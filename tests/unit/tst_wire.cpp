@@ -29,8 +29,7 @@ private Q_SLOTS:
     void explainsMpesaResultCodes();
 };
 
-void TestWire::parsesCollectionResponseFixture()
-{
+void TestWire::parsesCollectionResponseFixture() {
     const auto invoice = parseInvoiceResponse(test::fixture(QStringLiteral("collection-response.json")));
     QVERIFY2(invoice.isOk(), qPrintable(invoice.error()));
     QCOMPARE(invoice->invoiceId, QStringLiteral("150"));
@@ -38,15 +37,16 @@ void TestWire::parsesCollectionResponseFixture()
     QCOMPARE(invoice->state, RemoteState::Pending);
     QCOMPARE(invoice->value->cents(), 1000);
     QCOMPARE(invoice->provider, QStringLiteral("M-PESA"));
-    QVERIFY(invoice->apiRef.isEmpty());          // null
-    QVERIFY(invoice->failedReason.isEmpty());    // null
-    QVERIFY(invoice->mpesaReference.isEmpty());  // absent
-    QCOMPARE(invoice->createdAt.toUTC(), QDateTime(QDate(2020, 6, 26), QTime(10, 24, 47, 41), Qt::UTC)); // .040822 rounds to the millisecond
+    QVERIFY(invoice->apiRef.isEmpty());         // null
+    QVERIFY(invoice->failedReason.isEmpty());   // null
+    QVERIFY(invoice->mpesaReference.isEmpty()); // absent
+    QCOMPARE(invoice->createdAt.toUTC(), QDateTime(QDate(2020, 6, 26), QTime(10, 24, 47, 41),
+                                                   Qt::UTC)); // .040822 rounds to the millisecond
 }
 
-void TestWire::parsesStatusFixtureWithNumericId()
-{
-    const auto invoice = parseInvoiceResponse(test::fixture(QStringLiteral("status-response-numeric-id.json")));
+void TestWire::parsesStatusFixtureWithNumericId() {
+    const auto invoice =
+        parseInvoiceResponse(test::fixture(QStringLiteral("status-response-numeric-id.json")));
     QVERIFY2(invoice.isOk(), qPrintable(invoice.error()));
     QCOMPARE(invoice->invoiceId, QStringLiteral("10"));
     QCOMPARE(invoice->state, RemoteState::Pending);
@@ -56,18 +56,18 @@ void TestWire::parsesStatusFixtureWithNumericId()
     QVERIFY(invoice->updatedAt.isValid());
 }
 
-void TestWire::parsesStatusFixtureWithStringId()
-{
-    const auto invoice = parseInvoiceResponse(test::fixture(QStringLiteral("status-response-string-id.json")));
+void TestWire::parsesStatusFixtureWithStringId() {
+    const auto invoice =
+        parseInvoiceResponse(test::fixture(QStringLiteral("status-response-string-id.json")));
     QVERIFY2(invoice.isOk(), qPrintable(invoice.error()));
     QCOMPARE(invoice->invoiceId, QStringLiteral("XMSLWOS"));
     QCOMPARE(invoice->state, RemoteState::Pending);
     QCOMPARE(invoice->value->cents(), 1036);
 }
 
-void TestWire::parsesCurrentRoutePushResponse()
-{
-    const QByteArray body = R"({"id":"5aec8e0b","invoice":{"invoice_id":"QWERTY1","state":"PENDING","value":1500,
+void TestWire::parsesCurrentRoutePushResponse() {
+    const QByteArray body =
+        R"({"id":"5aec8e0b","invoice":{"invoice_id":"QWERTY1","state":"PENDING","value":1500,
         "api_ref":"abc"},"customer":{"phone_number":"254712345678"},"payment_link":null,"refundable":false,
         "created_at":"2024-01-01T10:00:00+03:00"})";
     const auto invoice = parseInvoiceResponse(body);
@@ -77,8 +77,7 @@ void TestWire::parsesCurrentRoutePushResponse()
     QCOMPARE(invoice->apiRef, QStringLiteral("abc"));
 }
 
-void TestWire::acceptsEveryStateSpelling_data()
-{
+void TestWire::acceptsEveryStateSpelling_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<RemoteState>("state");
     QTest::newRow("PENDING") << "PENDING" << RemoteState::Pending;
@@ -90,8 +89,7 @@ void TestWire::acceptsEveryStateSpelling_data()
     QTest::newRow("lower case") << "complete" << RemoteState::Complete;
 }
 
-void TestWire::acceptsEveryStateSpelling()
-{
+void TestWire::acceptsEveryStateSpelling() {
     QFETCH(QString, text);
     QFETCH(RemoteState, state);
     QCOMPARE(parseRemoteState(text), state);
@@ -99,16 +97,14 @@ void TestWire::acceptsEveryStateSpelling()
     QCOMPARE(parseInvoiceResponse(body)->state, state);
 }
 
-void TestWire::keepsUnknownStateRaw()
-{
+void TestWire::keepsUnknownStateRaw() {
     const auto invoice = parseInvoiceResponse(R"({"invoice":{"id":"A","state":"ON_HOLD"}})");
     QVERIFY(invoice.isOk());
     QCOMPARE(invoice->state, std::nullopt);
     QCOMPARE(invoice->rawState, QStringLiteral("ON_HOLD"));
 }
 
-void TestWire::readsFailureFields()
-{
+void TestWire::readsFailureFields() {
     auto invoice = parseInvoiceResponse(R"({"invoice":{"invoice_id":"A","state":"FAILED","failed_code":1032,
         "failed_reason":"Request cancelled by user.","mpesa_reference":null}})");
     QVERIFY(invoice.isOk());
@@ -120,8 +116,7 @@ void TestWire::readsFailureFields()
     QCOMPARE(invoice->mpesaReference, QStringLiteral("QKL4AB12CD"));
 }
 
-void TestWire::rejectsMalformedAnswers_data()
-{
+void TestWire::rejectsMalformedAnswers_data() {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("reasonContains");
     QTest::newRow("empty") << QByteArray() << "not JSON";
@@ -131,16 +126,19 @@ void TestWire::rejectsMalformedAnswers_data()
     QTest::newRow("no invoice") << QByteArray(R"({"detail":"ok"})") << "without an invoice";
     QTest::newRow("invoice not object") << QByteArray(R"({"invoice":"XMSLWOS"})") << "without an invoice";
     QTest::newRow("no id") << QByteArray(R"({"invoice":{"state":"PENDING"}})") << "without an id";
-    QTest::newRow("id is object") << QByteArray(R"({"invoice":{"id":{},"state":"PENDING"}})") << "without an id";
-    QTest::newRow("id is null") << QByteArray(R"({"invoice":{"id":null,"state":"PENDING"}})") << "without an id";
-    QTest::newRow("id is bool") << QByteArray(R"({"invoice":{"id":true,"state":"PENDING"}})") << "without an id";
-    QTest::newRow("id blank") << QByteArray(R"({"invoice":{"id":"  ","state":"PENDING"}})") << "without an id";
+    QTest::newRow("id is object") << QByteArray(R"({"invoice":{"id":{},"state":"PENDING"}})")
+                                  << "without an id";
+    QTest::newRow("id is null") << QByteArray(R"({"invoice":{"id":null,"state":"PENDING"}})")
+                                << "without an id";
+    QTest::newRow("id is bool") << QByteArray(R"({"invoice":{"id":true,"state":"PENDING"}})")
+                                << "without an id";
+    QTest::newRow("id blank") << QByteArray(R"({"invoice":{"id":"  ","state":"PENDING"}})")
+                              << "without an id";
     QTest::newRow("no state") << QByteArray(R"({"invoice":{"id":1}})") << "without a state";
     QTest::newRow("state number") << QByteArray(R"({"invoice":{"id":1,"state":3}})") << "without a state";
 }
 
-void TestWire::rejectsMalformedAnswers()
-{
+void TestWire::rejectsMalformedAnswers() {
     QFETCH(QByteArray, body);
     QFETCH(QString, reasonContains);
     const auto invoice = parseInvoiceResponse(body);
@@ -148,13 +146,13 @@ void TestWire::rejectsMalformedAnswers()
     QVERIFY2(invoice.error().contains(reasonContains), qPrintable(invoice.error()));
 }
 
-void TestWire::buildsCollectionRequest()
-{
-    const ChargeRequest request{Money::fromShillings(1500), PhoneNumber::parse(QStringLiteral("0712345678")).value(),
+void TestWire::buildsCollectionRequest() {
+    const ChargeRequest request{Money::fromShillings(1500),
+                                PhoneNumber::parse(QStringLiteral("0712345678")).value(),
                                 QStringLiteral("ref-1"), QStringLiteral("Duka")};
-    const QJsonObject body =
-        QJsonDocument::fromJson(buildStkPushBody(QStringLiteral("ISPubKey_test_x"), request, StkRoute::Collection))
-            .object();
+    const QJsonObject body = QJsonDocument::fromJson(buildStkPushBody(QStringLiteral("ISPubKey_test_x"),
+                                                                      request, StkRoute::Collection))
+                                 .object();
     QCOMPARE(body.value(QStringLiteral("public_key")).toString(), QStringLiteral("ISPubKey_test_x"));
     QCOMPARE(body.value(QStringLiteral("currency")).toString(), QStringLiteral("KES"));
     QCOMPARE(body.value(QStringLiteral("method")).toString(), QStringLiteral("M-PESA"));
@@ -165,12 +163,13 @@ void TestWire::buildsCollectionRequest()
     QVERIFY(!body.contains(QStringLiteral("narrative"))); // the collection route does not take one
     QCOMPARE(stkPushPath(StkRoute::Collection), QStringLiteral("/api/v1/payment/collection/"));
     // The amount is written as an integer, never "1500.0".
-    QVERIFY(buildStkPushBody(QStringLiteral("k"), request, StkRoute::Collection).contains("\"amount\":1500,"));
+    QVERIFY(
+        buildStkPushBody(QStringLiteral("k"), request, StkRoute::Collection).contains("\"amount\":1500,"));
 }
 
-void TestWire::buildsStkPushRequestWithNarrative()
-{
-    const ChargeRequest request{Money::fromShillings(1), PhoneNumber::parse(QStringLiteral("0112345678")).value(),
+void TestWire::buildsStkPushRequestWithNarrative() {
+    const ChargeRequest request{Money::fromShillings(1),
+                                PhoneNumber::parse(QStringLiteral("0112345678")).value(),
                                 QStringLiteral("ref-2"), QStringLiteral("Duka la Mama")};
     const QJsonObject body =
         QJsonDocument::fromJson(buildStkPushBody(QStringLiteral("k"), request, StkRoute::StkPush)).object();
@@ -179,17 +178,16 @@ void TestWire::buildsStkPushRequestWithNarrative()
     QCOMPARE(stkPushPath(StkRoute::StkPush), QStringLiteral("/api/v1/payment/mpesa-stk-push/"));
 }
 
-void TestWire::buildsStatusRequest()
-{
+void TestWire::buildsStatusRequest() {
     const QJsonObject body =
-        QJsonDocument::fromJson(buildStatusBody(QStringLiteral("ISPubKey_test_x"), QStringLiteral("XMSLWOS"))).object();
+        QJsonDocument::fromJson(buildStatusBody(QStringLiteral("ISPubKey_test_x"), QStringLiteral("XMSLWOS")))
+            .object();
     QCOMPARE(body.value(QStringLiteral("public_key")).toString(), QStringLiteral("ISPubKey_test_x"));
     QCOMPARE(body.value(QStringLiteral("invoice_id")).toString(), QStringLiteral("XMSLWOS"));
     QCOMPARE(statusPath(), QStringLiteral("/api/v1/payment/status/"));
 }
 
-void TestWire::extractsMostSpecificErrorText_data()
-{
+void TestWire::extractsMostSpecificErrorText_data() {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("text");
     QTest::newRow("detail") << QByteArray(R"({"detail":"Invalid token."})") << "Invalid token.";
@@ -199,31 +197,31 @@ void TestWire::extractsMostSpecificErrorText_data()
     QTest::newRow("two errors") << QByteArray(R"({"errors":[{"detail":"A"},{"detail":"B"}],"detail":"C"})")
                                 << "A; B";
     QTest::newRow("message") << QByteArray(R"({"message":"Slow down"})") << "Slow down";
-    QTest::newRow("errors beat detail") << QByteArray(R"({"detail":"general","errors":[{"detail":"specific"}]})")
-                                        << "specific";
+    QTest::newRow("errors beat detail")
+        << QByteArray(R"({"detail":"general","errors":[{"detail":"specific"}]})") << "specific";
     QTest::newRow("html") << QByteArray("<html>Service Unavailable</html>") << "";
     QTest::newRow("empty") << QByteArray() << "";
     QTest::newRow("errors wrong type") << QByteArray(R"({"errors":"nope","message":"m"})") << "m";
 }
 
-void TestWire::extractsMostSpecificErrorText()
-{
+void TestWire::extractsMostSpecificErrorText() {
     QFETCH(QByteArray, body);
     QFETCH(QString, text);
     QCOMPARE(parseErrorBody(body), text);
 }
 
-void TestWire::explainsMpesaResultCodes()
-{
+void TestWire::explainsMpesaResultCodes() {
     QCOMPARE(cashierFailureMessage(QStringLiteral("1032"), QStringLiteral("Request cancelled by user.")),
              QStringLiteral("Customer cancelled the request"));
     QVERIFY(cashierFailureMessage(QStringLiteral("1"), {}).contains(QStringLiteral("balance is too low")));
     QVERIFY(cashierFailureMessage(QStringLiteral("2001"), {}).contains(QStringLiteral("Wrong M-Pesa PIN")));
-    QVERIFY(cashierFailureMessage(QStringLiteral("1037"), {}).contains(QStringLiteral("could not be reached")));
+    QVERIFY(
+        cashierFailureMessage(QStringLiteral("1037"), {}).contains(QStringLiteral("could not be reached")));
     QVERIFY(cashierFailureMessage(QStringLiteral("1019"), {}).contains(QStringLiteral("expired")));
     QVERIFY(cashierFailureMessage(QStringLiteral("1001"), {}).contains(QStringLiteral("another M-Pesa")));
     for (const char* code : {"17", "26", "1025", "9999"})
-        QVERIFY(cashierFailureMessage(QString::fromLatin1(code), {}).contains(QStringLiteral("system error")));
+        QVERIFY(
+            cashierFailureMessage(QString::fromLatin1(code), {}).contains(QStringLiteral("system error")));
     QCOMPARE(cashierFailureMessage(QStringLiteral("4242"), QStringLiteral("Something odd")),
              QStringLiteral("Something odd"));
     QVERIFY(!cashierFailureMessage({}, {}).isEmpty());

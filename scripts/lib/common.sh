@@ -1,0 +1,49 @@
+# Shared by the scripts in scripts/: install what is missing, configure and build.
+# Sourced, not run. Every function is idempotent: a second run installs and rebuilds nothing needlessly.
+
+LIPA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LIPA_BUILD_DIR=${LIPA_BUILD_DIR:-$LIPA_ROOT/build}
+
+# Debian 12 packages the build and the tests need. qt6-websockets-dev is listed because Debian's
+# Qt6HttpServer CMake package requires it without depending on it.
+LIPA_BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libgl-dev
+    tzdata fonts-dejavu-core
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Installs the named Debian packages that are not installed yet, as root or through sudo.
+ensure_packages() {
+    local missing=()
+    local pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo)
+        else
+            echo "These packages are missing and this user cannot install them: ${missing[*]}" >&2
+            echo "Run as root: apt-get install ${missing[*]}" >&2
+            exit 1
+        fi
+    fi
+    log "Installing ${missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Configures (once) and builds the tree in $LIPA_BUILD_DIR. Extra arguments go to the first configure.
+build_lipa() {
+    if [ ! -f "$LIPA_BUILD_DIR/build.ninja" ]; then
+        log "Configuring in $LIPA_BUILD_DIR"
+        cmake -S "$LIPA_ROOT" -B "$LIPA_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+    fi
+    log "Building"
+    cmake --build "$LIPA_BUILD_DIR" -j2
+}
