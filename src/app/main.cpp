@@ -32,18 +32,21 @@ struct StartUp {
     QString dataDir;
 };
 
-void setApplicationNames() {
+void setApplicationNames()
+{
     QCoreApplication::setOrganizationName(QStringLiteral("LipaTill"));
     QCoreApplication::setApplicationName(QStringLiteral("lipa-till"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIPA_VERSION));
 }
 
-[[noreturn]] void failUsage(const QString& message) {
+[[noreturn]] void failUsage(const QString& message)
+{
     std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(message));
     std::exit(kUsageError);
 }
 
-StartUp readStartUp(const QStringList& arguments) {
+StartUp readStartUp(const QStringList& arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Lipa Till: take M-Pesa payments through IntaSend at a shop counter."));
@@ -130,7 +133,8 @@ StartUp readStartUp(const QStringList& arguments) {
 
 } // namespace
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     std::optional<StartUp> startUp;
     {
         QCoreApplication probe(argc, argv);

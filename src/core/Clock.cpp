@@ -8,12 +8,14 @@ namespace {
 
 class TimerAlarm final : public Alarm {
 public:
-    TimerAlarm() {
+    TimerAlarm()
+    {
         m_timer.setSingleShot(true);
         m_timer.setTimerType(Qt::CoarseTimer);
         connect(&m_timer, &QTimer::timeout, this, &Alarm::fired);
     }
-    void start(std::chrono::milliseconds delay) override {
+    void start(std::chrono::milliseconds delay) override
+    {
         m_timer.start(std::max(delay, decltype(delay)(0)));
     }
     void stop() override { m_timer.stop(); }
@@ -25,11 +27,13 @@ private:
 
 } // namespace
 
-QDateTime SystemClock::now() const {
+QDateTime SystemClock::now() const
+{
     return QDateTime::currentDateTimeUtc();
 }
 
-std::unique_ptr<Alarm> SystemClock::createAlarm() {
+std::unique_ptr<Alarm> SystemClock::createAlarm()
+{
     return std::make_unique<TimerAlarm>();
 }
 

@@ -6,16 +6,19 @@ namespace lipa {
 
 namespace {
 
-QString tr(const char* text) {
+QString tr(const char* text)
+{
     return QCoreApplication::translate("lipa::Money", text);
 }
 
-bool isAsciiDigit(QChar c) {
+bool isAsciiDigit(QChar c)
+{
     return c >= u'0' && c <= u'9';
 }
 
 // Digits with optional thousands commas in groups of three ("1,500", "250,000"), or none at all.
-bool isWellGrouped(const QString& integerPart) {
+bool isWellGrouped(const QString& integerPart)
+{
     if (!integerPart.contains(u','))
         return true;
     const QStringList groups = integerPart.split(u',');
@@ -29,7 +32,8 @@ bool isWellGrouped(const QString& integerPart) {
 }
 
 // Formats a non-negative whole number with commas every three digits.
-QString groupThousands(qint64 value) {
+QString groupThousands(qint64 value)
+{
     QString digits = QString::number(value);
     for (qsizetype pos = digits.size() - 3; pos > 0; pos -= 3)
         digits.insert(pos, u',');
@@ -38,7 +42,8 @@ QString groupThousands(qint64 value) {
 
 } // namespace
 
-Result<Money> Money::parseShillings(const QString& text, qint64 maxShillings) {
+Result<Money> Money::parseShillings(const QString& text, qint64 maxShillings)
+{
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return Result<Money>::error(tr("Enter an amount"));
@@ -84,7 +89,8 @@ Result<Money> Money::parseShillings(const QString& text, qint64 maxShillings) {
     return Result<Money>::ok(Money::fromShillings(shillings));
 }
 
-Result<Money> Money::parseDecimal(const QString& text) {
+Result<Money> Money::parseDecimal(const QString& text)
+{
     const QString trimmed = text.trimmed();
     const qsizetype dot = trimmed.indexOf(u'.');
     const QString whole = dot < 0 ? trimmed : trimmed.left(dot);
@@ -106,7 +112,8 @@ Result<Money> Money::parseDecimal(const QString& text) {
     return Result<Money>::ok(Money::fromCents(whole.toLongLong() * 100 + fraction.toLongLong()));
 }
 
-QString Money::toDisplayString() const {
+QString Money::toDisplayString() const
+{
     const QString sign = m_cents < 0 ? QStringLiteral("-") : QString();
     const qint64 magnitude = m_cents < 0 ? -m_cents : m_cents;
     QString text = QStringLiteral("KES ") + sign + groupThousands(magnitude / 100);
@@ -115,7 +122,8 @@ QString Money::toDisplayString() const {
     return text;
 }
 
-QString Money::toDecimalString() const {
+QString Money::toDecimalString() const
+{
     const QString sign = m_cents < 0 ? QStringLiteral("-") : QString();
     const qint64 magnitude = m_cents < 0 ? -m_cents : m_cents;
     return sign + QString::number(magnitude / 100) + u'.' +

@@ -36,14 +36,17 @@ public:
 
     constexpr auto operator<=>(const Money&) const = default;
     constexpr Money operator+(Money other) const { return Money(m_cents + other.m_cents); }
-    constexpr Money& operator+=(Money other) {
+    constexpr Money& operator+=(Money other)
+    {
         m_cents += other.m_cents;
         return *this;
     }
 
 private:
     constexpr explicit Money(qint64 cents)
-        : m_cents(cents) {}
+        : m_cents(cents)
+    {
+    }
 
     qint64 m_cents = 0;
 };

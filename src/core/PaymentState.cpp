@@ -41,7 +41,8 @@ constexpr std::array kNames = {
     StateNames{S::Unknown, "Unknown", QT_TRANSLATE_NOOP("lipa::PaymentState", "Unknown")},
 };
 
-const StateNames& namesOf(PaymentState state) {
+const StateNames& namesOf(PaymentState state)
+{
     for (const auto& names : kNames) {
         if (names.state == state)
             return names;
@@ -51,7 +52,8 @@ const StateNames& namesOf(PaymentState state) {
 
 } // namespace
 
-bool canTransition(PaymentState from, PaymentState to) {
+bool canTransition(PaymentState from, PaymentState to)
+{
     for (const auto& [f, t] : kTransitions) {
         if (f == from && t == to)
             return true;
@@ -59,19 +61,23 @@ bool canTransition(PaymentState from, PaymentState to) {
     return false;
 }
 
-bool isFinal(PaymentState state) {
+bool isFinal(PaymentState state)
+{
     return state == S::Complete || state == S::Failed || state == S::Rejected;
 }
 
-bool isAwaitingCustomer(PaymentState state) {
+bool isAwaitingCustomer(PaymentState state)
+{
     return state == S::Pending || state == S::Processing;
 }
 
-QString stateKey(PaymentState state) {
+QString stateKey(PaymentState state)
+{
     return QString::fromLatin1(namesOf(state).key);
 }
 
-std::optional<PaymentState> stateFromKey(const QString& key) {
+std::optional<PaymentState> stateFromKey(const QString& key)
+{
     for (const auto& names : kNames) {
         if (key == QLatin1String(names.key))
             return names.state;
@@ -79,7 +85,8 @@ std::optional<PaymentState> stateFromKey(const QString& key) {
     return std::nullopt;
 }
 
-QString stateDisplayName(PaymentState state) {
+QString stateDisplayName(PaymentState state)
+{
     return QCoreApplication::translate("lipa::PaymentState", namesOf(state).display);
 }
 

@@ -9,26 +9,31 @@ namespace {
 constexpr qsizetype kSubscriberDigits = 9; // 7XXXXXXXX or 1XXXXXXXX
 const QString kCountryCode = QStringLiteral("254");
 
-QString tr(const char* text) {
+QString tr(const char* text)
+{
     return QCoreApplication::translate("lipa::PhoneNumber", text);
 }
 
-bool isAsciiDigit(QChar c) {
+bool isAsciiDigit(QChar c)
+{
     return c >= u'0' && c <= u'9';
 }
 
-bool isSeparator(QChar c) {
+bool isSeparator(QChar c)
+{
     return c == u' ' || c == u'-' || c == u'\u00a0';
 }
 
-Result<PhoneNumber> wrongLength() {
+Result<PhoneNumber> wrongLength()
+{
     return Result<PhoneNumber>::error(
         tr("Wrong length: a Kenyan mobile number has 10 digits, e.g. 0712 345 678"));
 }
 
 } // namespace
 
-Result<PhoneNumber> PhoneNumber::parse(const QString& text) {
+Result<PhoneNumber> PhoneNumber::parse(const QString& text)
+{
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return Result<PhoneNumber>::error(tr("Enter the customer's phone number"));
@@ -68,7 +73,8 @@ Result<PhoneNumber> PhoneNumber::parse(const QString& text) {
     return Result<PhoneNumber>::ok(PhoneNumber(kCountryCode + subscriber));
 }
 
-Result<PhoneNumber> PhoneNumber::fromNormalised(const QString& digits) {
+Result<PhoneNumber> PhoneNumber::fromNormalised(const QString& digits)
+{
     const bool wellFormed = digits.size() == kCountryCode.size() + kSubscriberDigits &&
                             digits.startsWith(kCountryCode) &&
                             std::all_of(digits.begin(), digits.end(), isAsciiDigit) &&
@@ -78,14 +84,16 @@ Result<PhoneNumber> PhoneNumber::fromNormalised(const QString& digits) {
     return Result<PhoneNumber>::ok(PhoneNumber(digits));
 }
 
-QString PhoneNumber::toDisplayString() const {
+QString PhoneNumber::toDisplayString() const
+{
     if (!isValid())
         return {};
     const QString local = u'0' + m_digits.mid(3); // 0712345678
     return local.left(4) + u' ' + local.mid(4, 3) + u' ' + local.mid(7);
 }
 
-QString PhoneNumber::masked() const {
+QString PhoneNumber::masked() const
+{
     if (!isValid())
         return {};
     const QString local = u'0' + m_digits.mid(3);

@@ -31,7 +31,9 @@ public:
 
 private:
     explicit PhoneNumber(QString digits)
-        : m_digits(std::move(digits)) {}
+        : m_digits(std::move(digits))
+    {
+    }
 
     QString m_digits;
 };

@@ -29,7 +29,9 @@ public:
 private:
     template <std::size_t I, typename V>
     Result(std::in_place_index_t<I> tag, V&& v)
-        : m_data(tag, std::forward<V>(v)) {}
+        : m_data(tag, std::forward<V>(v))
+    {
+    }
 
     std::variant<T, QString> m_data;
 };

@@ -7,7 +7,8 @@ namespace lipa {
 namespace {
 
 // Green for a value we understood, red for one we did not; empty fields say nothing.
-void showHint(QLabel* hint, const QString& text, bool good) {
+void showHint(QLabel* hint, const QString& text, bool good)
+{
     hint->setText(text);
     hint->setStyleSheet(good ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b31d1d;"));
 }
@@ -17,7 +18,8 @@ void showHint(QLabel* hint, const QString& text, bool good) {
 ChargePanel::ChargePanel(qint64 maxAmountShillings, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ChargePanel>())
-    , m_maxAmountShillings(maxAmountShillings) {
+    , m_maxAmountShillings(maxAmountShillings)
+{
     m_ui->setupUi(this);
 
     QFont big = font();
@@ -41,17 +43,20 @@ ChargePanel::ChargePanel(qint64 maxAmountShillings, QWidget* parent)
 
 ChargePanel::~ChargePanel() = default;
 
-void ChargePanel::clear() {
+void ChargePanel::clear()
+{
     m_ui->amountEdit->clear();
     m_ui->phoneEdit->clear();
     focusAmount();
 }
 
-void ChargePanel::focusAmount() {
+void ChargePanel::focusAmount()
+{
     m_ui->amountEdit->setFocus(Qt::OtherFocusReason);
 }
 
-void ChargePanel::validate() {
+void ChargePanel::validate()
+{
     const Result<Money> amount = Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings);
     const Result<PhoneNumber> phone = PhoneNumber::parse(m_ui->phoneEdit->text());
 
@@ -68,7 +73,8 @@ void ChargePanel::validate() {
     m_ui->chargeButton->setEnabled(amount.isOk() && phone.isOk());
 }
 
-void ChargePanel::onAmountReturn() {
+void ChargePanel::onAmountReturn()
+{
     if (!Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings))
         return; // the reason is already beside the field
     if (PhoneNumber::parse(m_ui->phoneEdit->text()))
@@ -77,14 +83,16 @@ void ChargePanel::onAmountReturn() {
         m_ui->phoneEdit->setFocus(Qt::TabFocusReason);
 }
 
-void ChargePanel::onPhoneReturn() {
+void ChargePanel::onPhoneReturn()
+{
     if (!Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings))
         m_ui->amountEdit->setFocus(Qt::TabFocusReason);
     else
         submit();
 }
 
-void ChargePanel::submit() {
+void ChargePanel::submit()
+{
     const Result<Money> amount = Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings);
     const Result<PhoneNumber> phone = PhoneNumber::parse(m_ui->phoneEdit->text());
     if (!amount || !phone)

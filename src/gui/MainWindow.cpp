@@ -16,7 +16,8 @@ namespace lipa {
 
 namespace {
 
-QString badgeStyle(EnvironmentKind kind) {
+QString badgeStyle(EnvironmentKind kind)
+{
     switch (kind) {
     case EnvironmentKind::Live:
         return QStringLiteral(
@@ -34,7 +35,8 @@ QString badgeStyle(EnvironmentKind kind) {
     return {};
 }
 
-QString badgeText(const Environment& environment) {
+QString badgeText(const Environment& environment)
+{
     switch (environment.kind) {
     case EnvironmentKind::Live:
         return MainWindow::tr("LIVE — real money");
@@ -48,7 +50,8 @@ QString badgeText(const Environment& environment) {
     return {};
 }
 
-QLabel* makeTotalLabel(QWidget* parent) {
+QLabel* makeTotalLabel(QWidget* parent)
+{
     auto* label = new QLabel(parent);
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * 1.25);
@@ -62,7 +65,8 @@ QLabel* makeTotalLabel(QWidget* parent) {
 MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmountShillings, QWidget* parent)
     : QMainWindow(parent)
     , m_till(till)
-    , m_isDemo(environment.kind == EnvironmentKind::Demo) {
+    , m_isDemo(environment.kind == EnvironmentKind::Demo)
+{
     setWindowTitle(tr("Lipa Till — %1").arg(environment.badge()));
     setObjectName(QStringLiteral("MainWindow"));
 
@@ -155,12 +159,14 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::showBanner(const QString& text) {
+void MainWindow::showBanner(const QString& text)
+{
     m_banner->setText(text);
     m_banner->setVisible(!text.isEmpty());
 }
 
-void MainWindow::buildStatusBar(const Environment& environment) {
+void MainWindow::buildStatusBar(const Environment& environment)
+{
     auto* badge = new QLabel(badgeText(environment), this);
     badge->setObjectName(QStringLiteral("environmentBadge"));
     badge->setStyleSheet(badgeStyle(environment.kind));
@@ -173,14 +179,16 @@ void MainWindow::buildStatusBar(const Environment& environment) {
     updateConnection(m_till.connectionState());
 }
 
-void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone) {
+void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone)
+{
     const QString ref = m_till.charge(amount, phone);
     if (!ref.isEmpty())
         m_paymentView->scrollToTop(); // the new payment is the top row
     m_chargePanel->focusAmount();
 }
 
-void MainWindow::updateTotals() {
+void MainWindow::updateTotals()
+{
     const DayTotals totals = m_till.todaysTotals();
     m_paidTotal->setText(tr("Paid: <b>%1</b> &nbsp; %2", nullptr, totals.paidCount)
                              .arg(totals.paidCount)
@@ -193,7 +201,8 @@ void MainWindow::updateTotals() {
     m_waitingTotal->setText(waiting);
 }
 
-void MainWindow::updateConnection(ConnectionState state) {
+void MainWindow::updateConnection(ConnectionState state)
+{
     switch (state) {
     case ConnectionState::NotYetUsed:
         m_connectionLabel->setText(tr("Ready"));
@@ -211,7 +220,8 @@ void MainWindow::updateConnection(ConnectionState state) {
     }
 }
 
-void MainWindow::checkSelected() {
+void MainWindow::checkSelected()
+{
     const QModelIndex current = m_paymentView->currentIndex();
     if (current.isValid())
         m_till.checkNow(current.data(PaymentListModel::LocalRefRole).toString());

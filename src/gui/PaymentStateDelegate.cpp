@@ -13,7 +13,8 @@ namespace {
 
 // A round badge with a symbol: a tick for paid, a cross for failed or not sent, a clock for waiting,
 // an exclamation mark for the ones that need the cashier.
-void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, const QColor& color) {
+void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, const QColor& color)
+{
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
@@ -59,7 +60,8 @@ void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, co
 } // namespace
 
 void PaymentStateDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
-                                 const QModelIndex& index) const {
+                                 const QModelIndex& index) const
+{
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const auto state = static_cast<PaymentState>(index.data(PaymentListModel::StateRole).toInt());
@@ -86,7 +88,8 @@ void PaymentStateDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     painter->restore();
 }
 
-QSize PaymentStateDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+QSize PaymentStateDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     QFont bold = option.font;
     bold.setBold(true);

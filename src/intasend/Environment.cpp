@@ -7,33 +7,40 @@ namespace lipa {
 
 namespace {
 
-QString tr(const char* text) {
+QString tr(const char* text)
+{
     return QCoreApplication::translate("lipa::Environment", text);
 }
 
 } // namespace
 
-Environment Environment::sandbox() {
+Environment Environment::sandbox()
+{
     return {EnvironmentKind::Sandbox, QUrl(QStringLiteral("https://sandbox.intasend.com"))};
 }
 
-Environment Environment::live() {
+Environment Environment::live()
+{
     return {EnvironmentKind::Live, QUrl(QStringLiteral("https://payment.intasend.com"))};
 }
 
-Environment Environment::demo(const QUrl& simulatorUrl) {
+Environment Environment::demo(const QUrl& simulatorUrl)
+{
     return {EnvironmentKind::Demo, simulatorUrl};
 }
 
-Environment Environment::custom(const QUrl& baseUrl) {
+Environment Environment::custom(const QUrl& baseUrl)
+{
     return {EnvironmentKind::Custom, baseUrl};
 }
 
-QString Environment::badge() const {
+QString Environment::badge() const
+{
     return environmentKey(kind).toUpper();
 }
 
-QString environmentKey(EnvironmentKind kind) {
+QString environmentKey(EnvironmentKind kind)
+{
     switch (kind) {
     case EnvironmentKind::Demo:
         return QStringLiteral("demo");
@@ -47,7 +54,8 @@ QString environmentKey(EnvironmentKind kind) {
     Q_UNREACHABLE();
 }
 
-std::optional<EnvironmentKind> environmentFromKey(const QString& key) {
+std::optional<EnvironmentKind> environmentFromKey(const QString& key)
+{
     for (EnvironmentKind kind :
          {EnvironmentKind::Demo, EnvironmentKind::Sandbox, EnvironmentKind::Live, EnvironmentKind::Custom}) {
         if (key.trimmed().compare(environmentKey(kind), Qt::CaseInsensitive) == 0)
@@ -56,14 +64,16 @@ std::optional<EnvironmentKind> environmentFromKey(const QString& key) {
     return std::nullopt;
 }
 
-bool isLoopbackHost(const QString& host) {
+bool isLoopbackHost(const QString& host)
+{
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
 
-Result<QUrl> parseBaseUrl(const QString& text) {
+Result<QUrl> parseBaseUrl(const QString& text)
+{
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (text.trimmed().isEmpty() || !url.isValid() || url.host().isEmpty())
         return Result<QUrl>::error(
@@ -85,7 +95,8 @@ Result<QUrl> parseBaseUrl(const QString& text) {
     return Result<QUrl>::ok(cleaned);
 }
 
-QString keyEnvironmentMismatch(EnvironmentKind kind, const QString& publicKey, const QString& secretKey) {
+QString keyEnvironmentMismatch(EnvironmentKind kind, const QString& publicKey, const QString& secretKey)
+{
     if (kind != EnvironmentKind::Sandbox && kind != EnvironmentKind::Live)
         return {};
     const QString wanted =

@@ -15,7 +15,8 @@ Q_LOGGING_CATEGORY(lcClient, "lipa.intasend")
 namespace {
 
 // Retry-After is either seconds or an HTTP date.
-std::chrono::seconds parseRetryAfter(const QByteArray& header) {
+std::chrono::seconds parseRetryAfter(const QByteArray& header)
+{
     bool isNumber = false;
     const qint64 seconds = header.trimmed().toLongLong(&isNumber);
     if (isNumber)
@@ -28,7 +29,8 @@ std::chrono::seconds parseRetryAfter(const QByteArray& header) {
 }
 
 // Errors Qt reports before a request can have reached the server.
-bool failedBeforeSending(QNetworkReply::NetworkError error) {
+bool failedBeforeSending(QNetworkReply::NetworkError error)
+{
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::HostNotFoundError:
@@ -53,7 +55,8 @@ class OneShotBody final : public QIODevice {
 public:
     OneShotBody(QByteArray data, QObject* parent)
         : QIODevice(parent)
-        , m_data(std::move(data)) {
+        , m_data(std::move(data))
+    {
         open(QIODevice::ReadOnly);
     }
     bool isSequential() const override { return true; }
@@ -62,7 +65,8 @@ public:
     bool seek(qint64) override { return false; }
 
 protected:
-    qint64 readData(char* out, qint64 max) override {
+    qint64 readData(char* out, qint64 max) override
+    {
         const qint64 n = std::min(max, m_data.size() - m_pos);
         std::memcpy(out, m_data.constData() + m_pos, static_cast<size_t>(n));
         m_pos += n;
@@ -75,7 +79,8 @@ private:
     qint64 m_pos = 0;
 };
 
-QByteArray truncatedForLog(const QByteArray& body) {
+QByteArray truncatedForLog(const QByteArray& body)
+{
     constexpr qsizetype kMax = 512;
     return body.size() <= kMax ? body : body.left(kMax) + "…[" + QByteArray::number(body.size()) + " bytes]";
 }
@@ -85,28 +90,34 @@ QByteArray truncatedForLog(const QByteArray& body) {
 IntaSendClient::IntaSendClient(QNetworkAccessManager& network, ClientConfig config, QObject* parent)
     : QObject(parent)
     , m_network(network)
-    , m_config(std::move(config)) {}
+    , m_config(std::move(config))
+{
+}
 
 IntaSendClient::~IntaSendClient() = default;
 
-wire::StkRoute IntaSendClient::stkRoute() const {
+wire::StkRoute IntaSendClient::stkRoute() const
+{
     return m_config.secretKey.isEmpty() ? wire::StkRoute::Collection : wire::StkRoute::StkPush;
 }
 
-void IntaSendClient::requestStkPush(const wire::ChargeRequest& request, QObject* context, Callback done) {
+void IntaSendClient::requestStkPush(const wire::ChargeRequest& request, QObject* context, Callback done)
+{
     const wire::StkRoute route = stkRoute();
     post(wire::stkPushPath(route), wire::buildStkPushBody(m_config.publicKey, request, route),
          route == wire::StkRoute::StkPush, true, context, std::move(done));
 }
 
-void IntaSendClient::checkStatus(const QString& invoiceId, QObject* context, Callback done) {
+void IntaSendClient::checkStatus(const QString& invoiceId, QObject* context, Callback done)
+{
     // A status check is harmless to repeat: Qt may retry it on a dropped connection.
     post(wire::statusPath(), wire::buildStatusBody(m_config.publicKey, invoiceId), false, false, context,
          std::move(done));
 }
 
 void IntaSendClient::post(const QString& path, const QByteArray& body, bool withSecret, bool once,
-                          QObject* context, Callback done) {
+                          QObject* context, Callback done)
+{
     QUrl url = m_config.baseUrl;
     url.setPath(url.path() + path);
 
@@ -149,7 +160,8 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
             });
 }
 
-CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const {
+CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
+{
     CallResult result;
     const QString what = reply.url().path();
     if (oversize) {

@@ -10,12 +10,14 @@ namespace lipa::wire {
 
 namespace {
 
-QString tr(const char* text) {
+QString tr(const char* text)
+{
     return QCoreApplication::translate("lipa::wire", text);
 }
 
 // A JSON value that IntaSend sends as either a string or a number, as text. Null and other types: empty.
-QString textOf(const QJsonValue& value) {
+QString textOf(const QJsonValue& value)
+{
     if (value.isString())
         return value.toString();
     if (value.isDouble()) {
@@ -28,13 +30,15 @@ QString textOf(const QJsonValue& value) {
     return {};
 }
 
-QDateTime dateOf(const QJsonValue& value) {
+QDateTime dateOf(const QJsonValue& value)
+{
     if (!value.isString())
         return {};
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
 
-std::optional<Money> moneyOf(const QJsonValue& value) {
+std::optional<Money> moneyOf(const QJsonValue& value)
+{
     const QString text = textOf(value);
     if (text.isEmpty())
         return std::nullopt;
@@ -46,16 +50,19 @@ std::optional<Money> moneyOf(const QJsonValue& value) {
 
 } // namespace
 
-QString stkPushPath(StkRoute route) {
+QString stkPushPath(StkRoute route)
+{
     return route == StkRoute::Collection ? QStringLiteral("/api/v1/payment/collection/")
                                          : QStringLiteral("/api/v1/payment/mpesa-stk-push/");
 }
 
-QString statusPath() {
+QString statusPath()
+{
     return QStringLiteral("/api/v1/payment/status/");
 }
 
-QByteArray buildStkPushBody(const QString& publicKey, const ChargeRequest& request, StkRoute route) {
+QByteArray buildStkPushBody(const QString& publicKey, const ChargeRequest& request, StkRoute route)
+{
     Q_ASSERT(request.amount.isWholeShillings());
     QJsonObject body{
         {QStringLiteral("public_key"), publicKey},
@@ -71,7 +78,8 @@ QByteArray buildStkPushBody(const QString& publicKey, const ChargeRequest& reque
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-QByteArray buildStatusBody(const QString& publicKey, const QString& invoiceId) {
+QByteArray buildStatusBody(const QString& publicKey, const QString& invoiceId)
+{
     const QJsonObject body{
         {QStringLiteral("public_key"), publicKey},
         {QStringLiteral("invoice_id"), invoiceId},
@@ -79,7 +87,8 @@ QByteArray buildStatusBody(const QString& publicKey, const QString& invoiceId) {
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-std::optional<RemoteState> parseRemoteState(const QString& text) {
+std::optional<RemoteState> parseRemoteState(const QString& text)
+{
     const QString state = text.trimmed().toUpper();
     if (state == u"PENDING")
         return RemoteState::Pending;
@@ -94,7 +103,8 @@ std::optional<RemoteState> parseRemoteState(const QString& text) {
     return std::nullopt;
 }
 
-Result<Invoice> parseInvoiceResponse(const QByteArray& body) {
+Result<Invoice> parseInvoiceResponse(const QByteArray& body)
+{
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -136,7 +146,8 @@ Result<Invoice> parseInvoiceResponse(const QByteArray& body) {
     return Result<Invoice>::ok(std::move(invoice));
 }
 
-QString parseErrorBody(const QByteArray& body) {
+QString parseErrorBody(const QByteArray& body)
+{
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
@@ -161,7 +172,8 @@ QString parseErrorBody(const QByteArray& body) {
     return {};
 }
 
-QString cashierFailureMessage(const QString& failedCode, const QString& failedReason) {
+QString cashierFailureMessage(const QString& failedCode, const QString& failedReason)
+{
     const QString code = failedCode.trimmed();
     if (code == u"1")
         return tr("Customer's M-Pesa balance is too low");

@@ -2,7 +2,8 @@
 
 namespace lipa {
 
-bool Journal::addPayment(const Payment& payment) {
+bool Journal::addPayment(const Payment& payment)
+{
     if (payment.localRef.isEmpty() || m_indexByRef.contains(payment.localRef))
         return false;
     m_indexByRef.insert(payment.localRef, m_rows.size());
@@ -12,7 +13,8 @@ bool Journal::addPayment(const Payment& payment) {
     return true;
 }
 
-bool Journal::updatePayment(const Payment& payment, const QString& detail) {
+bool Journal::updatePayment(const Payment& payment, const QString& detail)
+{
     const auto it = m_indexByRef.constFind(payment.localRef);
     if (it == m_indexByRef.cend())
         return false;
@@ -23,14 +25,16 @@ bool Journal::updatePayment(const Payment& payment, const QString& detail) {
     return true;
 }
 
-std::optional<Payment> Journal::find(const QString& localRef) const {
+std::optional<Payment> Journal::find(const QString& localRef) const
+{
     const auto it = m_indexByRef.constFind(localRef);
     if (it == m_indexByRef.cend())
         return std::nullopt;
     return m_rows.at(*it);
 }
 
-QList<Payment> Journal::newestFirst(int offset, int limit) const {
+QList<Payment> Journal::newestFirst(int offset, int limit) const
+{
     QList<Payment> page;
     const qsizetype first = m_rows.size() - 1 - offset;
     for (qsizetype i = first; i >= 0 && page.size() < limit; --i)
@@ -38,7 +42,8 @@ QList<Payment> Journal::newestFirst(int offset, int limit) const {
     return page;
 }
 
-QList<Payment> Journal::unfinished() const {
+QList<Payment> Journal::unfinished() const
+{
     QList<Payment> open;
     for (const Payment& payment : m_rows) {
         if (!payment.isFinal())
@@ -47,7 +52,8 @@ QList<Payment> Journal::unfinished() const {
     return open;
 }
 
-QList<PaymentEvent> Journal::events(const QString& localRef) const {
+QList<PaymentEvent> Journal::events(const QString& localRef) const
+{
     QList<PaymentEvent> found;
     for (const PaymentEvent& event : m_events) {
         if (event.localRef == localRef)
@@ -56,7 +62,8 @@ QList<PaymentEvent> Journal::events(const QString& localRef) const {
     return found;
 }
 
-DayTotals Journal::totals(const QDateTime& from, const QDateTime& to) const {
+DayTotals Journal::totals(const QDateTime& from, const QDateTime& to) const
+{
     DayTotals totals;
     for (const Payment& payment : m_rows) {
         if (payment.createdAt < from || payment.createdAt >= to)

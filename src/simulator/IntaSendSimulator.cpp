@@ -17,7 +17,8 @@ namespace {
 using Status = QHttpServerResponse::StatusCode;
 
 // IntaSend's validation error shape: {"type": …, "errors": [{"code", "detail", "attr"}]}.
-QHttpServerResponse validationError(const QString& attr, const QString& detail) {
+QHttpServerResponse validationError(const QString& attr, const QString& detail)
+{
     const QJsonObject error{{QStringLiteral("code"), QStringLiteral("invalid")},
                             {QStringLiteral("detail"), detail},
                             {QStringLiteral("attr"), attr}};
@@ -26,11 +27,13 @@ QHttpServerResponse validationError(const QString& attr, const QString& detail) 
     return QHttpServerResponse(body, Status::BadRequest);
 }
 
-QString nairobiTime(const QDateTime& utc) {
+QString nairobiTime(const QDateTime& utc)
+{
     return utc.toOffsetFromUtc(3 * 3600).toString(Qt::ISODateWithMs);
 }
 
-QString randomLetters(int count, const char* alphabet) {
+QString randomLetters(int count, const char* alphabet)
+{
     const auto size = static_cast<quint32>(qstrlen(alphabet));
     QString text;
     for (int i = 0; i < count; ++i)
@@ -38,7 +41,8 @@ QString randomLetters(int count, const char* alphabet) {
     return text;
 }
 
-const QRegularExpression& kenyanMobile() {
+const QRegularExpression& kenyanMobile()
+{
     static const QRegularExpression pattern(QStringLiteral("^254[17][0-9]{8}$"));
     return pattern;
 }
@@ -47,7 +51,8 @@ const QRegularExpression& kenyanMobile() {
 
 IntaSendSimulator::IntaSendSimulator(Clock& clock, QObject* parent)
     : QObject(parent)
-    , m_clock(clock) {
+    , m_clock(clock)
+{
     using Method = QHttpServerRequest::Method;
     m_server.route(QStringLiteral("/api/v1/payment/collection/"), Method::Post,
                    [this](const QHttpServerRequest& request) { return handlePush(request, false); });
@@ -59,22 +64,26 @@ IntaSendSimulator::IntaSendSimulator(Clock& clock, QObject* parent)
 
 IntaSendSimulator::~IntaSendSimulator() = default;
 
-bool IntaSendSimulator::listen(quint16 port) {
+bool IntaSendSimulator::listen(quint16 port)
+{
     m_port = m_server.listen(QHostAddress::LocalHost, port);
     return m_port != 0;
 }
 
-void IntaSendSimulator::close() {
+void IntaSendSimulator::close()
+{
     const QList<QTcpServer*> servers = m_server.servers();
     for (QTcpServer* server : servers)
         server->close();
 }
 
-QUrl IntaSendSimulator::baseUrl() const {
+QUrl IntaSendSimulator::baseUrl() const
+{
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
 }
 
-QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& request, bool stkRoute) {
+QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& request, bool stkRoute)
+{
     if (stkRoute) {
         const QByteArray authorization = request.value("Authorization");
         if (authorization.isEmpty())
@@ -136,7 +145,8 @@ QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& requ
     return QHttpServerResponse(response, Status::Ok);
 }
 
-QHttpServerResponse IntaSendSimulator::handleStatus(const QHttpServerRequest& request) {
+QHttpServerResponse IntaSendSimulator::handleStatus(const QHttpServerRequest& request)
+{
     ++m_statusRequests;
     const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
     if (!body.value(QStringLiteral("public_key")).toString().startsWith(QStringLiteral("ISPubKey_")))
@@ -163,7 +173,8 @@ QHttpServerResponse IntaSendSimulator::handleStatus(const QHttpServerRequest& re
     return QHttpServerResponse(response, Status::Ok);
 }
 
-QJsonObject IntaSendSimulator::invoiceJson(const Invoice& invoice) const {
+QJsonObject IntaSendSimulator::invoiceJson(const Invoice& invoice) const
+{
     const qint64 elapsed = invoice.createdAt.msecsTo(m_clock.now());
     QString state = QStringLiteral("PENDING");
     QJsonValue failedReason = QJsonValue::Null;
@@ -213,7 +224,8 @@ QJsonObject IntaSendSimulator::invoiceJson(const Invoice& invoice) const {
     return json;
 }
 
-QString IntaSendSimulator::newInvoiceId(bool numeric) {
+QString IntaSendSimulator::newInvoiceId(bool numeric)
+{
     if (numeric)
         return QString::number(m_nextNumericId++);
     QString id;

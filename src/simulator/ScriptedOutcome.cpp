@@ -2,7 +2,8 @@
 
 namespace lipa::sim {
 
-ScriptedOutcome scriptedOutcomeFor(QChar lastDigit) {
+ScriptedOutcome scriptedOutcomeFor(QChar lastDigit)
+{
     using K = ScriptedOutcome::Kind;
     switch (lastDigit.unicode()) {
     case u'0':

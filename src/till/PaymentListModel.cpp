@@ -10,20 +10,24 @@ namespace lipa {
 PaymentListModel::PaymentListModel(Till& till, QObject* parent)
     : QAbstractTableModel(parent)
     , m_till(till)
-    , m_historySize(till.journal().paymentCount()) {
+    , m_historySize(till.journal().paymentCount())
+{
     connect(&till, &Till::paymentAdded, this, &PaymentListModel::onPaymentAdded);
     connect(&till, &Till::paymentChanged, this, &PaymentListModel::onPaymentChanged);
 }
 
-int PaymentListModel::rowCount(const QModelIndex& parent) const {
+int PaymentListModel::rowCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int PaymentListModel::columnCount(const QModelIndex& parent) const {
+int PaymentListModel::columnCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant PaymentListModel::data(const QModelIndex& index, int role) const {
+QVariant PaymentListModel::data(const QModelIndex& index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Payment& payment = m_rows.at(index.row());
@@ -73,7 +77,8 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-QVariant PaymentListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant PaymentListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -93,11 +98,13 @@ QVariant PaymentListModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-bool PaymentListModel::canFetchMore(const QModelIndex& parent) const {
+bool PaymentListModel::canFetchMore(const QModelIndex& parent) const
+{
     return !parent.isValid() && m_historyLoaded < m_historySize;
 }
 
-void PaymentListModel::fetchMore(const QModelIndex& parent) {
+void PaymentListModel::fetchMore(const QModelIndex& parent)
+{
     if (!canFetchMore(parent))
         return;
     // The journal's newest payments are the ones announced since start-up, then the history already
@@ -115,7 +122,8 @@ void PaymentListModel::fetchMore(const QModelIndex& parent) {
     endInsertRows();
 }
 
-int PaymentListModel::rowOf(const QString& localRef) const {
+int PaymentListModel::rowOf(const QString& localRef) const
+{
     // Changes come almost always from the newest rows, at the top.
     for (qsizetype row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).localRef == localRef)
@@ -124,14 +132,16 @@ int PaymentListModel::rowOf(const QString& localRef) const {
     return -1;
 }
 
-void PaymentListModel::onPaymentAdded(const Payment& payment) {
+void PaymentListModel::onPaymentAdded(const Payment& payment)
+{
     ++m_addedSinceStart; // first: a fetchMore() from inside the insertion must not load it as history
     beginInsertRows({}, 0, 0);
     m_rows.prepend(payment);
     endInsertRows();
 }
 
-void PaymentListModel::onPaymentChanged(const Payment& payment) {
+void PaymentListModel::onPaymentChanged(const Payment& payment)
+{
     const int row = rowOf(payment.localRef);
     if (row < 0)
         return; // not loaded yet: fetchMore will read it from the journal
@@ -139,7 +149,8 @@ void PaymentListModel::onPaymentChanged(const Payment& payment) {
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-QColor stateColor(PaymentState state) {
+QColor stateColor(PaymentState state)
+{
     switch (state) {
     case PaymentState::Complete:
         return QColor(0x1b, 0x7f, 0x3b); // green

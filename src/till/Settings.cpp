@@ -7,13 +7,15 @@ namespace lipa {
 
 namespace {
 
-QString tr(const char* text) {
+QString tr(const char* text)
+{
     return QCoreApplication::translate("lipa::Settings", text);
 }
 
 // A whole number in [min, max] at key, or fallback (with a problem noted) when it is something else.
 qint64 readNumber(const QSettings& ini, const QString& key, qint64 fallback, qint64 min, qint64 max,
-                  QStringList* problems) {
+                  QStringList* problems)
+{
     if (!ini.contains(key))
         return fallback;
     bool ok = false;
@@ -31,7 +33,8 @@ qint64 readNumber(const QSettings& ini, const QString& key, qint64 fallback, qin
 
 } // namespace
 
-Settings Settings::load(const QString& iniPath, QStringList* problems) {
+Settings Settings::load(const QString& iniPath, QStringList* problems)
+{
     Settings settings;
     const QSettings ini(iniPath, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError)

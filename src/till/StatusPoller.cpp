@@ -10,13 +10,15 @@ StatusPoller::StatusPoller(Clock& clock, PollSchedule schedule, QObject* parent)
     : QObject(parent)
     , m_clock(clock)
     , m_schedule(schedule)
-    , m_alarm(clock.createAlarm()) {
+    , m_alarm(clock.createAlarm())
+{
     connect(m_alarm.get(), &Alarm::fired, this, &StatusPoller::onAlarm);
 }
 
 StatusPoller::~StatusPoller() = default;
 
-void StatusPoller::watch(const QString& localRef, const QDateTime& createdAt) {
+void StatusPoller::watch(const QString& localRef, const QDateTime& createdAt)
+{
     const QDateTime now = m_clock.now();
     Entry entry;
     entry.expiresAt = createdAt.addMSecs(m_schedule.expiry.count());
@@ -26,12 +28,14 @@ void StatusPoller::watch(const QString& localRef, const QDateTime& createdAt) {
     reschedule();
 }
 
-void StatusPoller::unwatch(const QString& localRef) {
+void StatusPoller::unwatch(const QString& localRef)
+{
     if (m_entries.remove(localRef) > 0)
         reschedule();
 }
 
-void StatusPoller::checkFinished(const QString& localRef, milliseconds notBefore) {
+void StatusPoller::checkFinished(const QString& localRef, milliseconds notBefore)
+{
     const auto it = m_entries.find(localRef);
     if (it == m_entries.end())
         return;
@@ -43,7 +47,8 @@ void StatusPoller::checkFinished(const QString& localRef, milliseconds notBefore
     reschedule();
 }
 
-void StatusPoller::checkSoon(const QString& localRef) {
+void StatusPoller::checkSoon(const QString& localRef)
+{
     const auto it = m_entries.find(localRef);
     if (it == m_entries.end() || it->inFlight)
         return;
@@ -51,16 +56,19 @@ void StatusPoller::checkSoon(const QString& localRef) {
     reschedule();
 }
 
-bool StatusPoller::isInFlight(const QString& localRef) const {
+bool StatusPoller::isInFlight(const QString& localRef) const
+{
     const auto it = m_entries.constFind(localRef);
     return it != m_entries.cend() && it->inFlight;
 }
 
-bool StatusPoller::isAlarmSet() const {
+bool StatusPoller::isAlarmSet() const
+{
     return m_alarm->isActive();
 }
 
-void StatusPoller::onAlarm() {
+void StatusPoller::onAlarm()
+{
     const QDateTime now = m_clock.now();
     QStringList due;
     QStringList expired;
@@ -84,7 +92,8 @@ void StatusPoller::onAlarm() {
         Q_EMIT checkDue(ref);
 }
 
-void StatusPoller::reschedule() {
+void StatusPoller::reschedule()
+{
     QDateTime earliest;
     for (const Entry& entry : std::as_const(m_entries)) {
         if (entry.inFlight)

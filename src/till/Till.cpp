@@ -10,7 +10,8 @@ Q_LOGGING_CATEGORY(lcTill, "lipa.till")
 
 namespace {
 
-bool isPastExpiry(const Payment& payment, const QDateTime& now, const PollSchedule& schedule) {
+bool isPastExpiry(const Payment& payment, const QDateTime& now, const PollSchedule& schedule)
+{
     return payment.createdAt.msecsTo(now) >= schedule.expiry.count();
 }
 
@@ -23,12 +24,14 @@ Till::Till(IntaSendClient& client, Journal& journal, StatusPoller& poller, Clock
     , m_journal(journal)
     , m_poller(poller)
     , m_clock(clock)
-    , m_tillName(std::move(tillName)) {
+    , m_tillName(std::move(tillName))
+{
     connect(&m_poller, &StatusPoller::checkDue, this, &Till::onCheckDue);
     connect(&m_poller, &StatusPoller::expired, this, &Till::onExpired);
 }
 
-QString Till::charge(Money amount, const PhoneNumber& phone) {
+QString Till::charge(Money amount, const PhoneNumber& phone)
+{
     Payment payment;
     payment.localRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
     payment.amount = amount;
@@ -54,7 +57,8 @@ QString Till::charge(Money amount, const PhoneNumber& phone) {
     return ref;
 }
 
-void Till::resume() {
+void Till::resume()
+{
     const QDateTime now = m_clock.now();
     for (Payment payment : m_journal.unfinished()) {
         switch (payment.state) {
@@ -83,7 +87,8 @@ void Till::resume() {
     }
 }
 
-void Till::checkNow(const QString& localRef) {
+void Till::checkNow(const QString& localRef)
+{
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || payment->isFinal())
         return;
@@ -101,12 +106,14 @@ void Till::checkNow(const QString& localRef) {
     sendStatusCheck(localRef, payment->invoiceId);
 }
 
-DayTotals Till::todaysTotals() const {
+DayTotals Till::todaysTotals() const
+{
     const QDateTime startOfDay = m_clock.now().toLocalTime().date().startOfDay();
     return m_journal.totals(startOfDay.toUTC(), startOfDay.addDays(1).toUTC());
 }
 
-void Till::onPushFinished(const QString& localRef, const CallResult& result) {
+void Till::onPushFinished(const QString& localRef, const CallResult& result)
+{
     noteConnection(result);
     std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment)
@@ -144,7 +151,8 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result) {
     }
 }
 
-void Till::onCheckDue(const QString& localRef) {
+void Till::onCheckDue(const QString& localRef)
+{
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || payment->invoiceId.isEmpty()) {
         m_poller.unwatch(localRef);
@@ -153,7 +161,8 @@ void Till::onCheckDue(const QString& localRef) {
     sendStatusCheck(localRef, payment->invoiceId);
 }
 
-void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId) {
+void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId)
+{
     ++m_requestsInFlight;
     m_client.checkStatus(invoiceId, this, [this, localRef](const CallResult& result) {
         --m_requestsInFlight;
@@ -161,7 +170,8 @@ void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId) {
     });
 }
 
-void Till::onStatusFinished(const QString& localRef, const CallResult& result) {
+void Till::onStatusFinished(const QString& localRef, const CallResult& result)
+{
     noteConnection(result);
     m_oneOffChecks.remove(localRef);
     if (result.failure == CallFailure::AuthRefused)
@@ -171,7 +181,8 @@ void Till::onStatusFinished(const QString& localRef, const CallResult& result) {
     keepTrack(localRef, std::chrono::duration_cast<std::chrono::milliseconds>(result.retryAfter));
 }
 
-void Till::keepTrack(const QString& localRef, std::chrono::milliseconds notBefore) {
+void Till::keepTrack(const QString& localRef, std::chrono::milliseconds notBefore)
+{
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || !isAwaitingCustomer(payment->state)) {
         m_poller.unwatch(localRef);
@@ -185,7 +196,8 @@ void Till::keepTrack(const QString& localRef, std::chrono::milliseconds notBefor
         m_poller.watch(localRef, payment->createdAt);
 }
 
-void Till::onExpired(const QString& localRef) {
+void Till::onExpired(const QString& localRef)
+{
     std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || !isAwaitingCustomer(payment->state))
         return;
@@ -196,7 +208,8 @@ void Till::onExpired(const QString& localRef) {
     moveTo(*payment, PaymentState::Expired, QStringLiteral("expiry window passed"));
 }
 
-void Till::applyInvoice(Payment payment, const wire::Invoice& invoice) {
+void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
+{
     payment.remoteState = invoice.rawState;
     if (!invoice.mpesaReference.isEmpty())
         payment.mpesaReceipt = invoice.mpesaReference;
@@ -239,7 +252,8 @@ void Till::applyInvoice(Payment payment, const wire::Invoice& invoice) {
     moveTo(payment, to, detail);
 }
 
-void Till::moveTo(Payment payment, PaymentState to, const QString& detail) {
+void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
+{
     const std::optional<Payment> before = m_journal.find(payment.localRef);
     if (!before)
         return;
@@ -265,7 +279,8 @@ void Till::moveTo(Payment payment, PaymentState to, const QString& detail) {
     Q_EMIT paymentChanged(payment);
 }
 
-void Till::noteConnection(const CallResult& result) {
+void Till::noteConnection(const CallResult& result)
+{
     // Any HTTP answer, even an error, means IntaSend is reachable.
     const ConnectionState now = result.httpStatus > 0 ? ConnectionState::Online : ConnectionState::Offline;
     if (now != m_connection) {

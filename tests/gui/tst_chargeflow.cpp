@@ -33,11 +33,13 @@ private Q_SLOTS:
 private:
     QLineEdit* amountEdit() const { return m_window->findChild<QLineEdit*>(QStringLiteral("amountEdit")); }
     QLineEdit* phoneEdit() const { return m_window->findChild<QLineEdit*>(QStringLiteral("phoneEdit")); }
-    QPushButton* chargeButton() const {
+    QPushButton* chargeButton() const
+    {
         return m_window->findChild<QPushButton*>(QStringLiteral("chargeButton"));
     }
     QLabel* label(const char* name) const { return m_window->findChild<QLabel*>(QString::fromLatin1(name)); }
-    QString cell(int row, int column) const {
+    QString cell(int row, int column) const
+    {
         return m_window->paymentModel()->index(row, column).data().toString();
     }
     void typePayment(const QString& amount, const QString& phone);
@@ -46,7 +48,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-void TestChargeFlow::init() {
+void TestChargeFlow::init()
+{
     m_stack = std::make_unique<test::TestStack>();
     m_window = std::make_unique<MainWindow>(m_stack->till(), Environment::demo(m_stack->simulator.baseUrl()),
                                             250000);
@@ -54,23 +57,27 @@ void TestChargeFlow::init() {
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 }
 
-void TestChargeFlow::cleanup() {
+void TestChargeFlow::cleanup()
+{
     m_window.reset();
     m_stack.reset();
 }
 
-void TestChargeFlow::typePayment(const QString& amount, const QString& phone) {
+void TestChargeFlow::typePayment(const QString& amount, const QString& phone)
+{
     QTest::keyClicks(QApplication::focusWidget(), amount);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QTest::keyClicks(QApplication::focusWidget(), phone);
 }
 
-void TestChargeFlow::amountHasFocusAtStart() {
+void TestChargeFlow::amountHasFocusAtStart()
+{
     QCOMPARE(QApplication::focusWidget(), amountEdit());
     QVERIFY(!chargeButton()->isEnabled());
 }
 
-void TestChargeFlow::keyboardPaymentGoesFromWaitingToPaid() {
+void TestChargeFlow::keyboardPaymentGoesFromWaitingToPaid()
+{
     typePayment(QStringLiteral("1,500"), QStringLiteral("0712 345 678"));
     QCOMPARE(QApplication::focusWidget(), phoneEdit());
     QCOMPARE(label("phoneHint")->text(), QStringLiteral("0712 345 678"));
@@ -97,7 +104,8 @@ void TestChargeFlow::keyboardPaymentGoesFromWaitingToPaid() {
     QCOMPARE(m_window->paymentModel()->rowCount(), 1);
 }
 
-void TestChargeFlow::cancellingCustomerShowsTheReason() {
+void TestChargeFlow::cancellingCustomerShowsTheReason()
+{
     typePayment(QStringLiteral("250"), QStringLiteral("0712345670"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Enter); // the keypad's Enter works too
     QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Failed"; }, 30s));
@@ -106,7 +114,8 @@ void TestChargeFlow::cancellingCustomerShowsTheReason() {
     QVERIFY(label("waitingTotal")->text().contains(QStringLiteral("Failed: <b>1</b>")));
 }
 
-void TestChargeFlow::invalidPhoneShowsReasonAndSendsNothing() {
+void TestChargeFlow::invalidPhoneShowsReasonAndSendsNothing()
+{
     typePayment(QStringLiteral("100"), QStringLiteral("12345"));
     QVERIFY(label("phoneHint")->text().contains(QStringLiteral("Wrong length")));
     QVERIFY(!chargeButton()->isEnabled());
@@ -121,7 +130,8 @@ void TestChargeFlow::invalidPhoneShowsReasonAndSendsNothing() {
     QVERIFY(label("phoneHint")->text().contains(QStringLiteral("digits only")));
 }
 
-void TestChargeFlow::invalidAmountShowsReasonAndSendsNothing() {
+void TestChargeFlow::invalidAmountShowsReasonAndSendsNothing()
+{
     QTest::keyClicks(amountEdit(), QStringLiteral("10.50"));
     QVERIFY(label("amountHint")->text().contains(QStringLiteral("Whole shillings")));
     QTest::keyClick(amountEdit(), Qt::Key_Return);
@@ -137,14 +147,16 @@ void TestChargeFlow::invalidAmountShowsReasonAndSendsNothing() {
     QVERIFY(m_stack->simulator.pushes().isEmpty());
 }
 
-void TestChargeFlow::enterInAmountMovesToPhone() {
+void TestChargeFlow::enterInAmountMovesToPhone()
+{
     QTest::keyClicks(amountEdit(), QStringLiteral("1500"));
     QTest::keyClick(amountEdit(), Qt::Key_Return);
     QCOMPARE(QApplication::focusWidget(), phoneEdit());
     QVERIFY(m_stack->simulator.pushes().isEmpty());
 }
 
-void TestChargeFlow::doubleEnterSendsOneRequest() {
+void TestChargeFlow::doubleEnterSendsOneRequest()
+{
     typePayment(QStringLiteral("1500"), QStringLiteral("0712345678"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
@@ -155,7 +167,8 @@ void TestChargeFlow::doubleEnterSendsOneRequest() {
     QCOMPARE(m_window->paymentModel()->rowCount(), 1);
 }
 
-void TestChargeFlow::doubleClickOnChargeSendsOneRequest() {
+void TestChargeFlow::doubleClickOnChargeSendsOneRequest()
+{
     typePayment(QStringLiteral("1500"), QStringLiteral("0712345678"));
     QTest::mouseClick(chargeButton(), Qt::LeftButton);
     QTest::mouseDClick(chargeButton(), Qt::LeftButton);
@@ -166,7 +179,8 @@ void TestChargeFlow::doubleClickOnChargeSendsOneRequest() {
     QCOMPARE(QApplication::focusWidget(), amountEdit());
 }
 
-void TestChargeFlow::escapeClearsTheForm() {
+void TestChargeFlow::escapeClearsTheForm()
+{
     typePayment(QStringLiteral("1500"), QStringLiteral("0712"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     QVERIFY(amountEdit()->text().isEmpty());
@@ -174,7 +188,8 @@ void TestChargeFlow::escapeClearsTheForm() {
     QCOMPARE(QApplication::focusWidget(), amountEdit());
 }
 
-void TestChargeFlow::statusBarShowsEnvironmentAndConnection() {
+void TestChargeFlow::statusBarShowsEnvironmentAndConnection()
+{
     QVERIFY(label("environmentBadge")->text().startsWith(QStringLiteral("DEMO")));
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("DEMO")));
     QCOMPARE(label("connectionLabel")->text(), QStringLiteral("Ready"));

@@ -40,18 +40,21 @@ private:
     QNetworkAccessManager m_network;
 };
 
-void TestClientSimulator::init() {
+void TestClientSimulator::init()
+{
     m_clock = std::make_unique<test::ManualClock>();
     m_simulator = std::make_unique<IntaSendSimulator>(*m_clock);
     QVERIFY(m_simulator->listen());
 }
 
-void TestClientSimulator::cleanup() {
+void TestClientSimulator::cleanup()
+{
     m_simulator.reset();
     m_clock.reset();
 }
 
-std::unique_ptr<IntaSendClient> TestClientSimulator::makeClient(const QString& secret) {
+std::unique_ptr<IntaSendClient> TestClientSimulator::makeClient(const QString& secret)
+{
     ClientConfig config;
     config.baseUrl = m_simulator->baseUrl();
     config.publicKey = QStringLiteral("ISPubKey_test_client");
@@ -60,8 +63,8 @@ std::unique_ptr<IntaSendClient> TestClientSimulator::makeClient(const QString& s
     return std::make_unique<IntaSendClient>(m_network, config);
 }
 
-CallResult TestClientSimulator::push(IntaSendClient& client, const PhoneNumber& phone,
-                                     const QString& apiRef) {
+CallResult TestClientSimulator::push(IntaSendClient& client, const PhoneNumber& phone, const QString& apiRef)
+{
     std::optional<CallResult> result;
     client.requestStkPush({Money::fromShillings(1500), phone, apiRef, QStringLiteral("Test till")}, this,
                           [&](const CallResult& r) { result = r; });
@@ -70,7 +73,8 @@ CallResult TestClientSimulator::push(IntaSendClient& client, const PhoneNumber& 
     return *result;
 }
 
-CallResult TestClientSimulator::status(IntaSendClient& client, const QString& invoiceId) {
+CallResult TestClientSimulator::status(IntaSendClient& client, const QString& invoiceId)
+{
     std::optional<CallResult> result;
     client.checkStatus(invoiceId, this, [&](const CallResult& r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
@@ -78,7 +82,8 @@ CallResult TestClientSimulator::status(IntaSendClient& client, const QString& in
     return *result;
 }
 
-void TestClientSimulator::collectionRouteGivesNumericId() {
+void TestClientSimulator::collectionRouteGivesNumericId()
+{
     auto client = makeClient();
     QCOMPARE(client->stkRoute(), wire::StkRoute::Collection);
     const CallResult result = push(*client, test::phoneEndingIn('5'), QStringLiteral("ref-numeric"));
@@ -94,7 +99,8 @@ void TestClientSimulator::collectionRouteGivesNumericId() {
     QCOMPARE(m_simulator->pushes().first().phone, test::phoneEndingIn('5').normalised());
 }
 
-void TestClientSimulator::stkPushRouteGivesStringIdAndSendsSecret() {
+void TestClientSimulator::stkPushRouteGivesStringIdAndSendsSecret()
+{
     auto client = makeClient(QStringLiteral("ISSecretKey_test_client"));
     QCOMPARE(client->stkRoute(), wire::StkRoute::StkPush);
     const CallResult result = push(*client, test::phoneEndingIn('5'), QStringLiteral("ref-string"));
@@ -108,7 +114,8 @@ void TestClientSimulator::stkPushRouteGivesStringIdAndSendsSecret() {
     QCOMPARE(checked.invoice->invoiceId, result.invoice->invoiceId);
 }
 
-void TestClientSimulator::stkPushRouteWithoutValidSecretIsAuthRefused() {
+void TestClientSimulator::stkPushRouteWithoutValidSecretIsAuthRefused()
+{
     auto client = makeClient(QStringLiteral("not-a-secret"));
     const CallResult result = push(*client, test::phoneEndingIn('5'), QStringLiteral("ref"));
     QCOMPARE(result.failure, CallFailure::AuthRefused);
@@ -118,7 +125,8 @@ void TestClientSimulator::stkPushRouteWithoutValidSecretIsAuthRefused() {
     QVERIFY(m_simulator->pushes().isEmpty());
 }
 
-void TestClientSimulator::everyScriptedCustomer_data() {
+void TestClientSimulator::everyScriptedCustomer_data()
+{
     QTest::addColumn<char>("digit");
     QTest::addColumn<QString>("finalState");
     QTest::addColumn<QString>("failedCode");
@@ -134,7 +142,8 @@ void TestClientSimulator::everyScriptedCustomer_data() {
                                  << "1037";
 }
 
-void TestClientSimulator::everyScriptedCustomer() {
+void TestClientSimulator::everyScriptedCustomer()
+{
     QFETCH(char, digit);
     QFETCH(QString, finalState);
     QFETCH(QString, failedCode);
@@ -160,14 +169,16 @@ void TestClientSimulator::everyScriptedCustomer() {
     QCOMPARE(final.invoice->value->cents(), 150000);
 }
 
-void TestClientSimulator::neverAnsweringCustomerStaysPending() {
+void TestClientSimulator::neverAnsweringCustomerStaysPending()
+{
     auto client = makeClient();
     const CallResult pushed = push(*client, test::phoneEndingIn('9'), QStringLiteral("ref"));
     m_clock->advance(1h);
     QCOMPARE(status(*client, pushed.invoice->invoiceId).invoice->state, wire::RemoteState::Pending);
 }
 
-void TestClientSimulator::validationErrorIsRefusedWithItsText() {
+void TestClientSimulator::validationErrorIsRefusedWithItsText()
+{
     ClientConfig config;
     config.baseUrl = m_simulator->baseUrl();
     config.publicKey = QStringLiteral("wrong-key");
@@ -178,14 +189,16 @@ void TestClientSimulator::validationErrorIsRefusedWithItsText() {
     QCOMPARE(result.message, QStringLiteral("A valid public key is required."));
 }
 
-void TestClientSimulator::unknownInvoiceIsRefused() {
+void TestClientSimulator::unknownInvoiceIsRefused()
+{
     auto client = makeClient();
     const CallResult result = status(*client, QStringLiteral("NOPE"));
     QCOMPARE(result.failure, CallFailure::Refused);
     QCOMPARE(result.message, QStringLiteral("Invoice not found."));
 }
 
-void TestClientSimulator::stoppedSimulatorMeansNotSent() {
+void TestClientSimulator::stoppedSimulatorMeansNotSent()
+{
     auto client = makeClient();
     m_simulator->close();
     const CallResult result = push(*client, test::phoneEndingIn('5'), QStringLiteral("ref"));
@@ -194,7 +207,8 @@ void TestClientSimulator::stoppedSimulatorMeansNotSent() {
     QVERIFY(result.message.contains(QStringLiteral("Could not reach IntaSend")));
 }
 
-void TestClientSimulator::silentServerTimesOutAsUncertain() {
+void TestClientSimulator::silentServerTimesOutAsUncertain()
+{
     // A server that accepts the connection and the request, then says nothing.
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost));
@@ -208,7 +222,8 @@ void TestClientSimulator::silentServerTimesOutAsUncertain() {
     QVERIFY2(result.message.contains(QStringLiteral("did not answer in time")), qPrintable(result.message));
 }
 
-void TestClientSimulator::droppedConnectionIsNeverResent() {
+void TestClientSimulator::droppedConnectionIsNeverResent()
+{
     // A server that reads a whole request and hangs up without answering, as a proxy or a crashing
     // IntaSend might. Qt may retry a request on a dropped keep-alive connection; a push must never be
     // sent twice, so count every request that arrives. First warm a keep-alive connection, as a busy

@@ -16,7 +16,8 @@ private Q_SLOTS:
     void loadsHistoryAPageAtATime();
 };
 
-void TestPaymentListModel::showsWhatTheCashierReads() {
+void TestPaymentListModel::showsWhatTheCashierReads()
+{
     test::TestStack t;
     PaymentListModel model(t.till());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -42,7 +43,8 @@ void TestPaymentListModel::showsWhatTheCashierReads() {
              QStringLiteral("M-Pesa receipt"));
 }
 
-void TestPaymentListModel::newestFirstAndChangedInPlace() {
+void TestPaymentListModel::newestFirstAndChangedInPlace()
+{
     test::TestStack t;
     PaymentListModel model(t.till());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -65,7 +67,8 @@ void TestPaymentListModel::newestFirstAndChangedInPlace() {
              QStringLiteral("Customer cancelled the request"));
 }
 
-void TestPaymentListModel::loadsHistoryAPageAtATime() {
+void TestPaymentListModel::loadsHistoryAPageAtATime()
+{
     test::TestStack t;
     for (int i = 0; i < 450; ++i) {
         Payment payment;

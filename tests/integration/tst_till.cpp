@@ -30,7 +30,8 @@ private:
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
 };
 
-void TestTill::journalsBeforeSending() {
+void TestTill::journalsBeforeSending()
+{
     test::TestStack t;
     std::optional<Payment> seenAtArrival;
     connect(&t.simulator, &IntaSendSimulator::pushReceived, this,
@@ -46,7 +47,8 @@ void TestTill::journalsBeforeSending() {
     QVERIFY(!paymentOf(t, ref).invoiceId.isEmpty());
 }
 
-void TestTill::paidPaymentCarriesItsReceipt() {
+void TestTill::paidPaymentCarriesItsReceipt()
+{
     test::TestStack t;
     QSignalSpy changed(&t.till(), &Till::paymentChanged);
     const QString ref = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
@@ -67,7 +69,8 @@ void TestTill::paidPaymentCarriesItsReceipt() {
     QCOMPARE(t.simulator.pushes().size(), 1);
 }
 
-void TestTill::paidOnTheCurrentRouteToo() {
+void TestTill::paidOnTheCurrentRouteToo()
+{
     test::TestStack t({}, QStringLiteral("ISSecretKey_test_unit"));
     const QString ref = t.till().charge(Money::fromShillings(20), test::phoneEndingIn('8'));
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
@@ -75,7 +78,8 @@ void TestTill::paidOnTheCurrentRouteToo() {
     QCOMPARE(t.simulator.pushes().first().route, QStringLiteral("mpesa-stk-push"));
 }
 
-void TestTill::failuresCarryTheCashiersReason_data() {
+void TestTill::failuresCarryTheCashiersReason_data()
+{
     QTest::addColumn<char>("digit");
     QTest::addColumn<QString>("reason");
     QTest::newRow("cancelled") << '0' << "Customer cancelled the request";
@@ -85,7 +89,8 @@ void TestTill::failuresCarryTheCashiersReason_data() {
                                  << "Customer's phone could not be reached (off or no network) — try again";
 }
 
-void TestTill::failuresCarryTheCashiersReason() {
+void TestTill::failuresCarryTheCashiersReason()
+{
     QFETCH(char, digit);
     QFETCH(QString, reason);
     test::TestStack t;
@@ -96,7 +101,8 @@ void TestTill::failuresCarryTheCashiersReason() {
     QVERIFY(paymentOf(t, ref).mpesaReceipt.isEmpty());
 }
 
-void TestTill::silentCustomerExpiresAfterThreeMinutes() {
+void TestTill::silentCustomerExpiresAfterThreeMinutes()
+{
     test::TestStack t;
     const QDateTime start = t.clock.now();
     const QString ref = t.till().charge(Money::fromShillings(99), test::phoneEndingIn('9'));
@@ -108,7 +114,8 @@ void TestTill::silentCustomerExpiresAfterThreeMinutes() {
     QCOMPARE(t.clock.activeAlarmCount(), 0);
 }
 
-void TestTill::pollingStopsAtFinalAndLeavesNoAlarm() {
+void TestTill::pollingStopsAtFinalAndLeavesNoAlarm()
+{
     test::TestStack t;
     const QString ref = t.till().charge(Money::fromShillings(99), test::phoneEndingIn('5'));
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
@@ -120,7 +127,8 @@ void TestTill::pollingStopsAtFinalAndLeavesNoAlarm() {
     QCOMPARE(t.simulator.statusRequestCount(), checks);
 }
 
-void TestTill::refusedPushIsRejected() {
+void TestTill::refusedPushIsRejected()
+{
     test::TestStack t;
     // An amount the simulator (like M-Pesa) will not take: fractions of a shilling never reach the wire from
     // the form, so use a bad public key instead.
@@ -132,7 +140,8 @@ void TestTill::refusedPushIsRejected() {
     QCOMPARE(stack.poller.watchedCount(), 0);
 }
 
-void TestTill::unreachableIntaSendChargesNothing() {
+void TestTill::unreachableIntaSendChargesNothing()
+{
     test::TestStack t;
     QSignalSpy connection(&t.till(), &Till::connectionStateChanged);
     t.simulator.close();
@@ -145,7 +154,8 @@ void TestTill::unreachableIntaSendChargesNothing() {
     QCOMPARE(connection.count(), 1);
 }
 
-void TestTill::silentServerLeavesPaymentUnknown() {
+void TestTill::silentServerLeavesPaymentUnknown()
+{
     test::ManualClock clock;
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost));
@@ -163,7 +173,8 @@ void TestTill::silentServerLeavesPaymentUnknown() {
     QCOMPARE(stack.poller.watchedCount(), 0); // nothing to poll, and never re-sent
 }
 
-void TestTill::eachChargeHasItsOwnReference() {
+void TestTill::eachChargeHasItsOwnReference()
+{
     test::TestStack t;
     const QString a = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     const QString b = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
@@ -173,7 +184,8 @@ void TestTill::eachChargeHasItsOwnReference() {
     QVERIFY(t.simulator.pushes().at(0).apiRef != t.simulator.pushes().at(1).apiRef);
 }
 
-void TestTill::resumeRecoversUnfinishedPayments() {
+void TestTill::resumeRecoversUnfinishedPayments()
+{
     test::TestStack t;
     // A payment IntaSend took (Pending), as a previous run would have left it…
     const QString pending = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
@@ -196,7 +208,8 @@ void TestTill::resumeRecoversUnfinishedPayments() {
     QCOMPARE(t.simulator.pushes().size(), 1); // nothing was sent again
 }
 
-void TestTill::expiredPaymentCanStillBeCheckedByHand() {
+void TestTill::expiredPaymentCanStillBeCheckedByHand()
+{
     test::TestStack t;
     IntaSendSimulator::Timing slow;
     slow.processingAfter = 200s;
@@ -211,7 +224,8 @@ void TestTill::expiredPaymentCanStillBeCheckedByHand() {
     QCOMPARE(t.clock.activeAlarmCount(), 0);
 }
 
-void TestTill::countsTodaysTotals() {
+void TestTill::countsTodaysTotals()
+{
     test::TestStack t;
     const QString paid1 = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
     const QString paid2 = t.till().charge(Money::fromShillings(250), test::phoneEndingIn('6'));

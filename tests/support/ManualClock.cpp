@@ -5,14 +5,17 @@ namespace lipa::test {
 class ManualClock::ManualAlarm final : public Alarm {
 public:
     explicit ManualAlarm(ManualClock* clock)
-        : m_clock(clock) {
+        : m_clock(clock)
+    {
         m_clock->m_alarms.append(this);
     }
-    ~ManualAlarm() override {
+    ~ManualAlarm() override
+    {
         if (m_clock)
             m_clock->m_alarms.removeOne(this);
     }
-    void start(std::chrono::milliseconds delay) override {
+    void start(std::chrono::milliseconds delay) override
+    {
         m_due = m_clock->m_now.addMSecs(std::max<qint64>(0, delay.count()));
         m_active = true;
     }
@@ -25,18 +28,23 @@ public:
 };
 
 ManualClock::ManualClock(QDateTime start)
-    : m_now(std::move(start)) {}
+    : m_now(std::move(start))
+{
+}
 
-ManualClock::~ManualClock() {
+ManualClock::~ManualClock()
+{
     for (ManualAlarm* alarm : std::as_const(m_alarms))
         alarm->m_clock = nullptr;
 }
 
-std::unique_ptr<Alarm> ManualClock::createAlarm() {
+std::unique_ptr<Alarm> ManualClock::createAlarm()
+{
     return std::make_unique<ManualAlarm>(this);
 }
 
-void ManualClock::advance(std::chrono::milliseconds by) {
+void ManualClock::advance(std::chrono::milliseconds by)
+{
     const QDateTime target = m_now.addMSecs(by.count());
     for (;;) {
         ManualAlarm* next = nullptr;
@@ -53,7 +61,8 @@ void ManualClock::advance(std::chrono::milliseconds by) {
     m_now = target;
 }
 
-int ManualClock::activeAlarmCount() const {
+int ManualClock::activeAlarmCount() const
+{
     return static_cast<int>(
         std::count_if(m_alarms.begin(), m_alarms.end(), [](const ManualAlarm* a) { return a->m_active; }));
 }

@@ -5,7 +5,8 @@
 
 namespace lipa::test {
 
-TestStack::TestStack(Settings settings, const QString& secretKey) {
+TestStack::TestStack(Settings settings, const QString& secretKey)
+{
     if (!simulator.listen())
         qFatal("the simulator could not listen on 127.0.0.1");
     ClientConfig config;
@@ -16,12 +17,14 @@ TestStack::TestStack(Settings settings, const QString& secretKey) {
     stack = std::make_unique<TillStack>(clock, config, settings);
 }
 
-bool TestStack::waitForNetwork() {
+bool TestStack::waitForNetwork()
+{
     return QTest::qWaitFor([this] { return till().requestsInFlight() == 0; }, 10000);
 }
 
 bool TestStack::advanceUntil(const std::function<bool()>& done, std::chrono::milliseconds budget,
-                             std::chrono::milliseconds step) {
+                             std::chrono::milliseconds step)
+{
     for (std::chrono::milliseconds spent{0}; spent <= budget; spent += step) {
         if (!waitForNetwork())
             return false;
@@ -32,13 +35,15 @@ bool TestStack::advanceUntil(const std::function<bool()>& done, std::chrono::mil
     return waitForNetwork() && done();
 }
 
-PhoneNumber phoneEndingIn(char digit) {
+PhoneNumber phoneEndingIn(char digit)
+{
     return PhoneNumber::parse(QStringLiteral("07123456") + QLatin1Char(digit == '0' ? '1' : '0') +
                               QLatin1Char(digit))
         .value();
 }
 
-QByteArray fixture(const QString& name) {
+QByteArray fixture(const QString& name)
+{
     QFile file(QStringLiteral(LIPA_FIXTURES_DIR "/") + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(name));

@@ -15,7 +15,8 @@ private Q_SLOTS:
     void namesRoundTrip();
 };
 
-void TestEnvironment::acceptsHttpsAndLoopbackHttp_data() {
+void TestEnvironment::acceptsHttpsAndLoopbackHttp_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("cleaned");
     QTest::newRow("sandbox") << "https://sandbox.intasend.com"
@@ -34,7 +35,8 @@ void TestEnvironment::acceptsHttpsAndLoopbackHttp_data() {
                                  << "https://proxy.example/intasend";
 }
 
-void TestEnvironment::acceptsHttpsAndLoopbackHttp() {
+void TestEnvironment::acceptsHttpsAndLoopbackHttp()
+{
     QFETCH(QString, text);
     QFETCH(QString, cleaned);
     const auto url = parseBaseUrl(text);
@@ -42,7 +44,8 @@ void TestEnvironment::acceptsHttpsAndLoopbackHttp() {
     QCOMPARE(url->toString(), cleaned);
 }
 
-void TestEnvironment::refusesOtherBaseUrls_data() {
+void TestEnvironment::refusesOtherBaseUrls_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reasonContains");
     QTest::newRow("ftp") << "ftp://sandbox.intasend.com"
@@ -63,7 +66,8 @@ void TestEnvironment::refusesOtherBaseUrls_data() {
                            << "must not carry";
 }
 
-void TestEnvironment::refusesOtherBaseUrls() {
+void TestEnvironment::refusesOtherBaseUrls()
+{
     QFETCH(QString, text);
     QFETCH(QString, reasonContains);
     const auto url = parseBaseUrl(text);
@@ -71,7 +75,8 @@ void TestEnvironment::refusesOtherBaseUrls() {
     QVERIFY2(url.error().contains(reasonContains), qPrintable(url.error()));
 }
 
-void TestEnvironment::checksKeysAgainstEnvironment() {
+void TestEnvironment::checksKeysAgainstEnvironment()
+{
     QVERIFY(
         keyEnvironmentMismatch(EnvironmentKind::Sandbox, QStringLiteral("ISPubKey_test_abc"), {}).isEmpty());
     QVERIFY(keyEnvironmentMismatch(EnvironmentKind::Live, QStringLiteral("ISPubKey_live_abc"),
@@ -88,7 +93,8 @@ void TestEnvironment::checksKeysAgainstEnvironment() {
     QVERIFY(keyEnvironmentMismatch(EnvironmentKind::Custom, QStringLiteral("anything"), {}).isEmpty());
 }
 
-void TestEnvironment::namesRoundTrip() {
+void TestEnvironment::namesRoundTrip()
+{
     for (auto kind :
          {EnvironmentKind::Demo, EnvironmentKind::Sandbox, EnvironmentKind::Live, EnvironmentKind::Custom})
         QCOMPARE(environmentFromKey(environmentKey(kind)), kind);

@@ -17,7 +17,8 @@ private Q_SLOTS:
     void formatsForDisplayAndFiles();
 };
 
-void TestMoney::acceptsWhatCashiersType_data() {
+void TestMoney::acceptsWhatCashiersType_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("shillings");
     QTest::newRow("plain") << "1500" << qint64(1500);
@@ -30,7 +31,8 @@ void TestMoney::acceptsWhatCashiersType_data() {
     QTest::newRow("leading zero") << "0150" << qint64(150);
 }
 
-void TestMoney::acceptsWhatCashiersType() {
+void TestMoney::acceptsWhatCashiersType()
+{
     QFETCH(QString, text);
     QFETCH(qint64, shillings);
     const auto result = Money::parseShillings(text, 250000);
@@ -38,7 +40,8 @@ void TestMoney::acceptsWhatCashiersType() {
     QCOMPARE(result->cents(), shillings * 100);
 }
 
-void TestMoney::rejectsWithAReason_data() {
+void TestMoney::rejectsWithAReason_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reasonContains");
     QTest::newRow("empty") << ""
@@ -79,7 +82,8 @@ void TestMoney::rejectsWithAReason_data() {
                               << "digits only";
 }
 
-void TestMoney::rejectsWithAReason() {
+void TestMoney::rejectsWithAReason()
+{
     QFETCH(QString, text);
     QFETCH(QString, reasonContains);
     const auto result = Money::parseShillings(text, 250000);
@@ -87,13 +91,15 @@ void TestMoney::rejectsWithAReason() {
     QVERIFY2(result.error().contains(reasonContains), qPrintable(result.error()));
 }
 
-void TestMoney::maximumIsASetting() {
+void TestMoney::maximumIsASetting()
+{
     QVERIFY(Money::parseShillings(QStringLiteral("70,000"), 70000).isOk());
     QVERIFY(!Money::parseShillings(QStringLiteral("70,001"), 70000).isOk());
     QVERIFY(Money::parseShillings(QStringLiteral("999999"), 999999).isOk());
 }
 
-void TestMoney::parsesIntaSendDecimals_data() {
+void TestMoney::parsesIntaSendDecimals_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("cents");
     QTest::newRow("two places") << "10.36" << qint64(1036);
@@ -102,7 +108,8 @@ void TestMoney::parsesIntaSendDecimals_data() {
     QTest::newRow("trailing zeros") << "10.360" << qint64(1036);
 }
 
-void TestMoney::parsesIntaSendDecimals() {
+void TestMoney::parsesIntaSendDecimals()
+{
     QFETCH(QString, text);
     QFETCH(qint64, cents);
     const auto result = Money::parseDecimal(text);
@@ -114,7 +121,8 @@ void TestMoney::parsesIntaSendDecimals() {
     QVERIFY(!Money::parseDecimal(QStringLiteral("-1")).isOk());
 }
 
-void TestMoney::formatsForDisplayAndFiles() {
+void TestMoney::formatsForDisplayAndFiles()
+{
     QCOMPARE(Money::fromShillings(1500).toDisplayString(), QStringLiteral("KES 1,500"));
     QCOMPARE(Money::fromShillings(250000).toDisplayString(), QStringLiteral("KES 250,000"));
     QCOMPARE(Money::fromShillings(1234567).toDisplayString(), QStringLiteral("KES 1,234,567"));

@@ -18,7 +18,8 @@ const QList<PaymentState> kAll = {PaymentState::Sending,  PaymentState::Pending,
                                   PaymentState::Rejected, PaymentState::Unknown};
 }
 
-void TestPaymentState::followsTheArchitectureDiagram() {
+void TestPaymentState::followsTheArchitectureDiagram()
+{
     using S = PaymentState;
     QVERIFY(canTransition(S::Sending, S::Pending));
     QVERIFY(canTransition(S::Sending, S::Rejected));
@@ -37,7 +38,8 @@ void TestPaymentState::followsTheArchitectureDiagram() {
     QVERIFY(!canTransition(S::Pending, S::Rejected));
 }
 
-void TestPaymentState::finalStatesNeverMove() {
+void TestPaymentState::finalStatesNeverMove()
+{
     for (PaymentState from : kAll) {
         if (!isFinal(from))
             continue;
@@ -52,7 +54,8 @@ void TestPaymentState::finalStatesNeverMove() {
     QVERIFY(!isFinal(PaymentState::Unknown));
 }
 
-void TestPaymentState::keysRoundTrip() {
+void TestPaymentState::keysRoundTrip()
+{
     for (PaymentState state : kAll) {
         QCOMPARE(stateFromKey(stateKey(state)), state);
         QVERIFY(!stateDisplayName(state).isEmpty());

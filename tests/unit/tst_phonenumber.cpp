@@ -15,7 +15,8 @@ private Q_SLOTS:
     void acceptsOnlyNormalisedFromStorage();
 };
 
-void TestPhoneNumber::normalisesEveryAcceptedForm_data() {
+void TestPhoneNumber::normalisesEveryAcceptedForm_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("normalised");
     QTest::newRow("07 local") << "0712345678"
@@ -43,7 +44,8 @@ void TestPhoneNumber::normalisesEveryAcceptedForm_data() {
     QTest::newRow("no-break space") << QString::fromUtf8("0712\u00a0345\u00a0678") << "254712345678";
 }
 
-void TestPhoneNumber::normalisesEveryAcceptedForm() {
+void TestPhoneNumber::normalisesEveryAcceptedForm()
+{
     QFETCH(QString, text);
     QFETCH(QString, normalised);
     const auto result = PhoneNumber::parse(text);
@@ -51,7 +53,8 @@ void TestPhoneNumber::normalisesEveryAcceptedForm() {
     QCOMPARE(result->normalised(), normalised);
 }
 
-void TestPhoneNumber::rejectsWithAReason_data() {
+void TestPhoneNumber::rejectsWithAReason_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reasonContains");
     QTest::newRow("empty") << ""
@@ -84,7 +87,8 @@ void TestPhoneNumber::rejectsWithAReason_data() {
                                  << "Wrong length";
 }
 
-void TestPhoneNumber::rejectsWithAReason() {
+void TestPhoneNumber::rejectsWithAReason()
+{
     QFETCH(QString, text);
     QFETCH(QString, reasonContains);
     const auto result = PhoneNumber::parse(text);
@@ -92,7 +96,8 @@ void TestPhoneNumber::rejectsWithAReason() {
     QVERIFY2(result.error().contains(reasonContains), qPrintable(result.error()));
 }
 
-void TestPhoneNumber::displaysAndMasks() {
+void TestPhoneNumber::displaysAndMasks()
+{
     const PhoneNumber phone = PhoneNumber::parse(QStringLiteral("+254712345678")).value();
     QCOMPARE(phone.toDisplayString(), QStringLiteral("0712 345 678"));
     QCOMPARE(phone.masked(), QString::fromUtf8("0712 \u2022\u2022\u2022 678"));
@@ -100,7 +105,8 @@ void TestPhoneNumber::displaysAndMasks() {
     QVERIFY(!phone.masked().contains(QStringLiteral("345")));
 }
 
-void TestPhoneNumber::acceptsOnlyNormalisedFromStorage() {
+void TestPhoneNumber::acceptsOnlyNormalisedFromStorage()
+{
     QVERIFY(PhoneNumber::fromNormalised(QStringLiteral("254712345678")).isOk());
     QVERIFY(!PhoneNumber::fromNormalised(QStringLiteral("0712345678")).isOk());
     QVERIFY(!PhoneNumber::fromNormalised(QStringLiteral("254212345678")).isOk());

@@ -19,7 +19,8 @@ private:
     QTemporaryDir m_dir;
 };
 
-QString TestSettings::writeIni(const QByteArray& text) {
+QString TestSettings::writeIni(const QByteArray& text)
+{
     const QString path = m_dir.filePath(Settings::fileName());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -28,7 +29,8 @@ QString TestSettings::writeIni(const QByteArray& text) {
     return path;
 }
 
-void TestSettings::missingFileGivesDefaults() {
+void TestSettings::missingFileGivesDefaults()
+{
     QStringList problems;
     const Settings settings = Settings::load(m_dir.filePath(QStringLiteral("absent.ini")), &problems);
     QVERIFY(problems.isEmpty());
@@ -40,7 +42,8 @@ void TestSettings::missingFileGivesDefaults() {
     QCOMPARE(settings.requestTimeout, 30s);
 }
 
-void TestSettings::readsEveryKey() {
+void TestSettings::readsEveryKey()
+{
     QStringList problems;
     const Settings settings =
         Settings::load(writeIni("[intasend]\nenvironment=sandbox\npublic_key=ISPubKey_test_1\n"
@@ -61,7 +64,8 @@ void TestSettings::readsEveryKey() {
     QCOMPARE(settings.polling.expiry, 300s);
 }
 
-void TestSettings::badValuesFallBackWithAProblem() {
+void TestSettings::badValuesFallBackWithAProblem()
+{
     QStringList problems;
     const Settings settings =
         Settings::load(writeIni("[intasend]\nenvironment=production\n"

@@ -23,7 +23,8 @@ private Q_SLOTS:
     void pollsManyPaymentsWithOneAlarm();
 };
 
-void TestStatusPoller::firstCheckAfterThreeSeconds() {
+void TestStatusPoller::firstCheckAfterThreeSeconds()
+{
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);
@@ -35,7 +36,8 @@ void TestStatusPoller::firstCheckAfterThreeSeconds() {
     QCOMPARE(due.at(0).at(0).toString(), QStringLiteral("a"));
 }
 
-void TestStatusPoller::backsOffToTenSeconds() {
+void TestStatusPoller::backsOffToTenSeconds()
+{
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QList<qint64> checkTimes;
@@ -51,7 +53,8 @@ void TestStatusPoller::backsOffToTenSeconds() {
     QCOMPARE(checkTimes, expected);
 }
 
-void TestStatusPoller::neverTwoChecksInFlight() {
+void TestStatusPoller::neverTwoChecksInFlight()
+{
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);
@@ -67,7 +70,8 @@ void TestStatusPoller::neverTwoChecksInFlight() {
     QCOMPARE(due.count(), 2);
 }
 
-void TestStatusPoller::expiresAfterTheWindow() {
+void TestStatusPoller::expiresAfterTheWindow()
+{
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy expired(&poller, &StatusPoller::expired);
@@ -82,7 +86,8 @@ void TestStatusPoller::expiresAfterTheWindow() {
     QVERIFY(!poller.isAlarmSet());
 }
 
-void TestStatusPoller::expiryWaitsForTheCheckInFlight() {
+void TestStatusPoller::expiryWaitsForTheCheckInFlight()
+{
     ManualClock clock;
     PollSchedule schedule;
     schedule.expiry = 10s;
@@ -99,7 +104,8 @@ void TestStatusPoller::expiryWaitsForTheCheckInFlight() {
     QCOMPARE(expired.count(), 1);
 }
 
-void TestStatusPoller::noAlarmWhenNothingIsWatched() {
+void TestStatusPoller::noAlarmWhenNothingIsWatched()
+{
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QVERIFY(!poller.isAlarmSet());
@@ -111,7 +117,8 @@ void TestStatusPoller::noAlarmWhenNothingIsWatched() {
     QCOMPARE(clock.activeAlarmCount(), 0);
 }
 
-void TestStatusPoller::honoursRetryAfter() {
+void TestStatusPoller::honoursRetryAfter()
+{
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);
@@ -124,7 +131,8 @@ void TestStatusPoller::honoursRetryAfter() {
     QCOMPARE(due.count(), 2);
 }
 
-void TestStatusPoller::checkSoonShortensTheWait() {
+void TestStatusPoller::checkSoonShortensTheWait()
+{
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);
@@ -137,7 +145,8 @@ void TestStatusPoller::checkSoonShortensTheWait() {
     QCOMPARE(due.count(), 1);
 }
 
-void TestStatusPoller::pollsManyPaymentsWithOneAlarm() {
+void TestStatusPoller::pollsManyPaymentsWithOneAlarm()
+{
     ManualClock clock;
     StatusPoller poller(clock, PollSchedule{});
     QSignalSpy due(&poller, &StatusPoller::checkDue);

@@ -29,7 +29,8 @@ private Q_SLOTS:
     void explainsMpesaResultCodes();
 };
 
-void TestWire::parsesCollectionResponseFixture() {
+void TestWire::parsesCollectionResponseFixture()
+{
     const auto invoice = parseInvoiceResponse(test::fixture(QStringLiteral("collection-response.json")));
     QVERIFY2(invoice.isOk(), qPrintable(invoice.error()));
     QCOMPARE(invoice->invoiceId, QStringLiteral("150"));
@@ -44,7 +45,8 @@ void TestWire::parsesCollectionResponseFixture() {
                                                    Qt::UTC)); // .040822 rounds to the millisecond
 }
 
-void TestWire::parsesStatusFixtureWithNumericId() {
+void TestWire::parsesStatusFixtureWithNumericId()
+{
     const auto invoice =
         parseInvoiceResponse(test::fixture(QStringLiteral("status-response-numeric-id.json")));
     QVERIFY2(invoice.isOk(), qPrintable(invoice.error()));
@@ -56,7 +58,8 @@ void TestWire::parsesStatusFixtureWithNumericId() {
     QVERIFY(invoice->updatedAt.isValid());
 }
 
-void TestWire::parsesStatusFixtureWithStringId() {
+void TestWire::parsesStatusFixtureWithStringId()
+{
     const auto invoice =
         parseInvoiceResponse(test::fixture(QStringLiteral("status-response-string-id.json")));
     QVERIFY2(invoice.isOk(), qPrintable(invoice.error()));
@@ -65,7 +68,8 @@ void TestWire::parsesStatusFixtureWithStringId() {
     QCOMPARE(invoice->value->cents(), 1036);
 }
 
-void TestWire::parsesCurrentRoutePushResponse() {
+void TestWire::parsesCurrentRoutePushResponse()
+{
     const QByteArray body =
         R"({"id":"5aec8e0b","invoice":{"invoice_id":"QWERTY1","state":"PENDING","value":1500,
         "api_ref":"abc"},"customer":{"phone_number":"254712345678"},"payment_link":null,"refundable":false,
@@ -77,7 +81,8 @@ void TestWire::parsesCurrentRoutePushResponse() {
     QCOMPARE(invoice->apiRef, QStringLiteral("abc"));
 }
 
-void TestWire::acceptsEveryStateSpelling_data() {
+void TestWire::acceptsEveryStateSpelling_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<RemoteState>("state");
     QTest::newRow("PENDING") << "PENDING" << RemoteState::Pending;
@@ -89,7 +94,8 @@ void TestWire::acceptsEveryStateSpelling_data() {
     QTest::newRow("lower case") << "complete" << RemoteState::Complete;
 }
 
-void TestWire::acceptsEveryStateSpelling() {
+void TestWire::acceptsEveryStateSpelling()
+{
     QFETCH(QString, text);
     QFETCH(RemoteState, state);
     QCOMPARE(parseRemoteState(text), state);
@@ -97,14 +103,16 @@ void TestWire::acceptsEveryStateSpelling() {
     QCOMPARE(parseInvoiceResponse(body)->state, state);
 }
 
-void TestWire::keepsUnknownStateRaw() {
+void TestWire::keepsUnknownStateRaw()
+{
     const auto invoice = parseInvoiceResponse(R"({"invoice":{"id":"A","state":"ON_HOLD"}})");
     QVERIFY(invoice.isOk());
     QCOMPARE(invoice->state, std::nullopt);
     QCOMPARE(invoice->rawState, QStringLiteral("ON_HOLD"));
 }
 
-void TestWire::readsFailureFields() {
+void TestWire::readsFailureFields()
+{
     auto invoice = parseInvoiceResponse(R"({"invoice":{"invoice_id":"A","state":"FAILED","failed_code":1032,
         "failed_reason":"Request cancelled by user.","mpesa_reference":null}})");
     QVERIFY(invoice.isOk());
@@ -116,7 +124,8 @@ void TestWire::readsFailureFields() {
     QCOMPARE(invoice->mpesaReference, QStringLiteral("QKL4AB12CD"));
 }
 
-void TestWire::rejectsMalformedAnswers_data() {
+void TestWire::rejectsMalformedAnswers_data()
+{
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("reasonContains");
     QTest::newRow("empty") << QByteArray() << "not JSON";
@@ -138,7 +147,8 @@ void TestWire::rejectsMalformedAnswers_data() {
     QTest::newRow("state number") << QByteArray(R"({"invoice":{"id":1,"state":3}})") << "without a state";
 }
 
-void TestWire::rejectsMalformedAnswers() {
+void TestWire::rejectsMalformedAnswers()
+{
     QFETCH(QByteArray, body);
     QFETCH(QString, reasonContains);
     const auto invoice = parseInvoiceResponse(body);
@@ -146,7 +156,8 @@ void TestWire::rejectsMalformedAnswers() {
     QVERIFY2(invoice.error().contains(reasonContains), qPrintable(invoice.error()));
 }
 
-void TestWire::buildsCollectionRequest() {
+void TestWire::buildsCollectionRequest()
+{
     const ChargeRequest request{Money::fromShillings(1500),
                                 PhoneNumber::parse(QStringLiteral("0712345678")).value(),
                                 QStringLiteral("ref-1"), QStringLiteral("Duka")};
@@ -167,7 +178,8 @@ void TestWire::buildsCollectionRequest() {
         buildStkPushBody(QStringLiteral("k"), request, StkRoute::Collection).contains("\"amount\":1500,"));
 }
 
-void TestWire::buildsStkPushRequestWithNarrative() {
+void TestWire::buildsStkPushRequestWithNarrative()
+{
     const ChargeRequest request{Money::fromShillings(1),
                                 PhoneNumber::parse(QStringLiteral("0112345678")).value(),
                                 QStringLiteral("ref-2"), QStringLiteral("Duka la Mama")};
@@ -178,7 +190,8 @@ void TestWire::buildsStkPushRequestWithNarrative() {
     QCOMPARE(stkPushPath(StkRoute::StkPush), QStringLiteral("/api/v1/payment/mpesa-stk-push/"));
 }
 
-void TestWire::buildsStatusRequest() {
+void TestWire::buildsStatusRequest()
+{
     const QJsonObject body =
         QJsonDocument::fromJson(buildStatusBody(QStringLiteral("ISPubKey_test_x"), QStringLiteral("XMSLWOS")))
             .object();
@@ -187,7 +200,8 @@ void TestWire::buildsStatusRequest() {
     QCOMPARE(statusPath(), QStringLiteral("/api/v1/payment/status/"));
 }
 
-void TestWire::extractsMostSpecificErrorText_data() {
+void TestWire::extractsMostSpecificErrorText_data()
+{
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("text");
     QTest::newRow("detail") << QByteArray(R"({"detail":"Invalid token."})") << "Invalid token.";
@@ -204,13 +218,15 @@ void TestWire::extractsMostSpecificErrorText_data() {
     QTest::newRow("errors wrong type") << QByteArray(R"({"errors":"nope","message":"m"})") << "m";
 }
 
-void TestWire::extractsMostSpecificErrorText() {
+void TestWire::extractsMostSpecificErrorText()
+{
     QFETCH(QByteArray, body);
     QFETCH(QString, text);
     QCOMPARE(parseErrorBody(body), text);
 }
 
-void TestWire::explainsMpesaResultCodes() {
+void TestWire::explainsMpesaResultCodes()
+{
     QCOMPARE(cashierFailureMessage(QStringLiteral("1032"), QStringLiteral("Request cancelled by user.")),
              QStringLiteral("Customer cancelled the request"));
     QVERIFY(cashierFailureMessage(QStringLiteral("1"), {}).contains(QStringLiteral("balance is too low")));
