@@ -7,6 +7,20 @@
 
 namespace lipa {
 
+QString PaymentListModel::progressNote(PaymentState state)
+{
+    switch (state) {
+    case PaymentState::Sending:
+        return tr("Sending the request to the customer's phone…");
+    case PaymentState::Pending:
+        return tr("Waiting for the customer to enter their M-Pesa PIN");
+    case PaymentState::Processing:
+        return tr("M-Pesa is processing the payment");
+    default:
+        return {};
+    }
+}
+
 PaymentListModel::PaymentListModel(Till& till, QObject* parent)
     : QAbstractTableModel(parent)
     , m_till(till)
@@ -55,7 +69,7 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
         case ReceiptColumn:
             return payment.mpesaReceipt;
         case DetailColumn:
-            return payment.failureMessage;
+            return payment.failureMessage.isEmpty() ? progressNote(payment.state) : payment.failureMessage;
         }
         break;
     case Qt::ToolTipRole:

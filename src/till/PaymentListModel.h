@@ -44,6 +44,8 @@ public:
     static constexpr int kPageSize = 200;
 
 private:
+    // What the Details column says while nothing has gone wrong.
+    static QString progressNote(PaymentState state);
     void onPaymentAdded(const Payment& payment);
     void onPaymentChanged(const Payment& payment);
 

@@ -31,11 +31,16 @@ void TestPaymentListModel::showsWhatTheCashierReads()
              QString::fromUtf8("0712 \u2022\u2022\u2022 678"));
     QCOMPARE(cell(PaymentListModel::AmountColumn).toString(), QStringLiteral("KES 1,500"));
     QCOMPARE(cell(PaymentListModel::StateColumn).toString(), QStringLiteral("Sending"));
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(cell(PaymentListModel::StateColumn).toString(), QStringLiteral("Waiting"));
+    QCOMPARE(cell(PaymentListModel::DetailColumn).toString(),
+             QStringLiteral("Waiting for the customer to enter their M-Pesa PIN"));
     QCOMPARE(cell(PaymentListModel::TimeColumn).toString(),
              QStringLiteral("12:00:00")); // 09:00 UTC in Nairobi
     QCOMPARE(cell(PaymentListModel::StateColumn, PaymentListModel::LocalRefRole).toString(), ref);
     QVERIFY(t.advanceUntil([&] { return t.journal().find(ref)->isFinal(); }, 30s));
     QCOMPARE(cell(PaymentListModel::StateColumn).toString(), QStringLiteral("Paid"));
+    QVERIFY(cell(PaymentListModel::DetailColumn).toString().isEmpty());
     QCOMPARE(cell(PaymentListModel::StateColumn, Qt::ForegroundRole).value<QColor>(),
              stateColor(PaymentState::Complete));
     QCOMPARE(cell(PaymentListModel::ReceiptColumn).toString(), t.journal().find(ref)->mpesaReceipt);
