@@ -106,7 +106,7 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     leftColumn->setLayout(left);
     left->setContentsMargins(0, 0, 0, 0);
     // A fixed width: hints appearing under the fields must not make the list jump sideways.
-    leftColumn->setFixedWidth(std::max(340, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 48));
+    leftColumn->setFixedWidth(std::max(300, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 42));
     columns->addWidget(leftColumn, 0);
 
     m_model = new PaymentListModel(till, this);

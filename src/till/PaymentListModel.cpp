@@ -13,7 +13,7 @@ QString PaymentListModel::progressNote(PaymentState state)
     case PaymentState::Sending:
         return tr("Sending the request to the customer's phone…");
     case PaymentState::Pending:
-        return tr("Waiting for the customer to enter their M-Pesa PIN");
+        return tr("Waiting for the customer's M-Pesa PIN");
     case PaymentState::Processing:
         return tr("M-Pesa is processing the payment");
     default:

@@ -34,7 +34,7 @@ void TestPaymentListModel::showsWhatTheCashierReads()
     QVERIFY(t.waitForNetwork());
     QCOMPARE(cell(PaymentListModel::StateColumn).toString(), QStringLiteral("Waiting"));
     QCOMPARE(cell(PaymentListModel::DetailColumn).toString(),
-             QStringLiteral("Waiting for the customer to enter their M-Pesa PIN"));
+             QStringLiteral("Waiting for the customer's M-Pesa PIN"));
     QCOMPARE(cell(PaymentListModel::TimeColumn).toString(),
              QStringLiteral("12:00:00")); // 09:00 UTC in Nairobi
     QCOMPARE(cell(PaymentListModel::StateColumn, PaymentListModel::LocalRefRole).toString(), ref);
