@@ -32,6 +32,12 @@ QDateTime SystemClock::now() const
     return QDateTime::currentDateTimeUtc();
 }
 
+std::chrono::milliseconds SystemClock::monotonic() const
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch());
+}
+
 std::unique_ptr<Alarm> SystemClock::createAlarm()
 {
     return std::make_unique<TimerAlarm>();

@@ -26,7 +26,9 @@ Q_SIGNALS:
 class Clock {
 public:
     virtual ~Clock() = default;
-    virtual QDateTime now() const = 0; // UTC
+    virtual QDateTime now() const = 0; // UTC, for records and display: may jump when the clock is set
+    // Time that only moves forward, for scheduling: setting the wall clock must not expire or stall polling.
+    virtual std::chrono::milliseconds monotonic() const = 0;
     virtual std::unique_ptr<Alarm> createAlarm() = 0;
 };
 
@@ -34,6 +36,7 @@ public:
 class SystemClock final : public Clock {
 public:
     QDateTime now() const override;
+    std::chrono::milliseconds monotonic() const override;
     std::unique_ptr<Alarm> createAlarm() override;
 };
 

@@ -55,6 +55,13 @@ void ChargePanel::focusAmount()
     m_ui->amountEdit->setFocus(Qt::OtherFocusReason);
 }
 
+void ChargePanel::fill(Money amount, const PhoneNumber& phone)
+{
+    m_ui->amountEdit->setText(QString::number(amount.wholeShillings()));
+    m_ui->phoneEdit->setText(phone.toDisplayString());
+    focusAmount();
+}
+
 void ChargePanel::validate()
 {
     const Result<Money> amount = Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings);

@@ -25,6 +25,8 @@ public:
     // Empties the form and puts the cursor in Amount, ready for the next customer.
     void clear();
     void focusAmount();
+    // Puts a sale back into the form (when it could not be sent).
+    void fill(Money amount, const PhoneNumber& phone);
 
 Q_SIGNALS:
     void chargeRequested(lipa::Money amount, const lipa::PhoneNumber& phone);

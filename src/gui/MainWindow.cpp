@@ -9,8 +9,10 @@
 #include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 
 namespace lipa {
 
@@ -79,8 +81,31 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     m_banner->setWordWrap(true);
     m_banner->setStyleSheet(
         QStringLiteral("background:#fff4cc; border:1px solid #e0c060; padding:6px; border-radius:3px;"));
+    m_banner->setTextFormat(Qt::PlainText);
     m_banner->hide();
     left->addWidget(m_banner);
+
+    m_notice = new QFrame(central);
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setStyleSheet(
+        QStringLiteral("#notice { background:#fde2e2; border:1px solid #d08080; border-radius:3px; }"));
+    auto* noticeLayout = new QHBoxLayout(m_notice);
+    noticeLayout->setContentsMargins(6, 4, 4, 4);
+    m_noticeText = new QLabel(m_notice);
+    m_noticeText->setObjectName(QStringLiteral("noticeText"));
+    m_noticeText->setWordWrap(true);
+    m_noticeText->setTextFormat(Qt::PlainText); // server text is never markup
+    noticeLayout->addWidget(m_noticeText, 1);
+    auto* dismiss = new QToolButton(m_notice);
+    dismiss->setObjectName(QStringLiteral("dismissNotice"));
+    dismiss->setText(QStringLiteral("\u00d7"));
+    dismiss->setAutoRaise(true);
+    dismiss->setAccessibleName(tr("Dismiss message"));
+    dismiss->setToolTip(tr("Dismiss this message"));
+    connect(dismiss, &QToolButton::clicked, m_notice, &QWidget::hide);
+    noticeLayout->addWidget(dismiss, 0, Qt::AlignTop);
+    m_notice->hide();
+    left->addWidget(m_notice);
 
     m_chargePanel = new ChargePanel(maxAmountShillings, central);
     left->addWidget(m_chargePanel);
@@ -130,13 +155,24 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PaymentListModel::DetailColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
-    columns->addWidget(m_paymentView, 1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_paymentView, 1);
+    auto* actions = new QHBoxLayout;
+    auto* checkButton = new QPushButton(tr("Check now (F5)"), central);
+    checkButton->setObjectName(QStringLiteral("checkButton"));
+    checkButton->setToolTip(tr("Ask IntaSend about the selected payment now"));
+    checkButton->setFocusPolicy(Qt::TabFocus);
+    actions->addStretch();
+    actions->addWidget(checkButton);
+    right->addLayout(actions);
+    columns->addLayout(right, 1);
     setCentralWidget(central);
 
     auto* checkAction = new QAction(tr("Check now"), this);
     checkAction->setShortcut(QKeySequence(Qt::Key_F5));
     checkAction->setToolTip(tr("Ask IntaSend about the selected payment now (F5)"));
     connect(checkAction, &QAction::triggered, this, &MainWindow::checkSelected);
+    connect(checkButton, &QPushButton::clicked, this, &MainWindow::checkSelected);
     addAction(checkAction);
     auto* clearAction = new QAction(tr("Clear form"), this);
     clearAction->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -149,7 +185,7 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(&till, &Till::paymentAdded, this, &MainWindow::updateTotals);
     connect(&till, &Till::paymentChanged, this, &MainWindow::updateTotals);
     connect(&till, &Till::connectionStateChanged, this, &MainWindow::updateConnection);
-    connect(&till, &Till::notice, this, &MainWindow::showBanner);
+    connect(&till, &Till::notice, this, &MainWindow::showNotice);
 
     updateTotals();
     resize(1100, 640);
@@ -163,6 +199,12 @@ void MainWindow::showBanner(const QString& text)
 {
     m_banner->setText(text);
     m_banner->setVisible(!text.isEmpty());
+}
+
+void MainWindow::showNotice(const QString& text)
+{
+    m_noticeText->setText(text);
+    m_notice->setVisible(!text.isEmpty());
 }
 
 void MainWindow::buildStatusBar(const Environment& environment)
@@ -182,7 +224,9 @@ void MainWindow::buildStatusBar(const Environment& environment)
 void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone)
 {
     const QString ref = m_till.charge(amount, phone);
-    if (!ref.isEmpty())
+    if (ref.isEmpty())
+        m_chargePanel->fill(amount, phone); // nothing was sent: give the cashier the sale back
+    else
         m_paymentView->scrollToTop(); // the new payment is the top row
     m_chargePanel->focusAmount();
 }

@@ -22,8 +22,10 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Shows a message above the form until the cashier dismisses it or a newer one replaces it.
+    // A standing message above the form about how the till runs (demo mode, settings problems).
     void showBanner(const QString& text);
+    // Something that just happened and needs reading (bad keys, an odd answer), until dismissed.
+    void showNotice(const QString& text);
 
     ChargePanel* chargePanel() const { return m_chargePanel; }
     QTableView* paymentView() const { return m_paymentView; }
@@ -42,6 +44,8 @@ private:
     PaymentListModel* m_model = nullptr;
     QTableView* m_paymentView = nullptr;
     QLabel* m_banner = nullptr;
+    QWidget* m_notice = nullptr;
+    QLabel* m_noticeText = nullptr;
     QLabel* m_paidTotal = nullptr;
     QLabel* m_waitingTotal = nullptr;
     QLabel* m_connectionLabel = nullptr;

@@ -35,8 +35,6 @@ bool failedBeforeSending(QNetworkReply::NetworkError error)
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::HostNotFoundError:
     case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
@@ -134,6 +132,8 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
 
     QNetworkReply* reply = nullptr;
     if (once) {
+        // HTTP/2 has retry paths of its own; a push goes over plain HTTP/1.1 where the rule above holds.
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
         auto* device = new OneShotBody(body, nullptr);

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 
+#include <cmath>
+
 namespace lipa::wire {
 
 namespace {
@@ -15,18 +17,34 @@ QString tr(const char* text)
     return QCoreApplication::translate("lipa::wire", text);
 }
 
-// A JSON value that IntaSend sends as either a string or a number, as text. Null and other types: empty.
+// Whole numbers a double holds exactly; ids and codes beyond this are not numbers IntaSend sends.
+constexpr double kLargestExactWhole = 9007199254740992.0; // 2^53
+
+// A JSON value that IntaSend sends as either a string or a number, as text: numbers in the shortest
+// form that reads back the same ("150", "10.36"), so "10.365" stays visibly wrong for a money parser.
+// Null, other types, and numbers outside what a double holds exactly: empty.
 QString textOf(const QJsonValue& value)
 {
     if (value.isString())
         return value.toString();
     if (value.isDouble()) {
         const double number = value.toDouble();
-        const auto whole = static_cast<qint64>(number);
-        if (static_cast<double>(whole) == number)
-            return QString::number(whole);
-        return QString::number(number, 'f', 2);
+        if (!std::isfinite(number) || std::abs(number) >= kLargestExactWhole)
+            return {};
+        if (number == std::floor(number))
+            return QString::number(static_cast<qint64>(number));
+        return QString::number(number, 'g', 15);
     }
+    return {};
+}
+
+// An id: a non-empty string, or a whole non-negative number.
+QString idOf(const QJsonValue& value)
+{
+    if (value.isString())
+        return value.toString().trimmed();
+    if (value.isDouble() && value.toDouble() >= 0 && value.toDouble() == std::floor(value.toDouble()))
+        return textOf(value);
     return {};
 }
 
@@ -118,12 +136,9 @@ Result<Invoice> parseInvoiceResponse(const QByteArray& body)
     const QJsonObject json = invoiceValue.toObject();
 
     Invoice invoice;
-    const QJsonValue invoiceId = json.value(QLatin1String("invoice_id"));
-    const QJsonValue id = json.value(QLatin1String("id"));
-    if (invoiceId.isString() && !invoiceId.toString().trimmed().isEmpty())
-        invoice.invoiceId = invoiceId.toString().trimmed();
-    else if ((id.isString() && !id.toString().trimmed().isEmpty()) || id.isDouble())
-        invoice.invoiceId = textOf(id).trimmed();
+    invoice.invoiceId = idOf(json.value(QLatin1String("invoice_id")));
+    if (invoice.invoiceId.isEmpty())
+        invoice.invoiceId = idOf(json.value(QLatin1String("id")));
     if (invoice.invoiceId.isEmpty())
         return Result<Invoice>::error(tr("IntaSend sent an invoice without an id"));
 

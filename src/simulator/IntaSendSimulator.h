@@ -46,6 +46,8 @@ public:
     void setTiming(Timing timing) { m_timing = timing; }
     const QList<ReceivedPush>& pushes() const { return m_pushes; }
     int statusRequestCount() const { return m_statusRequests; }
+    // The M-Pesa receipt code a paying customer's invoice will carry.
+    QString receiptFor(const QString& invoiceId) const { return m_invoices.value(invoiceId).receipt; }
 
 Q_SIGNALS:
     void pushReceived(const QString& apiRef);

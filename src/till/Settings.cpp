@@ -43,10 +43,13 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
     const QString environment = ini.value(QStringLiteral("intasend/environment")).toString();
     if (!environment.isEmpty()) {
         settings.environment = environmentFromKey(environment);
-        if (!settings.environment)
-            problems->append(
-                tr("Setting intasend/environment = \"%1\" is not demo, sandbox, live or custom; using demo")
-                    .arg(environment));
+        if (!settings.environment) {
+            // Unknown: the one safe reading is the one that moves no money.
+            settings.environment = EnvironmentKind::Demo;
+            problems->append(tr("Setting intasend/environment = \"%1\" is not demo, sandbox, live or custom; "
+                                "running in demo mode")
+                                 .arg(environment));
+        }
     }
     settings.baseUrl = ini.value(QStringLiteral("intasend/base_url")).toString().trimmed();
     settings.publicKey = ini.value(QStringLiteral("intasend/public_key")).toString().trimmed();
@@ -69,6 +72,9 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
                "using the first check interval for both"));
         polling.maxInterval = polling.firstCheck;
     }
+    polling.backoff = static_cast<double>(readNumber(ini, QStringLiteral("polling/backoff_percent"), 150, 100,
+                                                     300, problems)) /
+                      100.0;
     polling.expiry =
         seconds(readNumber(ini, QStringLiteral("polling/expiry_seconds"), 180, 30, 3600, problems));
     return settings;

@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 namespace lipa {
 
 using std::chrono::milliseconds;
@@ -19,11 +21,17 @@ StatusPoller::~StatusPoller() = default;
 
 void StatusPoller::watch(const QString& localRef, const QDateTime& createdAt)
 {
-    const QDateTime now = m_clock.now();
+    if (m_entries.contains(localRef))
+        return; // already watched: a second entry could put two checks in flight
+    // The payment's age comes from wall time (it may have been created by an earlier run); from here
+    // on only monotonic time counts.
+    const milliseconds age{
+        std::clamp<qint64>(createdAt.msecsTo(m_clock.now()), 0, m_schedule.expiry.count())};
+    const milliseconds now = m_clock.monotonic();
     Entry entry;
-    entry.expiresAt = createdAt.addMSecs(m_schedule.expiry.count());
+    entry.expiresAt = now + m_schedule.expiry - age;
     entry.interval = m_schedule.firstCheck;
-    entry.nextCheck = now.addMSecs(m_schedule.firstCheck.count());
+    entry.nextCheck = now + m_schedule.firstCheck;
     m_entries.insert(localRef, entry);
     reschedule();
 }
@@ -43,7 +51,7 @@ void StatusPoller::checkFinished(const QString& localRef, milliseconds notBefore
         milliseconds(static_cast<qint64>(static_cast<double>(it->interval.count()) * m_schedule.backoff));
     it->interval = std::min(grown, m_schedule.maxInterval);
     it->inFlight = false;
-    it->nextCheck = m_clock.now().addMSecs(std::max(it->interval, notBefore).count());
+    it->nextCheck = m_clock.monotonic() + std::max(it->interval, notBefore);
     reschedule();
 }
 
@@ -52,7 +60,7 @@ void StatusPoller::checkSoon(const QString& localRef)
     const auto it = m_entries.find(localRef);
     if (it == m_entries.end() || it->inFlight)
         return;
-    it->nextCheck = m_clock.now();
+    it->nextCheck = m_clock.monotonic();
     reschedule();
 }
 
@@ -69,7 +77,7 @@ bool StatusPoller::isAlarmSet() const
 
 void StatusPoller::onAlarm()
 {
-    const QDateTime now = m_clock.now();
+    const milliseconds now = m_clock.monotonic();
     QStringList due;
     QStringList expired;
     for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
@@ -94,19 +102,19 @@ void StatusPoller::onAlarm()
 
 void StatusPoller::reschedule()
 {
-    QDateTime earliest;
+    std::optional<milliseconds> earliest;
     for (const Entry& entry : std::as_const(m_entries)) {
         if (entry.inFlight)
             continue;
-        const QDateTime wake = std::min(entry.nextCheck, entry.expiresAt);
-        if (!earliest.isValid() || wake < earliest)
+        const milliseconds wake = std::min(entry.nextCheck, entry.expiresAt);
+        if (!earliest || wake < *earliest)
             earliest = wake;
     }
-    if (!earliest.isValid()) {
+    if (!earliest) {
         m_alarm->stop();
         return;
     }
-    m_alarm->start(milliseconds(std::max<qint64>(0, m_clock.now().msecsTo(earliest))));
+    m_alarm->start(std::max(milliseconds(0), *earliest - m_clock.monotonic()));
 }
 
 } // namespace lipa

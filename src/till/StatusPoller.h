@@ -49,9 +49,10 @@ Q_SIGNALS:
     void expired(const QString& localRef);
 
 private:
+    // Times on the clock's monotonic scale.
     struct Entry {
-        QDateTime expiresAt;
-        QDateTime nextCheck;
+        std::chrono::milliseconds expiresAt;
+        std::chrono::milliseconds nextCheck;
         std::chrono::milliseconds interval;
         bool inFlight = false;
     };

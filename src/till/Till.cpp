@@ -119,8 +119,12 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result)
     if (!payment)
         return;
     if (result.ok()) {
+        // IntaSend has the request: record its invoice first, whatever state the answer reports, so the
+        // payment can always be checked again.
         payment->invoiceId = result.invoice->invoiceId;
-        applyInvoice(*payment, *result.invoice);
+        payment->remoteState = result.invoice->rawState;
+        moveTo(*payment, PaymentState::Pending, QStringLiteral("invoice ") + result.invoice->invoiceId);
+        applyInvoice(*m_journal.find(localRef), *result.invoice);
         keepTrack(localRef, {});
         return;
     }
@@ -210,6 +214,22 @@ void Till::onExpired(const QString& localRef)
 
 void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
 {
+    if (!invoice.apiRef.isEmpty() && invoice.apiRef != payment.localRef) {
+        // An answer about somebody else's payment must not settle this one.
+        qCWarning(lcTill) << "answer for" << payment.localRef << "carries api_ref" << invoice.apiRef
+                          << "; ignored";
+        Q_EMIT notice(
+            tr("IntaSend answered about a different payment (reference %1) when asked about %2 to %3; "
+               "the answer was ignored. Check the IntaSend dashboard.")
+                .arg(invoice.apiRef, payment.amount.toDisplayString(), payment.phone.masked()));
+        return;
+    }
+    QString mismatch;
+    if (invoice.value && *invoice.value != payment.amount) {
+        mismatch = tr("IntaSend reports %1 for this payment of %2")
+                       .arg(invoice.value->toDisplayString(), payment.amount.toDisplayString());
+        Q_EMIT notice(mismatch + QStringLiteral(" (") + payment.phone.masked() + u')');
+    }
     payment.remoteState = invoice.rawState;
     if (!invoice.mpesaReference.isEmpty())
         payment.mpesaReceipt = invoice.mpesaReference;
@@ -244,6 +264,9 @@ void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
         }
     }
 
+    if (!mismatch.isEmpty())
+        payment.failureMessage =
+            payment.failureMessage.isEmpty() ? mismatch : payment.failureMessage + u' ' + mismatch;
     QString detail = invoice.rawState;
     if (!invoice.mpesaReference.isEmpty())
         detail += QStringLiteral(" receipt=") + invoice.mpesaReference;
@@ -257,10 +280,13 @@ void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
     const std::optional<Payment> before = m_journal.find(payment.localRef);
     if (!before)
         return;
+    QString note = detail;
     if (to != before->state && !canTransition(before->state, to)) {
+        // Keep what was learnt (invoice id, IntaSend's state) but not the move itself.
         qCWarning(lcTill) << "refused move" << payment.localRef << stateKey(before->state) << "->"
                           << stateKey(to);
-        return;
+        note = QStringLiteral("refused move to %1: %2").arg(stateKey(to), detail);
+        to = before->state;
     }
     payment.state = to;
     payment.updatedAt = m_clock.now();
@@ -270,12 +296,12 @@ void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
                          payment.failureMessage != before->failureMessage;
     if (!changed)
         return;
-    if (!m_journal.updatePayment(payment, detail)) {
+    if (!m_journal.updatePayment(payment, note)) {
         Q_EMIT notice(tr("A payment change could not be recorded"));
         return;
     }
     qCInfo(lcTill) << "payment" << payment.localRef << stateKey(before->state) << "->" << stateKey(to)
-                   << detail;
+                   << note;
     Q_EMIT paymentChanged(payment);
 }
 

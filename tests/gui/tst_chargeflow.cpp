@@ -3,12 +3,14 @@
 #include "PaymentListModel.h"
 #include "TestStack.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace lipa;
 using namespace std::chrono_literals;
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void doubleClickOnChargeSendsOneRequest();
     void escapeClearsTheForm();
     void statusBarShowsEnvironmentAndConnection();
+    void noticesArePlainTextAndDismissable();
+    void checkNowButtonAsksIntaSend();
 
 private:
     QLineEdit* amountEdit() const { return m_window->findChild<QLineEdit*>(QStringLiteral("amountEdit")); }
@@ -46,6 +50,7 @@ private:
 
     std::unique_ptr<test::TestStack> m_stack;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
 };
 
 void TestChargeFlow::init()
@@ -53,12 +58,15 @@ void TestChargeFlow::init()
     m_stack = std::make_unique<test::TestStack>();
     m_window = std::make_unique<MainWindow>(m_stack->till(), Environment::demo(m_stack->simulator.baseUrl()),
                                             250000);
+    m_modelTester = std::make_unique<QAbstractItemModelTester>(
+        m_window->paymentModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 }
 
 void TestChargeFlow::cleanup()
 {
+    m_modelTester.reset();
     m_window.reset();
     m_stack.reset();
 }
@@ -200,6 +208,34 @@ void TestChargeFlow::statusBarShowsEnvironmentAndConnection()
     QCOMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Not sent"));
     QCOMPARE(cell(0, PaymentListModel::DetailColumn),
              QStringLiteral("Could not reach IntaSend — nothing was charged"));
+}
+
+void TestChargeFlow::noticesArePlainTextAndDismissable()
+{
+    auto* notice = m_window->findChild<QWidget*>(QStringLiteral("notice"));
+    QVERIFY(!notice->isVisible());
+    m_window->showNotice(QStringLiteral("<b>IntaSend</b> said no"));
+    QVERIFY(notice->isVisible());
+    QCOMPARE(label("noticeText")->textFormat(), Qt::PlainText);
+    QTest::mouseClick(m_window->findChild<QToolButton*>(QStringLiteral("dismissNotice")), Qt::LeftButton);
+    QVERIFY(!notice->isVisible());
+}
+
+void TestChargeFlow::checkNowButtonAsksIntaSend()
+{
+    typePayment(QStringLiteral("10"), QStringLiteral("0712345678"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(m_stack->waitForNetwork());
+    const int before = m_stack->simulator.statusRequestCount();
+    m_window->paymentView()->selectRow(0);
+    QTest::mouseClick(m_window->findChild<QPushButton*>(QStringLiteral("checkButton")), Qt::LeftButton);
+    m_stack->clock.advance(0ms);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.statusRequestCount(), before + 1);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    m_stack->clock.advance(0ms);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.statusRequestCount(), before + 2);
 }
 
 QTEST_MAIN(TestChargeFlow)

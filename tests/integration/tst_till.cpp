@@ -1,7 +1,7 @@
+#include "CannedServer.h"
 #include "TestStack.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace lipa;
@@ -21,6 +21,9 @@ private Q_SLOTS:
     void refusedPushIsRejected();
     void unreachableIntaSendChargesNothing();
     void silentServerLeavesPaymentUnknown();
+    void pushAnswerThatIsAlreadyFinalIsKept();
+    void answerAboutAnotherPaymentIsIgnored();
+    void answerWithAnotherAmountIsFlagged();
     void eachChargeHasItsOwnReference();
     void resumeRecoversUnfinishedPayments();
     void expiredPaymentCanStillBeCheckedByHand();
@@ -56,7 +59,7 @@ void TestTill::paidPaymentCarriesItsReceipt()
     const Payment paid = paymentOf(t, ref);
     QCOMPARE(paid.state, PaymentState::Complete);
     QCOMPARE(paid.remoteState, QStringLiteral("COMPLETE"));
-    QCOMPARE(paid.mpesaReceipt, t.simulator.pushes().isEmpty() ? QString() : paid.mpesaReceipt);
+    QCOMPARE(paid.mpesaReceipt, t.simulator.receiptFor(paid.invoiceId));
     QCOMPARE(paid.mpesaReceipt.size(), 10);
     QVERIFY(paid.failureMessage.isEmpty());
 
@@ -157,13 +160,9 @@ void TestTill::unreachableIntaSendChargesNothing()
 void TestTill::silentServerLeavesPaymentUnknown()
 {
     test::ManualClock clock;
-    QTcpServer silent;
-    QVERIFY(silent.listen(QHostAddress::LocalHost));
-    TillStack stack(clock,
-                    {QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())),
-                     QStringLiteral("ISPubKey_test_x"),
-                     {},
-                     200ms},
+    test::CannedServer silent;
+    silent.on("/payment/", {test::CannedServer::Behaviour::Silent, 0, {}});
+    TillStack stack(clock, {QUrl(silent.baseUrl()), QStringLiteral("ISPubKey_test_x"), {}, 200ms},
                     Settings{});
     const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
@@ -171,6 +170,65 @@ void TestTill::silentServerLeavesPaymentUnknown()
     QCOMPARE(payment.state, PaymentState::Unknown);
     QVERIFY(payment.failureMessage.contains(QStringLiteral("may have reached the customer's phone")));
     QCOMPARE(stack.poller.watchedCount(), 0); // nothing to poll, and never re-sent
+    clock.advance(10min);
+    QCOMPARE(silent.requestCount("/payment/collection/"), 1);
+}
+
+void TestTill::pushAnswerThatIsAlreadyFinalIsKept()
+{
+    // IntaSend answering the push with a final state at once must not lose the invoice or the outcome.
+    test::TestStack t;
+    t.simulator.setTiming({0ms, 0ms});
+    const QString ref = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    const Payment paid = paymentOf(t, ref);
+    QCOMPARE(paid.state, PaymentState::Complete);
+    QVERIFY(!paid.invoiceId.isEmpty());
+    QCOMPARE(paid.mpesaReceipt, t.simulator.receiptFor(paid.invoiceId));
+    QCOMPARE(t.poller().watchedCount(), 0);
+}
+
+void TestTill::answerAboutAnotherPaymentIsIgnored()
+{
+    test::ManualClock clock;
+    test::CannedServer server;
+    server.on("/payment/collection/", {test::CannedServer::Behaviour::Answer, 200,
+                                       R"({"invoice":{"id":7,"state":"PENDING","api_ref":null}})"});
+    server.on("/payment/status/", {test::CannedServer::Behaviour::Answer, 200,
+                                   R"({"invoice":{"id":7,"state":"COMPLETE","api_ref":"someone-else",
+                                       "mpesa_reference":"QQQQQQQQQQ"}})"});
+    TillStack stack(clock, {QUrl(server.baseUrl()), QStringLiteral("ISPubKey_test_x"), {}, 5s}, Settings{});
+    QSignalSpy notices(&stack.till, &Till::notice);
+    const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
+    clock.advance(3s);
+    QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
+    QCOMPARE(server.requestCount("/payment/status/"), 1);
+    QCOMPARE(stack.journal.find(ref)->state, PaymentState::Pending);
+    QVERIFY(stack.journal.find(ref)->mpesaReceipt.isEmpty());
+    QCOMPARE(notices.count(), 1);
+    QVERIFY(notices.first().first().toString().contains(QStringLiteral("different payment")));
+}
+
+void TestTill::answerWithAnotherAmountIsFlagged()
+{
+    test::ManualClock clock;
+    test::CannedServer server;
+    server.on("/payment/collection/", {test::CannedServer::Behaviour::Answer, 200,
+                                       R"({"invoice":{"id":8,"state":"PENDING","value":"10.00"}})"});
+    server.on("/payment/status/", {test::CannedServer::Behaviour::Answer, 200,
+                                   R"({"invoice":{"id":8,"state":"COMPLETE","value":"1.00"}})"});
+    TillStack stack(clock, {QUrl(server.baseUrl()), QStringLiteral("ISPubKey_test_x"), {}, 5s}, Settings{});
+    QSignalSpy notices(&stack.till, &Till::notice);
+    const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
+    QCOMPARE(notices.count(), 0); // the push answer matched
+    clock.advance(3s);
+    QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
+    const Payment payment = *stack.journal.find(ref);
+    QCOMPARE(payment.state, PaymentState::Complete);
+    QCOMPARE(payment.failureMessage, QStringLiteral("IntaSend reports KES 1 for this payment of KES 10"));
+    QCOMPARE(notices.count(), 1);
 }
 
 void TestTill::eachChargeHasItsOwnReference()

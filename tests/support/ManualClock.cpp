@@ -16,14 +16,14 @@ public:
     }
     void start(std::chrono::milliseconds delay) override
     {
-        m_due = m_clock->m_now.addMSecs(std::max<qint64>(0, delay.count()));
+        m_due = m_clock->m_monotonic + std::max(delay, std::chrono::milliseconds(0));
         m_active = true;
     }
     void stop() override { m_active = false; }
     bool isActive() const override { return m_active; }
 
     ManualClock* m_clock;
-    QDateTime m_due;
+    std::chrono::milliseconds m_due{0};
     bool m_active = false;
 };
 
@@ -45,7 +45,7 @@ std::unique_ptr<Alarm> ManualClock::createAlarm()
 
 void ManualClock::advance(std::chrono::milliseconds by)
 {
-    const QDateTime target = m_now.addMSecs(by.count());
+    const std::chrono::milliseconds target = m_monotonic + by;
     for (;;) {
         ManualAlarm* next = nullptr;
         for (ManualAlarm* alarm : std::as_const(m_alarms)) {
@@ -54,11 +54,15 @@ void ManualClock::advance(std::chrono::milliseconds by)
         }
         if (!next)
             break;
-        m_now = std::max(m_now, next->m_due);
+        if (next->m_due > m_monotonic) {
+            m_now = m_now.addMSecs((next->m_due - m_monotonic).count());
+            m_monotonic = next->m_due;
+        }
         next->m_active = false;
         Q_EMIT next->fired();
     }
-    m_now = target;
+    m_now = m_now.addMSecs((target - m_monotonic).count());
+    m_monotonic = target;
 }
 
 int ManualClock::activeAlarmCount() const

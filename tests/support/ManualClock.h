@@ -17,6 +17,9 @@ public:
     ~ManualClock() override;
 
     QDateTime now() const override { return m_now; }
+    std::chrono::milliseconds monotonic() const override { return m_monotonic; }
+    // Sets the wall clock, as NTP or a cashier might; monotonic time does not move.
+    void setWallClock(const QDateTime& now) { m_now = now; }
     std::unique_ptr<Alarm> createAlarm() override;
 
     // Moves time forward, firing every alarm that falls due on the way.
@@ -28,6 +31,7 @@ private:
     friend class ManualAlarm;
 
     QDateTime m_now;
+    std::chrono::milliseconds m_monotonic{1000000};
     QList<ManualAlarm*> m_alarms;
 };
 

@@ -20,6 +20,22 @@ const QList<PaymentState> kAll = {PaymentState::Sending,  PaymentState::Pending,
 
 void TestPaymentState::followsTheArchitectureDiagram()
 {
+    // The whole table, so that a move added or lost by mistake fails here.
+    using P = QPair<PaymentState, PaymentState>;
+    const QList<P> allowed = {
+        {PaymentState::Sending, PaymentState::Pending},   {PaymentState::Sending, PaymentState::Rejected},
+        {PaymentState::Sending, PaymentState::Unknown},   {PaymentState::Pending, PaymentState::Processing},
+        {PaymentState::Pending, PaymentState::Complete},  {PaymentState::Pending, PaymentState::Failed},
+        {PaymentState::Pending, PaymentState::Expired},   {PaymentState::Processing, PaymentState::Complete},
+        {PaymentState::Processing, PaymentState::Failed}, {PaymentState::Processing, PaymentState::Expired},
+        {PaymentState::Expired, PaymentState::Complete},  {PaymentState::Expired, PaymentState::Failed},
+        {PaymentState::Unknown, PaymentState::Pending},   {PaymentState::Unknown, PaymentState::Processing},
+        {PaymentState::Unknown, PaymentState::Complete},  {PaymentState::Unknown, PaymentState::Failed},
+    };
+    for (PaymentState from : kAll) {
+        for (PaymentState to : kAll)
+            QCOMPARE(canTransition(from, to), allowed.contains(P(from, to)));
+    }
     using S = PaymentState;
     QVERIFY(canTransition(S::Sending, S::Pending));
     QVERIFY(canTransition(S::Sending, S::Rejected));

@@ -39,6 +39,7 @@ void TestSettings::missingFileGivesDefaults()
     QCOMPARE(settings.polling.firstCheck, 3s);
     QCOMPARE(settings.polling.maxInterval, 10s);
     QCOMPARE(settings.polling.expiry, 180s);
+    QCOMPARE(settings.polling.backoff, 1.5);
     QCOMPARE(settings.requestTimeout, 30s);
 }
 
@@ -50,7 +51,7 @@ void TestSettings::readsEveryKey()
                                 "base_url=https://x.example\ntimeout_seconds=20\n"
                                 "[till]\nname=Duka la Mama\nmax_amount=70000\n"
                                 "[polling]\nfirst_check_seconds=2\nmax_interval_seconds=15\n"
-                                "expiry_seconds=300\n"),
+                                "expiry_seconds=300\nbackoff_percent=200\n"),
                        &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     QCOMPARE(settings.environment, EnvironmentKind::Sandbox);
@@ -62,6 +63,7 @@ void TestSettings::readsEveryKey()
     QCOMPARE(settings.polling.firstCheck, 2s);
     QCOMPARE(settings.polling.maxInterval, 15s);
     QCOMPARE(settings.polling.expiry, 300s);
+    QCOMPARE(settings.polling.backoff, 2.0);
 }
 
 void TestSettings::badValuesFallBackWithAProblem()
@@ -73,11 +75,12 @@ void TestSettings::badValuesFallBackWithAProblem()
                                 "[polling]\nfirst_check_seconds=0\nexpiry_seconds=99999\n"),
                        &problems);
     QCOMPARE(problems.size(), 4);
-    QCOMPARE(settings.environment, std::nullopt);
+    QCOMPARE(settings.environment, EnvironmentKind::Demo); // an unknown environment moves no money
     QCOMPARE(settings.maxAmountShillings, 250000);
     QCOMPARE(settings.polling.firstCheck, 3s);
     QCOMPARE(settings.polling.expiry, 180s);
     QVERIFY(problems.join(u'\n').contains(QStringLiteral("till/max_amount")));
+    QVERIFY(problems.join(u'\n').contains(QStringLiteral("running in demo mode")));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -21,7 +21,55 @@ private Q_SLOTS:
     void honoursRetryAfter();
     void checkSoonShortensTheWait();
     void pollsManyPaymentsWithOneAlarm();
+    void wallClockJumpsNeitherExpireNorStall();
+    void watchingTwiceKeepsOneCheckInFlight();
+    void resumedPaymentKeepsItsAge();
 };
+
+void TestStatusPoller::wallClockJumpsNeitherExpireNorStall()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    QSignalSpy expired(&poller, &StatusPoller::expired);
+    poller.watch(QStringLiteral("a"), clock.now());
+    clock.setWallClock(clock.now().addDays(1)); // NTP corrects a till that booted with a stale clock
+    clock.advance(3s);
+    QCOMPARE(due.count(), 1);
+    QCOMPARE(expired.count(), 0);
+    poller.checkFinished(QStringLiteral("a"));
+    clock.setWallClock(clock.now().addDays(-2)); // and back
+    clock.advance(4500ms);
+    QCOMPARE(due.count(), 2);
+    QCOMPARE(expired.count(), 0);
+}
+
+void TestStatusPoller::watchingTwiceKeepsOneCheckInFlight()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    poller.watch(QStringLiteral("a"), clock.now());
+    clock.advance(3s);
+    poller.watch(QStringLiteral("a"), clock.now());
+    QVERIFY(poller.isInFlight(QStringLiteral("a")));
+    clock.advance(10s);
+    QCOMPARE(due.count(), 1);
+}
+
+void TestStatusPoller::resumedPaymentKeepsItsAge()
+{
+    ManualClock clock;
+    StatusPoller poller(clock, PollSchedule{});
+    QSignalSpy expired(&poller, &StatusPoller::expired);
+    connect(&poller, &StatusPoller::checkDue, &poller,
+            [&](const QString& ref) { poller.checkFinished(ref); });
+    poller.watch(QStringLiteral("a"), clock.now().addSecs(-170)); // created by the run before a restart
+    clock.advance(9s);
+    QCOMPARE(expired.count(), 0);
+    clock.advance(1s);
+    QCOMPARE(expired.count(), 1);
+}
 
 void TestStatusPoller::firstCheckAfterThreeSeconds()
 {

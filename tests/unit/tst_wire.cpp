@@ -113,6 +113,13 @@ void TestWire::keepsUnknownStateRaw()
 
 void TestWire::readsFailureFields()
 {
+    // A numeric amount with a part of a cent is not an amount, as it would not be as a string.
+    QCOMPARE(parseInvoiceResponse(R"({"invoice":{"id":1,"state":"PENDING","value":10.365}})")->value,
+             std::nullopt);
+    QCOMPARE(parseInvoiceResponse(R"({"invoice":{"id":1,"state":"PENDING","value":10.36}})")->value->cents(),
+             1036);
+    QCOMPARE(parseInvoiceResponse(R"({"invoice":{"id":1,"state":"PENDING","value":1e300}})")->value,
+             std::nullopt);
     auto invoice = parseInvoiceResponse(R"({"invoice":{"invoice_id":"A","state":"FAILED","failed_code":1032,
         "failed_reason":"Request cancelled by user.","mpesa_reference":null}})");
     QVERIFY(invoice.isOk());
@@ -145,6 +152,12 @@ void TestWire::rejectsMalformedAnswers_data()
                               << "without an id";
     QTest::newRow("no state") << QByteArray(R"({"invoice":{"id":1}})") << "without a state";
     QTest::newRow("state number") << QByteArray(R"({"invoice":{"id":1,"state":3}})") << "without a state";
+    QTest::newRow("id too large") << QByteArray(R"({"invoice":{"id":1e20,"state":"PENDING"}})")
+                                  << "without an id";
+    QTest::newRow("id fractional") << QByteArray(R"({"invoice":{"id":150.5,"state":"PENDING"}})")
+                                   << "without an id";
+    QTest::newRow("id negative") << QByteArray(R"({"invoice":{"id":-3,"state":"PENDING"}})")
+                                 << "without an id";
 }
 
 void TestWire::rejectsMalformedAnswers()

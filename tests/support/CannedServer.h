@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QTcpServer>
+
+namespace lipa::test {
+
+// A tiny HTTP/1.1 server on 127.0.0.1 that answers each request with whatever the test set, or not at
+// all: for answers the simulator would never give (wrong references, early final states, hang-ups).
+class CannedServer : public QObject {
+    Q_OBJECT
+public:
+    enum class Behaviour { Answer, HangUp, Silent };
+    struct Reply {
+        Behaviour behaviour = Behaviour::Answer;
+        int status = 200;
+        QByteArray body;
+    };
+
+    CannedServer();
+    quint16 port() const { return m_server.serverPort(); }
+    QString baseUrl() const;
+
+    // Replies for requests whose path contains `pathPart`; the last matching rule wins.
+    void on(const QByteArray& pathPart, Reply reply);
+    // Every complete request received: "POST /path\n<body>".
+    const QList<QByteArray>& requests() const { return m_requests; }
+    int requestCount(const QByteArray& pathPart) const;
+
+private:
+    void serve(class QTcpSocket* socket, QByteArray& buffer);
+
+    QTcpServer m_server;
+    QList<QPair<QByteArray, Reply>> m_rules;
+    QList<QByteArray> m_requests;
+};
+
+} // namespace lipa::test
