@@ -8,7 +8,7 @@ LIPA_BUILD_DIR=${LIPA_BUILD_DIR:-$LIPA_ROOT/build}
 # Qt6HttpServer CMake package requires it without depending on it.
 LIPA_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libgl-dev
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libgl-dev libqt6sql6-sqlite
     tzdata fonts-dejavu-core
 )
 

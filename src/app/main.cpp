@@ -2,6 +2,7 @@
 
 #include "Environment.h"
 #include "IntaSendSimulator.h"
+#include "Journal.h"
 #include "MainWindow.h"
 #include "Settings.h"
 #include "TillStack.h"
@@ -9,7 +10,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLockFile>
+#include <QMessageBox>
 #include <QProcessEnvironment>
+#include <QPushButton>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -20,7 +24,9 @@ using namespace lipa;
 
 namespace {
 
+constexpr int kJournalError = 1;
 constexpr int kUsageError = 2;
+constexpr int kAlreadyRunning = 3;
 
 // Everything main() needs to start the till, decided before any window exists (so that --help,
 // --version and bad options work without a display).
@@ -131,6 +137,44 @@ StartUp readStartUp(const QStringList& arguments)
     return startUp;
 }
 
+// Tells the person at the till, on screen and on stderr (and so in the system log).
+void reportFatal(const QString& message)
+{
+    std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(message));
+    QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Lipa Till cannot start"), message);
+}
+
+// Opens the journal for this environment. A damaged file has been moved aside by Journal::open; the
+// cashier decides whether to start a new one (never silently).
+std::unique_ptr<Journal> openJournal(const QString& dataDir, EnvironmentKind kind)
+{
+    const QString path = QDir(dataDir).filePath(Journal::fileName(environmentKey(kind)));
+    Journal::OpenError error;
+    std::unique_ptr<Journal> journal = Journal::open(path, &error);
+    if (journal)
+        return journal;
+    std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(error.message));
+    if (error.kind != Journal::OpenError::Corrupt || error.movedAsideTo.isEmpty()) {
+        reportFatal(error.message);
+        return nullptr;
+    }
+    QMessageBox question(QMessageBox::Warning, QCoreApplication::translate("main", "The journal is damaged"),
+                         error.message + QStringLiteral("\n\n") +
+                             QCoreApplication::translate("main",
+                                                         "Start a new, empty journal now? The damaged file "
+                                                         "stays where it is for the shop's records."));
+    QPushButton* startNew = question.addButton(QCoreApplication::translate("main", "Start a new journal"),
+                                               QMessageBox::AcceptRole);
+    question.addButton(QCoreApplication::translate("main", "Quit"), QMessageBox::RejectRole);
+    question.exec();
+    if (question.clickedButton() != startNew)
+        return nullptr;
+    journal = Journal::open(path, &error);
+    if (!journal)
+        reportFatal(error.message);
+    return journal;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -146,6 +190,22 @@ int main(int argc, char* argv[])
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Lipa Till"));
 
+    // One till per data folder: a second one would poll the same payments and fight over the journal.
+    QLockFile lock(QDir(startUp->dataDir).filePath(QStringLiteral("lipa-till.lock")));
+    lock.setStaleLockTime(0); // a till killed by a power cut leaves a stale lock; its process is gone
+    if (!lock.tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        lock.getLockInfo(&pid, &host, &app);
+        reportFatal(QCoreApplication::translate("main",
+                                                "Another Lipa Till (process %1) is already running with the "
+                                                "data folder %2. Only one till can use it at a time.")
+                        .arg(pid)
+                        .arg(QDir::toNativeSeparators(startUp->dataDir)));
+        return kAlreadyRunning;
+    }
+
     SystemClock clock;
     std::unique_ptr<IntaSendSimulator> simulator;
     if (startUp->environment.kind == EnvironmentKind::Demo) {
@@ -160,7 +220,10 @@ int main(int argc, char* argv[])
         startUp->client.secretKey.clear();
     }
 
-    TillStack stack(clock, startUp->client, startUp->settings);
+    std::unique_ptr<Journal> journal = openJournal(startUp->dataDir, startUp->environment.kind);
+    if (!journal)
+        return kJournalError;
+    TillStack stack(clock, startUp->client, startUp->settings, std::move(journal));
     MainWindow window(stack.till, startUp->environment, startUp->settings.maxAmountShillings);
     QStringList banner = startUp->settingsProblems;
     if (simulator)

@@ -12,7 +12,8 @@ namespace lipa {
 
 // One attempt to collect money from one phone: what the journal stores and the list shows.
 struct Payment {
-    QString localRef; // our UUID, sent to IntaSend as api_ref; the payment's identity
+    qint64 sequence = 0; // the journal's running number (creation order); 0 until journaled
+    QString localRef;    // our UUID, sent to IntaSend as api_ref; the payment's identity
     Money amount;
     PhoneNumber phone;
     PaymentState state = PaymentState::Sending;
@@ -24,6 +25,8 @@ struct Payment {
     QString mpesaReceipt;   // M-Pesa's code from the customer's SMS; empty until paid
     QString failedCode;     // M-Pesa result code as text
     QString failureMessage; // what the cashier reads: why it failed, was rejected or is unknown
+    QString tillName;       // which till took it (the narrative sent to IntaSend)
+    QString replacesRef;    // the earlier attempt this one re-sends, if any
 
     bool isFinal() const { return lipa::isFinal(state); }
 };

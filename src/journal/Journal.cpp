@@ -1,94 +1,658 @@
 #include "Journal.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
 namespace lipa {
 
-bool Journal::addPayment(const Payment& payment)
+Q_LOGGING_CATEGORY(lcJournal, "lipa.journal")
+
+namespace {
+
+QString tr(const char* text)
 {
-    if (payment.localRef.isEmpty() || m_indexByRef.contains(payment.localRef))
+    return QCoreApplication::translate("lipa::Journal", text);
+}
+
+// SQLite's primary result codes that mean something to the cashier.
+enum SqliteCode { Busy = 5, Locked = 6, ReadOnly = 8, Corrupt = 11, Full = 13, CantOpen = 14, NotADb = 26 };
+
+int sqliteCode(const QSqlError& error)
+{
+    return error.nativeErrorCode().toInt() & 0xff;
+}
+
+// Each migration takes the schema from version N-1 to N. They run in order, all in one transaction.
+const QList<QStringList>& migrations()
+{
+    static const QList<QStringList> steps = {
+        // 1: payments and their events.
+        {
+            QStringLiteral("CREATE TABLE payments ("
+                           " id INTEGER PRIMARY KEY,"
+                           " local_ref TEXT NOT NULL UNIQUE,"
+                           " amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
+                           " phone TEXT NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " updated_at INTEGER NOT NULL,"
+                           " invoice_id TEXT,"
+                           " remote_state TEXT,"
+                           " mpesa_receipt TEXT,"
+                           " failed_code TEXT,"
+                           " failure_message TEXT)"),
+            QStringLiteral("CREATE TABLE events ("
+                           " id INTEGER PRIMARY KEY,"
+                           " payment_id INTEGER NOT NULL REFERENCES payments(id),"
+                           " at INTEGER NOT NULL,"
+                           " from_state TEXT,"
+                           " to_state TEXT NOT NULL,"
+                           " remote_state TEXT,"
+                           " detail TEXT)"),
+            QStringLiteral("CREATE INDEX events_by_payment ON events(payment_id)"),
+            QStringLiteral("CREATE INDEX payments_unfinished ON payments(state)"
+                           " WHERE state NOT IN ('Complete', 'Failed', 'Rejected')"),
+        },
+        // 2: the till's name, links between attempts, and the indexes the history's search needs.
+        {
+            QStringLiteral("ALTER TABLE payments ADD COLUMN till_name TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(
+                "ALTER TABLE payments ADD COLUMN replaces_ref TEXT REFERENCES payments(local_ref)"),
+            QStringLiteral("CREATE INDEX payments_by_created ON payments(created_at)"),
+            QStringLiteral("CREATE INDEX payments_by_phone ON payments(phone, id)"),
+            QStringLiteral("CREATE INDEX payments_by_amount ON payments(amount_cents, id)"),
+            QStringLiteral("CREATE INDEX payments_by_invoice ON payments(invoice_id)"),
+            QStringLiteral("CREATE INDEX payments_by_receipt ON payments(mpesa_receipt COLLATE NOCASE)"),
+            QStringLiteral("CREATE INDEX payments_by_state ON payments(state, id)"),
+        },
+    };
+    return steps;
+}
+
+const QString kColumns =
+    QStringLiteral("id, local_ref, amount_cents, phone, state, created_at, updated_at, invoice_id,"
+                   " remote_state, mpesa_receipt, failed_code, failure_message, till_name,"
+                   " replaces_ref");
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+Payment paymentFrom(const QSqlQuery& q)
+{
+    Payment p;
+    p.sequence = q.value(0).toLongLong();
+    p.localRef = q.value(1).toString();
+    p.amount = Money::fromCents(q.value(2).toLongLong());
+    if (Result<PhoneNumber> phone = PhoneNumber::fromNormalised(q.value(3).toString()))
+        p.phone = phone.value();
+    p.state = stateFromKey(q.value(4).toString()).value_or(PaymentState::Unknown);
+    p.createdAt = fromMs(q.value(5).toLongLong());
+    p.updatedAt = fromMs(q.value(6).toLongLong());
+    p.invoiceId = q.value(7).toString();
+    p.remoteState = q.value(8).toString();
+    p.mpesaReceipt = q.value(9).toString();
+    p.failedCode = q.value(10).toString();
+    p.failureMessage = q.value(11).toString();
+    p.tillName = q.value(12).toString();
+    p.replacesRef = q.value(13).toString();
+    return p;
+}
+
+QVariant textOrNull(const QString& text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+// Qt binds a null QString as SQL NULL; NOT NULL columns get an empty text instead.
+QString notNull(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+QString statesOf(StateGroup group)
+{
+    QStringList keys;
+    for (PaymentState state :
+         {PaymentState::Sending, PaymentState::Pending, PaymentState::Processing, PaymentState::Complete,
+          PaymentState::Failed, PaymentState::Expired, PaymentState::Rejected, PaymentState::Unknown}) {
+        if (isInGroup(state, group))
+            keys.append(u'\'' + stateKey(state) + u'\'');
+    }
+    return keys.join(u',');
+}
+
+// The WHERE clause for a filter, with its values bound by bind().
+struct FilterSql {
+    QString where;
+    QVariantMap values;
+
+    explicit FilterSql(const PaymentFilter& filter)
+    {
+        QStringList clauses;
+        if (filter.group != StateGroup::All)
+            clauses << QStringLiteral("state IN (%1)").arg(statesOf(filter.group));
+        if (filter.from.isValid()) {
+            clauses << QStringLiteral("created_at >= :from");
+            values.insert(QStringLiteral(":from"), filter.from.toMSecsSinceEpoch());
+        }
+        if (filter.to.isValid()) {
+            clauses << QStringLiteral("created_at < :to");
+            values.insert(QStringLiteral(":to"), filter.to.toMSecsSinceEpoch());
+        }
+        const SearchTerm term = SearchTerm::parse(filter.search);
+        switch (term.kind) {
+        case SearchTerm::None:
+            break;
+        case SearchTerm::Phone:
+            clauses << QStringLiteral("phone = :phone");
+            values.insert(QStringLiteral(":phone"), term.text);
+            break;
+        case SearchTerm::Amount:
+            clauses << QStringLiteral("amount_cents = :cents");
+            values.insert(QStringLiteral(":cents"), term.cents);
+            break;
+        case SearchTerm::Reference:
+            // A prefix of the local reference as an index range, or an exact invoice id or receipt code.
+            clauses << QStringLiteral("((local_ref >= :ref AND local_ref < :refEnd) OR invoice_id = :ref"
+                                      " OR mpesa_receipt = :ref COLLATE NOCASE)");
+            values.insert(QStringLiteral(":ref"), term.text);
+            values.insert(QStringLiteral(":refEnd"), term.text + QChar(0xffff));
+            break;
+        }
+        where = clauses.isEmpty() ? QStringLiteral("1") : clauses.join(QStringLiteral(" AND "));
+    }
+
+    void bind(QSqlQuery& query) const
+    {
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            query.bindValue(it.key(), it.value());
+    }
+};
+
+} // namespace
+
+QString Journal::fileName(const QString& environmentKey)
+{
+    // Demo and sandbox payments are not the shop's money: they never share a file with real ones.
+    if (environmentKey == u"demo" || environmentKey == u"sandbox")
+        return QStringLiteral("journal-%1.sqlite").arg(environmentKey);
+    return QStringLiteral("journal.sqlite");
+}
+
+Journal::Journal(QString connectionName, QString path)
+    : m_connectionName(std::move(connectionName))
+    , m_path(std::move(path))
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+}
+
+Journal::~Journal()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+std::unique_ptr<Journal> Journal::open(const QString& path, OpenError* error)
+{
+    *error = {};
+    const QFileInfo info(path);
+    const bool existed = info.exists();
+
+    // WAL needs to create files beside the journal: a folder we cannot write to is a clear error now
+    // rather than a strange one at the first payment.
+    {
+        QFile probe(info.dir().filePath(QStringLiteral(".lipa-write-test-") +
+                                        QUuid::createUuid().toString(QUuid::Id128)));
+        if (!probe.open(QIODevice::WriteOnly)) {
+            *error = {
+                OpenError::ReadOnly,
+                tr("The journal folder %1 cannot be written to (%2). Lipa Till needs it to record payments.")
+                    .arg(QDir::toNativeSeparators(info.absolutePath()), probe.errorString()),
+                {}};
+            return nullptr;
+        }
+        probe.close();
+        probe.remove();
+    }
+
+    auto journal = std::unique_ptr<Journal>(
+        new Journal(QStringLiteral("journal-") + QUuid::createUuid().toString(QUuid::WithoutBraces), path));
+    QSqlDatabase& db = journal->m_db;
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+
+    const auto fail = [&](OpenError::Kind kind, const QString& message) {
+        qCWarning(lcJournal) << "cannot open" << path << ":" << message;
+        *error = {kind, message, {}};
+        return nullptr;
+    };
+    const auto failFromSql = [&](const QSqlError& sqlError) -> std::unique_ptr<Journal> {
+        const int code = sqliteCode(sqlError);
+        if (code == Corrupt || code == NotADb) {
+            journal.reset(); // close it before moving it
+            const QString aside = path + QStringLiteral(".damaged-") +
+                                  QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+            const bool moved = QFile::rename(path, aside);
+            for (const char* suffix : {"-wal", "-shm"}) {
+                if (QFile::exists(path + QLatin1String(suffix)))
+                    QFile::rename(path + QLatin1String(suffix), aside + QLatin1String(suffix));
+            }
+            *error = {
+                OpenError::Corrupt,
+                moved
+                    ? tr("The journal %1 is damaged (%2). It was moved to %3 and kept; nothing was deleted.")
+                          .arg(QDir::toNativeSeparators(path), sqlError.databaseText(),
+                               QDir::toNativeSeparators(aside))
+                    : tr("The journal %1 is damaged (%2) and could not be moved aside.")
+                          .arg(QDir::toNativeSeparators(path), sqlError.databaseText()),
+                moved ? aside : QString()};
+            qCWarning(lcJournal) << error->message;
+            return nullptr;
+        }
+        if (code == Busy || code == Locked)
+            return fail(OpenError::Locked,
+                        tr("The journal %1 is in use by another Lipa Till. Close the other till "
+                           "first.")
+                            .arg(QDir::toNativeSeparators(path)));
+        if (code == ReadOnly || code == CantOpen)
+            return fail(OpenError::ReadOnly,
+                        tr("The journal %1 cannot be written (%2).")
+                            .arg(QDir::toNativeSeparators(path), sqlError.databaseText()));
+        if (code == Full)
+            return fail(
+                OpenError::DiskFull,
+                tr("The disk is full: the journal %1 cannot grow.").arg(QDir::toNativeSeparators(path)));
+        return fail(
+            OpenError::Other,
+            tr("The journal %1 cannot be opened (%2).").arg(QDir::toNativeSeparators(path), sqlError.text()));
+    };
+
+    if (!db.open())
+        return failFromSql(db.lastError());
+
+    // Read the version first: a file from a newer Lipa Till must not be touched at all.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return failFromSql(query.lastError());
+    const int version = query.value(0).toInt();
+    query.finish();
+    if (version > kSchemaVersion)
+        return fail(
+            OpenError::NewerVersion,
+            tr("The journal %1 was written by a newer Lipa Till (format %2; this one reads up to %3). "
+               "Install the newer version; the file was not changed.")
+                .arg(QDir::toNativeSeparators(path))
+                .arg(version)
+                .arg(kSchemaVersion));
+
+    // One till per journal: take the lock now and keep it until the till closes.
+    if (!query.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")))
+        return failFromSql(query.lastError());
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return failFromSql(query.lastError());
+    if (version >= 1 &&
+        !query.exec(QStringLiteral("SELECT count(*) FROM (SELECT id FROM payments ORDER BY id DESC "
+                                   "LIMIT 1)"))) {
+        const QSqlError sqlError = query.lastError();
+        query.exec(QStringLiteral("ROLLBACK"));
+        return failFromSql(sqlError);
+    }
+    query.exec(QStringLiteral("COMMIT"));
+
+    if (version < kSchemaVersion) {
+        QString migrationError;
+        if (!journal->migrate(version, &migrationError))
+            return fail(OpenError::Other,
+                        existed ? tr("The journal %1 could not be upgraded (%2). The file was not "
+                                     "changed.")
+                                      .arg(QDir::toNativeSeparators(path), migrationError)
+                                : tr("A new journal could not be created at %1 (%2).")
+                                      .arg(QDir::toNativeSeparators(path), migrationError));
+    }
+
+    for (const char* pragma :
+         {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+        if (!query.exec(QString::fromLatin1(pragma)))
+            return failFromSql(query.lastError());
+    }
+    qCInfo(lcJournal) << "opened" << path << "format" << kSchemaVersion << (existed ? "existing" : "new");
+    return journal;
+}
+
+std::unique_ptr<Journal> Journal::openInMemory()
+{
+    auto journal = std::unique_ptr<Journal>(
+        new Journal(QStringLiteral("journal-") + QUuid::createUuid().toString(QUuid::WithoutBraces), {}));
+    journal->m_db.setDatabaseName(QStringLiteral(":memory:"));
+    QString error;
+    if (!journal->m_db.open() || !journal->migrate(0, &error))
+        qFatal("cannot create an in-memory journal: %s", qPrintable(error));
+    QSqlQuery(journal->m_db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    return journal;
+}
+
+bool Journal::migrate(int fromVersion, QString* error)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        *error = query.lastError().text();
         return false;
-    m_indexByRef.insert(payment.localRef, m_rows.size());
-    m_rows.append(payment);
-    m_events.append(
-        {payment.localRef, payment.createdAt, payment.state, payment.state, {}, QStringLiteral("created")});
+    }
+    const QList<QStringList>& steps = migrations();
+    for (int version = fromVersion + 1; version <= kSchemaVersion; ++version) {
+        for (const QString& statement : steps.at(version - 1)) {
+            if (!query.exec(statement)) {
+                *error = QStringLiteral("step %1: %2").arg(version).arg(query.lastError().databaseText());
+                query.exec(QStringLiteral("ROLLBACK"));
+                return false;
+            }
+        }
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)) ||
+        !query.exec(QStringLiteral("COMMIT"))) {
+        *error = query.lastError().databaseText();
+        query.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    if (fromVersion > 0)
+        qCInfo(lcJournal) << "upgraded journal from format" << fromVersion << "to" << kSchemaVersion;
+    return true;
+}
+
+QString Journal::describe(const QSqlError& error) const
+{
+    switch (sqliteCode(error)) {
+    case Full:
+        return tr("The disk is full");
+    case ReadOnly:
+        return tr("The journal cannot be written");
+    case Busy:
+    case Locked:
+        return tr("The journal is in use by another program");
+    case Corrupt:
+        return tr("The journal is damaged");
+    default:
+        return error.text();
+    }
+}
+
+bool Journal::exec(QSqlQuery& query, const char* what) const
+{
+    if (query.exec())
+        return true;
+    m_lastError = describe(query.lastError());
+    qCWarning(lcJournal) << what << "failed:" << query.lastError().text();
+    return false;
+}
+
+bool Journal::insertEvent(qint64 paymentId, const QDateTime& at, std::optional<PaymentState> from,
+                          PaymentState to, const QString& remoteState, const QString& detail)
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("INSERT INTO events (payment_id, at, from_state, to_state, remote_state, detail)"
+                       " VALUES (?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(paymentId);
+    query.addBindValue(at.toMSecsSinceEpoch());
+    query.addBindValue(from ? QVariant(stateKey(*from)) : QVariant(QMetaType(QMetaType::QString)));
+    query.addBindValue(stateKey(to));
+    query.addBindValue(textOrNull(remoteState));
+    query.addBindValue(textOrNull(detail));
+    return exec(query, "insert event");
+}
+
+bool Journal::addPayment(Payment& payment)
+{
+    QSqlQuery query(m_db);
+    // This write precedes a push: it must be on disk before the request leaves, power cut or not.
+    query.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    const auto restoreSync = qScopeGuard([&] { query.exec(QStringLiteral("PRAGMA synchronous = NORMAL")); });
+    if (!m_db.transaction()) {
+        m_lastError = describe(m_db.lastError());
+        return false;
+    }
+    query.prepare(
+        QStringLiteral("INSERT INTO payments (local_ref, amount_cents, phone, state, created_at, updated_at,"
+                       " invoice_id, remote_state, mpesa_receipt, failed_code, failure_message, till_name,"
+                       " replaces_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(payment.localRef);
+    query.addBindValue(payment.amount.cents());
+    query.addBindValue(payment.phone.normalised());
+    query.addBindValue(stateKey(payment.state));
+    query.addBindValue(payment.createdAt.toMSecsSinceEpoch());
+    query.addBindValue(payment.updatedAt.toMSecsSinceEpoch());
+    query.addBindValue(textOrNull(payment.invoiceId));
+    query.addBindValue(textOrNull(payment.remoteState));
+    query.addBindValue(textOrNull(payment.mpesaReceipt));
+    query.addBindValue(textOrNull(payment.failedCode));
+    query.addBindValue(textOrNull(payment.failureMessage));
+    query.addBindValue(notNull(payment.tillName));
+    query.addBindValue(textOrNull(payment.replacesRef));
+    if (!exec(query, "insert payment")) {
+        m_db.rollback();
+        return false;
+    }
+    const qint64 id = query.lastInsertId().toLongLong();
+    if (!insertEvent(id, payment.createdAt, std::nullopt, payment.state, {}, QStringLiteral("recorded")) ||
+        !m_db.commit()) {
+        if (m_lastError.isEmpty())
+            m_lastError = describe(m_db.lastError());
+        m_db.rollback();
+        return false;
+    }
+    payment.sequence = id;
     return true;
 }
 
 bool Journal::updatePayment(const Payment& payment, const QString& detail)
 {
-    const auto it = m_indexByRef.constFind(payment.localRef);
-    if (it == m_indexByRef.cend())
+    const std::optional<Payment> before = find(payment.localRef);
+    if (!before) {
+        m_lastError = tr("No such payment in the journal");
         return false;
-    Payment& row = m_rows[*it];
-    m_events.append(
-        {payment.localRef, payment.updatedAt, row.state, payment.state, payment.remoteState, detail});
-    row = payment;
+    }
+    if (!m_db.transaction()) {
+        m_lastError = describe(m_db.lastError());
+        return false;
+    }
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("UPDATE payments SET state = ?, updated_at = ?, invoice_id = ?, remote_state = ?,"
+                       " mpesa_receipt = ?, failed_code = ?, failure_message = ? WHERE id = ?"));
+    query.addBindValue(stateKey(payment.state));
+    query.addBindValue(payment.updatedAt.toMSecsSinceEpoch());
+    query.addBindValue(textOrNull(payment.invoiceId));
+    query.addBindValue(textOrNull(payment.remoteState));
+    query.addBindValue(textOrNull(payment.mpesaReceipt));
+    query.addBindValue(textOrNull(payment.failedCode));
+    query.addBindValue(textOrNull(payment.failureMessage));
+    query.addBindValue(before->sequence);
+    if (!exec(query, "update payment") ||
+        !insertEvent(before->sequence, payment.updatedAt, before->state, payment.state, payment.remoteState,
+                     detail) ||
+        !m_db.commit()) {
+        m_db.rollback();
+        return false;
+    }
     return true;
 }
 
 std::optional<Payment> Journal::find(const QString& localRef) const
 {
-    const auto it = m_indexByRef.constFind(localRef);
-    if (it == m_indexByRef.cend())
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM payments WHERE local_ref = ?").arg(kColumns));
+    query.addBindValue(localRef);
+    if (!exec(query, "find payment") || !query.next())
         return std::nullopt;
-    return m_rows.at(*it);
+    return paymentFrom(query);
 }
 
-QList<Payment> Journal::newestFirst(int offset, int limit) const
+QList<Payment> Journal::page(const PaymentFilter& filter, qint64 beforeSequence, int limit) const
 {
-    QList<Payment> page;
-    const qsizetype first = m_rows.size() - 1 - offset;
-    for (qsizetype i = first; i >= 0 && page.size() < limit; --i)
-        page.append(m_rows.at(i));
-    return page;
+    const FilterSql sql(filter);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM payments WHERE id < :before AND %2 ORDER BY id DESC LIMIT :limit")
+            .arg(kColumns, sql.where));
+    query.bindValue(QStringLiteral(":before"), beforeSequence);
+    query.bindValue(QStringLiteral(":limit"), limit);
+    sql.bind(query);
+    QList<Payment> payments;
+    if (!exec(query, "page"))
+        return payments;
+    payments.reserve(limit);
+    while (query.next())
+        payments.append(paymentFrom(query));
+    return payments;
 }
 
 QList<Payment> Journal::unfinished() const
 {
-    QList<Payment> open;
-    for (const Payment& payment : m_rows) {
-        if (!payment.isFinal())
-            open.append(payment);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM payments WHERE state NOT IN ('Complete', 'Failed', 'Rejected')"
+                       " ORDER BY id")
+            .arg(kColumns));
+    QList<Payment> payments;
+    if (exec(query, "unfinished")) {
+        while (query.next())
+            payments.append(paymentFrom(query));
     }
-    return open;
+    return payments;
 }
 
 QList<PaymentEvent> Journal::events(const QString& localRef) const
 {
-    QList<PaymentEvent> found;
-    for (const PaymentEvent& event : m_events) {
-        if (event.localRef == localRef)
-            found.append(event);
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("SELECT e.at, e.from_state, e.to_state, e.remote_state, e.detail FROM events e"
+                       " JOIN payments p ON p.id = e.payment_id WHERE p.local_ref = ? ORDER BY e.id"));
+    query.addBindValue(localRef);
+    QList<PaymentEvent> events;
+    if (!exec(query, "events"))
+        return events;
+    while (query.next()) {
+        PaymentEvent event;
+        event.localRef = localRef;
+        event.at = fromMs(query.value(0).toLongLong());
+        if (!query.value(1).isNull())
+            event.from = stateFromKey(query.value(1).toString());
+        event.to = stateFromKey(query.value(2).toString()).value_or(PaymentState::Unknown);
+        event.remoteState = query.value(3).toString();
+        event.detail = query.value(4).toString();
+        events.append(event);
     }
-    return found;
+    return events;
 }
 
-DayTotals Journal::totals(const QDateTime& from, const QDateTime& to) const
+Totals Journal::totals(const PaymentFilter& filter) const
 {
-    DayTotals totals;
-    for (const Payment& payment : m_rows) {
-        if (payment.createdAt < from || payment.createdAt >= to)
-            continue;
-        switch (payment.state) {
+    const FilterSql sql(filter);
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("SELECT state, count(*), total(amount_cents) FROM payments WHERE %1 GROUP BY state")
+            .arg(sql.where));
+    sql.bind(query);
+    Totals totals;
+    if (!exec(query, "totals"))
+        return totals;
+    while (query.next()) {
+        const int count = query.value(1).toInt();
+        switch (stateFromKey(query.value(0).toString()).value_or(PaymentState::Unknown)) {
         case PaymentState::Complete:
-            ++totals.paidCount;
-            totals.paidSum += payment.amount;
+            totals.paidCount += count;
+            totals.paidSum += Money::fromCents(static_cast<qint64>(query.value(2).toDouble()));
             break;
         case PaymentState::Sending:
         case PaymentState::Pending:
         case PaymentState::Processing:
-            ++totals.pendingCount;
+            totals.pendingCount += count;
             break;
         case PaymentState::Unknown:
         case PaymentState::Expired:
-            ++totals.attentionCount;
+            totals.attentionCount += count;
             break;
         case PaymentState::Failed:
         case PaymentState::Rejected:
-            ++totals.failedCount;
+            totals.failedCount += count;
             break;
         }
     }
     return totals;
+}
+
+Totals Journal::totals(const QDateTime& from, const QDateTime& to) const
+{
+    PaymentFilter filter;
+    filter.from = from;
+    filter.to = to;
+    return totals(filter);
+}
+
+qint64 Journal::paymentCount() const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM payments")) || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
+bool Journal::addHistory(const QList<Payment>& payments)
+{
+    if (!m_db.transaction())
+        return false;
+    QSqlQuery insert(m_db);
+    insert.prepare(
+        QStringLiteral("INSERT INTO payments (local_ref, amount_cents, phone, state, created_at, updated_at,"
+                       " invoice_id, remote_state, mpesa_receipt, failed_code, failure_message, till_name)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery event(m_db);
+    event.prepare(
+        QStringLiteral("INSERT INTO events (payment_id, at, from_state, to_state, remote_state, detail)"
+                       " VALUES (?, ?, NULL, ?, ?, 'generated')"));
+    for (const Payment& p : payments) {
+        insert.addBindValue(p.localRef);
+        insert.addBindValue(p.amount.cents());
+        insert.addBindValue(p.phone.normalised());
+        insert.addBindValue(stateKey(p.state));
+        insert.addBindValue(p.createdAt.toMSecsSinceEpoch());
+        insert.addBindValue(p.updatedAt.toMSecsSinceEpoch());
+        insert.addBindValue(textOrNull(p.invoiceId));
+        insert.addBindValue(textOrNull(p.remoteState));
+        insert.addBindValue(textOrNull(p.mpesaReceipt));
+        insert.addBindValue(textOrNull(p.failedCode));
+        insert.addBindValue(textOrNull(p.failureMessage));
+        insert.addBindValue(notNull(p.tillName));
+        if (!exec(insert, "insert history")) {
+            m_db.rollback();
+            return false;
+        }
+        event.addBindValue(insert.lastInsertId());
+        event.addBindValue(p.updatedAt.toMSecsSinceEpoch());
+        event.addBindValue(stateKey(p.state));
+        event.addBindValue(textOrNull(p.remoteState));
+        if (!exec(event, "insert history event")) {
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+void Journal::limitSizeForTesting(int pages)
+{
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages));
 }
 
 } // namespace lipa

@@ -1,63 +1,103 @@
 #pragma once
 
 #include "Payment.h"
+#include "PaymentFilter.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace lipa {
 
 // One recorded change of a payment's state, kept for audits.
 struct PaymentEvent {
     QString localRef;
-    QDateTime at; // UTC
-    PaymentState from;
-    PaymentState to;
+    QDateTime at;                     // UTC
+    std::optional<PaymentState> from; // none for the row that records the payment's creation
+    PaymentState to = PaymentState::Sending;
     QString remoteState; // IntaSend's raw state, if the change came from IntaSend
     QString detail;      // receipt code, failure code and reason, or why the till decided it
 };
 
-struct DayTotals {
+struct Totals {
     int paidCount = 0;
     Money paidSum;
     int pendingCount = 0;   // Sending, Pending, Processing: waiting for the customer
     int attentionCount = 0; // Unknown, Expired: the cashier must look
     int failedCount = 0;    // Failed, Rejected
 };
+using DayTotals = Totals;
 
-// The record of every payment and every state change, written before anything goes on the wire.
+// The durable record of every payment and every state change: the shop's record of the day.
 //
-// This first version keeps the record in memory behind the interface the durable SQLite journal will
-// fill (issue #4): a restart forgets everything, so it is not yet the shop's record of the day.
+// A SQLite file in the data directory, in WAL mode, held exclusively by one till. A payment is written,
+// and synced to disk, before its request goes on the wire; every later change updates the payment and
+// appends an event in one transaction. Nothing is ever deleted. The schema carries a version
+// (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction.
 class Journal {
 public:
-    Journal() = default;
+    static constexpr int kSchemaVersion = 2;
+    static QString fileName(const QString& environmentKey);
+
+    struct OpenError {
+        enum Kind { None, Locked, Corrupt, NewerVersion, ReadOnly, DiskFull, Other };
+        Kind kind = None;
+        QString message;      // for the cashier and the log
+        QString movedAsideTo; // Corrupt: where the damaged file now is (it is never deleted)
+    };
+
+    // Opens the journal at path, creating it if there is none. Returns null, with *error filled in, when
+    // it cannot be used; a damaged file is moved aside (never deleted) and reported, not replaced.
+    static std::unique_ptr<Journal> open(const QString& path, OpenError* error);
+    // A journal that lives only as long as the object: for tests and throwaway runs.
+    static std::unique_ptr<Journal> openInMemory();
+    ~Journal();
     Journal(const Journal&) = delete;
     Journal& operator=(const Journal&) = delete;
 
-    // Records a new payment. Returns false (and records nothing) if its reference is already taken.
-    bool addPayment(const Payment& payment);
-    // Records a change to an existing payment: the row and an event describing the change, together.
+    // Records a new payment, synced to disk, and sets its sequence. False (lastError() says why) if it
+    // could not be recorded: its request must then not be sent.
+    bool addPayment(Payment& payment);
+    // Records a change: the payment's row and an event describing the change, in one transaction.
     bool updatePayment(const Payment& payment, const QString& detail);
 
     std::optional<Payment> find(const QString& localRef) const;
-    // Newest first; offset/limit page through the history.
-    QList<Payment> newestFirst(int offset, int limit) const;
-    int paymentCount() const { return static_cast<int>(m_rows.size()); }
+    // Payments matching the filter, newest first, with a sequence below beforeSequence (keyset paging:
+    // the cost does not grow with how far back the page is).
+    QList<Payment> page(const PaymentFilter& filter, qint64 beforeSequence, int limit) const;
     // Every payment that can still change: not Complete, Failed or Rejected.
     QList<Payment> unfinished() const;
     QList<PaymentEvent> events(const QString& localRef) const;
-    // Totals for payments created in [from, to).
-    DayTotals totals(const QDateTime& from, const QDateTime& to) const;
+    Totals totals(const PaymentFilter& filter) const;
+    Totals totals(const QDateTime& from, const QDateTime& to) const;
+    qint64 paymentCount() const;
+
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+
+    // Records many finished payments at once, for the journal generator (tests and benchmarks).
+    bool addHistory(const QList<Payment>& payments);
+    // Caps the file's size, as a full disk would (SQLite's max_page_count), for tests.
+    void limitSizeForTesting(int pages);
 
 private:
-    QList<Payment> m_rows; // oldest first: appending keeps indices stable
-    QHash<QString, qsizetype> m_indexByRef;
-    QList<PaymentEvent> m_events;
+    explicit Journal(QString connectionName, QString path);
+    bool exec(QSqlQuery& query, const char* what) const;
+    bool migrate(int fromVersion, QString* error);
+    bool insertEvent(qint64 paymentId, const QDateTime& at, std::optional<PaymentState> from, PaymentState to,
+                     const QString& remoteState, const QString& detail);
+    QString describe(const class QSqlError& error) const;
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+    mutable QString m_lastError;
 };
 
 } // namespace lipa

@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QLocale>
 
+#include <limits>
+
 namespace lipa {
 
 QString PaymentListModel::progressNote(PaymentState state)
@@ -24,7 +26,6 @@ QString PaymentListModel::progressNote(PaymentState state)
 PaymentListModel::PaymentListModel(Till& till, QObject* parent)
     : QAbstractTableModel(parent)
     , m_till(till)
-    , m_historySize(till.journal().paymentCount())
 {
     connect(&till, &Till::paymentAdded, this, &PaymentListModel::onPaymentAdded);
     connect(&till, &Till::paymentChanged, this, &PaymentListModel::onPaymentChanged);
@@ -51,6 +52,8 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
         return static_cast<int>(payment.state);
     case LocalRefRole:
         return payment.localRef;
+    case SequenceRole:
+        return payment.sequence;
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         switch (index.column()) {
@@ -114,31 +117,38 @@ QVariant PaymentListModel::headerData(int section, Qt::Orientation orientation, 
 
 bool PaymentListModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && m_historyLoaded < m_historySize;
+    return !parent.isValid() && !m_exhausted;
 }
 
 void PaymentListModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent))
         return;
-    // The journal's newest payments are the ones announced since start-up, then the history already
-    // loaded; the next page starts right after them.
-    const int limit = std::min(kPageSize, m_historySize - m_historyLoaded);
-    const QList<Payment> page = m_till.journal().newestFirst(m_addedSinceStart + m_historyLoaded, limit);
-    if (page.isEmpty()) {
-        m_historySize = m_historyLoaded; // the journal holds less than it said: nothing more to load
+    // Keyset paging: the next page is the newest payments older than the oldest one loaded. Payments
+    // added live go on top and do not move that boundary.
+    const qint64 before = m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.last().sequence;
+    const QList<Payment> page = m_till.journal().page(m_filter, before, kPageSize);
+    if (page.size() < kPageSize)
+        m_exhausted = true;
+    if (page.isEmpty())
         return;
-    }
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
     m_rows.append(page);
-    m_historyLoaded += static_cast<int>(page.size());
     endInsertRows();
+}
+
+void PaymentListModel::setFilter(const PaymentFilter& filter)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_rows.clear();
+    m_exhausted = false;
+    endResetModel();
 }
 
 int PaymentListModel::rowOf(const QString& localRef) const
 {
-    // Changes come almost always from the newest rows, at the top.
     for (qsizetype row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).localRef == localRef)
             return static_cast<int>(row);
@@ -146,9 +156,20 @@ int PaymentListModel::rowOf(const QString& localRef) const
     return -1;
 }
 
+int PaymentListModel::rowOfSequence(qint64 sequence) const
+{
+    // Rows are in descending sequence order.
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), sequence,
+                                     [](const Payment& p, qint64 s) { return p.sequence > s; });
+    if (it == m_rows.cend() || it->sequence != sequence)
+        return -1;
+    return static_cast<int>(it - m_rows.cbegin());
+}
+
 void PaymentListModel::onPaymentAdded(const Payment& payment)
 {
-    ++m_addedSinceStart; // first: a fetchMore() from inside the insertion must not load it as history
+    if (!m_filter.matches(payment))
+        return;
     beginInsertRows({}, 0, 0);
     m_rows.prepend(payment);
     endInsertRows();
@@ -156,9 +177,11 @@ void PaymentListModel::onPaymentAdded(const Payment& payment)
 
 void PaymentListModel::onPaymentChanged(const Payment& payment)
 {
-    const int row = rowOf(payment.localRef);
+    // A row that no longer matches the filter stays until the filter changes: rows do not vanish under
+    // the cashier's eyes.
+    const int row = rowOfSequence(payment.sequence);
     if (row < 0)
-        return; // not loaded yet: fetchMore will read it from the journal
+        return; // not loaded (yet): fetchMore reads it from the journal
     m_rows[row] = payment;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }

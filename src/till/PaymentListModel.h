@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Payment.h"
+#include "PaymentFilter.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -9,8 +10,9 @@ namespace lipa {
 
 class Till;
 
-// The transaction list: the journal's payments, newest first, loaded a page at a time, with rows
-// changed in place as the till reports changes.
+// The transaction list: the journal's payments matching a filter, newest first, loaded a page at a time
+// (so a journal of a million payments opens as fast as an empty one), with rows changed in place as the
+// till reports changes.
 class PaymentListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -26,6 +28,7 @@ public:
     enum Role {
         StateRole = Qt::UserRole + 1, // PaymentState as int
         LocalRefRole,
+        SequenceRole,
     };
 
     explicit PaymentListModel(Till& till, QObject* parent = nullptr);
@@ -37,9 +40,14 @@ public:
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
+    // Shows only the payments matching the filter (reloading from the journal).
+    void setFilter(const PaymentFilter& filter);
+    const PaymentFilter& filter() const { return m_filter; }
+
     const Payment& paymentAt(int row) const { return m_rows.at(row); }
     // -1 when the payment is not loaded.
     int rowOf(const QString& localRef) const;
+    int rowOfSequence(qint64 sequence) const;
 
     static constexpr int kPageSize = 200;
 
@@ -50,10 +58,9 @@ private:
     void onPaymentChanged(const Payment& payment);
 
     Till& m_till;
-    QList<Payment> m_rows;     // newest first: those added since start-up, then the history loaded so far
-    int m_addedSinceStart = 0; // payments the till announced (already at the top)
-    int m_historySize = 0;     // payments the journal held when the model was made
-    int m_historyLoaded = 0;
+    PaymentFilter m_filter;
+    QList<Payment> m_rows;    // newest first (descending sequence)
+    bool m_exhausted = false; // the oldest matching payment is loaded
 };
 
 // Colours for each state that read well on white and carry the same meaning everywhere.

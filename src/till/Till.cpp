@@ -39,10 +39,12 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
     payment.state = PaymentState::Sending;
     payment.createdAt = m_clock.now();
     payment.updatedAt = payment.createdAt;
+    payment.tillName = m_tillName;
 
     // Journal before wire: if the write fails, nothing is sent.
     if (!m_journal.addPayment(payment)) {
-        Q_EMIT notice(tr("The payment could not be recorded, so it was not sent"));
+        Q_EMIT notice(tr("The payment could not be recorded (%1), so it was not sent. Nothing was charged.")
+                          .arg(m_journal.lastError()));
         return {};
     }
     Q_EMIT paymentAdded(payment);
@@ -76,8 +78,13 @@ void Till::resume()
                 checkNow(payment.localRef); // once; still open afterwards means Expired
             break;
         case PaymentState::Unknown:
-        case PaymentState::Expired:
             checkNow(payment.localRef);
+            break;
+        case PaymentState::Expired:
+            // Checked once more at start-up while the customer might still have paid late; older ones
+            // stay as they are until the cashier checks them by hand.
+            if (payment.updatedAt.secsTo(now) < 24 * 3600)
+                checkNow(payment.localRef);
             break;
         case PaymentState::Complete:
         case PaymentState::Failed:
@@ -297,7 +304,8 @@ void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
     if (!changed)
         return;
     if (!m_journal.updatePayment(payment, note)) {
-        Q_EMIT notice(tr("A payment change could not be recorded"));
+        Q_EMIT notice(tr("A payment change could not be recorded (%1). The till will ask IntaSend again.")
+                          .arg(m_journal.lastError()));
         return;
     }
     qCInfo(lcTill) << "payment" << payment.localRef << stateKey(before->state) << "->" << stateKey(to)

@@ -15,11 +15,12 @@ namespace lipa {
 // IntaSend client, the journal, the poller and the till itself. The app and the tests build the same.
 class TillStack {
 public:
-    TillStack(Clock& clock, ClientConfig client, const Settings& settings);
+    TillStack(Clock& clock, ClientConfig client, const Settings& settings, std::unique_ptr<Journal> journal);
 
     QNetworkAccessManager network;
     IntaSendClient client;
-    Journal journal;
+    std::unique_ptr<Journal> journalFile;
+    Journal& journal;
     StatusPoller poller;
     Till till;
 };

@@ -135,7 +135,9 @@ void TestTill::refusedPushIsRejected()
     test::TestStack t;
     // An amount the simulator (like M-Pesa) will not take: fractions of a shilling never reach the wire from
     // the form, so use a bad public key instead.
-    TillStack stack(t.clock, {t.simulator.baseUrl(), QStringLiteral("bad-key"), {}, 5s}, Settings{});
+    auto owned =
+        test::TestStack::stackFor(t.clock, t.simulator.baseUrl().toString(), QStringLiteral("bad-key"), 5s);
+    TillStack& stack = *owned;
     const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(QTest::qWaitFor([&] { return stack.journal.find(ref)->isFinal(); }, 10000));
     QCOMPARE(stack.journal.find(ref)->state, PaymentState::Rejected);
@@ -162,8 +164,8 @@ void TestTill::silentServerLeavesPaymentUnknown()
     test::ManualClock clock;
     test::CannedServer silent;
     silent.on("/payment/", {test::CannedServer::Behaviour::Silent, 0, {}});
-    TillStack stack(clock, {QUrl(silent.baseUrl()), QStringLiteral("ISPubKey_test_x"), {}, 200ms},
-                    Settings{});
+    auto owned = test::TestStack::stackFor(clock, silent.baseUrl(), QStringLiteral("ISPubKey_test_x"), 200ms);
+    TillStack& stack = *owned;
     const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
     const Payment payment = *stack.journal.find(ref);
@@ -197,7 +199,8 @@ void TestTill::answerAboutAnotherPaymentIsIgnored()
     server.on("/payment/status/", {test::CannedServer::Behaviour::Answer, 200,
                                    R"({"invoice":{"id":7,"state":"COMPLETE","api_ref":"someone-else",
                                        "mpesa_reference":"QQQQQQQQQQ"}})"});
-    TillStack stack(clock, {QUrl(server.baseUrl()), QStringLiteral("ISPubKey_test_x"), {}, 5s}, Settings{});
+    auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
+    TillStack& stack = *owned;
     QSignalSpy notices(&stack.till, &Till::notice);
     const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
@@ -218,7 +221,8 @@ void TestTill::answerWithAnotherAmountIsFlagged()
                                        R"({"invoice":{"id":8,"state":"PENDING","value":"10.00"}})"});
     server.on("/payment/status/", {test::CannedServer::Behaviour::Answer, 200,
                                    R"({"invoice":{"id":8,"state":"COMPLETE","value":"1.00"}})"});
-    TillStack stack(clock, {QUrl(server.baseUrl()), QStringLiteral("ISPubKey_test_x"), {}, 5s}, Settings{});
+    auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
+    TillStack& stack = *owned;
     QSignalSpy notices(&stack.till, &Till::notice);
     const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));

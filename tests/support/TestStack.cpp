@@ -5,7 +5,7 @@
 
 namespace lipa::test {
 
-TestStack::TestStack(Settings settings, const QString& secretKey)
+TestStack::TestStack(Settings settings, const QString& secretKey, std::unique_ptr<Journal> journal)
 {
     if (!simulator.listen())
         qFatal("the simulator could not listen on 127.0.0.1");
@@ -14,7 +14,20 @@ TestStack::TestStack(Settings settings, const QString& secretKey)
     config.publicKey = QStringLiteral("ISPubKey_test_unit");
     config.secretKey = secretKey;
     config.transferTimeout = std::chrono::seconds(10);
-    stack = std::make_unique<TillStack>(clock, config, settings);
+    stack = std::make_unique<TillStack>(clock, config, settings,
+                                        journal ? std::move(journal) : Journal::openInMemory());
+}
+
+std::unique_ptr<TillStack> TestStack::stackFor(Clock& clock, const QString& baseUrl, const QString& publicKey,
+                                               std::chrono::milliseconds timeout,
+                                               std::unique_ptr<Journal> journal)
+{
+    ClientConfig config;
+    config.baseUrl = QUrl(baseUrl);
+    config.publicKey = publicKey;
+    config.transferTimeout = timeout;
+    return std::make_unique<TillStack>(clock, config, Settings{},
+                                       journal ? std::move(journal) : Journal::openInMemory());
 }
 
 bool TestStack::waitForNetwork()

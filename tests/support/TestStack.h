@@ -13,11 +13,17 @@ namespace lipa::test {
 // A whole till on a manual clock, talking real HTTP over loopback to a simulator on the same clock.
 class TestStack {
 public:
-    explicit TestStack(Settings settings = {}, const QString& secretKey = {});
+    // A journal in memory unless one is given.
+    explicit TestStack(Settings settings = {}, const QString& secretKey = {},
+                       std::unique_ptr<Journal> journal = {});
 
     Till& till() { return stack->till; }
     StatusPoller& poller() { return stack->poller; }
     Journal& journal() { return stack->journal; }
+    // A TillStack on this clock with a fresh in-memory journal, pointed at baseUrl.
+    static std::unique_ptr<TillStack> stackFor(Clock& clock, const QString& baseUrl, const QString& publicKey,
+                                               std::chrono::milliseconds timeout,
+                                               std::unique_ptr<Journal> journal = {});
 
     // Waits (on the event loop, not the clock) until no call to the simulator is in flight.
     bool waitForNetwork();

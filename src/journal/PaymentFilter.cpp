@@ -1,0 +1,78 @@
+#include "PaymentFilter.h"
+
+#include <QCoreApplication>
+
+namespace lipa {
+
+bool isInGroup(PaymentState state, StateGroup group)
+{
+    switch (group) {
+    case StateGroup::All:
+        return true;
+    case StateGroup::Paid:
+        return state == PaymentState::Complete;
+    case StateGroup::Waiting:
+        return state == PaymentState::Sending || state == PaymentState::Pending ||
+               state == PaymentState::Processing;
+    case StateGroup::NeedsCheck:
+        return state == PaymentState::Unknown || state == PaymentState::Expired;
+    case StateGroup::Failed:
+        return state == PaymentState::Failed || state == PaymentState::Rejected;
+    }
+    return false;
+}
+
+QString stateGroupName(StateGroup group)
+{
+    switch (group) {
+    case StateGroup::All:
+        return QCoreApplication::translate("lipa::StateGroup", "All");
+    case StateGroup::Paid:
+        return QCoreApplication::translate("lipa::StateGroup", "Paid");
+    case StateGroup::Waiting:
+        return QCoreApplication::translate("lipa::StateGroup", "Waiting");
+    case StateGroup::NeedsCheck:
+        return QCoreApplication::translate("lipa::StateGroup", "Needs checking");
+    case StateGroup::Failed:
+        return QCoreApplication::translate("lipa::StateGroup", "Failed or not sent");
+    }
+    return {};
+}
+
+SearchTerm SearchTerm::parse(const QString& search)
+{
+    const QString text = search.trimmed();
+    if (text.isEmpty())
+        return {};
+    if (const Result<PhoneNumber> phone = PhoneNumber::parse(text))
+        return {Phone, phone->normalised(), 0};
+    // Amounts as the cashier types them; ten million is beyond any till's maximum.
+    if (const Result<Money> amount = Money::parseShillings(text, 10'000'000))
+        return {Amount, {}, amount->cents()};
+    return {Reference, text, 0};
+}
+
+bool PaymentFilter::matches(const Payment& payment) const
+{
+    if (!isInGroup(payment.state, group))
+        return false;
+    if (from.isValid() && payment.createdAt < from)
+        return false;
+    if (to.isValid() && payment.createdAt >= to)
+        return false;
+    const SearchTerm term = SearchTerm::parse(search);
+    switch (term.kind) {
+    case SearchTerm::None:
+        return true;
+    case SearchTerm::Phone:
+        return payment.phone.normalised() == term.text;
+    case SearchTerm::Amount:
+        return payment.amount.cents() == term.cents;
+    case SearchTerm::Reference:
+        return payment.localRef.startsWith(term.text) || payment.invoiceId == term.text ||
+               payment.mpesaReceipt.compare(term.text, Qt::CaseInsensitive) == 0;
+    }
+    return false;
+}
+
+} // namespace lipa
