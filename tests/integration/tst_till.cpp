@@ -2,6 +2,7 @@
 #include "TestStack.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace lipa;
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void resumeRecoversUnfinishedPayments();
     void expiredPaymentCanStillBeCheckedByHand();
     void countsTodaysTotals();
+    void fullJournalSendsNothing();
+    void restartResumesFromTheJournalFile();
 
 private:
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
@@ -305,6 +308,58 @@ void TestTill::countsTodaysTotals()
     QCOMPARE(totals.failedCount, 1);
     QCOMPARE(totals.pendingCount, 1);
     QCOMPARE(paymentOf(t, waiting).state, PaymentState::Pending);
+}
+
+void TestTill::fullJournalSendsNothing()
+{
+    QTemporaryDir dir;
+    Journal::OpenError error;
+    auto journal = Journal::open(dir.filePath(QStringLiteral("journal.sqlite")), &error);
+    QVERIFY(journal);
+    journal->limitSizeForTesting(1); // the disk is as full as the file is now
+    test::TestStack t({}, {}, std::move(journal));
+    QSignalSpy notices(&t.till(), &Till::notice);
+    int recorded = 0;
+    QString refused;
+    for (int i = 0; i < 1000 && refused.isEmpty(); ++i) {
+        const QString ref = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+        if (ref.isEmpty())
+            refused = QStringLiteral("yes");
+        else
+            ++recorded;
+    }
+    QVERIFY(!refused.isEmpty());
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(t.simulator.pushes().size(), recorded); // the refused one never went out
+    const bool told = std::any_of(notices.cbegin(), notices.cend(), [](const QList<QVariant>& args) {
+        const QString text = args.first().toString();
+        return text.contains(QStringLiteral("The disk is full")) && text.contains(QStringLiteral("not sent"));
+    });
+    QVERIFY2(told, "the cashier was not told why the payment was not sent");
+}
+
+void TestTill::restartResumesFromTheJournalFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
+    Journal::OpenError error;
+    test::TestStack t({}, {}, Journal::open(path, &error));
+    const QString ref = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Pending);
+
+    // The till goes away (its journal closes) and a new one starts on the same file.
+    t.stack.reset();
+    auto journal = Journal::open(path, &error);
+    QVERIFY2(journal, qPrintable(error.message));
+    t.stack = test::TestStack::stackFor(t.clock, t.simulator.baseUrl().toString(),
+                                        QStringLiteral("ISPubKey_test_unit"), 10s, std::move(journal));
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Pending);
+    t.till().resume();
+    QVERIFY(t.poller().isWatching(ref));
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Complete);
+    QCOMPARE(t.simulator.pushes().size(), 1); // polled again, never pushed again
 }
 
 QTEST_GUILESS_MAIN(TestTill)
