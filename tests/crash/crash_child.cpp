@@ -1,0 +1,93 @@
+// The till without its window, for the crash test: resumes whatever the journal holds, takes a number
+// of payments against --api-base, and reports on stdout what it has durably journaled. The test kills it
+// with SIGKILL at chosen moments and checks the journal afterwards.
+
+#include "Journal.h"
+#include "TillStack.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace lipa;
+
+namespace {
+
+void say(const QString& line)
+{
+    std::printf("%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption journalPath(QStringLiteral("journal"), QStringLiteral("Journal file."),
+                                         QStringLiteral("PATH"));
+    const QCommandLineOption apiBase(QStringLiteral("api-base"), QStringLiteral("Simulator URL."),
+                                     QStringLiteral("URL"));
+    const QCommandLineOption charges(QStringLiteral("charges"), QStringLiteral("Payments to take."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption interval(QStringLiteral("interval-ms"), QStringLiteral("Between payments."),
+                                      QStringLiteral("MS"), QStringLiteral("10"));
+    const QCommandLineOption settle(QStringLiteral("settle"),
+                                    QStringLiteral("Exit once nothing is waiting."));
+    parser.addOptions({journalPath, apiBase, charges, interval, settle});
+    parser.process(app);
+
+    Journal::OpenError error;
+    std::unique_ptr<Journal> journal = Journal::open(parser.value(journalPath), &error);
+    if (!journal) {
+        say(QStringLiteral("error ") + error.message);
+        return 10;
+    }
+    Settings settings;
+    settings.polling.firstCheck = std::chrono::milliseconds(100);
+    settings.polling.maxInterval = std::chrono::milliseconds(300);
+    settings.polling.expiry = std::chrono::seconds(60);
+    ClientConfig client;
+    client.baseUrl = QUrl(parser.value(apiBase));
+    client.publicKey = QStringLiteral("ISPubKey_test_crash");
+    client.transferTimeout = std::chrono::seconds(5);
+    SystemClock clock;
+    TillStack stack(clock, client, settings, std::move(journal));
+    QObject::connect(&stack.till, &Till::paymentAdded, &app,
+                     [](const Payment& payment) { say(QStringLiteral("journaled ") + payment.localRef); });
+
+    stack.till.resume();
+    say(QStringLiteral("resumed %1").arg(stack.poller.watchedCount()));
+
+    int left = parser.value(charges).toInt();
+    QTimer chargeTimer;
+    QObject::connect(&chargeTimer, &QTimer::timeout, &app, [&] {
+        if (left-- <= 0) {
+            chargeTimer.stop();
+            return;
+        }
+        // Customers who pay, cancel or are too poor; never ones who never answer.
+        const char digits[] = {'5', '6', '7', '8', '0', '1'};
+        const char digit = digits[QRandomGenerator::global()->bounded(6)];
+        const PhoneNumber phone =
+            PhoneNumber::parse(QStringLiteral("071234560") + QLatin1Char(digit)).value();
+        stack.till.charge(Money::fromShillings(QRandomGenerator::global()->bounded(1, 5000)), phone);
+    });
+    chargeTimer.start(parser.value(interval).toInt());
+
+    QTimer settleCheck;
+    if (parser.isSet(settle)) {
+        QObject::connect(&settleCheck, &QTimer::timeout, &app, [&] {
+            if (left <= 0 && stack.poller.watchedCount() == 0 && stack.till.requestsInFlight() == 0) {
+                say(QStringLiteral("settled"));
+                QCoreApplication::exit(0);
+            }
+        });
+        settleCheck.start(50);
+    }
+    return QCoreApplication::exec();
+}

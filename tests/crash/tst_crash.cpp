@@ -1,0 +1,188 @@
+#include "IntaSendSimulator.h"
+#include "Journal.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+
+// Kills a till (crash_child) with SIGKILL at chosen moments — right after it journals a payment, while
+// a push is on the wire, in the middle of a status check — again and again, and checks after every kill
+// that the journal accounts for every request IntaSend received, lost nothing, and that the next run
+// polls every payment still waiting.
+class TestCrash : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void killedTillLosesNothingAndNeverPushesTwice();
+
+private:
+    enum class KillPoint { AfterJournaling, PushInFlight, MidPoll };
+    struct Cycle {
+        KillPoint point;
+        int when; // the n-th event of that kind
+    };
+    void startChild(QProcess& child, int charges, bool settle);
+    void checkJournal(const QString& stage);
+
+    QTemporaryDir m_dir;
+    QString m_journalPath;
+    std::unique_ptr<IntaSendSimulator> m_simulator;
+    SystemClock m_clock;
+    QSet<QString> m_journaled; // refs a child said it had journaled
+    QStringList m_output;
+};
+
+void TestCrash::startChild(QProcess& child, int charges, bool settle)
+{
+    m_output.clear();
+    connect(&child, &QProcess::readyReadStandardOutput, &child, [this, &child] {
+        while (child.canReadLine()) {
+            const QString line = QString::fromUtf8(child.readLine()).trimmed();
+            m_output.append(line);
+            if (line.startsWith(QStringLiteral("journaled ")))
+                m_journaled.insert(line.mid(10));
+        }
+    });
+    QStringList arguments = {QStringLiteral("--journal"),     m_journalPath,
+                             QStringLiteral("--api-base"),    m_simulator->baseUrl().toString(),
+                             QStringLiteral("--charges"),     QString::number(charges),
+                             QStringLiteral("--interval-ms"), QStringLiteral("5")};
+    if (settle)
+        arguments << QStringLiteral("--settle");
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QStringLiteral(LIPA_CRASH_CHILD), arguments);
+    QVERIFY(child.waitForStarted());
+}
+
+void TestCrash::checkJournal(const QString& stage)
+{
+    Journal::OpenError error;
+    std::unique_ptr<Journal> journal = Journal::open(m_journalPath, &error);
+    QVERIFY2(journal, qPrintable(stage + QStringLiteral(": ") + error.message));
+    // Every push IntaSend received has exactly one row (local_ref is unique, so: it has one).
+    for (const IntaSendSimulator::ReceivedPush& push : m_simulator->pushes())
+        QVERIFY2(journal->find(push.apiRef),
+                 qPrintable(stage + QStringLiteral(": push without a journal row: ") + push.apiRef));
+    // Nothing a till reported as journaled is gone.
+    for (const QString& ref : std::as_const(m_journaled))
+        QVERIFY2(journal->find(ref), qPrintable(stage + QStringLiteral(": lost ") + ref));
+}
+
+void TestCrash::killedTillLosesNothingAndNeverPushesTwice()
+{
+    m_journalPath = m_dir.filePath(QStringLiteral("journal.sqlite"));
+    m_simulator = std::make_unique<IntaSendSimulator>(m_clock);
+    m_simulator->setTiming({100ms, 300ms});
+    QVERIFY(m_simulator->listen());
+
+    QRandomGenerator random(QRandomGenerator::global()->generate());
+    const quint32 seed = random.generate();
+    random.seed(seed);
+    qInfo("seed %u", seed);
+
+    int kills[3] = {0, 0, 0};
+    int repolled = 0;
+    int cycles = 0;
+    constexpr int kChargesPerRun = 12;
+    QStringList waitingInvoices; // payments waiting for the customer when the till was killed
+
+    while (m_journaled.size() < 200) {
+        ++cycles;
+        const Cycle cycle{static_cast<KillPoint>(random.bounded(3)),
+                          static_cast<int>(random.bounded(1, kChargesPerRun))};
+        QProcess child;
+        int events = 0;
+        bool killed = false;
+        const auto killNow = [&] {
+            const qint64 pid = child.processId();
+            if (!killed && pid > 0) { // never kill(0): that is our own process group
+                killed = true;
+                ::kill(static_cast<pid_t>(pid), SIGKILL);
+            }
+        };
+        QSet<QString> pollsSinceStart;
+        const int journaledBefore = static_cast<int>(m_journaled.size());
+        QMetaObject::Connection onPush, onPoll, onLine;
+        onPush = connect(m_simulator.get(), &IntaSendSimulator::pushReceived, this, [&] {
+            if (cycle.point == KillPoint::PushInFlight && ++events == cycle.when)
+                killNow(); // the simulator has the push; the till will never hear the answer
+        });
+        onPoll = connect(m_simulator.get(), &IntaSendSimulator::statusRequested, this,
+                         [&](const QString& invoiceId) {
+                             pollsSinceStart.insert(invoiceId);
+                             if (cycle.point == KillPoint::MidPoll && ++events == cycle.when + 2)
+                                 killNow();
+                         });
+        startChild(child, kChargesPerRun, false);
+        onLine = connect(&child, &QProcess::readyReadStandardOutput, this, [&] {
+            if (cycle.point == KillPoint::AfterJournaling &&
+                static_cast<int>(m_journaled.size()) - journaledBefore >= cycle.when)
+                killNow(); // journaled, and the push may or may not have left
+        });
+
+        // The payments left waiting by the previous kill are polled again by this run.
+        for (const QString& invoiceId : std::as_const(waitingInvoices))
+            QTRY_VERIFY2_WITH_TIMEOUT(pollsSinceStart.contains(invoiceId) || killed,
+                                      qPrintable(QStringLiteral("not polled again: ") + invoiceId), 10000);
+        repolled += static_cast<int>(waitingInvoices.size());
+
+        QTRY_VERIFY_WITH_TIMEOUT(killed, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(child.state(), QProcess::NotRunning, 5000);
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        disconnect(onPush);
+        disconnect(onPoll);
+        disconnect(onLine);
+        ++kills[static_cast<int>(cycle.point)];
+        checkJournal(QStringLiteral("after kill %1").arg(cycles));
+
+        Journal::OpenError error;
+        std::unique_ptr<Journal> journal = Journal::open(m_journalPath, &error);
+        QVERIFY(journal);
+        waitingInvoices.clear();
+        for (const Payment& payment : journal->unfinished()) {
+            if (isAwaitingCustomer(payment.state) && !payment.invoiceId.isEmpty())
+                waitingInvoices.append(payment.invoiceId);
+        }
+    }
+
+    // A last run without a kill settles everything.
+    QProcess last;
+    startChild(last, 0, true);
+    // (Never block here: the simulator answering the till runs on this thread's event loop.)
+    QTRY_COMPARE_WITH_TIMEOUT(last.state(), QProcess::NotRunning, 60000);
+    QCOMPARE(last.exitCode(), 0);
+    QVERIFY(m_output.contains(QStringLiteral("settled")));
+    checkJournal(QStringLiteral("after settling"));
+
+    Journal::OpenError error;
+    std::unique_ptr<Journal> journal = Journal::open(m_journalPath, &error);
+    QVERIFY(journal);
+    QSet<QString> pushed;
+    for (const IntaSendSimulator::ReceivedPush& push : m_simulator->pushes()) {
+        QVERIFY2(!pushed.contains(push.apiRef), qPrintable(QStringLiteral("pushed twice: ") + push.apiRef));
+        pushed.insert(push.apiRef);
+    }
+    int unknown = 0;
+    for (const Payment& payment : journal->unfinished()) {
+        QVERIFY2(!isAwaitingCustomer(payment.state) && payment.state != PaymentState::Sending,
+                 qPrintable(payment.localRef + QStringLiteral(" left ") + stateKey(payment.state)));
+        unknown += payment.state == PaymentState::Unknown ? 1 : 0;
+    }
+    const Totals totals = journal->totals(PaymentFilter{});
+    qInfo("%d runs killed (%d right after journaling, %d with a push in flight, %d mid-poll); "
+          "%lld payments journaled, %lld pushes received, %d waiting payments polled again after a restart; "
+          "at the end %d paid, %d failed, %d unknown (killed before IntaSend answered: never re-sent)",
+          cycles, kills[0], kills[1], kills[2], static_cast<long long>(journal->paymentCount()),
+          static_cast<long long>(pushed.size()), repolled, totals.paidCount, totals.failedCount, unknown);
+    QVERIFY(journal->paymentCount() >= 200);
+    QCOMPARE(journal->paymentCount(), totals.paidCount + totals.failedCount + totals.attentionCount);
+}
+
+QTEST_GUILESS_MAIN(TestCrash)
+#include "tst_crash.moc"
