@@ -1,15 +1,21 @@
 #include "MainWindow.h"
 
 #include "ChargePanel.h"
+#include "CsvExport.h"
+#include "HistoryFilterBar.h"
+#include "PaymentDetailsDialog.h"
 #include "PaymentListModel.h"
 #include "PaymentStateDelegate.h"
 
 #include <QAction>
 #include <QBoxLayout>
+#include <QDir>
+#include <QFileDialog>
 #include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
@@ -156,13 +162,24 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     header->setSectionResizeMode(PaymentListModel::DetailColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     auto* right = new QVBoxLayout;
+    m_filterBar = new HistoryFilterBar(till.clock(), central);
+    right->addWidget(m_filterBar);
     right->addWidget(m_paymentView, 1);
     auto* actions = new QHBoxLayout;
+    m_filterTotals = new QLabel(central);
+    m_filterTotals->setObjectName(QStringLiteral("filterTotals"));
+    m_filterTotals->setTextFormat(Qt::RichText);
+    actions->addWidget(m_filterTotals, 1);
+    auto* exportButton = new QPushButton(tr("Export CSV…"), central);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setToolTip(tr("Save the payments shown as a spreadsheet file (Ctrl+E)"));
+    exportButton->setFocusPolicy(Qt::TabFocus);
+    connect(exportButton, &QPushButton::clicked, this, &MainWindow::chooseExportFile);
+    actions->addWidget(exportButton);
     auto* checkButton = new QPushButton(tr("Check now (F5)"), central);
     checkButton->setObjectName(QStringLiteral("checkButton"));
     checkButton->setToolTip(tr("Ask IntaSend about the selected payment now"));
     checkButton->setFocusPolicy(Qt::TabFocus);
-    actions->addStretch();
     actions->addWidget(checkButton);
     right->addLayout(actions);
     columns->addLayout(right, 1);
@@ -174,6 +191,14 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(checkAction, &QAction::triggered, this, &MainWindow::checkSelected);
     connect(checkButton, &QPushButton::clicked, this, &MainWindow::checkSelected);
     addAction(checkAction);
+    auto* searchAction = new QAction(tr("Search payments"), this);
+    searchAction->setShortcut(QKeySequence(Qt::Key_F2));
+    connect(searchAction, &QAction::triggered, m_filterBar, &HistoryFilterBar::focusSearch);
+    addAction(searchAction);
+    auto* exportAction = new QAction(tr("Export CSV"), this);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::chooseExportFile);
+    addAction(exportAction);
     auto* clearAction = new QAction(tr("Clear form"), this);
     clearAction->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(clearAction, &QAction::triggered, m_chargePanel, &ChargePanel::clear);
@@ -186,6 +211,11 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(&till, &Till::paymentChanged, this, &MainWindow::updateTotals);
     connect(&till, &Till::connectionStateChanged, this, &MainWindow::updateConnection);
     connect(&till, &Till::notice, this, &MainWindow::showNotice);
+    connect(&till, &Till::paymentAdded, this, &MainWindow::updateFilterTotals);
+    connect(&till, &Till::paymentChanged, this, &MainWindow::updateFilterTotals);
+    connect(m_filterBar, &HistoryFilterBar::filterChanged, this, &MainWindow::applyFilter);
+    connect(m_paymentView, &QTableView::activated, this, &MainWindow::showDetails);
+    applyFilter(m_filterBar->filter());
 
     updateTotals();
     resize(1100, 640);
@@ -243,6 +273,62 @@ void MainWindow::updateTotals()
     if (totals.failedCount > 0)
         waiting += QStringLiteral(" &nbsp; ") + tr("Failed: <b>%1</b>").arg(totals.failedCount);
     m_waitingTotal->setText(waiting);
+}
+
+void MainWindow::applyFilter(const PaymentFilter& filter)
+{
+    m_model->setFilter(filter);
+    updateFilterTotals();
+}
+
+void MainWindow::updateFilterTotals()
+{
+    const Totals totals = m_till.journal().totals(m_model->filter());
+    QStringList parts;
+    parts << tr("Shown: <b>%1</b> paid, %2").arg(totals.paidCount).arg(totals.paidSum.toDisplayString());
+    if (totals.pendingCount > 0)
+        parts << tr("%1 waiting").arg(totals.pendingCount);
+    if (totals.attentionCount > 0)
+        parts << tr("%1 to check").arg(totals.attentionCount);
+    if (totals.failedCount > 0)
+        parts << tr("%1 failed").arg(totals.failedCount);
+    m_filterTotals->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::chooseExportFile()
+{
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(QStringLiteral("lipa-till-%1.csv")
+                          .arg(m_till.clock().now().toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export payments"), suggested, tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportCsv(path);
+}
+
+bool MainWindow::exportCsv(const QString& path)
+{
+    QString error;
+    const qint64 written = CsvExport::write(m_till.journal(), m_model->filter(), path, &error);
+    if (written < 0) {
+        showNotice(tr("The export could not be saved to %1: %2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %n payment(s) to %1", nullptr, static_cast<int>(written))
+                                 .arg(QDir::toNativeSeparators(path)),
+                             10000);
+    return true;
+}
+
+void MainWindow::showDetails(const QModelIndex& index)
+{
+    if (!index.isValid())
+        return;
+    auto* dialog =
+        new PaymentDetailsDialog(m_till, index.data(PaymentListModel::LocalRefRole).toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::updateConnection(ConnectionState state)

@@ -11,6 +11,7 @@ class QTableView;
 namespace lipa {
 
 class ChargePanel;
+class HistoryFilterBar;
 class PaymentListModel;
 
 // The till's one window: the charge form, today's totals and the live transaction list, with the
@@ -27,7 +28,13 @@ public:
     // Something that just happened and needs reading (bad keys, an odd answer), until dismissed.
     void showNotice(const QString& text);
 
+    // Writes the payments the list shows (its filter) to a CSV file; false with a message on failure.
+    bool exportCsv(const QString& path);
+    // Opens the details of the payment in the list's current row.
+    void showDetails(const QModelIndex& index);
+
     ChargePanel* chargePanel() const { return m_chargePanel; }
+    HistoryFilterBar* filterBar() const { return m_filterBar; }
     QTableView* paymentView() const { return m_paymentView; }
     PaymentListModel* paymentModel() const { return m_model; }
 
@@ -35,6 +42,9 @@ private:
     void buildStatusBar(const Environment& environment);
     void onChargeRequested(Money amount, const PhoneNumber& phone);
     void updateTotals();
+    void applyFilter(const PaymentFilter& filter);
+    void updateFilterTotals();
+    void chooseExportFile();
     void updateConnection(ConnectionState state);
     void checkSelected();
 
@@ -48,6 +58,8 @@ private:
     QLabel* m_noticeText = nullptr;
     QLabel* m_paidTotal = nullptr;
     QLabel* m_waitingTotal = nullptr;
+    QLabel* m_filterTotals = nullptr;
+    HistoryFilterBar* m_filterBar = nullptr;
     QLabel* m_connectionLabel = nullptr;
 };
 

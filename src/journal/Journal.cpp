@@ -70,6 +70,8 @@ const QList<QStringList>& migrations()
             QStringLiteral("CREATE INDEX payments_by_invoice ON payments(invoice_id)"),
             QStringLiteral("CREATE INDEX payments_by_receipt ON payments(mpesa_receipt COLLATE NOCASE)"),
             QStringLiteral("CREATE INDEX payments_by_state ON payments(state, id)"),
+            // Covers the all-time totals (count and sum by state) without reading the table.
+            QStringLiteral("CREATE INDEX payments_totals ON payments(state, amount_cents)"),
         },
     };
     return steps;

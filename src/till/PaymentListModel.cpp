@@ -117,7 +117,9 @@ QVariant PaymentListModel::headerData(int section, Qt::Orientation orientation, 
 
 bool PaymentListModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_exhausted;
+    // Not while a row is being inserted: a view (or a model tester) reacting to the insertion must not
+    // start a second one inside it.
+    return !parent.isValid() && !m_exhausted && !m_inserting;
 }
 
 void PaymentListModel::fetchMore(const QModelIndex& parent)
@@ -133,18 +135,24 @@ void PaymentListModel::fetchMore(const QModelIndex& parent)
     if (page.isEmpty())
         return;
     const int first = static_cast<int>(m_rows.size());
+    m_inserting = true;
     beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
     m_rows.append(page);
     endInsertRows();
+    m_inserting = false;
 }
 
 void PaymentListModel::setFilter(const PaymentFilter& filter)
 {
+    // The first page is loaded inside the reset: views see a full list at once, and nobody inserts
+    // rows while the reset is still being announced.
+    m_inserting = true;
     beginResetModel();
     m_filter = filter;
-    m_rows.clear();
-    m_exhausted = false;
+    m_rows = m_till.journal().page(m_filter, std::numeric_limits<qint64>::max(), kPageSize);
+    m_exhausted = m_rows.size() < kPageSize;
     endResetModel();
+    m_inserting = false;
 }
 
 int PaymentListModel::rowOf(const QString& localRef) const
@@ -170,9 +178,11 @@ void PaymentListModel::onPaymentAdded(const Payment& payment)
 {
     if (!m_filter.matches(payment))
         return;
+    m_inserting = true;
     beginInsertRows({}, 0, 0);
     m_rows.prepend(payment);
     endInsertRows();
+    m_inserting = false;
 }
 
 void PaymentListModel::onPaymentChanged(const Payment& payment)

@@ -61,6 +61,7 @@ private:
     PaymentFilter m_filter;
     QList<Payment> m_rows;    // newest first (descending sequence)
     bool m_exhausted = false; // the oldest matching payment is loaded
+    bool m_inserting = false; // inside begin/endInsertRows or begin/endResetModel
 };
 
 // Colours for each state that read well on white and carry the same meaning everywhere.
