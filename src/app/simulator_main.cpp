@@ -42,5 +42,20 @@ int main(int argc, char* argv[])
     }
     std::printf("IntaSend simulator listening on %s\n", qPrintable(simulator.baseUrl().toString()));
     std::fflush(stdout);
+    // One line per request, so a person trying the till can see exactly what reached "IntaSend".
+    QObject::connect(
+        &simulator, &lipa::IntaSendSimulator::pushReceived, &app, [&simulator](const QString& apiRef) {
+            const lipa::IntaSendSimulator::ReceivedPush& push = simulator.pushes().constLast();
+            std::printf("push #%lld route=%s api_ref=%s phone=%s amount=%lld invoice=%s\n",
+                        static_cast<long long>(simulator.pushes().size()), qPrintable(push.route),
+                        qPrintable(apiRef), qPrintable(push.phone),
+                        static_cast<long long>(push.amountShillings), qPrintable(push.invoiceId));
+            std::fflush(stdout);
+        });
+    QObject::connect(&simulator, &lipa::IntaSendSimulator::statusRequested, &app,
+                     [](const QString& invoiceId) {
+                         std::printf("status invoice=%s\n", qPrintable(invoiceId));
+                         std::fflush(stdout);
+                     });
     return QCoreApplication::exec();
 }

@@ -54,3 +54,4 @@ private:
 } // namespace lipa
 
 Q_DECLARE_METATYPE(lipa::Money)
+Q_DECLARE_TYPEINFO(lipa::Money, Q_PRIMITIVE_TYPE);

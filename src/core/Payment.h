@@ -34,3 +34,6 @@ struct Payment {
 } // namespace lipa
 
 Q_DECLARE_METATYPE(lipa::Payment)
+// Every member is relocatable (Qt's implicitly shared types, integers): lists of a million payments grow
+// by moving memory, not by moving each payment.
+Q_DECLARE_TYPEINFO(lipa::Payment, Q_RELOCATABLE_TYPE);

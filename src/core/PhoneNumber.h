@@ -41,3 +41,4 @@ private:
 } // namespace lipa
 
 Q_DECLARE_METATYPE(lipa::PhoneNumber)
+Q_DECLARE_TYPEINFO(lipa::PhoneNumber, Q_RELOCATABLE_TYPE);
