@@ -60,7 +60,8 @@ int main(int argc, char* argv[])
     SystemClock clock;
     IntaSendSimulator simulator(clock);
     simulator.listen();
-    ClientConfig config{simulator.baseUrl(), QStringLiteral("ISPubKey_test_bench"), {}, std::chrono::seconds(5)};
+    ClientConfig config{
+        simulator.baseUrl(), QStringLiteral("ISPubKey_test_bench"), {}, std::chrono::seconds(5)};
     TillStack stack(clock, config, Settings{}, std::move(journal));
 
     timer.restart();

@@ -29,7 +29,7 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "could not write: %s\n", qPrintable(journal->lastError()));
         return 1;
     }
-    std::printf("%lld payments written to %s in %.1f s\n", static_cast<long long>(count), qPrintable(args.at(2)),
-                timer.elapsed() / 1000.0);
+    std::printf("%lld payments written to %s in %.1f s\n", static_cast<long long>(count),
+                qPrintable(args.at(2)), timer.elapsed() / 1000.0);
     return 0;
 }

@@ -141,7 +141,10 @@ StartUp readStartUp(const QStringList& arguments)
 void reportFatal(const QString& message)
 {
     std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(message));
-    QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Lipa Till cannot start"), message);
+    // Offscreen (tests, scripts) nobody could read or close a dialog; stderr has said it.
+    if (QGuiApplication::platformName() != u"offscreen")
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Lipa Till cannot start"),
+                              message);
 }
 
 // Opens the journal for this environment. A damaged file has been moved aside by Journal::open; the
@@ -158,6 +161,8 @@ std::unique_ptr<Journal> openJournal(const QString& dataDir, EnvironmentKind kin
         reportFatal(error.message);
         return nullptr;
     }
+    if (QGuiApplication::platformName() == u"offscreen")
+        return nullptr; // nobody to ask: keep the damaged file aside and stop
     QMessageBox question(QMessageBox::Warning, QCoreApplication::translate("main", "The journal is damaged"),
                          error.message + QStringLiteral("\n\n") +
                              QCoreApplication::translate("main",

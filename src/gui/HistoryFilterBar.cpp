@@ -71,6 +71,11 @@ void HistoryFilterBar::focusSearch()
     m_search->selectAll();
 }
 
+void HistoryFilterBar::setRange(Range range)
+{
+    m_range->setCurrentIndex(m_range->findData(static_cast<int>(range)));
+}
+
 void HistoryFilterBar::onRangeChanged()
 {
     const bool custom = static_cast<Range>(m_range->currentData().toInt()) == Range::Custom;

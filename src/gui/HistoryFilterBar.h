@@ -23,6 +23,7 @@ public:
 
     PaymentFilter filter() const;
     void focusSearch();
+    void setRange(Range range);
 
     // The [from, to) of a range in UTC, for the day `now` falls on in local time; weeks start on Monday.
     static std::pair<QDateTime, QDateTime> bounds(Range range, const QDateTime& now, const QDate& customFrom,

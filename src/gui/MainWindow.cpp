@@ -215,6 +215,20 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(&till, &Till::paymentChanged, this, &MainWindow::updateFilterTotals);
     connect(m_filterBar, &HistoryFilterBar::filterChanged, this, &MainWindow::applyFilter);
     connect(m_paymentView, &QTableView::activated, this, &MainWindow::showDetails);
+    // Payments from earlier days that are still open (a till restarted after midnight) must be in view.
+    const QDateTime startOfToday = till.clock().now().toLocalTime().date().startOfDay().toUTC();
+    QDateTime oldestOpen;
+    for (const Payment& payment : till.journal().unfinished()) {
+        const bool inProgress = payment.state == PaymentState::Sending || isAwaitingCustomer(payment.state);
+        if (inProgress && (!oldestOpen.isValid() || payment.createdAt < oldestOpen))
+            oldestOpen = payment.createdAt;
+    }
+    if (oldestOpen.isValid() && oldestOpen < startOfToday) {
+        const QDateTime weekStart =
+            HistoryFilterBar::bounds(HistoryFilterBar::Range::ThisWeek, till.clock().now(), {}, {}).first;
+        m_filterBar->setRange(oldestOpen >= weekStart ? HistoryFilterBar::Range::ThisWeek
+                                                      : HistoryFilterBar::Range::AllTime);
+    }
     applyFilter(m_filterBar->filter());
 
     updateTotals();

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void enterOnARowShowsItsHistory();
     void f2GoesToSearch();
     void rangeBoundsFollowTheLocalDay();
+    void openPaymentFromYesterdayIsInView();
 
 private:
     QString cell(int row, int column) const
@@ -182,6 +183,26 @@ void TestHistory::rangeBoundsFollowTheLocalDay()
     QCOMPARE(cFrom, QDateTime(QDate(2026, 10, 31), QTime(21, 0), Qt::UTC));
     QCOMPARE(cTo, QDateTime(QDate(2026, 11, 10), QTime(21, 0), Qt::UTC));
     QCOMPARE(HistoryFilterBar::bounds(R::AllTime, now, {}, {}).first, QDateTime());
+}
+
+void TestHistory::openPaymentFromYesterdayIsInView()
+{
+    // A till restarted the morning after, with a payment still waiting from last night.
+    test::TestStack stack;
+    Payment waiting;
+    waiting.localRef = QStringLiteral("last-night");
+    waiting.amount = Money::fromShillings(640);
+    waiting.phone = test::phoneEndingIn('9');
+    waiting.state = PaymentState::Pending;
+    waiting.invoiceId = QStringLiteral("150");
+    waiting.createdAt = stack.clock.now().toLocalTime().date().startOfDay().toUTC().addSecs(-600);
+    waiting.updatedAt = waiting.createdAt;
+    QVERIFY(stack.journal().addPayment(waiting));
+    MainWindow window(stack.till(), Environment::demo(stack.simulator.baseUrl()), 250000);
+    QCOMPARE(window.paymentModel()->rowCount(), 1);
+    QCOMPARE(window.paymentModel()->paymentAt(0).localRef, QStringLiteral("last-night"));
+    QCOMPARE(window.paymentModel()->index(0, PaymentListModel::StateColumn).data().toString(),
+             QStringLiteral("Waiting"));
 }
 
 QTEST_MAIN(TestHistory)

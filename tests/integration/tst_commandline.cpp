@@ -1,3 +1,4 @@
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -13,6 +14,7 @@ private Q_SLOTS:
     void refusesMismatchedKey();
     void refusesUnknownOption();
     void simulatorPrintsItsUrl();
+    void secondTillOnTheSameFolderExits();
 
 private:
     struct Run {
@@ -110,6 +112,32 @@ void TestCommandLine::simulatorPrintsItsUrl()
     const Run badPort =
         run(QStringLiteral(LIPA_SIMULATOR_BINARY), {QStringLiteral("--port"), QStringLiteral("99999")});
     QCOMPARE(badPort.exitCode, 2);
+}
+
+void TestCommandLine::secondTillOnTheSameFolderExits()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess first;
+    first.setProcessEnvironment(env);
+    first.start(QStringLiteral(LIPA_TILL_BINARY),
+                {QStringLiteral("--demo"), QStringLiteral("--data-dir"), dir.path()});
+    QVERIFY(first.waitForStarted());
+    // Running once its journal exists (it is created after the lock is taken).
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath(QStringLiteral("journal-demo.sqlite"))), 20000);
+
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.start(QStringLiteral(LIPA_TILL_BINARY),
+                 {QStringLiteral("--demo"), QStringLiteral("--data-dir"), dir.path()});
+    QVERIFY(second.waitForFinished(20000));
+    QCOMPARE(second.exitCode(), 3);
+    QVERIFY2(QString::fromUtf8(second.readAllStandardError()).contains(QStringLiteral("already running")),
+             "the second till did not say why it stopped");
+    QCOMPARE(first.state(), QProcess::Running); // the first till carries on
+    first.kill();
+    first.waitForFinished();
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -509,6 +509,38 @@ void TestJournal::exportsCsvSafely()
     QVERIFY(lines.at(2).contains(QStringLiteral(",\"'@Duka, \"\"la\"\" Mama\",")));
     QVERIFY(!text.contains(QStringLiteral(",=")));
 
+    // Round trip: reading the file back gives every field again (a defused cell loses only its quote mark).
+    const auto parseLine = [](const QString& line) {
+        QStringList cells;
+        QString cell;
+        bool quoted = false;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const QChar c = line.at(i);
+            if (quoted && c == u'"' && i + 1 < line.size() && line.at(i + 1) == u'"') {
+                cell += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = !quoted;
+            } else if (c == u',' && !quoted) {
+                cells.append(cell);
+                cell.clear();
+            } else {
+                cell += c;
+            }
+        }
+        cells.append(cell);
+        return cells;
+    };
+    const QStringList back = parseLine(lines.at(2));
+    QCOMPARE(back.size(), CsvExport::header().size());
+    QCOMPARE(back.at(3), hostile.localRef);
+    QCOMPARE(back.at(4), hostile.phone.normalised());
+    QCOMPARE(back.at(5), QStringLiteral("1500.00"));
+    QCOMPARE(back.at(6), QStringLiteral("Failed"));
+    QCOMPARE(back.at(11), u'\'' + hostile.failureMessage);
+    QCOMPARE(back.at(12), u'\'' + hostile.tillName);
+    QCOMPARE(QDateTime::fromString(back.at(1), Qt::ISODate), hostile.createdAt);
+
     // Atomic: a failed export leaves the earlier file as it was.
     QVERIFY(CsvExport::write(*journal, {}, m_dir->filePath(QStringLiteral("missing/dir/x.csv")), &error) < 0);
     QVERIFY(!error.isEmpty());
