@@ -237,6 +237,7 @@ int main(int argc, char* argv[])
                            "see the README to connect your IntaSend account."));
     window.showBanner(banner.join(u'\n'));
     window.show();
+    window.activateWindow(); // a kiosk till may have no window manager to give it the keyboard
     stack.till.resume();
     return QApplication::exec();
 }

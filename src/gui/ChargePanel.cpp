@@ -69,6 +69,8 @@ void ChargePanel::validate()
 
     if (m_ui->amountEdit->text().trimmed().isEmpty())
         showHint(m_ui->amountHint, {}, true);
+    else if (!amount && PhoneNumber::parse(m_ui->amountEdit->text()))
+        showHint(m_ui->amountHint, tr("That looks like a phone number: it goes under Customer phone"), false);
     else
         showHint(m_ui->amountHint, amount ? amount->toDisplayString() : amount.error(), amount.isOk());
 

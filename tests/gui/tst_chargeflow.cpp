@@ -145,6 +145,10 @@ void TestChargeFlow::invalidAmountShowsReasonAndSendsNothing()
     QTest::keyClick(amountEdit(), Qt::Key_Return);
     QCOMPARE(QApplication::focusWidget(), amountEdit()); // stays, with the reason beside it
     amountEdit()->clear();
+    QTest::keyClicks(amountEdit(), QStringLiteral("0712 345 678")); // typed in the wrong field
+    QCOMPARE(label("amountHint")->text(),
+             QStringLiteral("That looks like a phone number: it goes under Customer phone"));
+    amountEdit()->clear();
     QTest::keyClicks(amountEdit(), QStringLiteral("0"));
     QVERIFY(label("amountHint")->text().contains(QStringLiteral("more than zero")));
     QTest::keyClick(amountEdit(), Qt::Key_Tab);
