@@ -1,5 +1,6 @@
 // lipa-till: reads the command line and the settings file, wires the layers together, opens the window.
 
+#include "ChargePanel.h"
 #include "Environment.h"
 #include "IntaSendSimulator.h"
 #include "Journal.h"
@@ -15,6 +16,8 @@
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -31,6 +34,7 @@ constexpr int kAlreadyRunning = 3;
 // Everything main() needs to start the till, decided before any window exists (so that --help,
 // --version and bad options work without a display).
 struct StartUp {
+    bool selfTest = false;
     Environment environment;
     ClientConfig client;
     Settings settings;
@@ -74,7 +78,12 @@ StartUp readStartUp(const QStringList& arguments)
         QStringLiteral("data-dir"),
         QCoreApplication::translate("main", "Where the settings file and the journal live."),
         QStringLiteral("DIR"));
-    parser.addOptions({demo, apiBase, publicKey, dataDir});
+    const QCommandLineOption selfTest(
+        QStringLiteral("self-test"),
+        QCoreApplication::translate("main",
+                                    "Take one demo payment through the real window, in a throwaway data "
+                                    "folder, and exit: 0 when it was paid."));
+    parser.addOptions({demo, apiBase, publicKey, dataDir, selfTest});
     if (!parser.parse(arguments))
         failUsage(parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -88,6 +97,16 @@ StartUp readStartUp(const QStringList& arguments)
         failUsage(QStringLiteral("--demo and --api-base cannot be used together"));
 
     StartUp startUp;
+    startUp.selfTest = parser.isSet(selfTest);
+    if (startUp.selfTest) {
+        // Its own folder: a self-test never touches a till's settings or journal.
+        static QTemporaryDir scratch;
+        startUp.dataDir = scratch.path();
+        startUp.environment.kind = EnvironmentKind::Demo;
+        startUp.settings.polling.firstCheck = std::chrono::milliseconds(300);
+        startUp.settings.polling.maxInterval = std::chrono::milliseconds(500);
+        return startUp;
+    }
     startUp.dataDir = parser.isSet(dataDir)
                           ? parser.value(dataDir)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -180,6 +199,34 @@ std::unique_ptr<Journal> openJournal(const QString& dataDir, EnvironmentKind kin
     return journal;
 }
 
+// --self-test: one demo payment typed into the real window, followed to its end.
+void runSelfTest(MainWindow& window, Till& till)
+{
+    QObject::connect(&till, &Till::paymentChanged, &window, [](const Payment& payment) {
+        if (!payment.isFinal())
+            return;
+        if (payment.state == PaymentState::Complete) {
+            std::printf("self-test: paid %s from %s, M-Pesa receipt %s\n",
+                        qPrintable(payment.amount.toDisplayString()), qPrintable(payment.phone.masked()),
+                        qPrintable(payment.mpesaReceipt));
+            QCoreApplication::exit(0);
+        } else {
+            std::fprintf(stderr, "self-test: the payment ended %s: %s\n", qPrintable(stateKey(payment.state)),
+                         qPrintable(payment.failureMessage));
+            QCoreApplication::exit(1);
+        }
+    });
+    QTimer::singleShot(0, &window, [&window] {
+        window.chargePanel()->fill(Money::fromShillings(10),
+                                   PhoneNumber::parse(QStringLiteral("0712345678")).value());
+        window.chargePanel()->submit();
+    });
+    QTimer::singleShot(std::chrono::seconds(30), &window, [] {
+        std::fprintf(stderr, "self-test: no answer within 30 s\n");
+        QCoreApplication::exit(1);
+    });
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -223,6 +270,8 @@ int main(int argc, char* argv[])
         startUp->client.baseUrl = simulator->baseUrl();
         startUp->client.publicKey = QStringLiteral("ISPubKey_test_demo");
         startUp->client.secretKey.clear();
+        if (startUp->selfTest)
+            simulator->setTiming({std::chrono::milliseconds(200), std::chrono::milliseconds(600)});
     }
 
     std::unique_ptr<Journal> journal = openJournal(startUp->dataDir, startUp->environment.kind);
@@ -239,5 +288,7 @@ int main(int argc, char* argv[])
     window.show();
     window.activateWindow(); // a kiosk till may have no window manager to give it the keyboard
     stack.till.resume();
+    if (startUp->selfTest)
+        runSelfTest(window, stack.till);
     return QApplication::exec();
 }

@@ -27,6 +27,8 @@ public:
     void focusAmount();
     // Puts a sale back into the form (when it could not be sent).
     void fill(Money amount, const PhoneNumber& phone);
+    // What Enter and the Charge button do: sends the form's sale if it is valid, then clears the form.
+    void submit();
 
 Q_SIGNALS:
     void chargeRequested(lipa::Money amount, const lipa::PhoneNumber& phone);
@@ -35,7 +37,6 @@ private:
     void validate();
     void onAmountReturn();
     void onPhoneReturn();
-    void submit();
 
     std::unique_ptr<Ui::ChargePanel> m_ui;
     qint64 m_maxAmountShillings;

@@ -13,7 +13,11 @@
 #include <QFileDialog>
 #include <QFrame>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -75,7 +79,14 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     , m_till(till)
     , m_isDemo(environment.kind == EnvironmentKind::Demo)
 {
-    setWindowTitle(tr("Lipa Till — %1").arg(environment.badge()));
+    // Qt appends the application's display name: "DEMO — Lipa Till".
+    setWindowTitle(environment.badge());
+    QIcon icon = QIcon::fromTheme(QStringLiteral("lipa-till"));
+    if (icon.isNull()) {
+        icon.addFile(QStringLiteral(":/icons/256x256/apps/lipa-till.png"));
+        icon.addFile(QStringLiteral(":/icons/48x48/apps/lipa-till.png"));
+    }
+    setWindowIcon(icon);
     setObjectName(QStringLiteral("MainWindow"));
 
     auto* central = new QWidget(this);
@@ -195,10 +206,14 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     searchAction->setShortcut(QKeySequence(Qt::Key_F2));
     connect(searchAction, &QAction::triggered, m_filterBar, &HistoryFilterBar::focusSearch);
     addAction(searchAction);
-    auto* exportAction = new QAction(tr("Export CSV"), this);
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* exportAction = fileMenu->addAction(tr("&Export CSV…"), this, &MainWindow::chooseExportFile);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(exportAction, &QAction::triggered, this, &MainWindow::chooseExportFile);
-    addAction(exportAction);
+    fileMenu->addSeparator();
+    QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Lipa Till"), this, &MainWindow::showAbout);
     auto* clearAction = new QAction(tr("Clear form"), this);
     clearAction->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(clearAction, &QAction::triggered, m_chargePanel, &ChargePanel::clear);
@@ -333,6 +348,14 @@ bool MainWindow::exportCsv(const QString& path)
                                  .arg(QDir::toNativeSeparators(path)),
                              10000);
     return true;
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Lipa Till"),
+                       tr("<h3>Lipa Till %1</h3><p>M-Pesa payments at the counter through IntaSend.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QStringLiteral(LIPA_VERSION), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::showDetails(const QModelIndex& index)

@@ -45,6 +45,7 @@ private:
     void applyFilter(const PaymentFilter& filter);
     void updateFilterTotals();
     void chooseExportFile();
+    void showAbout();
     void updateConnection(ConnectionState state);
     void checkSelected();
 

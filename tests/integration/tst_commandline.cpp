@@ -15,6 +15,7 @@ private Q_SLOTS:
     void refusesUnknownOption();
     void simulatorPrintsItsUrl();
     void secondTillOnTheSameFolderExits();
+    void selfTestTakesADemoPayment();
 
 private:
     struct Run {
@@ -138,6 +139,22 @@ void TestCommandLine::secondTillOnTheSameFolderExits()
     QCOMPARE(first.state(), QProcess::Running); // the first till carries on
     first.kill();
     first.waitForFinished();
+}
+
+void TestCommandLine::selfTestTakesADemoPayment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess till;
+    till.setProcessEnvironment(env);
+    till.start(QStringLiteral(LIPA_TILL_BINARY), {QStringLiteral("--self-test")});
+    QVERIFY(till.waitForFinished(60000));
+    const QString out = QString::fromUtf8(till.readAllStandardOutput());
+    QCOMPARE(till.exitCode(), 0);
+    QVERIFY2(out.contains(QRegularExpression(
+                 QStringLiteral("self-test: paid KES 10 from 0712 \\S+ 678, M-Pesa receipt "
+                                "[A-Z0-9]{10}"))),
+             qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
