@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QLockFile>
 #include <QMessageBox>
 #include <QProcessEnvironment>
@@ -35,6 +36,7 @@ constexpr int kAlreadyRunning = 3;
 // --version and bad options work without a display).
 struct StartUp {
     bool selfTest = false;
+    bool quitAfterReady = false;
     Environment environment;
     ClientConfig client;
     Settings settings;
@@ -83,7 +85,11 @@ StartUp readStartUp(const QStringList& arguments)
         QCoreApplication::translate("main",
                                     "Take one demo payment through the real window, in a throwaway data "
                                     "folder, and exit: 0 when it was paid."));
-    parser.addOptions({demo, apiBase, publicKey, dataDir, selfTest});
+    const QCommandLineOption quitAfterReady(
+        QStringLiteral("quit-after-ready"),
+        QCoreApplication::translate("main", "Exit as soon as the window is ready for the first payment (for "
+                                            "start-up benchmarks)."));
+    parser.addOptions({demo, apiBase, publicKey, dataDir, selfTest, quitAfterReady});
     if (!parser.parse(arguments))
         failUsage(parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -98,6 +104,7 @@ StartUp readStartUp(const QStringList& arguments)
 
     StartUp startUp;
     startUp.selfTest = parser.isSet(selfTest);
+    startUp.quitAfterReady = parser.isSet(quitAfterReady);
     if (startUp.selfTest) {
         // Its own folder: a self-test never touches a till's settings or journal.
         static QTemporaryDir scratch;
@@ -171,6 +178,28 @@ void reportFatal(const QString& message)
 std::unique_ptr<Journal> openJournal(const QString& dataDir, EnvironmentKind kind)
 {
     const QString path = QDir(dataDir).filePath(Journal::fileName(environmentKey(kind)));
+    // A journal moved aside as damaged, and no new one yet: the cashier chose to stop last time (or
+    // could not be asked). Never start an empty journal over it without asking again.
+    const QStringList damaged = QDir(dataDir).entryList(
+        {Journal::fileName(environmentKey(kind)) + QStringLiteral(".damaged-*")}, QDir::Files);
+    if (!QFile::exists(path) && !damaged.isEmpty()) {
+        const QString message =
+            QCoreApplication::translate("main", "The journal was found damaged earlier and was "
+                                                "moved to %1. There is no journal now.")
+                .arg(QDir::toNativeSeparators(QDir(dataDir).filePath(damaged.last())));
+        if (QGuiApplication::platformName() == u"offscreen") {
+            reportFatal(
+                message + u' ' +
+                QCoreApplication::translate("main", "Start the till on a screen to begin a new journal."));
+            return nullptr;
+        }
+        const auto answer =
+            QMessageBox::question(nullptr, QCoreApplication::translate("main", "No journal"),
+                                  message + QStringLiteral("\n\n") +
+                                      QCoreApplication::translate("main", "Start a new, empty journal now?"));
+        if (answer != QMessageBox::Yes)
+            return nullptr;
+    }
     Journal::OpenError error;
     std::unique_ptr<Journal> journal = Journal::open(path, &error);
     if (journal)
@@ -240,6 +269,8 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     setApplicationNames();
+    // An idle till must not wake up: no blinking-cursor timer (the cursor stays visible, just still).
+    QApplication::setCursorFlashTime(0);
     QApplication::setApplicationDisplayName(QStringLiteral("Lipa Till"));
 
     // One till per data folder: a second one would poll the same payments and fight over the journal.
@@ -290,5 +321,8 @@ int main(int argc, char* argv[])
     stack.till.resume();
     if (startUp->selfTest)
         runSelfTest(window, stack.till);
+    if (startUp->quitAfterReady)
+        QTimer::singleShot(0, &app, &QCoreApplication::quit); // after the first pass of the event loop
+
     return QApplication::exec();
 }

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <chrono>
 #include <cstdio>
 
 int main(int argc, char* argv[])
@@ -46,8 +47,12 @@ int main(int argc, char* argv[])
     QObject::connect(
         &simulator, &lipa::IntaSendSimulator::pushReceived, &app, [&simulator](const QString& apiRef) {
             const lipa::IntaSendSimulator::ReceivedPush& push = simulator.pushes().constLast();
-            std::printf("push #%lld route=%s api_ref=%s phone=%s amount=%lld invoice=%s\n",
-                        static_cast<long long>(simulator.pushes().size()), qPrintable(push.route),
+            // t: the system's monotonic clock in ns, comparable across processes (benchmarks use it).
+            const long long t = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                    std::chrono::steady_clock::now().time_since_epoch())
+                                    .count();
+            std::printf("push #%lld t=%lld route=%s api_ref=%s phone=%s amount=%lld invoice=%s\n",
+                        static_cast<long long>(simulator.pushes().size()), t, qPrintable(push.route),
                         qPrintable(apiRef), qPrintable(push.phone),
                         static_cast<long long>(push.amountShillings), qPrintable(push.invoiceId));
             std::fflush(stdout);

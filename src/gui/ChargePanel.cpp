@@ -2,6 +2,8 @@
 
 #include "ui_ChargePanel.h"
 
+#include <QScopedValueRollback>
+
 namespace lipa {
 
 namespace {
@@ -104,10 +106,11 @@ void ChargePanel::submit()
 {
     const Result<Money> amount = Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings);
     const Result<PhoneNumber> phone = PhoneNumber::parse(m_ui->phoneEdit->text());
-    if (!amount || !phone)
+    if (!amount || !phone || m_submitting)
         return;
-    // Clear first: whatever the receiver does, a repeated Enter or click now meets an empty form.
-    clear();
+    // The receiver clears the form once the sale is recorded (and keeps it when it could not be); until
+    // it returns, nothing — not even a dialog's nested event loop — can submit this form again.
+    const QScopedValueRollback guard(m_submitting, true);
     Q_EMIT chargeRequested(amount.value(), phone.value());
 }
 

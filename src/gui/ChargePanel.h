@@ -14,8 +14,8 @@ class ChargePanel;
 namespace lipa {
 
 // The form a cashier types a payment into: amount, phone, Charge. Validates as they type and emits
-// chargeRequested once per sale; the form is cleared before the signal goes out, so a second Enter or
-// click finds nothing to send.
+// chargeRequested once per sale; the receiver clears the form when the sale is recorded, so a second
+// Enter or click finds nothing to send.
 class ChargePanel : public QWidget {
     Q_OBJECT
 public:
@@ -27,7 +27,7 @@ public:
     void focusAmount();
     // Puts a sale back into the form (when it could not be sent).
     void fill(Money amount, const PhoneNumber& phone);
-    // What Enter and the Charge button do: sends the form's sale if it is valid, then clears the form.
+    // What Enter and the Charge button do: asks for the form's sale to be charged, if it is valid.
     void submit();
 
 Q_SIGNALS:
@@ -40,6 +40,7 @@ private:
 
     std::unique_ptr<Ui::ChargePanel> m_ui;
     qint64 m_maxAmountShillings;
+    bool m_submitting = false;
 };
 
 } // namespace lipa

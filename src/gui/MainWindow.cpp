@@ -169,7 +169,21 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     m_paymentView->setFont(tableFont);
     m_paymentView->verticalHeader()->setDefaultSectionSize(QFontMetrics(tableFont).height() + 14);
     QHeaderView* header = m_paymentView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Widths from the font, not from the contents: ResizeToContents measured every loaded row again on
+    // each new payment, which delayed the next request by milliseconds and grows with the history.
+    const QFontMetrics metrics(tableFont);
+    QFont boldFont = tableFont;
+    boldFont.setBold(true);
+    const auto widthOf = [&metrics](const QString& sample) { return metrics.horizontalAdvance(sample) + 24; };
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->resizeSection(PaymentListModel::TimeColumn, widthOf(QStringLiteral("28 Nov 23:59")));
+    header->resizeSection(PaymentListModel::PhoneColumn,
+                          widthOf(QStringLiteral("0712 \u2022\u2022\u2022 678")));
+    header->resizeSection(PaymentListModel::AmountColumn, widthOf(QStringLiteral("KES 250,000")));
+    header->resizeSection(PaymentListModel::StateColumn,
+                          QFontMetrics(boldFont).horizontalAdvance(QStringLiteral("Processing")) +
+                              metrics.height() + 30);
+    header->resizeSection(PaymentListModel::ReceiptColumn, widthOf(QStringLiteral("WWWWWWWWWW")));
     header->setSectionResizeMode(PaymentListModel::DetailColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     auto* right = new QVBoxLayout;
@@ -222,12 +236,19 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     buildStatusBar(environment);
 
     connect(m_chargePanel, &ChargePanel::chargeRequested, this, &MainWindow::onChargeRequested);
-    connect(&till, &Till::paymentAdded, this, &MainWindow::updateTotals);
-    connect(&till, &Till::paymentChanged, this, &MainWindow::updateTotals);
+    // Totals are queries: after a change they are refreshed once, a moment later, so a burst of changes
+    // (or a sale) never waits for them. No timer runs while nothing changes.
+    m_totalsRefresh.setSingleShot(true);
+    m_totalsRefresh.setInterval(100);
+    connect(&m_totalsRefresh, &QTimer::timeout, this, [this] {
+        updateTotals();
+        updateFilterTotals();
+    });
+    connect(&till, &Till::paymentAdded, &m_totalsRefresh, qOverload<>(&QTimer::start));
+    connect(&till, &Till::paymentChanged, &m_totalsRefresh, qOverload<>(&QTimer::start));
     connect(&till, &Till::connectionStateChanged, this, &MainWindow::updateConnection);
     connect(&till, &Till::notice, this, &MainWindow::showNotice);
-    connect(&till, &Till::paymentAdded, this, &MainWindow::updateFilterTotals);
-    connect(&till, &Till::paymentChanged, this, &MainWindow::updateFilterTotals);
+
     connect(m_filterBar, &HistoryFilterBar::filterChanged, this, &MainWindow::applyFilter);
     connect(m_paymentView, &QTableView::activated, this, &MainWindow::showDetails);
     // Payments from earlier days that are still open (a till restarted after midnight) must be in view.
@@ -282,11 +303,12 @@ void MainWindow::buildStatusBar(const Environment& environment)
 
 void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone)
 {
+    // The request is on its way before anything on screen changes.
     const QString ref = m_till.charge(amount, phone);
     if (ref.isEmpty())
-        m_chargePanel->fill(amount, phone); // nothing was sent: give the cashier the sale back
-    else
-        m_paymentView->scrollToTop(); // the new payment is the top row
+        return;                   // nothing was sent: the form keeps the sale, the notice says why
+    m_chargePanel->clear();       // ready for the next customer
+    m_paymentView->scrollToTop(); // the new payment is the top row
     m_chargePanel->focusAmount();
 }
 

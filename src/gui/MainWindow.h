@@ -4,6 +4,7 @@
 #include "Till.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 class QLabel;
 class QTableView;
@@ -62,6 +63,7 @@ private:
     QLabel* m_filterTotals = nullptr;
     HistoryFilterBar* m_filterBar = nullptr;
     QLabel* m_connectionLabel = nullptr;
+    QTimer m_totalsRefresh;
 };
 
 } // namespace lipa

@@ -158,6 +158,10 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
                 if (self)
                     done(self->interpret(*reply, *oversize));
             });
+    // Qt starts the transfer from an event it queues behind whatever the window has queued (repaints,
+    // the list's updates); deliver just that event now, so the request leaves first. (After the
+    // connections above: whatever happens next is heard.)
+    QCoreApplication::sendPostedEvents(reply, QEvent::MetaCall);
 }
 
 CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const

@@ -77,7 +77,13 @@ qint64 CsvExport::write(const Journal& journal, const PaymentFilter& filter, con
     qint64 written = 0;
     qint64 before = std::numeric_limits<qint64>::max();
     for (;;) {
-        const QList<Payment> page = journal.page(filter, before, 1000);
+        bool read = true;
+        const QList<Payment> page = journal.page(filter, before, 1000, &read);
+        if (!read) {
+            *error = journal.lastError();
+            file.cancelWriting(); // a short file must not pass for the whole export
+            return -1;
+        }
         for (const Payment& payment : page)
             writeLine(row(payment));
         written += page.size();

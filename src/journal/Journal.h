@@ -70,7 +70,9 @@ public:
     std::optional<Payment> find(const QString& localRef) const;
     // Payments matching the filter, newest first, with a sequence below beforeSequence (keyset paging:
     // the cost does not grow with how far back the page is).
-    QList<Payment> page(const PaymentFilter& filter, qint64 beforeSequence, int limit) const;
+    // *ok (if given) is false when the journal could not be read: an empty page is then not the end.
+    QList<Payment> page(const PaymentFilter& filter, qint64 beforeSequence, int limit,
+                        bool* ok = nullptr) const;
     // Every payment that can still change: not Complete, Failed or Rejected.
     QList<Payment> unfinished() const;
     QList<PaymentEvent> events(const QString& localRef) const;

@@ -48,7 +48,7 @@ SearchTerm SearchTerm::parse(const QString& search)
         return {Phone, phone->normalised(), 0};
     // Amounts as the cashier types them; ten million is beyond any till's maximum.
     if (const Result<Money> amount = Money::parseShillings(text, 10'000'000))
-        return {Amount, {}, amount->cents()};
+        return {Amount, text, amount->cents()};
     return {Reference, text, 0};
 }
 
@@ -67,7 +67,8 @@ bool PaymentFilter::matches(const Payment& payment) const
     case SearchTerm::Phone:
         return payment.phone.normalised() == term.text;
     case SearchTerm::Amount:
-        return payment.amount.cents() == term.cents;
+        return payment.amount.cents() == term.cents || payment.invoiceId == term.text ||
+               payment.localRef.startsWith(term.text);
     case SearchTerm::Reference:
         return payment.localRef.startsWith(term.text) || payment.invoiceId == term.text ||
                payment.mpesaReceipt.compare(term.text, Qt::CaseInsensitive) == 0;

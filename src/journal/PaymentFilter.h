@@ -32,7 +32,7 @@ struct PaymentFilter {
 struct SearchTerm {
     enum Kind { None, Phone, Amount, Reference };
     Kind kind = None;
-    QString text;     // Phone: normalised; Reference: as typed, trimmed
+    QString text;     // Phone: normalised; Amount and Reference: as typed, trimmed
     qint64 cents = 0; // Amount
 
     static SearchTerm parse(const QString& search);

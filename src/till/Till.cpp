@@ -47,8 +47,10 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
                           .arg(m_journal.lastError()));
         return {};
     }
-    Q_EMIT paymentAdded(payment);
+    Q_EMIT paymentRecorded(payment);
 
+    // The request first, the views after: the customer's phone should not wait for the list to redraw.
+    // (The answer always arrives later, through the event loop, so paymentAdded still precedes it.)
     qCInfo(lcTill) << "push" << payment.localRef << amount.toDecimalString() << phone.masked();
     const QString ref = payment.localRef;
     ++m_requestsInFlight;
@@ -56,6 +58,7 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
         --m_requestsInFlight;
         onPushFinished(ref, result);
     });
+    Q_EMIT paymentAdded(payment);
     return ref;
 }
 
@@ -78,7 +81,9 @@ void Till::resume()
                 checkNow(payment.localRef); // once; still open afterwards means Expired
             break;
         case PaymentState::Unknown:
-            checkNow(payment.localRef);
+            // Only one IntaSend knows of can be checked; the others stay under "Needs checking".
+            if (!payment.invoiceId.isEmpty())
+                checkNow(payment.localRef);
             break;
         case PaymentState::Expired:
             // Checked once more at start-up while the customer might still have paid late; older ones
@@ -131,7 +136,8 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result)
         payment->invoiceId = result.invoice->invoiceId;
         payment->remoteState = result.invoice->rawState;
         moveTo(*payment, PaymentState::Pending, QStringLiteral("invoice ") + result.invoice->invoiceId);
-        applyInvoice(*m_journal.find(localRef), *result.invoice);
+        if (const std::optional<Payment> recorded = m_journal.find(localRef))
+            applyInvoice(*recorded, *result.invoice);
         keepTrack(localRef, {});
         return;
     }
@@ -304,7 +310,8 @@ void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
     if (!changed)
         return;
     if (!m_journal.updatePayment(payment, note)) {
-        Q_EMIT notice(tr("A payment change could not be recorded (%1). The till will ask IntaSend again.")
+        Q_EMIT notice(tr("A payment change could not be recorded (%1). The payment keeps its last recorded "
+                         "state and is checked again when the till restarts.")
                           .arg(m_journal.lastError()));
         return;
     }

@@ -42,6 +42,9 @@ public:
     Clock& clock() const { return m_clock; }
 
 Q_SIGNALS:
+    // The payment is durably in the journal and its request is about to leave.
+    void paymentRecorded(const lipa::Payment& payment);
+    // A new payment for the views (emitted once its request is on its way).
     void paymentAdded(const lipa::Payment& payment);
     void paymentChanged(const lipa::Payment& payment);
     void connectionStateChanged(lipa::ConnectionState state);

@@ -57,7 +57,7 @@ int main(int argc, char* argv[])
     client.transferTimeout = std::chrono::seconds(5);
     SystemClock clock;
     TillStack stack(clock, client, settings, std::move(journal));
-    QObject::connect(&stack.till, &Till::paymentAdded, &app,
+    QObject::connect(&stack.till, &Till::paymentRecorded, &app,
                      [](const Payment& payment) { say(QStringLiteral("journaled ") + payment.localRef); });
 
     stack.till.resume();

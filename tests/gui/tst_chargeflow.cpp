@@ -107,7 +107,7 @@ void TestChargeFlow::keyboardPaymentGoesFromWaitingToPaid()
 
     QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Paid"; }, 30s));
     QCOMPARE(cell(0, PaymentListModel::ReceiptColumn).size(), 10);
-    QVERIFY(label("paidTotal")->text().contains(QStringLiteral("KES 1,500")));
+    QTRY_VERIFY(label("paidTotal")->text().contains(QStringLiteral("KES 1,500")));
     QVERIFY(label("connectionLabel")->text().contains(QStringLiteral("Connected")));
     QCOMPARE(m_window->paymentModel()->rowCount(), 1);
 }
@@ -119,7 +119,7 @@ void TestChargeFlow::cancellingCustomerShowsTheReason()
     QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Failed"; }, 30s));
     QCOMPARE(cell(0, PaymentListModel::DetailColumn), QStringLiteral("Customer cancelled the request"));
     QVERIFY(cell(0, PaymentListModel::ReceiptColumn).isEmpty());
-    QVERIFY(label("waitingTotal")->text().contains(QStringLiteral("Failed: <b>1</b>")));
+    QTRY_VERIFY(label("waitingTotal")->text().contains(QStringLiteral("Failed: <b>1</b>")));
 }
 
 void TestChargeFlow::invalidPhoneShowsReasonAndSendsNothing()

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void simulatorPrintsItsUrl();
     void secondTillOnTheSameFolderExits();
     void selfTestTakesADemoPayment();
+    void neverStartsAnEmptyJournalOverADamagedOne();
 
 private:
     struct Run {
@@ -155,6 +156,26 @@ void TestCommandLine::selfTestTakesADemoPayment()
                  QStringLiteral("self-test: paid KES 10 from 0712 \\S+ 678, M-Pesa receipt "
                                 "[A-Z0-9]{10}"))),
              qPrintable(out));
+}
+
+void TestCommandLine::neverStartsAnEmptyJournalOverADamagedOne()
+{
+    // A damaged journal was moved aside on an earlier start, and the cashier chose Quit.
+    QTemporaryDir dir;
+    QFile aside(dir.filePath(QStringLiteral("journal-demo.sqlite.damaged-20261123-090000")));
+    QVERIFY(aside.open(QIODevice::WriteOnly));
+    aside.write("the old, damaged journal");
+    aside.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess till;
+    till.setProcessEnvironment(env);
+    till.start(QStringLiteral(LIPA_TILL_BINARY),
+               {QStringLiteral("--demo"), QStringLiteral("--data-dir"), dir.path()});
+    QVERIFY(till.waitForFinished(20000));
+    QCOMPARE(till.exitCode(), 1);
+    QVERIFY(QString::fromUtf8(till.readAllStandardError()).contains(QStringLiteral("found damaged earlier")));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("journal-demo.sqlite")))); // no empty journal made
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

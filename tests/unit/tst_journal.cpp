@@ -369,6 +369,7 @@ void TestJournal::searchesEveryWayACashierMight_data()
     QTest::newRow("amount") << "1,500" << QStringList{QStringLiteral("b"), QStringLiteral("a")};
     QTest::newRow("reference prefix") << "c0ffee" << QStringList{QStringLiteral("c0ffee-1234")};
     QTest::newRow("invoice id") << "XMSLWOS" << QStringList{QStringLiteral("b")};
+    QTest::newRow("numeric invoice id") << "151" << QStringList{QStringLiteral("c")};
     QTest::newRow("receipt any case") << "qkl4ab12cd" << QStringList{QStringLiteral("a")};
     QTest::newRow("nothing") << "ZZZ" << QStringList{};
 }
@@ -383,6 +384,7 @@ void TestJournal::searchesEveryWayACashierMight()
     Payment b = payment(QStringLiteral("b"), 1500, "0112345678");
     b.invoiceId = QStringLiteral("XMSLWOS");
     Payment c = payment(QStringLiteral("c"), 20, "0712345678");
+    c.invoiceId = QStringLiteral("151");
     Payment d = payment(QStringLiteral("c0ffee-1234"), 30, "0722000000");
     for (Payment* p : {&a, &b, &c, &d})
         QVERIFY(journal->addPayment(*p));
