@@ -2,10 +2,13 @@
 // Exits after the first pass of the event loop, like lipa-till --quit-after-ready.
 
 #include <QApplication>
+#include <QFile>
 #include <QMainWindow>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
@@ -17,7 +20,16 @@ int main(int argc, char* argv[])
     window.setCentralWidget(view);
     window.resize(1100, 640);
     window.show();
-    if (!app.arguments().contains(QStringLiteral("--stay")))
-        QTimer::singleShot(0, &app, &QCoreApplication::quit);
-    return QApplication::exec();
+    QTimer::singleShot(0, &app, &QCoreApplication::quit);
+    const int status = QApplication::exec();
+    if (app.arguments().contains(QStringLiteral("--rss"))) {
+        QFile proc(QStringLiteral("/proc/self/status"));
+        if (proc.open(QIODevice::ReadOnly)) {
+            for (const QByteArray& line : proc.readAll().split('\n')) {
+                if (line.startsWith("VmRSS:"))
+                    std::printf("rss_kib=%s\n", line.mid(6).trimmed().split(' ').first().constData());
+            }
+        }
+    }
+    return status;
 }

@@ -253,12 +253,7 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(m_paymentView, &QTableView::activated, this, &MainWindow::showDetails);
     // Payments from earlier days that are still open (a till restarted after midnight) must be in view.
     const QDateTime startOfToday = till.clock().now().toLocalTime().date().startOfDay().toUTC();
-    QDateTime oldestOpen;
-    for (const Payment& payment : till.journal().unfinished()) {
-        const bool inProgress = payment.state == PaymentState::Sending || isAwaitingCustomer(payment.state);
-        if (inProgress && (!oldestOpen.isValid() || payment.createdAt < oldestOpen))
-            oldestOpen = payment.createdAt;
-    }
+    const QDateTime oldestOpen = till.journal().oldestInProgress();
     if (oldestOpen.isValid() && oldestOpen < startOfToday) {
         const QDateTime weekStart =
             HistoryFilterBar::bounds(HistoryFilterBar::Range::ThisWeek, till.clock().now(), {}, {}).first;

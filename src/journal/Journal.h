@@ -75,6 +75,12 @@ public:
                         bool* ok = nullptr) const;
     // Every payment that can still change: not Complete, Failed or Rejected.
     QList<Payment> unfinished() const;
+    // What a till picks up at start-up: payments in progress (Sending, Pending, Processing), Unknown ones,
+    // and Expired ones created since expiredSince. Old Expired payments, which pile up over the years,
+    // are left to the "Needs checking" filter.
+    QList<Payment> toResume(const QDateTime& expiredSince) const;
+    // When the oldest payment still in progress was created; invalid when there is none.
+    QDateTime oldestInProgress() const;
     QList<PaymentEvent> events(const QString& localRef) const;
     Totals totals(const PaymentFilter& filter) const;
     Totals totals(const QDateTime& from, const QDateTime& to) const;

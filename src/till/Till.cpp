@@ -65,7 +65,7 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
 void Till::resume()
 {
     const QDateTime now = m_clock.now();
-    for (Payment payment : m_journal.unfinished()) {
+    for (Payment payment : m_journal.toResume(now.addSecs(-24 * 3600))) {
         switch (payment.state) {
         case PaymentState::Sending:
             // The previous run stopped before IntaSend answered: the push may have reached the phone.
@@ -86,10 +86,9 @@ void Till::resume()
                 checkNow(payment.localRef);
             break;
         case PaymentState::Expired:
-            // Checked once more at start-up while the customer might still have paid late; older ones
-            // stay as they are until the cashier checks them by hand.
-            if (payment.updatedAt.secsTo(now) < 24 * 3600)
-                checkNow(payment.localRef);
+            // Checked once more at start-up while the customer might still have paid late (toResume
+            // leaves out the older ones: they wait for the cashier).
+            checkNow(payment.localRef);
             break;
         case PaymentState::Complete:
         case PaymentState::Failed:

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void keepsPaymentsAndEventsAcrossReopen();
     void refusesDuplicateReference();
     void listsUnfinishedPayments();
+    void resumesOnlyWhatCanStillChange();
     void migratesFromVersionOne();
     void failedMigrationLeavesFileUntouched();
     void refusesNewerVersionWithoutTouchingIt();
@@ -189,6 +190,28 @@ void TestJournal::listsUnfinishedPayments()
     QCOMPARE(open,
              (QStringList{QStringLiteral("Sending"), QStringLiteral("Pending"), QStringLiteral("Processing"),
                           QStringLiteral("Expired"), QStringLiteral("Unknown")}));
+}
+
+void TestJournal::resumesOnlyWhatCanStillChange()
+{
+    auto journal = Journal::openInMemory();
+    const QList<QPair<PaymentState, int>> rows = {{PaymentState::Pending, 0},  {PaymentState::Expired, -600},
+                                                  {PaymentState::Expired, -1}, {PaymentState::Unknown, -900},
+                                                  {PaymentState::Complete, 0}, {PaymentState::Sending, -2}};
+    int i = 0;
+    for (const auto& [state, minutes] : rows) {
+        Payment p = payment(QStringLiteral("r%1").arg(i++));
+        p.state = state;
+        p.createdAt = m_now.addSecs(minutes * 60);
+        QVERIFY(journal->addPayment(p));
+    }
+    QStringList refs;
+    for (const Payment& p : journal->toResume(m_now.addSecs(-6 * 3600)))
+        refs.append(p.localRef);
+    // Not the Expired one from ten hours ago, nor the paid one.
+    QCOMPARE(refs, (QStringList{QStringLiteral("r0"), QStringLiteral("r2"), QStringLiteral("r3"),
+                                QStringLiteral("r5")}));
+    QCOMPARE(journal->oldestInProgress(), m_now.addSecs(-120));
 }
 
 void TestJournal::migratesFromVersionOne()
