@@ -174,7 +174,7 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     const QFontMetrics metrics(tableFont);
     QFont boldFont = tableFont;
     boldFont.setBold(true);
-    const auto widthOf = [&metrics](const QString& sample) { return metrics.horizontalAdvance(sample) + 24; };
+    const auto widthOf = [&metrics](const QString& sample) { return metrics.horizontalAdvance(sample) + 14; };
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->resizeSection(PaymentListModel::TimeColumn, widthOf(QStringLiteral("28 Nov 23:59")));
     header->resizeSection(PaymentListModel::PhoneColumn,
@@ -182,8 +182,8 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     header->resizeSection(PaymentListModel::AmountColumn, widthOf(QStringLiteral("KES 250,000")));
     header->resizeSection(PaymentListModel::StateColumn,
                           QFontMetrics(boldFont).horizontalAdvance(QStringLiteral("Processing")) +
-                              metrics.height() + 30);
-    header->resizeSection(PaymentListModel::ReceiptColumn, widthOf(QStringLiteral("WWWWWWWWWW")));
+                              metrics.height() + 20);
+    header->resizeSection(PaymentListModel::ReceiptColumn, widthOf(QStringLiteral("QKL4AB12CDX")));
     header->setSectionResizeMode(PaymentListModel::DetailColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     auto* right = new QVBoxLayout;
