@@ -121,6 +121,29 @@ QString notNull(const QString& text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+const QString kInsertPayment = QStringLiteral(
+    "INSERT INTO payments (local_ref, amount_cents, phone, state, created_at, updated_at, invoice_id,"
+    " remote_state, mpesa_receipt, failed_code, failure_message, till_name, replaces_ref)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+// Binds a payment to kInsertPayment's placeholders, in order.
+void bindPayment(QSqlQuery& query, const Payment& payment)
+{
+    query.addBindValue(payment.localRef);
+    query.addBindValue(payment.amount.cents());
+    query.addBindValue(payment.phone.normalised());
+    query.addBindValue(stateKey(payment.state));
+    query.addBindValue(payment.createdAt.toMSecsSinceEpoch());
+    query.addBindValue(payment.updatedAt.toMSecsSinceEpoch());
+    query.addBindValue(textOrNull(payment.invoiceId));
+    query.addBindValue(textOrNull(payment.remoteState));
+    query.addBindValue(textOrNull(payment.mpesaReceipt));
+    query.addBindValue(textOrNull(payment.failedCode));
+    query.addBindValue(textOrNull(payment.failureMessage));
+    query.addBindValue(notNull(payment.tillName));
+    query.addBindValue(textOrNull(payment.replacesRef));
+}
+
 QString statesOf(StateGroup group)
 {
     QStringList keys;
@@ -460,23 +483,8 @@ bool Journal::addPayment(Payment& payment)
         m_lastError = describe(m_db.lastError());
         return false;
     }
-    query.prepare(
-        QStringLiteral("INSERT INTO payments (local_ref, amount_cents, phone, state, created_at, updated_at,"
-                       " invoice_id, remote_state, mpesa_receipt, failed_code, failure_message, till_name,"
-                       " replaces_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(payment.localRef);
-    query.addBindValue(payment.amount.cents());
-    query.addBindValue(payment.phone.normalised());
-    query.addBindValue(stateKey(payment.state));
-    query.addBindValue(payment.createdAt.toMSecsSinceEpoch());
-    query.addBindValue(payment.updatedAt.toMSecsSinceEpoch());
-    query.addBindValue(textOrNull(payment.invoiceId));
-    query.addBindValue(textOrNull(payment.remoteState));
-    query.addBindValue(textOrNull(payment.mpesaReceipt));
-    query.addBindValue(textOrNull(payment.failedCode));
-    query.addBindValue(textOrNull(payment.failureMessage));
-    query.addBindValue(notNull(payment.tillName));
-    query.addBindValue(textOrNull(payment.replacesRef));
+    query.prepare(kInsertPayment);
+    bindPayment(query, payment);
     if (!exec(query, "insert payment")) {
         m_db.rollback();
         return false;
@@ -692,27 +700,13 @@ bool Journal::addHistory(const QList<Payment>& payments)
     if (!m_db.transaction())
         return false;
     QSqlQuery insert(m_db);
-    insert.prepare(
-        QStringLiteral("INSERT INTO payments (local_ref, amount_cents, phone, state, created_at, updated_at,"
-                       " invoice_id, remote_state, mpesa_receipt, failed_code, failure_message, till_name)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.prepare(kInsertPayment);
     QSqlQuery event(m_db);
     event.prepare(
         QStringLiteral("INSERT INTO events (payment_id, at, from_state, to_state, remote_state, detail)"
                        " VALUES (?, ?, NULL, ?, ?, 'generated')"));
     for (const Payment& p : payments) {
-        insert.addBindValue(p.localRef);
-        insert.addBindValue(p.amount.cents());
-        insert.addBindValue(p.phone.normalised());
-        insert.addBindValue(stateKey(p.state));
-        insert.addBindValue(p.createdAt.toMSecsSinceEpoch());
-        insert.addBindValue(p.updatedAt.toMSecsSinceEpoch());
-        insert.addBindValue(textOrNull(p.invoiceId));
-        insert.addBindValue(textOrNull(p.remoteState));
-        insert.addBindValue(textOrNull(p.mpesaReceipt));
-        insert.addBindValue(textOrNull(p.failedCode));
-        insert.addBindValue(textOrNull(p.failureMessage));
-        insert.addBindValue(notNull(p.tillName));
+        bindPayment(insert, p);
         if (!exec(insert, "insert history")) {
             m_db.rollback();
             return false;
