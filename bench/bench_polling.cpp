@@ -55,8 +55,6 @@ int main(int argc, char* argv[])
     QCoreApplication::exec();
 
     std::sort(lateness.begin(), lateness.end());
-    const qint64 status = 0;
-    Q_UNUSED(status);
     std::printf(
         "polling_payments=%d seconds=%d ticks=%lld stall_max_ms=%.2f stall_p99_ms=%.2f stall_median_ms=%.3f "
         "still_waiting=%d\n",
