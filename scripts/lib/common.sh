@@ -4,11 +4,10 @@
 LIPA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LIPA_BUILD_DIR=${LIPA_BUILD_DIR:-$LIPA_ROOT/build}
 
-# Debian 12 packages the build and the tests need. qt6-websockets-dev is listed because Debian's
-# Qt6HttpServer CMake package requires it without depending on it.
+# Debian 12 packages the build and the tests need.
 LIPA_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libgl-dev libqt6sql6-sqlite
+    qt6-base-dev qt6-base-dev-tools libgl-dev libqt6sql6-sqlite
     tzdata fonts-dejavu-core
 )
 

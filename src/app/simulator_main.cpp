@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSocketNotifier>
 
 #include <chrono>
 #include <cstdio>
@@ -26,7 +27,30 @@ int main(int argc, char* argv[])
                                   QStringLiteral("Listen on this port (default: any free port)."),
                                   QStringLiteral("N"), QStringLiteral("0"));
     parser.addOption(port);
+    const QCommandLineOption fault(
+        QStringLiteral("fault"),
+        QStringLiteral("Misbehave from the start: %1. Change it while running by typing \"fault MODE [on "
+                       "all|push|status]\" and Enter.")
+            .arg(lipa::sim::faultNames().join(QStringLiteral(", "))),
+        QStringLiteral("MODE"), QStringLiteral("none"));
+    parser.addOption(fault);
+    const QCommandLineOption faultOn(QStringLiteral("fault-on"),
+                                     QStringLiteral("Which requests the fault hits: all, push or status "
+                                                    "(default: all)."),
+                                     QStringLiteral("WHICH"), QStringLiteral("all"));
+    parser.addOption(faultOn);
     parser.process(app);
+
+    const std::optional<lipa::sim::FaultScope> scope = lipa::sim::parseFaultScope(parser.value(faultOn));
+    const std::optional<lipa::sim::Fault> startFault =
+        scope ? lipa::sim::parseFault(parser.value(fault), *scope) : std::nullopt;
+    if (!scope || !startFault) {
+        std::fprintf(stderr,
+                     "lipa-till-simulator: unknown --fault or --fault-on; faults: %s; on: all, push, "
+                     "status\n",
+                     qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
+        return 2;
+    }
 
     bool ok = false;
     const uint portNumber = parser.value(port).toUInt(&ok);
@@ -37,12 +61,42 @@ int main(int argc, char* argv[])
 
     lipa::SystemClock clock;
     lipa::IntaSendSimulator simulator(clock);
+    simulator.setFault(*startFault);
     if (!simulator.listen(static_cast<quint16>(portNumber))) {
         std::fprintf(stderr, "lipa-till-simulator: cannot listen on 127.0.0.1:%u\n", portNumber);
         return 1;
     }
     std::printf("IntaSend simulator listening on %s\n", qPrintable(simulator.baseUrl().toString()));
+    if (startFault->mode != lipa::sim::FaultMode::None)
+        std::printf("fault %s on %s\n", qPrintable(lipa::sim::faultName(*startFault)),
+                    qPrintable(parser.value(faultOn)));
     std::fflush(stdout);
+
+    // "fault MODE [on WHICH]" on standard input switches the fault while the till is running.
+    QSocketNotifier input(0, QSocketNotifier::Read);
+    QObject::connect(&input, &QSocketNotifier::activated, &app, [&simulator, &input] {
+        char line[256];
+        if (!std::fgets(line, sizeof line, stdin)) {
+            input.setEnabled(false); // end of input: keep serving
+            return;
+        }
+        const QStringList words = QString::fromLocal8Bit(line).simplified().split(u' ', Qt::SkipEmptyParts);
+        const std::optional<lipa::sim::FaultScope> on =
+            words.size() == 4 && words[2] == u"on" ? lipa::sim::parseFaultScope(words[3])
+            : words.size() == 2                    ? std::optional(lipa::sim::FaultScope::All)
+                                                   : std::nullopt;
+        const std::optional<lipa::sim::Fault> next =
+            on && words.value(0) == u"fault" ? lipa::sim::parseFault(words[1], *on) : std::nullopt;
+        if (!next) {
+            std::printf("? type: fault MODE [on all|push|status]; modes: %s\n",
+                        qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
+        } else {
+            simulator.setFault(*next);
+            std::printf("fault %s on %s\n", qPrintable(lipa::sim::faultName(*next)),
+                        qPrintable(words.size() == 4 ? words[3] : QStringLiteral("all")));
+        }
+        std::fflush(stdout);
+    });
     // One line per request, so a person trying the till can see exactly what reached "IntaSend".
     QObject::connect(
         &simulator, &lipa::IntaSendSimulator::pushReceived, &app, [&simulator](const QString& apiRef) {

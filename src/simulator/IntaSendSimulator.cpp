@@ -1,30 +1,36 @@
 #include "IntaSendSimulator.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTcpServer>
+#include <QTimer>
 #include <QUuid>
 
 namespace lipa {
 
+using sim::FaultMode;
+using sim::HttpExchange;
+using sim::HttpRequest;
+using sim::HttpResponse;
+
 namespace {
 
-using Status = QHttpServerResponse::StatusCode;
+HttpResponse json(const QJsonObject& body, int status = 200)
+{
+    return HttpResponse{status, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", {}};
+}
 
 // IntaSend's validation error shape: {"type": …, "errors": [{"code", "detail", "attr"}]}.
-QHttpServerResponse validationError(const QString& attr, const QString& detail)
+HttpResponse validationError(const QString& attr, const QString& detail)
 {
     const QJsonObject error{{QStringLiteral("code"), QStringLiteral("invalid")},
                             {QStringLiteral("detail"), detail},
                             {QStringLiteral("attr"), attr}};
     const QJsonObject body{{QStringLiteral("type"), QStringLiteral("validation_error")},
                            {QStringLiteral("errors"), QJsonArray{error}}};
-    return QHttpServerResponse(body, Status::BadRequest);
+    return json(body, 400);
 }
 
 QString nairobiTime(const QDateTime& utc)
@@ -52,29 +58,149 @@ const QRegularExpression& kenyanMobile()
 IntaSendSimulator::IntaSendSimulator(Clock& clock, QObject* parent)
     : QObject(parent)
     , m_clock(clock)
+    , m_server([this](const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange) {
+        handle(request, exchange);
+    })
 {
-    using Method = QHttpServerRequest::Method;
-    m_server.route(QStringLiteral("/api/v1/payment/collection/"), Method::Post,
-                   [this](const QHttpServerRequest& request) { return handlePush(request, false); });
-    m_server.route(QStringLiteral("/api/v1/payment/mpesa-stk-push/"), Method::Post,
-                   [this](const QHttpServerRequest& request) { return handlePush(request, true); });
-    m_server.route(QStringLiteral("/api/v1/payment/status/"), Method::Post,
-                   [this](const QHttpServerRequest& request) { return handleStatus(request); });
 }
 
 IntaSendSimulator::~IntaSendSimulator() = default;
 
 bool IntaSendSimulator::listen(quint16 port)
 {
-    m_port = m_server.listen(QHostAddress::LocalHost, port);
+    m_port = m_server.listen(port);
+    if (m_port != 0 && m_fault.mode == FaultMode::Refuse)
+        m_server.close(); // the port is ours, but nobody answers on it
     return m_port != 0;
 }
 
 void IntaSendSimulator::close()
 {
-    const QList<QTcpServer*> servers = m_server.servers();
-    for (QTcpServer* server : servers)
-        server->close();
+    m_server.close();
+}
+
+void IntaSendSimulator::setFault(sim::Fault fault)
+{
+    const bool wasRefusing = m_fault.mode == FaultMode::Refuse;
+    m_fault = fault;
+    if (m_port == 0)
+        return;
+    if (fault.mode == FaultMode::Refuse)
+        m_server.close();
+    else if (wasRefusing && !m_server.isListening())
+        m_server.listen(m_port);
+}
+
+void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange)
+{
+    const bool isPush =
+        request.path == "/api/v1/payment/collection/" || request.path == "/api/v1/payment/mpesa-stk-push/";
+    const bool isStatus = request.path == "/api/v1/payment/status/";
+    if (!isPush && !isStatus) {
+        exchange->answer(json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404));
+        return;
+    }
+    if (request.method != "POST") {
+        exchange->answer(json(
+            QJsonObject{
+                {QStringLiteral("detail"),
+                 QStringLiteral("Method \"%1\" not allowed.").arg(QString::fromLatin1(request.method))}},
+            405));
+        return;
+    }
+
+    const bool faulty = m_fault.mode != FaultMode::None && m_fault.appliesTo(isPush);
+    // Faults where IntaSend turns the request away before doing anything with it.
+    if (faulty && m_fault.mode == FaultMode::RateLimited) {
+        HttpResponse response =
+            json(QJsonObject{{QStringLiteral("detail"),
+                              QStringLiteral("Request was throttled. Expected available in %1 seconds.")
+                                  .arg(m_fault.parameter)}},
+                 429);
+        response.extraHeaders.append({"Retry-After", QByteArray::number(m_fault.parameter)});
+        ++m_faultyAnswers;
+        exchange->answer(response);
+        return;
+    }
+    if (faulty && m_fault.mode == FaultMode::UnavailableHtml) {
+        ++m_faultyAnswers;
+        exchange->answer(HttpResponse{503,
+                                      "<html><head><title>503 Service Temporarily Unavailable</title></head>"
+                                      "<body><center><h1>503 Service Temporarily Unavailable</h1></center>"
+                                      "<hr><center>nginx</center></body></html>",
+                                      "text/html",
+                                      {}});
+        return;
+    }
+
+    // Everything else: the request is processed (a push reaches the customer's phone), and then the
+    // answer may go wrong on its way back.
+    HttpResponse response =
+        isPush ? handlePush(request, request.path.contains("mpesa-stk-push")) : handleStatus(request);
+    if (!faulty || response.status != 200) {
+        exchange->answer(response);
+        return;
+    }
+    ++m_faultyAnswers;
+    deliverFaulty(response, exchange);
+}
+
+void IntaSendSimulator::deliverFaulty(HttpResponse response, const std::shared_ptr<HttpExchange>& exchange)
+{
+    switch (m_fault.mode) {
+    case FaultMode::None:
+    case FaultMode::Refuse:
+    case FaultMode::RateLimited:
+    case FaultMode::UnavailableHtml:
+        exchange->answer(response);
+        return;
+    case FaultMode::Delay:
+        QTimer::singleShot(std::chrono::milliseconds(m_fault.parameter), this,
+                           [exchange, response] { exchange->answer(response); });
+        return;
+    case FaultMode::DropAfterRequest:
+        exchange->hangUp();
+        return;
+    case FaultMode::ServerError:
+        exchange->answer(
+            json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("A server error occurred.")}}, 500));
+        return;
+    case FaultMode::MalformedJson:
+        response.body.chop(response.body.size() / 2);
+        response.body += ",,}";
+        exchange->answer(response);
+        return;
+    case FaultMode::TruncatedBody: {
+        // Promises the whole answer, sends half, hangs up.
+        const QByteArray whole = response.serialized();
+        exchange->answerRawAndClose(whole.left(whole.size() - response.body.size() / 2));
+        return;
+    }
+    case FaultMode::WrongTypes:
+        response.body = R"({"invoice":{"invoice_id":["X"],"id":{"n":1},"state":7,"value":true,"api_ref":12,)"
+                        R"("mpesa_reference":[],"failed_reason":{},"failed_code":[1]}})";
+        exchange->answer(response);
+        return;
+    case FaultMode::UnknownState:
+        response.body.replace("\"PENDING\"", "\"ON_HOLD\"")
+            .replace("\"PROCESSING\"", "\"ON_HOLD\"")
+            .replace("\"COMPLETE\"", "\"ON_HOLD\"")
+            .replace("\"FAILED\"", "\"ON_HOLD\"");
+        exchange->answer(response);
+        return;
+    case FaultMode::SlowDrip:
+        exchange->drip(response, std::chrono::milliseconds(m_fault.parameter));
+        return;
+    case FaultMode::OversizeBody: {
+        // A valid answer padded past any sane size: a misconfigured proxy, or not IntaSend at all.
+        QByteArray padded = response.body;
+        padded.chop(1);
+        padded += R"(,"padding":")" + QByteArray(3 * 1024 * 1024, 'x') + "\"}";
+        response.body = padded;
+        exchange->answer(response);
+        return;
+    }
+    }
 }
 
 QUrl IntaSendSimulator::baseUrl() const
@@ -82,26 +208,22 @@ QUrl IntaSendSimulator::baseUrl() const
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
 }
 
-QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& request, bool stkRoute)
+HttpResponse IntaSendSimulator::handlePush(const HttpRequest& request, bool stkRoute)
 {
     if (stkRoute) {
-        const QByteArray authorization = request.value("Authorization");
+        const QByteArray authorization = request.header("authorization");
         if (authorization.isEmpty())
-            return QHttpServerResponse(
-                QJsonObject{{QStringLiteral("detail"),
-                             QStringLiteral("Authentication credentials were not provided.")}},
-                Status::Unauthorized);
+            return json(QJsonObject{{QStringLiteral("detail"),
+                                     QStringLiteral("Authentication credentials were not provided.")}},
+                        401);
         if (!authorization.startsWith("Bearer ISSecretKey_"))
-            return QHttpServerResponse(
-                QJsonObject{{QStringLiteral("detail"), QStringLiteral("Invalid token.")}},
-                Status::Unauthorized);
+            return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Invalid token.")}}, 401);
     }
 
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return QHttpServerResponse(
-            QJsonObject{{QStringLiteral("detail"), QStringLiteral("JSON parse error")}}, Status::BadRequest);
+        return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("JSON parse error")}}, 400);
     const QJsonObject body = document.object();
 
     if (!body.value(QStringLiteral("public_key")).toString().startsWith(QStringLiteral("ISPubKey_")))
@@ -142,13 +264,13 @@ QHttpServerResponse IntaSendSimulator::handlePush(const QHttpServerRequest& requ
         response.insert(QStringLiteral("refundable"), false);
         response.insert(QStringLiteral("created_at"), nairobiTime(invoice.createdAt));
     }
-    return QHttpServerResponse(response, Status::Ok);
+    return json(response, 200);
 }
 
-QHttpServerResponse IntaSendSimulator::handleStatus(const QHttpServerRequest& request)
+HttpResponse IntaSendSimulator::handleStatus(const HttpRequest& request)
 {
     ++m_statusRequests;
-    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     if (!body.value(QStringLiteral("public_key")).toString().startsWith(QStringLiteral("ISPubKey_")))
         return validationError(QStringLiteral("public_key"),
                                QStringLiteral("A valid public key is required."));
@@ -170,7 +292,7 @@ QHttpServerResponse IntaSendSimulator::handleStatus(const QHttpServerRequest& re
                         {QStringLiteral("customer"), customer},
                         {QStringLiteral("customer_comment"), QString()}});
     }
-    return QHttpServerResponse(response, Status::Ok);
+    return json(response, 200);
 }
 
 QJsonObject IntaSendSimulator::invoiceJson(const Invoice& invoice) const

@@ -1,11 +1,12 @@
 #pragma once
 
 #include "Clock.h"
+#include "MiniHttpServer.h"
 #include "ScriptedOutcome.h"
+#include "SimulatorFault.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QHttpServer>
 #include <QList>
 #include <QObject>
 #include <QUrl>
@@ -44,6 +45,11 @@ public:
     QUrl baseUrl() const;
 
     void setTiming(Timing timing) { m_timing = timing; }
+    // Makes the simulator misbehave from now on (FaultMode::None: behave again).
+    void setFault(sim::Fault fault);
+    const sim::Fault& fault() const { return m_fault; }
+    // Answers that went out (or did not) under a fault.
+    int faultyAnswerCount() const { return m_faultyAnswers; }
     const QList<ReceivedPush>& pushes() const { return m_pushes; }
     int statusRequestCount() const { return m_statusRequests; }
     // The M-Pesa receipt code a paying customer's invoice will carry.
@@ -65,13 +71,17 @@ private:
         QString receipt;
     };
 
-    QHttpServerResponse handlePush(const QHttpServerRequest& request, bool stkRoute);
-    QHttpServerResponse handleStatus(const QHttpServerRequest& request);
+    void handle(const sim::HttpRequest& request, const std::shared_ptr<sim::HttpExchange>& exchange);
+    void deliverFaulty(sim::HttpResponse response, const std::shared_ptr<sim::HttpExchange>& exchange);
+    sim::HttpResponse handlePush(const sim::HttpRequest& request, bool stkRoute);
+    sim::HttpResponse handleStatus(const sim::HttpRequest& request);
     QJsonObject invoiceJson(const Invoice& invoice) const;
     QString newInvoiceId(bool numeric);
 
     Clock& m_clock;
-    QHttpServer m_server;
+    sim::MiniHttpServer m_server;
+    sim::Fault m_fault;
+    int m_faultyAnswers = 0;
     quint16 m_port = 0;
     Timing m_timing;
     QHash<QString, Invoice> m_invoices;
