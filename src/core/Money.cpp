@@ -64,6 +64,8 @@ Result<Money> Money::parseShillings(const QString& text, qint64 maxShillings)
     }
 
     for (QChar c : integerPart) {
+        if (c.isDigit() && !isAsciiDigit(c))
+            return Result<Money>::error(tr("Type the amount with the digits 0 to 9"));
         if (!isAsciiDigit(c) && c != u',')
             return Result<Money>::error(tr("Use digits only, e.g. 1500"));
     }

@@ -46,6 +46,8 @@ Result<PhoneNumber> PhoneNumber::parse(const QString& text)
             digits += c;
         } else if (c == u'+' && i == 0) {
             plus = true;
+        } else if (c.isDigit()) {
+            return Result<PhoneNumber>::error(tr("Type the number with the digits 0 to 9"));
         } else if (!isSeparator(c)) {
             return Result<PhoneNumber>::error(tr("Use digits only, e.g. 0712 345 678"));
         }

@@ -5,6 +5,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 #include <cstring>
 
@@ -142,6 +143,12 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
     } else {
         reply = m_network.post(request, body);
     }
+    // Qt's transfer timeout restarts with every byte; a server dripping its answer would hold the call
+    // (and the payment) open for ever. This deadline counts from the start.
+    auto* deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    deadline->start(m_config.transferTimeout);
     auto oversize = std::make_shared<bool>(false);
     const qint64 maxBytes = m_config.maxResponseBytes;
     connect(reply, &QNetworkReply::downloadProgress, reply,
@@ -179,8 +186,12 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
     result.httpStatus = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply.isOpen() ? reply.readAll() : QByteArray();
 
-    if (result.httpStatus == 0) {
-        const QNetworkReply::NetworkError error = reply.error();
+    // A transport failure counts even after a status line arrived: an answer cut off half-way (our
+    // deadline, a reset) is no answer.
+    const QNetworkReply::NetworkError error = reply.error();
+    const bool transportFailed =
+        error != QNetworkReply::NoError && (error < 100 || error == QNetworkReply::ContentReSendError);
+    if (result.httpStatus == 0 || transportFailed) {
         if (failedBeforeSending(error)) {
             result.failure = CallFailure::NotSent;
             result.message = tr("Could not reach IntaSend (%1)").arg(reply.errorString());
@@ -205,6 +216,7 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
         } else {
             result.failure = CallFailure::BadResponse;
             result.message = invoice.error();
+            result.rawBody = truncatedForLog(body);
             qCWarning(lcClient) << what << "unreadable answer:" << invoice.error() << truncatedForLog(body);
         }
         return result;
@@ -212,6 +224,7 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
 
     const QString detail = wire::parseErrorBody(body);
     const int status = result.httpStatus;
+    result.rawBody = truncatedForLog(body);
     if (status == 401 || status == 403) {
         result.failure = CallFailure::AuthRefused;
         result.message = tr("IntaSend refused the keys — check Settings");

@@ -32,6 +32,7 @@ struct CallResult {
     int httpStatus = 0;
     QString message; // human text for the cashier and the log; never contains a key
     std::chrono::seconds retryAfter{0};
+    QByteArray rawBody; // for the log when the call failed: what came back, truncated
 
     bool ok() const { return invoice.has_value(); }
 };
@@ -40,6 +41,7 @@ struct ClientConfig {
     QUrl baseUrl;
     QString publicKey;
     QString secretKey; // optional; when set, pushes use the current (Bearer) route
+    // The longest a call may take from start to end, however the answer trickles in.
     std::chrono::milliseconds transferTimeout{30000};
     qint64 maxResponseBytes = 1 << 20; // a larger answer is not an IntaSend answer
 };
