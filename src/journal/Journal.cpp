@@ -75,6 +75,11 @@ const QList<QStringList>& migrations()
             // Covers the all-time totals (count and sum by state) without reading the table.
             QStringLiteral("CREATE INDEX payments_totals ON payments(state, amount_cents)"),
         },
+        // 3: finding the attempt that replaced a payment (resend) without reading the table.
+        {
+            QStringLiteral("CREATE INDEX payments_by_replaces ON payments(replaces_ref)"
+                           " WHERE replaces_ref IS NOT NULL"),
+        },
     };
     return steps;
 }
@@ -540,6 +545,32 @@ std::optional<Payment> Journal::find(const QString& localRef) const
     query.prepare(QStringLiteral("SELECT %1 FROM payments WHERE local_ref = ?").arg(kColumns));
     query.addBindValue(localRef);
     if (!exec(query, "find payment") || !query.next())
+        return std::nullopt;
+    return paymentFrom(query);
+}
+
+std::optional<Payment> Journal::latestOpen(const PhoneNumber& phone, Money amount) const
+{
+    // Through the phone index: a customer has few payments, however long the history.
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM payments WHERE phone = ? AND +amount_cents = ?"
+                                 " AND +state IN ('Sending', 'Pending', 'Processing', 'Unknown')"
+                                 " ORDER BY id DESC LIMIT 1")
+                      .arg(kColumns));
+    query.addBindValue(phone.normalised());
+    query.addBindValue(amount.cents());
+    if (!exec(query, "latest open") || !query.next())
+        return std::nullopt;
+    return paymentFrom(query);
+}
+
+std::optional<Payment> Journal::replacementOf(const QString& localRef) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM payments WHERE replaces_ref = ? ORDER BY id DESC LIMIT 1")
+                      .arg(kColumns));
+    query.addBindValue(localRef);
+    if (!exec(query, "replacement") || !query.next())
         return std::nullopt;
     return paymentFrom(query);
 }

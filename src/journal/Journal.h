@@ -42,7 +42,7 @@ using DayTotals = Totals;
 // (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction.
 class Journal {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static QString fileName(const QString& environmentKey);
 
     struct OpenError {
@@ -79,6 +79,11 @@ public:
     // and Expired ones created since expiredSince. Old Expired payments, which pile up over the years,
     // are left to the "Needs checking" filter.
     QList<Payment> toResume(const QDateTime& expiredSince) const;
+    // The newest payment to this phone for this amount that may still be charged: Sending, Pending,
+    // Processing or Unknown. What a second charge of the same sale would duplicate.
+    std::optional<Payment> latestOpen(const PhoneNumber& phone, Money amount) const;
+    // The attempt that was sent again in place of this one, if any.
+    std::optional<Payment> replacementOf(const QString& localRef) const;
     // When the oldest payment still in progress was created; invalid when there is none.
     QDateTime oldestInProgress() const;
     QList<PaymentEvent> events(const QString& localRef) const;

@@ -72,7 +72,13 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
         case ReceiptColumn:
             return payment.mpesaReceipt;
         case DetailColumn:
-            return payment.failureMessage.isEmpty() ? progressNote(payment.state) : payment.failureMessage;
+            if (!payment.failureMessage.isEmpty())
+                return payment.failureMessage;
+            if (payment.replacesRef.isEmpty())
+                return progressNote(payment.state);
+            return progressNote(payment.state).isEmpty()
+                       ? tr("Sent again")
+                       : tr("%1 (sent again)").arg(progressNote(payment.state));
         }
         break;
     case Qt::ToolTipRole:

@@ -37,7 +37,7 @@ void StatusPoller::watch(const QString& localRef, const QDateTime& createdAt)
     Entry entry;
     entry.expiresAt = now + m_schedule.expiry - age;
     entry.interval = m_schedule.firstCheck;
-    entry.nextCheck = now + m_schedule.firstCheck;
+    entry.nextCheck = std::max(now + m_schedule.firstCheck, m_holdUntil);
     m_entries.insert(localRef, entry);
     reschedule();
 }
@@ -57,7 +57,16 @@ void StatusPoller::checkFinished(const QString& localRef, milliseconds notBefore
         milliseconds(static_cast<qint64>(static_cast<double>(it->interval.count()) * m_schedule.backoff));
     it->interval = std::min(grown, m_schedule.maxInterval);
     it->inFlight = false;
-    it->nextCheck = m_clock.monotonic() + std::max(it->interval, notBefore);
+    it->nextCheck = std::max(m_clock.monotonic() + std::max(it->interval, notBefore), m_holdUntil);
+    reschedule();
+}
+
+void StatusPoller::holdAll(milliseconds until)
+{
+    for (Entry& entry : m_entries)
+        entry.nextCheck = std::max(entry.nextCheck, until);
+    // Checks in flight now come back with their own notBefore; checkFinished keeps to the hold as well.
+    m_holdUntil = std::max(m_holdUntil, until);
     reschedule();
 }
 

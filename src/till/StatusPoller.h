@@ -36,6 +36,8 @@ public:
     // The check asked for by checkDue has ended. The next one waits the next backoff interval, or
     // at least notBefore (IntaSend's Retry-After).
     void checkFinished(const QString& localRef, std::chrono::milliseconds notBefore = {});
+    // No check starts before `until` (the clock's monotonic time): IntaSend asked the till to slow down.
+    void holdAll(std::chrono::milliseconds until);
     // Check as soon as possible (the cashier pressed Check now).
     void checkSoon(const QString& localRef);
 
@@ -64,6 +66,7 @@ private:
     PollSchedule m_schedule;
     QHash<QString, Entry> m_entries;
     std::unique_ptr<Alarm> m_alarm;
+    std::chrono::milliseconds m_holdUntil{0};
 };
 
 } // namespace lipa

@@ -15,6 +15,32 @@ bool isPastExpiry(const Payment& payment, const QDateTime& now, const PollSchedu
     return payment.createdAt.msecsTo(now) >= schedule.expiry.count();
 }
 
+// Calls in a row without a usable answer before the till tells the cashier IntaSend is unreachable: one
+// lost answer is a blip, three are an outage.
+constexpr int kTroubleAfterFailures = 3;
+// How long a resend stays cleared after its last check: long enough to read the confirmation, too
+// short for the earlier attempt to change its mind unseen.
+constexpr std::chrono::minutes kResendClearance{2};
+// When IntaSend says "slow down" without saying for how long.
+constexpr std::chrono::seconds kDefaultSlowDown{30};
+
+bool mayBeResent(PaymentState state)
+{
+    return state == PaymentState::Failed || state == PaymentState::Expired ||
+           state == PaymentState::Unknown || state == PaymentState::Rejected;
+}
+
+// What goes into the journal's history for a failed call: the reason, and what IntaSend sent back.
+QString logDetail(const CallResult& result)
+{
+    QString detail = result.message;
+    if (result.httpStatus > 0)
+        detail += QStringLiteral(" [HTTP %1]").arg(result.httpStatus);
+    if (!result.rawBody.isEmpty())
+        detail += QStringLiteral(" body: ") + QString::fromUtf8(result.rawBody);
+    return detail;
+}
+
 } // namespace
 
 Till::Till(IntaSendClient& client, Journal& journal, StatusPoller& poller, Clock& clock, QString tillName,
@@ -28,10 +54,25 @@ Till::Till(IntaSendClient& client, Journal& journal, StatusPoller& poller, Clock
 {
     connect(&m_poller, &StatusPoller::checkDue, this, &Till::onCheckDue);
     connect(&m_poller, &StatusPoller::expired, this, &Till::onExpired);
+    m_slowDownAlarm = m_clock.createAlarm();
+    connect(m_slowDownAlarm.get(), &Alarm::fired, this, &Till::updateTrouble);
 }
 
 QString Till::charge(Money amount, const PhoneNumber& phone)
 {
+    return send(amount, phone, {});
+}
+
+QString Till::send(Money amount, const PhoneNumber& phone, const QString& replacesRef)
+{
+    if (const auto wait = m_slowDownUntil - m_clock.monotonic(); wait.count() > 0) {
+        // IntaSend asked for quiet: sending now would be refused again (and count against the till).
+        Q_EMIT notice(
+            tr("IntaSend asked the till to wait %n more second(s) before sending. Nothing was sent; "
+               "press Enter again in a moment.",
+               nullptr, static_cast<int>((wait.count() + 999) / 1000)));
+        return {};
+    }
     Payment payment;
     payment.localRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
     payment.amount = amount;
@@ -40,6 +81,7 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
     payment.createdAt = m_clock.now();
     payment.updatedAt = payment.createdAt;
     payment.tillName = m_tillName;
+    payment.replacesRef = replacesRef;
 
     // Journal before wire: if the write fails, nothing is sent.
     if (!m_journal.addPayment(payment)) {
@@ -48,6 +90,9 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
         return {};
     }
     Q_EMIT paymentRecorded(payment);
+    if (const std::optional<Payment> earlier =
+            replacesRef.isEmpty() ? std::nullopt : m_journal.find(replacesRef))
+        m_journal.updatePayment(*earlier, QStringLiteral("sent again as ") + payment.localRef);
 
     // The request first, the views after: the customer's phone should not wait for the list to redraw.
     // (The answer always arrives later, through the event loop, so paymentAdded still precedes it.)
@@ -123,6 +168,119 @@ DayTotals Till::todaysTotals() const
     return m_journal.totals(startOfDay.toUTC(), startOfDay.addDays(1).toUTC());
 }
 
+std::optional<Payment> Till::openPaymentFor(const PhoneNumber& phone, Money amount) const
+{
+    return m_journal.latestOpen(phone, amount);
+}
+
+void Till::prepareResend(const QString& localRef, QObject* context,
+                         std::function<void(const ResendCheck&)> done)
+{
+    m_clearedForResend.remove(localRef);
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    ResendCheck check;
+    if (!payment) {
+        check.reason = tr("This payment is not in the journal.");
+        done(check);
+        return;
+    }
+    check.payment = *payment;
+    if (const std::optional<Payment> newer = m_journal.replacementOf(localRef)) {
+        check.reason = tr("This payment was already sent again (%1, %2). Use that one.")
+                           .arg(stateDisplayName(newer->state),
+                                newer->createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        done(check);
+        return;
+    }
+    if (!mayBeResent(payment->state)) {
+        check.reason = payment->state == PaymentState::Complete
+                           ? tr("This payment is paid.")
+                           : tr("This payment is still waiting for the customer. Wait for it to end, or "
+                                "check it now.");
+        done(check);
+        return;
+    }
+    const bool checkable = !payment->invoiceId.isEmpty() && (payment->state == PaymentState::Expired ||
+                                                             payment->state == PaymentState::Unknown);
+    if (!checkable) {
+        if (payment->state == PaymentState::Unknown) {
+            check.verdict = ResendCheck::MaySendWithWarning;
+            check.reason = tr("IntaSend never confirmed this request, so the till cannot check it. Ask the "
+                              "customer: if a payment prompt came, or money left their M-Pesa, do not send "
+                              "again.");
+        } else {
+            check.verdict = ResendCheck::MaySend;
+            check.reason = payment->state == PaymentState::Rejected
+                               ? tr("Nothing was charged: the request never reached the customer.")
+                               : tr("The customer was not charged: %1").arg(payment->failureMessage);
+        }
+        m_clearedForResend.insert(localRef, m_clock.monotonic());
+        done(check);
+        return;
+    }
+    // One last look, straight to IntaSend: what it says now decides.
+    ++m_requestsInFlight;
+    m_client.checkStatus(payment->invoiceId, context,
+                         [this, localRef, done = std::move(done)](const CallResult& result) {
+                             --m_requestsInFlight;
+                             finishResendCheck(localRef, result, done);
+                         });
+}
+
+void Till::finishResendCheck(const QString& localRef, const CallResult& result,
+                             const std::function<void(const ResendCheck&)>& done)
+{
+    noteConnection(result);
+    ResendCheck check;
+    if (std::optional<Payment> payment = m_journal.find(localRef); payment && result.ok())
+        applyInvoice(*payment, *result.invoice);
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment) {
+        done(check);
+        return;
+    }
+    check.payment = *payment;
+    if (!result.ok()) {
+        check.reason = tr("The earlier request could not be checked (%1). Send again only when IntaSend "
+                          "can be asked.")
+                           .arg(result.message);
+    } else if (payment->state == PaymentState::Complete) {
+        check.reason = tr("IntaSend says this payment is paid after all (receipt %1). Do not charge again.")
+                           .arg(payment->mpesaReceipt.isEmpty() ? tr("not given") : payment->mpesaReceipt);
+    } else if (payment->state == PaymentState::Failed) {
+        check.verdict = ResendCheck::MaySend;
+        check.reason = tr("IntaSend confirms the customer was not charged: %1").arg(payment->failureMessage);
+    } else if (isAwaitingCustomer(payment->state)) {
+        keepTrack(localRef, {});
+        check.reason = tr("IntaSend says the customer can still answer this request. Wait for it.");
+    } else {
+        // Expired here, and IntaSend still shows it open: the prompt on the phone has long timed out
+        // (M-Pesa gives about a minute), but IntaSend has not said so.
+        check.verdict = ResendCheck::MaySendWithWarning;
+        check.reason =
+            tr("IntaSend still shows the earlier request as not finished (%1), though the prompt "
+               "on the phone has timed out. Ask the customer whether they paid before sending again.")
+                .arg(payment->remoteState.isEmpty() ? tr("no state") : payment->remoteState);
+    }
+    if (check.verdict != ResendCheck::Refused)
+        m_clearedForResend.insert(localRef, m_clock.monotonic());
+    done(check);
+}
+
+QString Till::resend(const QString& localRef)
+{
+    const auto cleared = m_clearedForResend.constFind(localRef);
+    const bool fresh =
+        cleared != m_clearedForResend.cend() && m_clock.monotonic() - *cleared <= kResendClearance;
+    m_clearedForResend.remove(localRef);
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    if (!fresh || !payment || !mayBeResent(payment->state) || m_journal.replacementOf(localRef)) {
+        Q_EMIT notice(tr("This payment was not sent again: it has to be checked first. Press Resend again."));
+        return {};
+    }
+    return send(payment->amount, payment->phone, localRef);
+}
+
 void Till::onPushFinished(const QString& localRef, const CallResult& result)
 {
     noteConnection(result);
@@ -144,15 +302,16 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result)
     switch (result.failure) {
     case CallFailure::NotSent:
         payment->failureMessage = tr("Could not reach IntaSend — nothing was charged");
-        moveTo(*payment, PaymentState::Rejected, result.message);
+        moveTo(*payment, PaymentState::Rejected, logDetail(result));
         break;
     case CallFailure::Refused:
     case CallFailure::AuthRefused:
-    case CallFailure::RateLimited:
         payment->failureMessage = result.message;
-        moveTo(*payment, PaymentState::Rejected, result.message);
-        if (result.failure == CallFailure::AuthRefused)
-            Q_EMIT notice(result.message);
+        moveTo(*payment, PaymentState::Rejected, logDetail(result));
+        break;
+    case CallFailure::RateLimited:
+        payment->failureMessage = tr("IntaSend asked the till to slow down — nothing was charged");
+        moveTo(*payment, PaymentState::Rejected, logDetail(result));
         break;
     case CallFailure::Uncertain:
     case CallFailure::BadResponse:
@@ -160,7 +319,7 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result)
             tr("The request may have reached the customer's phone (%1). Do not charge again before "
                "checking with the customer.")
                 .arg(result.message);
-        moveTo(*payment, PaymentState::Unknown, result.message);
+        moveTo(*payment, PaymentState::Unknown, logDetail(result));
         break;
     case CallFailure::None:
         break;
@@ -190,8 +349,6 @@ void Till::onStatusFinished(const QString& localRef, const CallResult& result)
 {
     noteConnection(result);
     m_oneOffChecks.remove(localRef);
-    if (result.failure == CallFailure::AuthRefused)
-        Q_EMIT notice(result.message);
     if (const std::optional<Payment> payment = m_journal.find(localRef); payment && result.ok())
         applyInvoice(*payment, *result.invoice);
     keepTrack(localRef, std::chrono::duration_cast<std::chrono::milliseconds>(result.retryAfter));
@@ -326,6 +483,58 @@ void Till::noteConnection(const CallResult& result)
     if (now != m_connection) {
         m_connection = now;
         Q_EMIT connectionStateChanged(now);
+    }
+
+    switch (result.failure) {
+    case CallFailure::None:
+        m_failuresInARow = 0;
+        m_keysRefused = false; // the keys were accepted
+        break;
+    case CallFailure::Refused:
+        m_failuresInARow = 0; // IntaSend answered, if only to say no
+        break;
+    case CallFailure::AuthRefused:
+        m_failuresInARow = 0;
+        m_keysRefused = true;
+        break;
+    case CallFailure::RateLimited: {
+        m_failuresInARow = 0;
+        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+            result.retryAfter.count() > 0 ? result.retryAfter : kDefaultSlowDown);
+        m_slowDownUntil = std::max(m_slowDownUntil, m_clock.monotonic() + wait);
+        m_poller.holdAll(m_slowDownUntil);
+        m_slowDownAlarm->start(m_slowDownUntil - m_clock.monotonic());
+        break;
+    }
+    case CallFailure::NotSent:
+    case CallFailure::Uncertain:
+    case CallFailure::BadResponse:
+        ++m_failuresInARow;
+        break;
+    }
+    updateTrouble();
+}
+
+void Till::updateTrouble()
+{
+    QString text;
+    if (m_keysRefused) {
+        text = tr("IntaSend refused the keys — check Settings. Payments cannot be sent until the keys are "
+                  "right.");
+    } else if (m_failuresInARow >= kTroubleAfterFailures) {
+        text =
+            tr("Offline: IntaSend has not answered the last %1 requests. Waiting payments are still being "
+               "checked and will update by themselves; new charges may fail, and nothing is charged twice.")
+                .arg(m_failuresInARow);
+    } else if (const auto wait = m_slowDownUntil - m_clock.monotonic(); wait.count() > 0) {
+        text =
+            tr("IntaSend asked the till to slow down. Sending and checking resume at %1.")
+                .arg(m_clock.now().addMSecs(wait.count()).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    }
+    if (text != m_troubleText) {
+        m_troubleText = text;
+        qCInfo(lcTill) << "service trouble:" << (text.isEmpty() ? QStringLiteral("none") : text);
+        Q_EMIT serviceTroubleChanged(text);
     }
 }
 

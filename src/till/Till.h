@@ -6,8 +6,12 @@
 #include "Payment.h"
 #include "StatusPoller.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
+
+#include <functional>
+#include <memory>
 
 namespace lipa {
 
@@ -15,6 +19,18 @@ enum class ConnectionState {
     NotYetUsed, // nothing sent since start-up
     Online,     // IntaSend answered the last call (even with an error)
     Offline,    // the last call got no answer
+};
+
+// Whether a payment may be sent again, decided after a last look at the earlier attempt.
+struct ResendCheck {
+    enum Verdict {
+        MaySend,            // the earlier attempt did not charge the customer
+        MaySendWithWarning, // it cannot be known for sure: the cashier must ask the customer first
+        Refused,            // paid after all, still waiting, already resent, or it could not be checked
+    };
+    Verdict verdict = Refused;
+    Payment payment; // the earlier attempt as it now stands
+    QString reason;  // for the cashier: why, in plain words
 };
 
 // Runs a charge end to end: journal first, then the push, then polling until the payment is final.
@@ -29,12 +45,25 @@ public:
     // Records the payment, then sends the STK push. Returns the payment's local reference (also its
     // api_ref), or an empty string if it could not be recorded (and so was not sent).
     QString charge(Money amount, const PhoneNumber& phone);
+    // The newest payment of this sale (phone and amount) that may still charge the customer, if any: a
+    // second charge needs the cashier's confirmation.
+    std::optional<Payment> openPaymentFor(const PhoneNumber& phone, Money amount) const;
+    // Looks at a failed, expired, unknown or not-sent payment one last time (a status check where
+    // IntaSend knows it) and reports whether it may be sent again. Reports once, through done.
+    void prepareResend(const QString& localRef, QObject* context,
+                       std::function<void(const ResendCheck&)> done);
+    // Sends a new attempt for a payment prepareResend cleared, linked to it in the journal. Returns the
+    // new attempt's reference, or an empty string (with a notice) if it may not be sent.
+    QString resend(const QString& localRef);
     // Picks up what a previous run left open: polls pending payments again, checks the rest once.
     void resume();
     // Asks IntaSend about a payment now (the cashier's "Check now").
     void checkNow(const QString& localRef);
 
     ConnectionState connectionState() const { return m_connection; }
+    // What stands in the way of payments right now (keys refused, IntaSend unreachable, asked to slow
+    // down), in the cashier's words; empty when nothing does.
+    QString serviceTrouble() const { return m_troubleText; }
     // Calls to IntaSend sent and not yet answered.
     int requestsInFlight() const { return m_requestsInFlight; }
     DayTotals todaysTotals() const;
@@ -48,10 +77,12 @@ Q_SIGNALS:
     void paymentAdded(const lipa::Payment& payment);
     void paymentChanged(const lipa::Payment& payment);
     void connectionStateChanged(lipa::ConnectionState state);
+    void serviceTroubleChanged(const QString& message);
     // Something the cashier or owner should read (bad keys, an answer we did not understand).
     void notice(const QString& message);
 
 private:
+    QString send(Money amount, const PhoneNumber& phone, const QString& replacesRef);
     void onPushFinished(const QString& localRef, const CallResult& result);
     void onCheckDue(const QString& localRef);
     void sendStatusCheck(const QString& localRef, const QString& invoiceId);
@@ -65,6 +96,9 @@ private:
     // Polls the payment while it waits for the customer; stops when it no longer does.
     void keepTrack(const QString& localRef, std::chrono::milliseconds notBefore);
     void noteConnection(const CallResult& result);
+    void updateTrouble();
+    void finishResendCheck(const QString& localRef, const CallResult& result,
+                           const std::function<void(const ResendCheck&)>& done);
 
     IntaSendClient& m_client;
     Journal& m_journal;
@@ -74,6 +108,15 @@ private:
     ConnectionState m_connection = ConnectionState::NotYetUsed;
     QSet<QString> m_oneOffChecks; // payments checked outside the poller, while the check is in flight
     int m_requestsInFlight = 0;
+
+    // Calls in a row that got no usable answer; past kTroubleAfterFailures the till says it is offline.
+    int m_failuresInARow = 0;
+    bool m_keysRefused = false;
+    std::chrono::milliseconds m_slowDownUntil{0}; // monotonic: IntaSend's Retry-After
+    std::unique_ptr<Alarm> m_slowDownAlarm;
+    QString m_troubleText;
+    // Payments cleared for a resend by their last check, with when (monotonic): the clearance is short-lived.
+    QHash<QString, std::chrono::milliseconds> m_clearedForResend;
 };
 
 } // namespace lipa

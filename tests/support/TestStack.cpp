@@ -18,6 +18,18 @@ TestStack::TestStack(Settings settings, const QString& secretKey, std::unique_pt
                                         journal ? std::move(journal) : Journal::openInMemory());
 }
 
+TestStack::TestStack(Settings settings, const std::function<void(ClientConfig&)>& configure)
+{
+    if (!simulator.listen())
+        qFatal("the simulator could not listen on 127.0.0.1");
+    ClientConfig config;
+    config.baseUrl = simulator.baseUrl();
+    config.publicKey = QStringLiteral("ISPubKey_test_unit");
+    config.transferTimeout = std::chrono::seconds(10);
+    configure(config);
+    stack = std::make_unique<TillStack>(clock, config, settings, Journal::openInMemory());
+}
+
 std::unique_ptr<TillStack> TestStack::stackFor(Clock& clock, const QString& baseUrl, const QString& publicKey,
                                                std::chrono::milliseconds timeout,
                                                std::unique_ptr<Journal> journal)

@@ -16,6 +16,8 @@ public:
     // A journal in memory unless one is given.
     explicit TestStack(Settings settings = {}, const QString& secretKey = {},
                        std::unique_ptr<Journal> journal = {});
+    // The same, with the client's set-up changed first (a shorter timeout, a wrong key, another URL).
+    TestStack(Settings settings, const std::function<void(ClientConfig&)>& configure);
 
     Till& till() { return stack->till; }
     StatusPoller& poller() { return stack->poller; }

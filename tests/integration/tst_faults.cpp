@@ -1,0 +1,452 @@
+#include "TestStack.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+using sim::Fault;
+using sim::FaultMode;
+using sim::FaultScope;
+
+Q_DECLARE_METATYPE(lipa::sim::Fault)
+
+// Every way a call to IntaSend can go wrong, against the simulator's fault modes: the state each payment
+// ends in, what the cashier is told, and that no push is ever sent twice without the cashier asking.
+class TestFaults : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cleanup() { m_stack.reset(); }
+
+    void refusedConnectionIsRejectedAndNothingSent();
+    void tlsFailureIsRejectedAndNothingSent();
+    void uncertainPushesBecomeUnknown_data();
+    void uncertainPushesBecomeUnknown();
+    void slowButTimelyAnswerIsFine();
+    void validationErrorIsRejectedWithIntaSendsWords();
+    void refusedKeysRejectAndRaiseTheSettingsBanner();
+    void rateLimitedPushIsRejectedAndHoldsTheTill();
+    void rateLimitedStatusChecksWaitForRetryAfter();
+    void unknownStateKeepsPolling();
+    void failingStatusChecksKeepPendingThenOfflineThenRecover();
+
+    void openPaymentOfTheSameSaleIsFound();
+    void failedPaymentMayBeResentAndIsLinked();
+    void resendNeedsAFreshCheck();
+    void unknownWithoutInvoiceMayBeResentOnlyWithWarning();
+    void expiredButPaidLateIsNotResent();
+    void expiredStillOpenAtIntaSendNeedsAWarning();
+    void resendRefusedWhenTheCheckFails();
+
+private:
+    // A stack whose client gives up after `timeout`.
+    void makeStack(std::chrono::milliseconds timeout = 10s,
+                   const std::function<void(ClientConfig&)>& configure = {});
+    Payment chargeAndSettle(char lastDigit, qint64 shillings = 1500);
+    Payment payment(const QString& ref) { return m_stack->journal().find(ref).value(); }
+    QString journalHistory(const QString& ref);
+
+    std::unique_ptr<test::TestStack> m_stack;
+};
+
+void TestFaults::makeStack(std::chrono::milliseconds timeout,
+                           const std::function<void(ClientConfig&)>& configure)
+{
+    m_stack = std::make_unique<test::TestStack>(Settings{}, [&](ClientConfig& config) {
+        config.transferTimeout = timeout;
+        if (configure)
+            configure(config);
+    });
+}
+
+// Charges and waits until the push has been answered (or has failed).
+Payment TestFaults::chargeAndSettle(char lastDigit, qint64 shillings)
+{
+    const QString ref =
+        m_stack->till().charge(Money::fromShillings(shillings), test::phoneEndingIn(lastDigit));
+    if (ref.isEmpty())
+        return {};
+    [&] { QVERIFY(m_stack->waitForNetwork()); }();
+    return payment(ref);
+}
+
+QString TestFaults::journalHistory(const QString& ref)
+{
+    QStringList lines;
+    for (const PaymentEvent& event : m_stack->journal().events(ref))
+        lines << event.detail;
+    return lines.join(u'\n');
+}
+
+void TestFaults::refusedConnectionIsRejectedAndNothingSent()
+{
+    makeStack();
+    m_stack->simulator.setFault({FaultMode::Refuse, 0, FaultScope::All});
+    const Payment p = chargeAndSettle('5');
+    QCOMPARE(p.state, PaymentState::Rejected);
+    QCOMPARE(p.failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
+    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QCOMPARE(m_stack->till().connectionState(), ConnectionState::Offline);
+    // Back again: the next charge goes through; the rejected one was never retried on its own.
+    m_stack->simulator.setFault({});
+    QCOMPARE(chargeAndSettle('5').state, PaymentState::Pending);
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(payment(p.localRef).state, PaymentState::Rejected);
+}
+
+void TestFaults::tlsFailureIsRejectedAndNothingSent()
+{
+    // https to a server that speaks plain HTTP: the TLS handshake fails before any request leaves.
+    makeStack();
+    const auto https = test::TestStack::stackFor(
+        m_stack->clock, QStringLiteral("https://127.0.0.1:%1").arg(m_stack->simulator.port()),
+        QStringLiteral("ISPubKey_test_unit"), 10s);
+    const QString ref = https->till.charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
+    QTRY_COMPARE(https->till.requestsInFlight(), 0);
+    const Payment p = https->journal.find(ref).value();
+    QCOMPARE(p.state, PaymentState::Rejected);
+    QCOMPARE(p.failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
+    QVERIFY(m_stack->simulator.pushes().isEmpty());
+}
+
+void TestFaults::uncertainPushesBecomeUnknown_data()
+{
+    QTest::addColumn<Fault>("fault");
+    QTest::addColumn<bool>("reachedThePhone"); // did the simulated customer get the prompt?
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("logged"); // what the journal's history keeps of the answer
+
+    QTest::newRow("delay past the timeout")
+        << Fault{FaultMode::Delay, 2000, FaultScope::Pushes} << true << "did not answer in time"
+        << "";
+    QTest::newRow("drop after request")
+        << Fault{FaultMode::DropAfterRequest, 0, FaultScope::Pushes} << true << "dropped"
+        << "";
+    QTest::newRow("500") << Fault{FaultMode::ServerError, 0, FaultScope::Pushes} << true << "HTTP 500"
+                         << "A server error occurred.";
+    QTest::newRow("503 html") << Fault{FaultMode::UnavailableHtml, 0, FaultScope::Pushes} << false
+                              << "HTTP 503"
+                              << "<h1>503 Service Temporarily Unavailable</h1>";
+    QTest::newRow("malformed json") << Fault{FaultMode::MalformedJson, 0, FaultScope::Pushes} << true
+                                    << "not JSON"
+                                    << ",,}";
+    QTest::newRow("truncated body") << Fault{FaultMode::TruncatedBody, 0, FaultScope::Pushes} << true
+                                    << "dropped"
+                                    << "";
+    QTest::newRow("wrong types") << Fault{FaultMode::WrongTypes, 0, FaultScope::Pushes} << true << "invoice"
+                                 << R"("state":7)";
+    QTest::newRow("slow drip") << Fault{FaultMode::SlowDrip, 40, FaultScope::Pushes} << true
+                               << "did not answer in time"
+                               << "";
+    QTest::newRow("oversize") << Fault{FaultMode::OversizeBody, 0, FaultScope::Pushes} << true << "too large"
+                              << "";
+}
+
+void TestFaults::uncertainPushesBecomeUnknown()
+{
+    QFETCH(Fault, fault);
+    QFETCH(bool, reachedThePhone);
+    QFETCH(QString, reason);
+    QFETCH(QString, logged);
+    makeStack(800ms);
+    m_stack->simulator.setFault(fault);
+
+    const Payment p = chargeAndSettle('5');
+    QCOMPARE(p.state, PaymentState::Unknown);
+    QVERIFY2(p.failureMessage.startsWith(QStringLiteral("The request may have reached the customer's phone")),
+             qPrintable(p.failureMessage));
+    QVERIFY2(p.failureMessage.contains(reason, Qt::CaseInsensitive), qPrintable(p.failureMessage));
+    QCOMPARE(m_stack->simulator.pushes().size(), reachedThePhone ? 1 : 0);
+    const QString history = journalHistory(p.localRef);
+    QVERIFY2(history.contains(logged), qPrintable(history));
+    QVERIFY2(history.size() < 2000, "the raw answer is kept truncated");
+
+    // Minutes later, nothing was sent again by itself, and the payment waits for the cashier.
+    m_stack->simulator.setFault({});
+    m_stack->clock.advance(10min);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), reachedThePhone ? 1 : 0);
+    QCOMPARE(payment(p.localRef).state, PaymentState::Unknown);
+}
+
+void TestFaults::slowButTimelyAnswerIsFine()
+{
+    makeStack(5s);
+    m_stack->simulator.setFault({FaultMode::Delay, 300, FaultScope::All});
+    const Payment p = chargeAndSettle('5');
+    QCOMPARE(p.state, PaymentState::Pending);
+    QVERIFY(m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Complete; }, 30s));
+}
+
+void TestFaults::validationErrorIsRejectedWithIntaSendsWords()
+{
+    makeStack(10s, [](ClientConfig& config) { config.publicKey = QStringLiteral("not-a-key"); });
+    const Payment p = chargeAndSettle('5');
+    QCOMPARE(p.state, PaymentState::Rejected);
+    QCOMPARE(p.failureMessage, QStringLiteral("A valid public key is required."));
+    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
+}
+
+void TestFaults::refusedKeysRejectAndRaiseTheSettingsBanner()
+{
+    makeStack(10s, [](ClientConfig& config) { config.secretKey = QStringLiteral("wrong"); });
+    QSignalSpy trouble(&m_stack->till(), &Till::serviceTroubleChanged);
+    const Payment p = chargeAndSettle('5');
+    QCOMPARE(p.state, PaymentState::Rejected);
+    QVERIFY2(p.failureMessage.startsWith(QStringLiteral("IntaSend refused the keys — check Settings")),
+             qPrintable(p.failureMessage));
+    QCOMPARE(trouble.size(), 1);
+    QVERIFY(m_stack->till().serviceTrouble().startsWith(QStringLiteral("IntaSend refused the keys")));
+    QVERIFY(m_stack->simulator.pushes().isEmpty());
+}
+
+void TestFaults::rateLimitedPushIsRejectedAndHoldsTheTill()
+{
+    makeStack();
+    m_stack->simulator.setFault({FaultMode::RateLimited, 20, FaultScope::Pushes});
+    const Payment p = chargeAndSettle('5');
+    QCOMPARE(p.state, PaymentState::Rejected);
+    QCOMPARE(p.failureMessage, QStringLiteral("IntaSend asked the till to slow down — nothing was charged"));
+    QVERIFY(m_stack->till().serviceTrouble().contains(QStringLiteral("slow down")));
+    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QCOMPARE(m_stack->simulator.faultyAnswerCount(), 1);
+
+    // Within Retry-After the till does not even ask: no tight loop against a busy IntaSend.
+    m_stack->simulator.setFault({});
+    QSignalSpy notices(&m_stack->till(), &Till::notice);
+    m_stack->clock.advance(10s);
+    QVERIFY(m_stack->till().charge(Money::fromShillings(1500), test::phoneEndingIn('5')).isEmpty());
+    QCOMPARE(notices.size(), 1);
+    QVERIFY(notices.at(0).at(0).toString().contains(QStringLiteral("Nothing was sent")));
+    QCOMPARE(m_stack->journal().paymentCount(), 1);
+
+    // After it, the banner goes by itself and charging works.
+    m_stack->clock.advance(11s);
+    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
+    QCOMPARE(chargeAndSettle('5').state, PaymentState::Pending);
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+}
+
+void TestFaults::rateLimitedStatusChecksWaitForRetryAfter()
+{
+    makeStack();
+    const Payment a = chargeAndSettle('9'); // never answers: polled until expiry
+    const Payment b = chargeAndSettle('9');
+    QCOMPARE(a.state, PaymentState::Pending);
+    m_stack->simulator.setFault({FaultMode::RateLimited, 60, FaultScope::StatusChecks});
+    // The first check is due after 3 s; it meets the 429.
+    QVERIFY(m_stack->advanceUntil([&] { return m_stack->simulator.faultyAnswerCount() >= 1; }, 10s, 1s));
+    const int faultyAfterFirst = m_stack->simulator.faultyAnswerCount();
+    // For the next 59 s, no payment is checked at all (the other one included).
+    for (int i = 0; i < 59; ++i) {
+        m_stack->clock.advance(1s);
+        QVERIFY(m_stack->waitForNetwork());
+    }
+    QCOMPARE(m_stack->simulator.faultyAnswerCount(), faultyAfterFirst);
+    QVERIFY(m_stack->till().serviceTrouble().contains(QStringLiteral("slow down")));
+    m_stack->simulator.setFault({});
+    const int before = m_stack->simulator.statusRequestCount();
+    QVERIFY(
+        m_stack->advanceUntil([&] { return m_stack->simulator.statusRequestCount() >= before + 2; }, 5s, 1s));
+    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
+    QCOMPARE(payment(b.localRef).state, PaymentState::Pending);
+}
+
+void TestFaults::unknownStateKeepsPolling()
+{
+    makeStack();
+    QSignalSpy notices(&m_stack->till(), &Till::notice);
+    const Payment p = chargeAndSettle('5');
+    m_stack->simulator.setFault({FaultMode::UnknownState, 0, FaultScope::StatusChecks});
+    const int before = m_stack->simulator.statusRequestCount();
+    QVERIFY(
+        m_stack->advanceUntil([&] { return m_stack->simulator.statusRequestCount() >= before + 3; }, 60s));
+    QCOMPARE(payment(p.localRef).state, PaymentState::Pending);
+    QCOMPARE(payment(p.localRef).remoteState, QStringLiteral("ON_HOLD"));
+    QVERIFY(!notices.isEmpty());
+    QVERIFY(notices.last().at(0).toString().contains(QStringLiteral("ON_HOLD")));
+    m_stack->simulator.setFault({});
+    QVERIFY(m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Complete; }, 30s));
+}
+
+void TestFaults::failingStatusChecksKeepPendingThenOfflineThenRecover()
+{
+    makeStack(500ms);
+    const Payment p = chargeAndSettle('5');
+    QCOMPARE(p.state, PaymentState::Pending);
+    m_stack->simulator.setFault({FaultMode::DropAfterRequest, 0, FaultScope::StatusChecks});
+
+    // When checks reach the simulator (Qt may repeat a status check once on a dropped connection: the
+    // same moment twice counts once).
+    QList<std::chrono::milliseconds> checkedAt;
+    connect(&m_stack->simulator, &IntaSendSimulator::statusRequested, this, [&] {
+        if (checkedAt.isEmpty() || checkedAt.last() != m_stack->clock.monotonic())
+            checkedAt << m_stack->clock.monotonic();
+    });
+    QVERIFY(m_stack->advanceUntil([&] { return checkedAt.size() == 1; }, 10s));
+    QVERIFY2(m_stack->till().serviceTrouble().isEmpty(), "one failed check is no outage");
+    QVERIFY(m_stack->advanceUntil([&] { return !m_stack->till().serviceTrouble().isEmpty(); }, 60s));
+    QCOMPARE(checkedAt.size(), 3); // the banner comes after three failures in a row
+    QVERIFY(m_stack->till().serviceTrouble().startsWith(QStringLiteral("Offline")));
+    QCOMPARE(payment(p.localRef).state, PaymentState::Pending);
+    // Polling goes on, slower and slower (up to the maximum interval).
+    QVERIFY(m_stack->advanceUntil([&] { return checkedAt.size() >= 6; }, 60s));
+    for (qsizetype i = 2; i < checkedAt.size(); ++i)
+        QVERIFY(checkedAt[i] - checkedAt[i - 1] >= checkedAt[i - 1] - checkedAt[i - 2] ||
+                checkedAt[i] - checkedAt[i - 1] >= 10s);
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+
+    // IntaSend is back: the payment settles and the banner goes by itself.
+    m_stack->simulator.setFault({});
+    QVERIFY(m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Complete; }, 30s));
+    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
+    QCOMPARE(m_stack->till().connectionState(), ConnectionState::Online);
+}
+
+void TestFaults::openPaymentOfTheSameSaleIsFound()
+{
+    makeStack();
+    const Payment waiting = chargeAndSettle('9');
+    QCOMPARE(m_stack->till().openPaymentFor(waiting.phone, waiting.amount)->localRef, waiting.localRef);
+    QVERIFY(!m_stack->till().openPaymentFor(waiting.phone, Money::fromShillings(1501)));
+    QVERIFY(!m_stack->till().openPaymentFor(test::phoneEndingIn('8'), waiting.amount));
+    // A finished sale is no duplicate.
+    const Payment paid = chargeAndSettle('5', 700);
+    QVERIFY(
+        m_stack->advanceUntil([&] { return payment(paid.localRef).state == PaymentState::Complete; }, 30s));
+    QVERIFY(!m_stack->till().openPaymentFor(paid.phone, paid.amount));
+    // Unknown counts: it may have charged.
+    m_stack->simulator.setFault({FaultMode::DropAfterRequest, 0, FaultScope::Pushes});
+    const Payment unknown = chargeAndSettle('4', 800);
+    QCOMPARE(unknown.state, PaymentState::Unknown);
+    QCOMPARE(m_stack->till().openPaymentFor(unknown.phone, unknown.amount)->localRef, unknown.localRef);
+}
+
+void TestFaults::failedPaymentMayBeResentAndIsLinked()
+{
+    makeStack();
+    const Payment cancelled = chargeAndSettle('0');
+    QVERIFY(m_stack->advanceUntil([&] { return payment(cancelled.localRef).state == PaymentState::Failed; },
+                                  30s));
+    std::optional<ResendCheck> check;
+    m_stack->till().prepareResend(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QVERIFY(check);
+    QCOMPARE(check->verdict, ResendCheck::MaySend);
+    QVERIFY(check->reason.contains(QStringLiteral("cancelled")));
+
+    const QString newRef = m_stack->till().resend(cancelled.localRef);
+    QVERIFY(!newRef.isEmpty());
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(payment(newRef).replacesRef, cancelled.localRef);
+    QCOMPARE(payment(newRef).amount, cancelled.amount);
+    QCOMPARE(m_stack->journal().replacementOf(cancelled.localRef)->localRef, newRef);
+    QVERIFY(journalHistory(cancelled.localRef).contains(QStringLiteral("sent again as ") + newRef));
+
+    // Once resent, never again from the same old attempt.
+    check.reset();
+    m_stack->till().prepareResend(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QCOMPARE(check->verdict, ResendCheck::Refused);
+    QVERIFY(m_stack->till().resend(cancelled.localRef).isEmpty());
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+}
+
+void TestFaults::resendNeedsAFreshCheck()
+{
+    makeStack();
+    const Payment cancelled = chargeAndSettle('0');
+    QVERIFY(m_stack->advanceUntil([&] { return payment(cancelled.localRef).state == PaymentState::Failed; },
+                                  30s));
+    // Without the last look first: refused.
+    QVERIFY(m_stack->till().resend(cancelled.localRef).isEmpty());
+    // With it, but the confirmation left open too long: refused.
+    m_stack->till().prepareResend(cancelled.localRef, this, [](const ResendCheck&) {});
+    m_stack->clock.advance(3min);
+    QVERIFY(m_stack->till().resend(cancelled.localRef).isEmpty());
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    // A paid or waiting payment is never resent.
+    const Payment waiting = chargeAndSettle('9', 300);
+    std::optional<ResendCheck> check;
+    m_stack->till().prepareResend(waiting.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QCOMPARE(check->verdict, ResendCheck::Refused);
+    QVERIFY(m_stack->till().resend(waiting.localRef).isEmpty());
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+}
+
+void TestFaults::unknownWithoutInvoiceMayBeResentOnlyWithWarning()
+{
+    makeStack();
+    m_stack->simulator.setFault({FaultMode::DropAfterRequest, 0, FaultScope::Pushes});
+    const Payment unknown = chargeAndSettle('5');
+    QCOMPARE(unknown.state, PaymentState::Unknown);
+    m_stack->simulator.setFault({});
+    const int statusBefore = m_stack->simulator.statusRequestCount();
+    std::optional<ResendCheck> check;
+    m_stack->till().prepareResend(unknown.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QVERIFY(check);
+    QCOMPARE(check->verdict, ResendCheck::MaySendWithWarning);
+    QVERIFY(check->reason.contains(QStringLiteral("Ask the customer")));
+    QCOMPARE(m_stack->simulator.statusRequestCount(), statusBefore); // nothing to ask IntaSend about
+    QVERIFY(!m_stack->till().resend(unknown.localRef).isEmpty());
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+}
+
+void TestFaults::expiredButPaidLateIsNotResent()
+{
+    makeStack();
+    IntaSendSimulator::Timing late;
+    late.processingAfter = 170s;
+    late.finalAfter = 200s; // after the till's 3-minute expiry
+    m_stack->simulator.setTiming(late);
+    const Payment p = chargeAndSettle('5');
+    QVERIFY(
+        m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Expired; }, 200s, 5s));
+    m_stack->clock.advance(30s);
+
+    const int statusBefore = m_stack->simulator.statusRequestCount();
+    std::optional<ResendCheck> check;
+    m_stack->till().prepareResend(p.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QTRY_VERIFY(check.has_value());
+    QCOMPARE(m_stack->simulator.statusRequestCount(), statusBefore + 1);
+    QCOMPARE(check->verdict, ResendCheck::Refused);
+    QVERIFY(check->reason.contains(QStringLiteral("paid after all")));
+    QCOMPARE(payment(p.localRef).state, PaymentState::Complete);
+    QVERIFY(m_stack->till().resend(p.localRef).isEmpty());
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+}
+
+void TestFaults::expiredStillOpenAtIntaSendNeedsAWarning()
+{
+    makeStack();
+    const Payment p = chargeAndSettle('9');
+    QVERIFY(
+        m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Expired; }, 200s, 5s));
+    std::optional<ResendCheck> check;
+    m_stack->till().prepareResend(p.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QTRY_VERIFY(check.has_value());
+    QCOMPARE(check->verdict, ResendCheck::MaySendWithWarning);
+    QVERIFY(check->reason.contains(QStringLiteral("PENDING")));
+    QVERIFY(!m_stack->till().resend(p.localRef).isEmpty());
+}
+
+void TestFaults::resendRefusedWhenTheCheckFails()
+{
+    makeStack(500ms);
+    const Payment p = chargeAndSettle('9');
+    QVERIFY(
+        m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Expired; }, 200s, 5s));
+    m_stack->simulator.setFault({FaultMode::DropAfterRequest, 0, FaultScope::StatusChecks});
+    std::optional<ResendCheck> check;
+    m_stack->till().prepareResend(p.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QTRY_VERIFY(check.has_value());
+    QCOMPARE(check->verdict, ResendCheck::Refused);
+    QVERIFY(check->reason.contains(QStringLiteral("could not be checked")));
+    QVERIFY(m_stack->till().resend(p.localRef).isEmpty());
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
