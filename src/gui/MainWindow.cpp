@@ -102,6 +102,16 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     m_banner->hide();
     left->addWidget(m_banner);
 
+    m_troubleBanner = new QLabel(central);
+    m_troubleBanner->setObjectName(QStringLiteral("serviceTrouble"));
+    m_troubleBanner->setWordWrap(true);
+    m_troubleBanner->setTextFormat(Qt::PlainText);
+    m_troubleBanner->setStyleSheet(QStringLiteral("#serviceTrouble { background:#b31d1d; color:white; "
+                                                  "font-weight:bold; padding:6px; border-radius:3px; }"));
+    m_troubleBanner->setAccessibleName(tr("Connection problem"));
+    m_troubleBanner->hide();
+    left->addWidget(m_troubleBanner);
+
     m_notice = new QFrame(central);
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setStyleSheet(
@@ -206,6 +216,12 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     checkButton->setToolTip(tr("Ask IntaSend about the selected payment now"));
     checkButton->setFocusPolicy(Qt::TabFocus);
     actions->addWidget(checkButton);
+    auto* resendButton = new QPushButton(tr("Resend… (F8)"), central);
+    resendButton->setObjectName(QStringLiteral("resendButton"));
+    resendButton->setToolTip(tr("Send the selected failed, expired or unknown payment again, after one last "
+                                "check of it (F8)"));
+    resendButton->setFocusPolicy(Qt::TabFocus);
+    actions->addWidget(resendButton);
     right->addLayout(actions);
     columns->addLayout(right, 1);
     setCentralWidget(central);
@@ -216,6 +232,11 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(checkAction, &QAction::triggered, this, &MainWindow::checkSelected);
     connect(checkButton, &QPushButton::clicked, this, &MainWindow::checkSelected);
     addAction(checkAction);
+    auto* resendAction = new QAction(tr("Resend"), this);
+    resendAction->setShortcut(QKeySequence(Qt::Key_F8));
+    connect(resendAction, &QAction::triggered, this, &MainWindow::resendSelected);
+    connect(resendButton, &QPushButton::clicked, this, &MainWindow::resendSelected);
+    addAction(resendAction);
     auto* searchAction = new QAction(tr("Search payments"), this);
     searchAction->setShortcut(QKeySequence(Qt::Key_F2));
     connect(searchAction, &QAction::triggered, m_filterBar, &HistoryFilterBar::focusSearch);
@@ -248,6 +269,8 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(&till, &Till::paymentChanged, &m_totalsRefresh, qOverload<>(&QTimer::start));
     connect(&till, &Till::connectionStateChanged, this, &MainWindow::updateConnection);
     connect(&till, &Till::notice, this, &MainWindow::showNotice);
+    connect(&till, &Till::serviceTroubleChanged, this, &MainWindow::showServiceTrouble);
+    showServiceTrouble(till.serviceTrouble());
 
     connect(m_filterBar, &HistoryFilterBar::filterChanged, this, &MainWindow::applyFilter);
     connect(m_paymentView, &QTableView::activated, this, &MainWindow::showDetails);
@@ -296,7 +319,54 @@ void MainWindow::buildStatusBar(const Environment& environment)
     updateConnection(m_till.connectionState());
 }
 
+void MainWindow::showServiceTrouble(const QString& message)
+{
+    m_troubleBanner->setText(message);
+    m_troubleBanner->setVisible(!message.isEmpty());
+}
+
 void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone)
+{
+    if (const std::optional<Payment> earlier = m_till.openPaymentFor(phone, amount)) {
+        confirmDuplicateCharge(amount, phone, *earlier);
+        return;
+    }
+    charge(amount, phone);
+}
+
+void MainWindow::confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier)
+{
+    const qint64 seconds = std::max<qint64>(0, earlier.createdAt.secsTo(m_till.clock().now()));
+    const QString age = seconds < 120 ? tr("%n second(s)", nullptr, static_cast<int>(seconds))
+                                      : tr("%n minute(s)", nullptr, static_cast<int>(seconds / 60));
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Charge again?"),
+                        tr("%1 to %2 was already requested %3 ago (at %4) and is not finished: %5.\n\n"
+                           "Charging again sends a second payment request to the customer's phone.")
+                            .arg(amount.toDisplayString(), phone.masked(), age,
+                                 earlier.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                                 stateDisplayName(earlier.state)),
+                        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("duplicateChargeDialog"));
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* again = box->addButton(tr("C&harge again"), QMessageBox::AcceptRole);
+    again->setObjectName(QStringLiteral("chargeAgain"));
+    QPushButton* cancel = box->addButton(tr("&Don't charge"), QMessageBox::RejectRole);
+    cancel->setObjectName(QStringLiteral("dontCharge"));
+    // Enter (or Enter still held down) must not be the second charge.
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, again, amount, phone] {
+        if (box->clickedButton() == again)
+            charge(amount, phone);
+        else
+            m_chargePanel->focusAmount();
+    });
+    box->open();
+}
+
+void MainWindow::charge(Money amount, const PhoneNumber& phone)
 {
     // The request is on its way before anything on screen changes.
     const QString ref = m_till.charge(amount, phone);
@@ -402,6 +472,68 @@ void MainWindow::updateConnection(ConnectionState state)
         m_connectionLabel->setStyleSheet(QStringLiteral("color:#b31d1d; font-weight:bold;"));
         break;
     }
+}
+
+void MainWindow::resendSelected()
+{
+    const QModelIndex current = m_paymentView->currentIndex();
+    if (!current.isValid()) {
+        statusBar()->showMessage(tr("Select the payment to send again first"), 5000);
+        return;
+    }
+    if (m_resendCheckInFlight)
+        return; // F8 pressed twice: the first check is still on its way
+    m_resendCheckInFlight = true;
+    statusBar()->showMessage(tr("Checking the earlier request with IntaSend…"));
+    m_till.prepareResend(current.data(PaymentListModel::LocalRefRole).toString(), this,
+                         [this](const ResendCheck& check) {
+                             m_resendCheckInFlight = false;
+                             statusBar()->clearMessage();
+                             askToResend(check);
+                         });
+}
+
+void MainWindow::askToResend(const ResendCheck& check)
+{
+    const Payment& earlier = check.payment;
+    const QString sale = earlier.localRef.isEmpty()
+                             ? QString()
+                             : tr("%1 to %2, requested at %3.")
+                                   .arg(earlier.amount.toDisplayString(), earlier.phone.masked(),
+                                        earlier.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    auto* box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("resendDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->setText(sale.isEmpty() ? check.reason : sale + QStringLiteral("\n\n") + check.reason);
+    if (check.verdict == ResendCheck::Refused) {
+        box->setWindowTitle(tr("Not sent again"));
+        box->setIcon(QMessageBox::Information);
+        box->addButton(QMessageBox::Ok);
+        box->open();
+        return;
+    }
+    const bool rejected = earlier.state == PaymentState::Rejected;
+    box->setWindowTitle(rejected ? tr("Try again?") : tr("Send again?"));
+    box->setIcon(check.verdict == ResendCheck::MaySendWithWarning ? QMessageBox::Warning
+                                                                  : QMessageBox::Question);
+    QPushButton* send =
+        box->addButton(rejected ? tr("&Try again") : tr("&Send again"), QMessageBox::AcceptRole);
+    send->setObjectName(QStringLiteral("sendAgain"));
+    QPushButton* cancel = box->addButton(tr("&Don't send"), QMessageBox::RejectRole);
+    cancel->setObjectName(QStringLiteral("dontSend"));
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    const QString ref = earlier.localRef;
+    connect(box, &QMessageBox::finished, this, [this, box, send, ref] {
+        if (box->clickedButton() != send)
+            return;
+        if (!m_till.resend(ref).isEmpty()) {
+            m_paymentView->scrollToTop();
+            m_paymentView->selectRow(0);
+        }
+    });
+    box->open();
 }
 
 void MainWindow::checkSelected()

@@ -49,6 +49,12 @@ private:
     void showAbout();
     void updateConnection(ConnectionState state);
     void checkSelected();
+    // Asks before charging a sale that is already on its way to the customer's phone.
+    void confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier);
+    void charge(Money amount, const PhoneNumber& phone);
+    void resendSelected();
+    void askToResend(const ResendCheck& check);
+    void showServiceTrouble(const QString& message);
 
     Till& m_till;
     bool m_isDemo;
@@ -56,6 +62,8 @@ private:
     PaymentListModel* m_model = nullptr;
     QTableView* m_paymentView = nullptr;
     QLabel* m_banner = nullptr;
+    QLabel* m_troubleBanner = nullptr;
+    bool m_resendCheckInFlight = false;
     QWidget* m_notice = nullptr;
     QLabel* m_noticeText = nullptr;
     QLabel* m_paidTotal = nullptr;

@@ -89,6 +89,11 @@ void PaymentDetailsDialog::reload()
     row(tr("Last change"), localTime(payment->updatedAt));
     row(tr("Local reference"), payment->localRef);
     row(tr("IntaSend invoice"), payment->invoiceId);
+    if (!payment->replacesRef.isEmpty())
+        row(tr("Sent again in place of"), payment->replacesRef);
+    if (const std::optional<Payment> replacement = m_till.journal().replacementOf(m_localRef))
+        row(tr("Sent again as"),
+            tr("%1 (%2)").arg(replacement->localRef, stateDisplayName(replacement->state)));
     row(tr("IntaSend state"), payment->remoteState);
     row(tr("M-Pesa result code"), payment->failedCode);
     row(tr("Till"), payment->tillName);
