@@ -337,8 +337,9 @@ void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone)
 void MainWindow::confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier)
 {
     const qint64 seconds = std::max<qint64>(0, earlier.createdAt.secsTo(m_till.clock().now()));
-    const QString age = seconds < 120 ? tr("%n second(s)", nullptr, static_cast<int>(seconds))
-                                      : tr("%n minute(s)", nullptr, static_cast<int>(seconds / 60));
+    const QString age = seconds == 1    ? tr("1 second")
+                        : seconds < 120 ? tr("%1 seconds").arg(seconds)
+                                        : tr("%1 minutes").arg(seconds / 60);
     auto* box =
         new QMessageBox(QMessageBox::Warning, tr("Charge again?"),
                         tr("%1 to %2 was already requested %3 ago (at %4) and is not finished: %5.\n\n"
@@ -431,9 +432,10 @@ bool MainWindow::exportCsv(const QString& path)
         showNotice(tr("The export could not be saved to %1: %2").arg(QDir::toNativeSeparators(path), error));
         return false;
     }
-    statusBar()->showMessage(tr("Exported %n payment(s) to %1", nullptr, static_cast<int>(written))
-                                 .arg(QDir::toNativeSeparators(path)),
-                             10000);
+    statusBar()->showMessage(
+        (written == 1 ? tr("Exported 1 payment to %1").arg(QDir::toNativeSeparators(path))
+                      : tr("Exported %1 payments to %2").arg(written).arg(QDir::toNativeSeparators(path))),
+        10000);
     return true;
 }
 

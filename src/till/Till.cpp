@@ -68,9 +68,10 @@ QString Till::send(Money amount, const PhoneNumber& phone, const QString& replac
     if (const auto wait = m_slowDownUntil - m_clock.monotonic(); wait.count() > 0) {
         // IntaSend asked for quiet: sending now would be refused again (and count against the till).
         Q_EMIT notice(
-            tr("IntaSend asked the till to wait %n more second(s) before sending. Nothing was sent; "
-               "press Enter again in a moment.",
-               nullptr, static_cast<int>((wait.count() + 999) / 1000)));
+            tr("IntaSend asked the till to wait until %1 before sending again. Nothing was sent; "
+               "press Enter again then.")
+                .arg(
+                    m_clock.now().addMSecs(wait.count()).toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
         return {};
     }
     Payment payment;
@@ -375,9 +376,11 @@ void Till::onExpired(const QString& localRef)
     if (!payment || !isAwaitingCustomer(payment->state))
         return;
     const qint64 minutes = m_poller.schedule().expiry.count() / 60000;
+    // Spelt out rather than tr()'s %n plural, which needs a translation file even for English.
     payment->failureMessage =
-        tr("No answer from the customer within %n minute(s). Check again before charging again.", nullptr,
-           static_cast<int>(minutes));
+        minutes == 1 ? tr("No answer from the customer within a minute. Check again before charging again.")
+                     : tr("No answer from the customer within %1 minutes. Check again before charging again.")
+                           .arg(minutes);
     moveTo(*payment, PaymentState::Expired, QStringLiteral("expiry window passed"));
 }
 

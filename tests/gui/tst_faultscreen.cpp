@@ -1,0 +1,369 @@
+#include "ChargePanel.h"
+#include "MainWindow.h"
+#include "PaymentListModel.h"
+#include "TestStack.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+using sim::Fault;
+using sim::FaultMode;
+using sim::FaultScope;
+
+// What the cashier sees when IntaSend or the network misbehaves, and the guards against charging twice,
+// on the real main window driven from the keyboard.
+class TestFaultScreen : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cleanup();
+
+    void unreachableShowsNothingChargedAndRetries();
+    void droppedPushShowsUnknownAndResendNeedsConsent();
+    void expiredIsCheckedBeforeResendIsOffered();
+    void badRequestShowsIntaSendsWords();
+    void refusedKeysRaiseTheSettingsBanner();
+    void rateLimitShowsBannerAndHoldsCharges();
+    void unreadableAnswerShowsUnknown();
+    void failingChecksShowOfflineBannerThatClearsItself();
+    void duplicateSaleAsksFirstAndEnterMeansNo();
+    void enterHeldDownSendsOneRequest();
+    void pastedBadInputShowsReasonAndSendsNothing_data();
+    void pastedBadInputShowsReasonAndSendsNothing();
+
+private:
+    void open(const std::function<void(ClientConfig&)>& configure = {});
+    void chargeByKeyboard(const QString& amount, const QString& phone);
+    QString cell(int row, int column) const
+    {
+        return m_window->paymentModel()->index(row, column).data().toString();
+    }
+    QLineEdit* edit(const char* name) const
+    {
+        return m_window->findChild<QLineEdit*>(QString::fromLatin1(name));
+    }
+    QLabel* label(const char* name) const { return m_window->findChild<QLabel*>(QString::fromLatin1(name)); }
+    // The dialog of that name once it is showing.
+    QMessageBox* dialog(const char* name) const;
+    void pressF8OnRow(int row);
+
+    std::unique_ptr<test::TestStack> m_stack;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestFaultScreen::open(const std::function<void(ClientConfig&)>& configure)
+{
+    m_stack = std::make_unique<test::TestStack>(Settings{}, [&](ClientConfig& config) {
+        config.transferTimeout = 800ms;
+        if (configure)
+            configure(config);
+    });
+    m_window = std::make_unique<MainWindow>(m_stack->till(), Environment::demo(m_stack->simulator.baseUrl()),
+                                            250000);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestFaultScreen::cleanup()
+{
+    m_window.reset();
+    m_stack.reset();
+}
+
+void TestFaultScreen::chargeByKeyboard(const QString& amount, const QString& phone)
+{
+    QTest::keyClicks(edit("amountEdit"), amount);
+    QTest::keyClick(edit("amountEdit"), Qt::Key_Tab);
+    QTest::keyClicks(edit("phoneEdit"), phone);
+    QTest::keyClick(edit("phoneEdit"), Qt::Key_Return);
+}
+
+QMessageBox* TestFaultScreen::dialog(const char* name) const
+{
+    // A closed dialog may linger until its deferred deletion: only a visible one counts.
+    const auto visible = [this, name]() -> QMessageBox* {
+        for (QMessageBox* box : m_window->findChildren<QMessageBox*>(QString::fromLatin1(name))) {
+            if (box->isVisible())
+                return box;
+        }
+        return nullptr;
+    };
+    (void)QTest::qWaitFor([&] { return visible() != nullptr; });
+    return visible();
+}
+
+void TestFaultScreen::pressF8OnRow(int row)
+{
+    // Back to the main window after a dialog, as the cashier's next key press would be.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->paymentView()->setFocus();
+    m_window->paymentView()->selectRow(row);
+    QTest::keyClick(m_window->paymentView(), Qt::Key_F8);
+}
+
+void TestFaultScreen::unreachableShowsNothingChargedAndRetries()
+{
+    open();
+    m_stack->simulator.setFault({FaultMode::Refuse, 0, FaultScope::All});
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Not sent"));
+    QCOMPARE(cell(0, PaymentListModel::DetailColumn),
+             QStringLiteral("Could not reach IntaSend — nothing was charged"));
+    QVERIFY(label("connectionLabel")->text().contains(QStringLiteral("Offline")));
+
+    m_stack->simulator.setFault({});
+    pressF8OnRow(0);
+    QMessageBox* box = dialog("resendDialog");
+    QVERIFY(box);
+    QCOMPARE(box->windowTitle(), QStringLiteral("Try again?"));
+    QVERIFY(box->text().contains(QStringLiteral("Nothing was charged")));
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("sendAgain")), Qt::LeftButton);
+    QVERIFY(m_stack->waitForNetwork());
+    QTRY_COMPARE(m_window->paymentModel()->rowCount(), 2);
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Waiting"));
+    QVERIFY(cell(0, PaymentListModel::DetailColumn).contains(QStringLiteral("sent again")));
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+}
+
+void TestFaultScreen::droppedPushShowsUnknownAndResendNeedsConsent()
+{
+    open();
+    m_stack->simulator.setFault({FaultMode::DropAfterRequest, 0, FaultScope::Pushes});
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Unknown"));
+    QVERIFY(cell(0, PaymentListModel::DetailColumn)
+                .startsWith(QStringLiteral("The request may have reached the customer's phone")));
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+
+    pressF8OnRow(0);
+    QMessageBox* box = dialog("resendDialog");
+    QVERIFY(box);
+    QCOMPARE(box->icon(), QMessageBox::Warning);
+    QVERIFY(box->text().contains(QStringLiteral("Ask the customer")));
+    QCOMPARE(box->defaultButton()->objectName(), QStringLiteral("dontSend"));
+    QTest::keyClick(box, Qt::Key_Return); // Enter is "don't send"
+    QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("resendDialog")));
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_window->paymentModel()->rowCount(), 1);
+}
+
+void TestFaultScreen::expiredIsCheckedBeforeResendIsOffered()
+{
+    open();
+    chargeByKeyboard(QStringLiteral("700"), QStringLiteral("0712345679")); // never answers
+    QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Expired"; }, 200s,
+                                  5s));
+    const int checks = m_stack->simulator.statusRequestCount();
+    pressF8OnRow(0);
+    QMessageBox* box = dialog("resendDialog");
+    QVERIFY(box);
+    QCOMPARE(m_stack->simulator.statusRequestCount(), checks + 1); // the last look came first
+    QVERIFY(box->text().contains(QStringLiteral("KES 700")));
+    QVERIFY(box->text().contains(QStringLiteral("not finished (PENDING)")));
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("sendAgain")), Qt::LeftButton);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QTRY_COMPARE(m_window->paymentModel()->rowCount(), 2);
+
+    // The old one again: already sent again, so only an explanation.
+    pressF8OnRow(1);
+    box = dialog("resendDialog");
+    QVERIFY(box);
+    QCOMPARE(box->windowTitle(), QStringLiteral("Not sent again"));
+    QVERIFY(box->text().contains(QStringLiteral("already sent again")));
+    QTest::keyClick(box, Qt::Key_Return);
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+}
+
+void TestFaultScreen::badRequestShowsIntaSendsWords()
+{
+    open([](ClientConfig& config) { config.publicKey = QStringLiteral("not-a-key"); });
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Not sent"));
+    QCOMPARE(cell(0, PaymentListModel::DetailColumn), QStringLiteral("A valid public key is required."));
+    QVERIFY(!label("serviceTrouble")->isVisible());
+}
+
+void TestFaultScreen::refusedKeysRaiseTheSettingsBanner()
+{
+    open([](ClientConfig& config) { config.secretKey = QStringLiteral("wrong"); });
+    QVERIFY(!label("serviceTrouble")->isVisible());
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Not sent"));
+    QTRY_VERIFY(label("serviceTrouble")->isVisible());
+    QVERIFY(label("serviceTrouble")
+                ->text()
+                .startsWith(QStringLiteral("IntaSend refused the keys — check Settings")));
+}
+
+void TestFaultScreen::rateLimitShowsBannerAndHoldsCharges()
+{
+    open();
+    m_stack->simulator.setFault({FaultMode::RateLimited, 30, FaultScope::All});
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Not sent"));
+    QCOMPARE(cell(0, PaymentListModel::DetailColumn),
+             QStringLiteral("IntaSend asked the till to slow down — nothing was charged"));
+    QTRY_VERIFY(label("serviceTrouble")->isVisible());
+    QVERIFY(label("serviceTrouble")->text().contains(QStringLiteral("resume at 12:00:30")));
+
+    chargeByKeyboard(QStringLiteral("200"), QStringLiteral("0712345678"));
+    QTRY_VERIFY(label("noticeText")->isVisible());
+    QVERIFY(label("noticeText")->text().contains(QStringLiteral("Nothing was sent")));
+    QCOMPARE(edit("amountEdit")->text(), QStringLiteral("200")); // kept for the next try
+    QCOMPARE(m_window->paymentModel()->rowCount(), 1);
+    QCOMPARE(m_stack->simulator.faultyAnswerCount(), 1);
+
+    m_stack->clock.advance(31s);
+    QTRY_VERIFY(!label("serviceTrouble")->isVisible());
+}
+
+void TestFaultScreen::unreadableAnswerShowsUnknown()
+{
+    open();
+    m_stack->simulator.setFault({FaultMode::MalformedJson, 0, FaultScope::Pushes});
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Unknown"));
+    QVERIFY(cell(0, PaymentListModel::DetailColumn).contains(QStringLiteral("not JSON")));
+}
+
+void TestFaultScreen::failingChecksShowOfflineBannerThatClearsItself()
+{
+    open();
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Waiting"));
+    m_stack->simulator.setFault({FaultMode::ServerError, 0, FaultScope::StatusChecks});
+    QVERIFY(m_stack->advanceUntil([&] { return label("serviceTrouble")->isVisible(); }, 60s));
+    QVERIFY(label("serviceTrouble")->text().startsWith(QStringLiteral("Offline")));
+    QCOMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Waiting"));
+
+    m_stack->simulator.setFault({});
+    QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Paid"; }, 30s));
+    QVERIFY(!label("serviceTrouble")->isVisible());
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+}
+
+void TestFaultScreen::duplicateSaleAsksFirstAndEnterMeansNo()
+{
+    open();
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345679"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Waiting"));
+    m_stack->clock.advance(40s);
+    QVERIFY(m_stack->waitForNetwork());
+
+    chargeByKeyboard(QStringLiteral("1,500"), QStringLiteral("0712 345 679"));
+    QMessageBox* box = dialog("duplicateChargeDialog");
+    QVERIFY(box);
+    QVERIFY(box->text().contains(QStringLiteral("KES 1,500")));
+    QVERIFY(box->text().contains(QString::fromUtf8("0712 \u2022\u2022\u2022 679")));
+    QVERIFY(box->text().contains(QStringLiteral("40 seconds ago")));
+    QVERIFY(box->text().contains(QStringLiteral("Waiting")));
+    QTest::keyClick(box, Qt::Key_Return); // Enter (or Enter held) is "don't charge"
+    QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("duplicateChargeDialog")));
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(edit("phoneEdit")->text(), QStringLiteral("0712 345 679")); // the sale is kept
+
+    // Asked for on purpose: a second request.
+    QTest::keyClick(edit("phoneEdit"), Qt::Key_Return);
+    box = dialog("duplicateChargeDialog");
+    QVERIFY(box);
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("chargeAgain")), Qt::LeftButton);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+
+    // Another amount to the same phone is another sale: no question.
+    chargeByKeyboard(QStringLiteral("200"), QStringLiteral("0712345679"));
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 3);
+}
+
+void TestFaultScreen::enterHeldDownSendsOneRequest()
+{
+    open();
+    QTest::keyClicks(edit("amountEdit"), QStringLiteral("1500"));
+    QTest::keyClick(edit("amountEdit"), Qt::Key_Tab);
+    QTest::keyClicks(edit("phoneEdit"), QStringLiteral("0712345678"));
+    // A held key: one press, then auto-repeated presses, each to whatever has the focus by then.
+    for (int i = 0; i < 8; ++i) {
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier, QStringLiteral("\r"), i > 0);
+        QApplication::sendEvent(QApplication::focusWidget(), &press);
+    }
+    QKeyEvent release(QEvent::KeyRelease, Qt::Key_Return, Qt::NoModifier, QStringLiteral("\r"));
+    QApplication::sendEvent(QApplication::focusWidget(), &release);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_window->paymentModel()->rowCount(), 1);
+}
+
+void TestFaultScreen::pastedBadInputShowsReasonAndSendsNothing_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("pasted");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("letters in amount") << "amountEdit"
+                                       << "15OO"
+                                       << "digits only";
+    QTest::newRow("arabic-indic amount")
+        << "amountEdit" << QString::fromUtf8("\u0661\u0665\u0660\u0660") << "digits 0 to 9";
+    QTest::newRow("plus amount") << "amountEdit"
+                                 << "+1500"
+                                 << "digits only";
+    QTest::newRow("emoji amount") << "amountEdit" << QString::fromUtf8("1500\U0001F4B0") << "digits only";
+    QTest::newRow("fifty-digit amount") << "amountEdit" << QString(50, u'9') << "The most one payment can be";
+    QTest::newRow("letters in phone") << "phoneEdit"
+                                      << "0712 ABC 678"
+                                      << "digits only";
+    QTest::newRow("fullwidth phone") << "phoneEdit" << QString::fromUtf8("\uff10\uff17\uff11\uff12345678")
+                                     << "digits 0 to 9";
+    QTest::newRow("fifty-digit phone") << "phoneEdit" << QString(50, u'7') << "Wrong length";
+    QTest::newRow("foreign plus") << "phoneEdit"
+                                  << "+44 7123 456789"
+                                  << "must start with +254";
+    QTest::newRow("emoji phone") << "phoneEdit" << QString::fromUtf8("0712345678\U0001F600") << "digits only";
+}
+
+void TestFaultScreen::pastedBadInputShowsReasonAndSendsNothing()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, pasted);
+    QFETCH(QString, reason);
+    open();
+    QTest::keyClicks(edit("amountEdit"), QStringLiteral("1500"));
+    QTest::keyClick(edit("amountEdit"), Qt::Key_Tab);
+    QTest::keyClicks(edit("phoneEdit"), QStringLiteral("0712345678"));
+    QLineEdit* target = edit(field.toLatin1().constData());
+    target->setFocus();
+    target->selectAll();
+    QApplication::clipboard()->setText(pasted);
+    QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(target->text(), pasted);
+    QLabel* hint = label(field == u"amountEdit" ? "amountHint" : "phoneHint");
+    QVERIFY2(hint->text().contains(reason), qPrintable(hint->text()));
+    QVERIFY(!m_window->findChild<QPushButton*>(QStringLiteral("chargeButton"))->isEnabled());
+    QTest::keyClick(target, Qt::Key_Return);
+    QVERIFY(m_stack->waitForNetwork());
+    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QCOMPARE(m_window->paymentModel()->rowCount(), 0);
+
+    // A valid phone pasted with its country code is understood.
+    if (field == u"phoneEdit") {
+        target->selectAll();
+        QApplication::clipboard()->setText(QStringLiteral("+254 712 345 678"));
+        QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(hint->text(), QStringLiteral("0712 345 678"));
+    }
+}
+
+QTEST_MAIN(TestFaultScreen)
+#include "tst_faultscreen.moc"
