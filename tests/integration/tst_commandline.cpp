@@ -1,8 +1,11 @@
 #include <QFile>
+#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 // The installed binaries' command line: what shops' scripts rely on. Runs the real executables.
 class TestCommandLine : public QObject {
@@ -14,6 +17,7 @@ private Q_SLOTS:
     void refusesMismatchedKey();
     void refusesUnknownOption();
     void simulatorPrintsItsUrl();
+    void simulatorFaultsFromTheCommandLineAndStdin();
     void secondTillOnTheSameFolderExits();
     void selfTestTakesADemoPayment();
     void neverStartsAnEmptyJournalOverADamagedOne();
@@ -66,6 +70,12 @@ void TestCommandLine::refusesBadApiBase_data()
                                            << "plain http";
     QTest::newRow("garbage") << "::garbage::"
                              << "not a URL";
+    QTest::newRow("http to a private address") << "http://192.168.1.10:8000"
+                                               << "plain http";
+    QTest::newRow("http to a name that starts like localhost") << "http://localhost.example.com"
+                                                               << "plain http";
+    QTest::newRow("no host") << "https://"
+                             << "not a URL";
 }
 
 void TestCommandLine::refusesBadApiBase()
@@ -114,6 +124,74 @@ void TestCommandLine::simulatorPrintsItsUrl()
     const Run badPort =
         run(QStringLiteral(LIPA_SIMULATOR_BINARY), {QStringLiteral("--port"), QStringLiteral("99999")});
     QCOMPARE(badPort.exitCode, 2);
+}
+
+void TestCommandLine::simulatorFaultsFromTheCommandLineAndStdin()
+{
+    const Run unknown =
+        run(QStringLiteral(LIPA_SIMULATOR_BINARY), {QStringLiteral("--fault"), QStringLiteral("explode")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(QStringLiteral("slow-drip")), qPrintable(unknown.err)); // lists the modes
+    QCOMPARE(
+        run(QStringLiteral(LIPA_SIMULATOR_BINARY), {QStringLiteral("--fault"), QStringLiteral("delay=soon")})
+            .exitCode,
+        2);
+    QCOMPARE(
+        run(QStringLiteral(LIPA_SIMULATOR_BINARY), {QStringLiteral("--fault-on"), QStringLiteral("both")})
+            .exitCode,
+        2);
+
+    QProcess simulator;
+    simulator.start(QStringLiteral(LIPA_SIMULATOR_BINARY),
+                    {QStringLiteral("--fault"), QStringLiteral("503-html"), QStringLiteral("--fault-on"),
+                     QStringLiteral("push")});
+    QVERIFY(simulator.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(simulator.canReadLine(), 10000);
+    const QString url = QString::fromUtf8(simulator.readLine()).section(u' ', -1).trimmed();
+    QTRY_VERIFY(simulator.canReadLine());
+    QCOMPARE(QString::fromUtf8(simulator.readLine()).trimmed(), QStringLiteral("fault 503-html on push"));
+
+    // A push meets the fault.
+    const auto post = [&url](const QByteArray& path, const QByteArray& body) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(QUrl(url).port()));
+        if (!socket.waitForConnected(5000))
+            return QByteArray();
+        socket.write("POST " + path +
+                     " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     "Content-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QByteArray answer;
+        while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
+            answer += socket.readAll();
+        return answer.left(answer.indexOf("\r\n"));
+    };
+    const QByteArray push = R"({"public_key":"ISPubKey_test_x","currency":"KES","method":"M-PESA",)"
+                            R"("phone_number":"254712345678","amount":10})";
+    const QByteArray status = R"({"public_key":"ISPubKey_test_x","invoice_id":150})";
+    const auto nextFaultLine = [&simulator] {
+        QString line;
+        while (!line.startsWith(u"fault") && simulator.waitForReadyRead(5000)) {
+            while (simulator.canReadLine() && !line.startsWith(u"fault"))
+                line = QString::fromUtf8(simulator.readLine()).trimmed();
+        }
+        return line;
+    };
+    QCOMPARE(post("/api/v1/payment/collection/", push), QByteArray("HTTP/1.1 503 Service Unavailable"));
+    // Switched from standard input, as a person trying the till would: now pushes work and status
+    // checks get a 500.
+    simulator.write("fault 500 on status\n");
+    QCOMPARE(nextFaultLine(), QStringLiteral("fault 500 on status"));
+    QCOMPARE(post("/api/v1/payment/collection/", push), QByteArray("HTTP/1.1 200 OK"));
+    QCOMPARE(post("/api/v1/payment/status/", status), QByteArray("HTTP/1.1 500 Internal Server Error"));
+    simulator.write("fault refuse\n");
+    QCOMPARE(nextFaultLine(), QStringLiteral("fault refuse on all"));
+    QCOMPARE(post("/api/v1/payment/status/", status), QByteArray());
+    simulator.write("fault none\n");
+    QCOMPARE(nextFaultLine(), QStringLiteral("fault none on all"));
+    QCOMPARE(post("/api/v1/payment/status/", status), QByteArray("HTTP/1.1 200 OK"));
+    simulator.kill();
+    simulator.waitForFinished();
 }
 
 void TestCommandLine::secondTillOnTheSameFolderExits()
