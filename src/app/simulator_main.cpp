@@ -10,6 +10,10 @@
 #include <chrono>
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
@@ -73,7 +77,11 @@ int main(int argc, char* argv[])
     std::fflush(stdout);
 
     // "fault MODE [on WHICH]" on standard input switches the fault while the till is running.
-    QSocketNotifier input(0, QSocketNotifier::Read);
+#ifdef Q_OS_UNIX
+    // Only when standard input is ours: a background job reading the terminal would be stopped.
+    const bool ownInput = !isatty(STDIN_FILENO) || tcgetpgrp(STDIN_FILENO) == getpgrp();
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    input.setEnabled(ownInput);
     QObject::connect(&input, &QSocketNotifier::activated, &app, [&simulator, &input] {
         char line[256];
         if (!std::fgets(line, sizeof line, stdin)) {
@@ -116,5 +124,6 @@ int main(int argc, char* argv[])
                          std::printf("status invoice=%s\n", qPrintable(invoiceId));
                          std::fflush(stdout);
                      });
+#endif
     return QCoreApplication::exec();
 }
