@@ -373,8 +373,15 @@ void MainWindow::charge(Money amount, const PhoneNumber& phone)
     const QString ref = m_till.charge(amount, phone);
     if (ref.isEmpty())
         return;                   // nothing was sent: the form keeps the sale, the notice says why
-    m_chargePanel->clear();       // ready for the next customer
-    m_paymentView->scrollToTop(); // the new payment is the top row
+    m_chargePanel->clear(); // ready for the next customer
+    readyForNextSale();
+}
+
+void MainWindow::readyForNextSale()
+{
+    // The new payment is the top row; with no row chosen, F5 and F8 apply to it.
+    m_paymentView->scrollToTop();
+    m_paymentView->selectionModel()->clear();
     m_chargePanel->focusAmount();
 }
 
@@ -476,11 +483,18 @@ void MainWindow::updateConnection(ConnectionState state)
     }
 }
 
+QModelIndex MainWindow::paymentInFocus() const
+{
+    // Nothing chosen in the list: the newest payment, the one the cashier has just watched.
+    const QModelIndex current = m_paymentView->currentIndex();
+    return current.isValid() ? current : m_model->index(0, 0);
+}
+
 void MainWindow::resendSelected()
 {
-    const QModelIndex current = m_paymentView->currentIndex();
+    const QModelIndex current = paymentInFocus();
     if (!current.isValid()) {
-        statusBar()->showMessage(tr("Select the payment to send again first"), 5000);
+        statusBar()->showMessage(tr("There is no payment to send again"), 5000);
         return;
     }
     if (m_resendCheckInFlight)
@@ -530,17 +544,15 @@ void MainWindow::askToResend(const ResendCheck& check)
     connect(box, &QMessageBox::finished, this, [this, box, send, ref] {
         if (box->clickedButton() != send)
             return;
-        if (!m_till.resend(ref).isEmpty()) {
-            m_paymentView->scrollToTop();
-            m_paymentView->selectRow(0);
-        }
+        if (!m_till.resend(ref).isEmpty())
+            readyForNextSale();
     });
     box->open();
 }
 
 void MainWindow::checkSelected()
 {
-    const QModelIndex current = m_paymentView->currentIndex();
+    const QModelIndex current = paymentInFocus();
     if (current.isValid())
         m_till.checkNow(current.data(PaymentListModel::LocalRefRole).toString());
 }

@@ -49,10 +49,13 @@ private:
     void showAbout();
     void updateConnection(ConnectionState state);
     void checkSelected();
+    // The payment the list's actions (F5, F8) apply to: the selected one, else the newest.
+    QModelIndex paymentInFocus() const;
     // Asks before charging a sale that is already on its way to the customer's phone.
     void confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier);
     void charge(Money amount, const PhoneNumber& phone);
     void resendSelected();
+    void readyForNextSale();
     void askToResend(const ResendCheck& check);
     void showServiceTrouble(const QString& message);
 

@@ -402,15 +402,18 @@ void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
                        .arg(invoice.value->toDisplayString(), payment.amount.toDisplayString());
         Q_EMIT notice(mismatch + QStringLiteral(" (") + payment.phone.masked() + u')');
     }
+    const QString previousRemoteState = payment.remoteState;
     payment.remoteState = invoice.rawState;
     if (!invoice.mpesaReference.isEmpty())
         payment.mpesaReceipt = invoice.mpesaReference;
 
     PaymentState to = payment.state;
     if (!invoice.state) {
-        // A state this version does not know: report it, keep polling, guess nothing.
-        Q_EMIT notice(tr("IntaSend reported a state this till does not know (\"%1\"); still checking")
-                          .arg(invoice.rawState));
+        // A state this version does not know: report it (once, not at every check), keep polling, guess
+        // nothing.
+        if (invoice.rawState != previousRemoteState)
+            Q_EMIT notice(tr("IntaSend reported a state this till does not know (\"%1\"); still checking")
+                              .arg(invoice.rawState));
         if (payment.state == PaymentState::Sending || payment.state == PaymentState::Unknown)
             to = PaymentState::Pending;
     } else {
