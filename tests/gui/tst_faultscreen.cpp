@@ -36,6 +36,7 @@ private Q_SLOTS:
     void failingChecksShowOfflineBannerThatClearsItself();
     void duplicateSaleAsksFirstAndEnterMeansNo();
     void enterHeldDownSendsOneRequest();
+    void closingTheViewsStopsNoReconciliation();
     void pastedBadInputShowsReasonAndSendsNothing_data();
     void pastedBadInputShowsReasonAndSendsNothing();
 
@@ -306,6 +307,19 @@ void TestFaultScreen::enterHeldDownSendsOneRequest()
     QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
     QCOMPARE(m_window->paymentModel()->rowCount(), 1);
+}
+
+void TestFaultScreen::closingTheViewsStopsNoReconciliation()
+{
+    // Whatever the cashier stops watching (a closed window, later a dismissed waiting card), the till
+    // keeps asking IntaSend until the payment is final or expired.
+    open();
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Waiting"));
+    const QString ref = m_window->paymentModel()->index(0, 0).data(PaymentListModel::LocalRefRole).toString();
+    m_window.reset();
+    QVERIFY(m_stack->advanceUntil(
+        [&] { return m_stack->journal().find(ref)->state == PaymentState::Complete; }, 30s));
 }
 
 void TestFaultScreen::pastedBadInputShowsReasonAndSendsNothing_data()
