@@ -1,4 +1,5 @@
-# Per-target compiler settings: warnings (errors under LIPA_WERROR) and optional sanitizers.
+# Per-target compiler settings: warnings (errors under LIPA_WERROR), optional sanitizers and, under
+# LIPA_FUZZ, libFuzzer instrumentation.
 # Applied to every Lipa Till target through lipa_configure_target(); nothing is set globally.
 
 function(lipa_configure_target target)
@@ -13,5 +14,11 @@ function(lipa_configure_target target)
         target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
                                                  -fno-sanitize-recover=undefined)
         target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    endif()
+    if(LIPA_FUZZ)
+        # libFuzzer's coverage hooks without its main(); tests/fuzz links the fuzz targets with
+        # -fsanitize=fuzzer. Any undefined behaviour stops the run like a crash.
+        target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+                                                 -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     endif()
 endfunction()
