@@ -4,6 +4,7 @@
 #include "Environment.h"
 #include "IntaSendSimulator.h"
 #include "Journal.h"
+#include "KeyStore.h"
 #include "MainWindow.h"
 #include "Settings.h"
 #include "TillStack.h"
@@ -42,7 +43,10 @@ struct StartUp {
     Settings settings;
     QStringList settingsProblems;
     QString dataDir;
+    bool firstRun = false; // nothing configured: demo mode, with a pointer to Settings
 };
+
+constexpr int kRestart = 1000; // the event loop's exit code when Settings were saved
 
 void setApplicationNames()
 {
@@ -57,7 +61,7 @@ void setApplicationNames()
     std::exit(kUsageError);
 }
 
-StartUp readStartUp(const QStringList& arguments)
+StartUp readStartUp(const QStringList& arguments, std::unique_ptr<KeyStore>* keys)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -121,6 +125,8 @@ StartUp readStartUp(const QStringList& arguments)
         failUsage(QStringLiteral("cannot create the data directory %1").arg(startUp.dataDir));
     startUp.settings =
         Settings::load(QDir(startUp.dataDir).filePath(Settings::fileName()), &startUp.settingsProblems);
+    *keys = std::make_unique<KeyStore>(startUp.dataDir);
+    KeyStore& keyStore = **keys;
     const Settings& settings = startUp.settings;
 
     startUp.client.publicKey =
@@ -130,6 +136,7 @@ StartUp readStartUp(const QStringList& arguments)
     startUp.client.transferTimeout = settings.requestTimeout;
 
     const bool nothingConfigured = !settings.environment && startUp.client.publicKey.isEmpty();
+    startUp.firstRun = nothingConfigured && !parser.isSet(apiBase);
     if (parser.isSet(demo) ||
         (!parser.isSet(apiBase) && (nothingConfigured || settings.environment == EnvironmentKind::Demo))) {
         startUp.environment.kind = EnvironmentKind::Demo; // the URL is the simulator's, known once it listens
@@ -151,6 +158,14 @@ StartUp readStartUp(const QStringList& arguments)
     } else {
         startUp.environment = Environment::sandbox();
     }
+
+    // The keys saved in Settings for this environment, unless the command line or the environment
+    // variable gives them.
+    const IntaSendKeys stored = keyStore.load(environmentKey(startUp.environment.kind));
+    if (!parser.isSet(publicKey) && !stored.publicKey.isEmpty())
+        startUp.client.publicKey = stored.publicKey;
+    if (startUp.client.secretKey.isEmpty())
+        startUp.client.secretKey = stored.secretKey;
 
     if (startUp.client.publicKey.isEmpty())
         failUsage(QStringLiteral("no IntaSend public key: pass --public-key or set intasend/public_key in %1")
@@ -256,15 +271,76 @@ void runSelfTest(MainWindow& window, Till& till)
     });
 }
 
+// One run of the till with these settings: until the window closes (its exit code) or Settings were
+// saved (kRestart).
+int runTill(StartUp& startUp, KeyStore* keys)
+{
+    SystemClock clock;
+    std::unique_ptr<IntaSendSimulator> simulator;
+    if (startUp.environment.kind == EnvironmentKind::Demo) {
+        simulator = std::make_unique<IntaSendSimulator>(clock);
+        if (!simulator->listen()) {
+            std::fprintf(stderr, "lipa-till: the demo simulator could not listen on 127.0.0.1\n");
+            return 1;
+        }
+        startUp.environment = Environment::demo(simulator->baseUrl());
+        startUp.client.baseUrl = simulator->baseUrl();
+        startUp.client.publicKey = QStringLiteral("ISPubKey_test_demo");
+        startUp.client.secretKey.clear();
+        if (startUp.selfTest)
+            simulator->setTiming({std::chrono::milliseconds(200), std::chrono::milliseconds(600)});
+    }
+
+    std::unique_ptr<Journal> journal = openJournal(startUp.dataDir, startUp.environment.kind);
+    if (!journal)
+        return kJournalError;
+    TillStack stack(clock, startUp.client, startUp.settings, std::move(journal));
+    MainWindow window(stack.till, startUp.environment, startUp.settings.maxAmountShillings);
+    if (!startUp.selfTest && keys)
+        window.setSettingsAccess(startUp.settings, QDir(startUp.dataDir).filePath(Settings::fileName()),
+                                 keys);
+    QStringList banner = startUp.settingsProblems;
+    if (simulator && startUp.firstRun)
+        banner.prepend(
+            MainWindow::tr("Demo mode — no real money. Open Settings to connect your IntaSend account."));
+    else if (simulator)
+        banner.prepend(
+            MainWindow::tr("Demo mode — no real money. Payments go to the built-in IntaSend simulator."));
+    window.showBanner(banner.join(u'\n'));
+    QObject::connect(&window, &MainWindow::restartRequested, &window, [&stack] {
+        // Not while a request is on its way: its answer must be heard and recorded first.
+        auto* waiting = new QTimer(&stack.till);
+        QObject::connect(waiting, &QTimer::timeout, waiting, [&stack, waiting] {
+            if (stack.till.requestsInFlight() == 0) {
+                waiting->stop();
+                QCoreApplication::exit(kRestart);
+            }
+        });
+        waiting->start(50);
+    });
+    window.show();
+    window.activateWindow(); // a kiosk till may have no window manager to give it the keyboard
+    stack.till.resume();
+    if (startUp.selfTest)
+        runSelfTest(window, stack.till);
+    if (startUp.quitAfterReady)
+        QTimer::singleShot(0, &window, &QCoreApplication::quit); // after the first pass of the event loop
+
+    return QApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     std::optional<StartUp> startUp;
+    std::unique_ptr<KeyStore> keys;
+    QStringList arguments;
     {
         QCoreApplication probe(argc, argv);
         setApplicationNames();
-        startUp = readStartUp(QCoreApplication::arguments());
+        arguments = QCoreApplication::arguments();
+        startUp = readStartUp(arguments, &keys);
     }
 
     QApplication app(argc, argv);
@@ -289,40 +365,11 @@ int main(int argc, char* argv[])
         return kAlreadyRunning;
     }
 
-    SystemClock clock;
-    std::unique_ptr<IntaSendSimulator> simulator;
-    if (startUp->environment.kind == EnvironmentKind::Demo) {
-        simulator = std::make_unique<IntaSendSimulator>(clock);
-        if (!simulator->listen()) {
-            std::fprintf(stderr, "lipa-till: the demo simulator could not listen on 127.0.0.1\n");
-            return 1;
-        }
-        startUp->environment = Environment::demo(simulator->baseUrl());
-        startUp->client.baseUrl = simulator->baseUrl();
-        startUp->client.publicKey = QStringLiteral("ISPubKey_test_demo");
-        startUp->client.secretKey.clear();
-        if (startUp->selfTest)
-            simulator->setTiming({std::chrono::milliseconds(200), std::chrono::milliseconds(600)});
+    // Settings saved from the window start the till again, in this process, with the new settings.
+    for (;;) {
+        const int exitCode = runTill(*startUp, keys.get());
+        if (exitCode != kRestart)
+            return exitCode;
+        startUp = readStartUp(arguments, &keys);
     }
-
-    std::unique_ptr<Journal> journal = openJournal(startUp->dataDir, startUp->environment.kind);
-    if (!journal)
-        return kJournalError;
-    TillStack stack(clock, startUp->client, startUp->settings, std::move(journal));
-    MainWindow window(stack.till, startUp->environment, startUp->settings.maxAmountShillings);
-    QStringList banner = startUp->settingsProblems;
-    if (simulator)
-        banner.prepend(
-            MainWindow::tr("Demo mode — no real money. Payments go to the built-in IntaSend simulator; "
-                           "see the README to connect your IntaSend account."));
-    window.showBanner(banner.join(u'\n'));
-    window.show();
-    window.activateWindow(); // a kiosk till may have no window manager to give it the keyboard
-    stack.till.resume();
-    if (startUp->selfTest)
-        runSelfTest(window, stack.till);
-    if (startUp->quitAfterReady)
-        QTimer::singleShot(0, &app, &QCoreApplication::quit); // after the first pass of the event loop
-
-    return QApplication::exec();
 }

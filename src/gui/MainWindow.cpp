@@ -6,6 +6,8 @@
 #include "PaymentDetailsDialog.h"
 #include "PaymentListModel.h"
 #include "PaymentStateDelegate.h"
+#include "PinDialog.h"
+#include "SettingsDialog.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -90,17 +92,38 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     setObjectName(QStringLiteral("MainWindow"));
 
     auto* central = new QWidget(this);
-    auto* columns = new QHBoxLayout(central);
+    auto* outer = new QVBoxLayout(central);
+    if (environment.kind == EnvironmentKind::Live) {
+        // Live takes real money: it must be unmistakable from across the counter, not just in the title.
+        auto* strip = new QLabel(tr("LIVE — real money"), central);
+        strip->setObjectName(QStringLiteral("liveStrip"));
+        strip->setAlignment(Qt::AlignCenter);
+        strip->setStyleSheet(QStringLiteral("#liveStrip { background:#b31d1d; color:white; font-weight:bold; "
+                                            "padding:4px; border-radius:3px; }"));
+        outer->addWidget(strip);
+    }
+    auto* columns = new QHBoxLayout;
+    outer->addLayout(columns, 1);
 
     auto* left = new QVBoxLayout;
-    m_banner = new QLabel(central);
+    m_bannerFrame = new QFrame(central);
+    m_bannerFrame->setObjectName(QStringLiteral("bannerFrame"));
+    m_bannerFrame->setStyleSheet(
+        QStringLiteral("#bannerFrame { background:#fff4cc; border:1px solid #e0c060; border-radius:3px; }"));
+    auto* bannerLayout = new QVBoxLayout(m_bannerFrame);
+    bannerLayout->setContentsMargins(6, 6, 6, 6);
+    m_banner = new QLabel(m_bannerFrame);
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(
-        QStringLiteral("background:#fff4cc; border:1px solid #e0c060; padding:6px; border-radius:3px;"));
     m_banner->setTextFormat(Qt::PlainText);
-    m_banner->hide();
-    left->addWidget(m_banner);
+    bannerLayout->addWidget(m_banner);
+    auto* bannerSettings = new QPushButton(tr("Open Settings (Ctrl+,)"), m_bannerFrame);
+    bannerSettings->setObjectName(QStringLiteral("bannerSettingsButton"));
+    bannerSettings->setFocusPolicy(Qt::TabFocus);
+    connect(bannerSettings, &QPushButton::clicked, this, &MainWindow::openSettings);
+    bannerLayout->addWidget(bannerSettings, 0, Qt::AlignLeft);
+    m_bannerFrame->hide();
+    left->addWidget(m_bannerFrame);
 
     m_troubleBanner = new QLabel(central);
     m_troubleBanner->setObjectName(QStringLiteral("serviceTrouble"));
@@ -242,6 +265,10 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(searchAction, &QAction::triggered, m_filterBar, &HistoryFilterBar::focusSearch);
     addAction(searchAction);
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    m_settingsAction = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setEnabled(false);
+    m_pin = std::make_unique<ManagerPin>(till.clock(), QString());
     QAction* exportAction = fileMenu->addAction(tr("&Export CSV…"), this, &MainWindow::chooseExportFile);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     fileMenu->addSeparator();
@@ -296,7 +323,31 @@ MainWindow::~MainWindow() = default;
 void MainWindow::showBanner(const QString& text)
 {
     m_banner->setText(text);
-    m_banner->setVisible(!text.isEmpty());
+    m_bannerFrame->setVisible(!text.isEmpty());
+    m_bannerFrame->findChild<QPushButton*>(QStringLiteral("bannerSettingsButton"))
+        ->setVisible(m_keys != nullptr);
+}
+
+void MainWindow::setSettingsAccess(const Settings& settings, const QString& iniPath, KeyStore* keys)
+{
+    m_settings = settings;
+    m_iniPath = iniPath;
+    m_keys = keys;
+    m_pin = std::make_unique<ManagerPin>(m_till.clock(), settings.managerPinHash);
+    m_settingsAction->setEnabled(keys != nullptr);
+    showBanner(m_banner->text());
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_keys)
+        return;
+    PinDialog::ask(*m_pin, tr("Opening Settings"), this, [this] {
+        auto* dialog = new SettingsDialog(m_settings, m_iniPath, *m_keys, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SettingsDialog::saved, this, &MainWindow::restartRequested, Qt::QueuedConnection);
+        dialog->open();
+    });
 }
 
 void MainWindow::showNotice(const QString& text)
@@ -372,7 +423,7 @@ void MainWindow::charge(Money amount, const PhoneNumber& phone)
     // The request is on its way before anything on screen changes.
     const QString ref = m_till.charge(amount, phone);
     if (ref.isEmpty())
-        return;                   // nothing was sent: the form keeps the sale, the notice says why
+        return;             // nothing was sent: the form keeps the sale, the notice says why
     m_chargePanel->clear(); // ready for the next customer
     readyForNextSale();
 }
@@ -420,6 +471,11 @@ void MainWindow::updateFilterTotals()
 }
 
 void MainWindow::chooseExportFile()
+{
+    PinDialog::ask(*m_pin, tr("Exporting payments"), this, [this] { chooseExportFileGranted(); });
+}
+
+void MainWindow::chooseExportFileGranted()
 {
     const QString suggested =
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))

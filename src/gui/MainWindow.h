@@ -1,6 +1,9 @@
 #pragma once
 
 #include "Environment.h"
+#include "KeyStore.h"
+#include "ManagerPin.h"
+#include "Settings.h"
 #include "Till.h"
 
 #include <QMainWindow>
@@ -24,6 +27,12 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Lets the window open Settings (behind the manager PIN, if one is set) and guards the export with
+    // the same PIN. Without it, Settings are not offered.
+    void setSettingsAccess(const Settings& settings, const QString& iniPath, KeyStore* keys);
+    // Opens Settings (asking for the PIN first when one is set).
+    void openSettings();
+
     // A standing message above the form about how the till runs (demo mode, settings problems).
     void showBanner(const QString& text);
     // Something that just happened and needs reading (bad keys, an odd answer), until dismissed.
@@ -39,6 +48,10 @@ public:
     QTableView* paymentView() const { return m_paymentView; }
     PaymentListModel* paymentModel() const { return m_model; }
 
+Q_SIGNALS:
+    // Settings were saved: the till should start again with them.
+    void restartRequested();
+
 private:
     void buildStatusBar(const Environment& environment);
     void onChargeRequested(Money amount, const PhoneNumber& phone);
@@ -46,6 +59,7 @@ private:
     void applyFilter(const PaymentFilter& filter);
     void updateFilterTotals();
     void chooseExportFile();
+    void chooseExportFileGranted();
     void showAbout();
     void updateConnection(ConnectionState state);
     void checkSelected();
@@ -65,6 +79,12 @@ private:
     PaymentListModel* m_model = nullptr;
     QTableView* m_paymentView = nullptr;
     QLabel* m_banner = nullptr;
+    QWidget* m_bannerFrame = nullptr;
+    QAction* m_settingsAction = nullptr;
+    Settings m_settings;
+    QString m_iniPath;
+    KeyStore* m_keys = nullptr;
+    std::unique_ptr<ManagerPin> m_pin;
     QLabel* m_troubleBanner = nullptr;
     bool m_resendCheckInFlight = false;
     QWidget* m_notice = nullptr;

@@ -114,8 +114,7 @@ void IntaSendClient::checkStatus(const QString& invoiceId, QObject* context, Cal
          std::move(done));
 }
 
-void IntaSendClient::post(const QString& path, const QByteArray& body, bool withSecret, bool once,
-                          QObject* context, Callback done)
+QNetworkRequest IntaSendClient::makeRequest(const QString& path, bool withSecret) const
 {
     QUrl url = m_config.baseUrl;
     url.setPath(url.path() + path);
@@ -130,7 +129,13 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
     // A payment request must never be repeated behind our back: no redirects, no cached answers.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    return request;
+}
 
+void IntaSendClient::post(const QString& path, const QByteArray& body, bool withSecret, bool once,
+                          QObject* context, Callback done)
+{
+    QNetworkRequest request = makeRequest(path, withSecret);
     QNetworkReply* reply = nullptr;
     if (once) {
         // HTTP/2 has retry paths of its own; a push goes over plain HTTP/1.1 where the rule above holds.
@@ -143,6 +148,16 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
     } else {
         reply = m_network.post(request, body);
     }
+    watch(reply, context,
+          [self = QPointer(this), done = std::move(done)](QNetworkReply& finished, bool oversize) {
+              if (self)
+                  done(self->interpret(finished, oversize));
+          });
+}
+
+void IntaSendClient::watch(QNetworkReply* reply, QObject* context,
+                           std::function<void(QNetworkReply&, bool)> done)
+{
     // Qt's transfer timeout restarts with every byte; a server dripping its answer would hold the call
     // (and the payment) open for ever. This deadline counts from the start.
     auto* deadline = new QTimer(reply);
@@ -161,14 +176,53 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
     // The reply is deleted whatever happens to the context; the callback runs only while the context lives.
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     connect(reply, &QNetworkReply::finished, context,
-            [self = QPointer(this), reply, oversize, done = std::move(done)] {
-                if (self)
-                    done(self->interpret(*reply, *oversize));
-            });
+            [reply, oversize, done = std::move(done)] { done(*reply, *oversize); });
     // Qt starts the transfer from an event it queues behind whatever the window has queued (repaints,
     // the list's updates); deliver just that event now, so the request leaves first. (After the
     // connections above: whatever happens next is heard.)
     QCoreApplication::sendPostedEvents(reply, QEvent::MetaCall);
+}
+
+void IntaSendClient::testConnection(QObject* context, std::function<void(const ConnectionTest&)> done)
+{
+    const bool withSecret = !m_config.secretKey.isEmpty();
+    QNetworkReply* reply = nullptr;
+    if (withSecret) {
+        reply = m_network.get(makeRequest(wire::walletsPath(), true));
+    } else {
+        // A status check for an invoice that cannot exist: IntaSend checks the public key first.
+        reply =
+            m_network.post(makeRequest(wire::statusPath(), false),
+                           wire::buildStatusBody(m_config.publicKey, QStringLiteral("LIPA-CONNECTION-TEST")));
+    }
+    watch(reply, context, [withSecret, done = std::move(done)](QNetworkReply& finished, bool oversize) {
+        const int status = finished.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QString detail = wire::parseErrorBody(finished.readAll());
+        ConnectionTest test;
+        if (oversize || status == 0) {
+            test.message = tr("Could not reach IntaSend: %1").arg(finished.errorString());
+        } else if (status == 401 || status == 403) {
+            test.message = withSecret ? tr("IntaSend refused the secret key (%1)").arg(detail)
+                                      : tr("IntaSend refused the public key (%1)").arg(detail);
+        } else if (status >= 500) {
+            test.message = tr("IntaSend answered, but had a problem (HTTP %1). Try again later.").arg(status);
+        } else if (withSecret && status >= 200 && status < 300) {
+            test.ok = true;
+            test.message = tr("Connected: IntaSend accepted the keys.");
+        } else if (!withSecret && status >= 400 && status < 500 && status != 429 &&
+                   !detail.contains(QStringLiteral("key"), Qt::CaseInsensitive)) {
+            // "No such invoice" is the answer we hoped for: the key itself was accepted.
+            test.ok = true;
+            test.message = tr("Connected: IntaSend accepted the public key.");
+        } else if (status == 429) {
+            test.message = tr("IntaSend asked the till to slow down; try again in a minute.");
+        } else {
+            test.message = tr("IntaSend did not accept the keys (HTTP %1%2)")
+                               .arg(status)
+                               .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+        }
+        done(test);
+    });
 }
 
 CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const

@@ -12,6 +12,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace lipa {
 
@@ -62,10 +63,21 @@ public:
     void requestStkPush(const wire::ChargeRequest& request, QObject* context, Callback done);
     void checkStatus(const QString& invoiceId, QObject* context, Callback done);
 
+    // One harmless call that needs the keys (the secret key's, else the public key's), to tell a shop
+    // owner whether IntaSend accepts them. Reports once, in words.
+    struct ConnectionTest {
+        bool ok = false;
+        QString message;
+    };
+    void testConnection(QObject* context, std::function<void(const ConnectionTest&)> done);
+
 private:
     // once: the request must never be repeated, not even by Qt's own retry of a dropped connection.
     void post(const QString& path, const QByteArray& body, bool withSecret, bool once, QObject* context,
               Callback done);
+    QNetworkRequest makeRequest(const QString& path, bool withSecret) const;
+    // Watches a reply: caps its size, enforces the deadline, and calls done(reply, oversize) once.
+    void watch(QNetworkReply* reply, QObject* context, std::function<void(QNetworkReply&, bool)> done);
     CallResult interpret(QNetworkReply& reply, bool oversize) const;
 
     QNetworkAccessManager& m_network;

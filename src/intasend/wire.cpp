@@ -79,6 +79,11 @@ QString statusPath()
     return QStringLiteral("/api/v1/payment/status/");
 }
 
+QString walletsPath()
+{
+    return QStringLiteral("/api/v1/wallets/");
+}
+
 QByteArray buildStkPushBody(const QString& publicKey, const ChargeRequest& request, StkRoute route)
 {
     Q_ASSERT(request.amount.isWholeShillings());

@@ -24,6 +24,8 @@ enum class StkRoute {
 
 QString stkPushPath(StkRoute route);
 QString statusPath();
+// GET with the secret key: lists the account's wallets; harmless, so the settings' connection test uses it.
+QString walletsPath();
 
 struct ChargeRequest {
     Money amount; // whole shillings: M-Pesa rejects fractions

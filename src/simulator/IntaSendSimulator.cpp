@@ -96,6 +96,25 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
     const bool isPush =
         request.path == "/api/v1/payment/collection/" || request.path == "/api/v1/payment/mpesa-stk-push/";
     const bool isStatus = request.path == "/api/v1/payment/status/";
+    if (request.path == "/api/v1/wallets/" && request.method == "GET") {
+        // What the settings' connection test asks, with the secret key: the account's wallets.
+        const QByteArray authorization = request.header("authorization");
+        if (!authorization.startsWith("Bearer ISSecretKey_")) {
+            exchange->answer(
+                json(QJsonObject{{QStringLiteral("detail"),
+                                  authorization.isEmpty()
+                                      ? QStringLiteral("Authentication credentials were not provided.")
+                                      : QStringLiteral("Invalid token.")}},
+                     401));
+            return;
+        }
+        const QJsonObject wallet{{QStringLiteral("wallet_id"), QStringLiteral("SIMWALLET")},
+                                 {QStringLiteral("currency"), QStringLiteral("KES")},
+                                 {QStringLiteral("available_balance"), 0}};
+        exchange->answer(
+            json(QJsonObject{{QStringLiteral("count"), 1}, {QStringLiteral("results"), QJsonArray{wallet}}}));
+        return;
+    }
     if (!isPush && !isStatus) {
         exchange->answer(json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404));
         return;

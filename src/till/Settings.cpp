@@ -77,7 +77,68 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
                       100.0;
     polling.expiry =
         seconds(readNumber(ini, QStringLiteral("polling/expiry_seconds"), 180, 30, 3600, problems));
+
+    const QString sound = ini.value(QStringLiteral("till/sound"), QStringLiteral("on")).toString().trimmed();
+    if (sound == u"off" || sound == u"false" || sound == u"0") {
+        settings.sound = false;
+    } else if (sound != u"on" && sound != u"true" && sound != u"1") {
+        problems->append(tr("Setting till/sound = \"%1\" is not on or off; using on").arg(sound));
+    }
+    const QString language =
+        ini.value(QStringLiteral("till/language"), QStringLiteral("system")).toString().trimmed();
+    if (language == u"system" || language == u"en" || language == u"sw")
+        settings.language = language;
+    else
+        problems->append(
+            tr("Setting till/language = \"%1\" is not system, en or sw; following the system").arg(language));
+
+    settings.managerPinHash = ini.value(QStringLiteral("security/manager_pin")).toString().trimmed();
     return settings;
+}
+
+bool Settings::save(const QString& iniPath, QString* error) const
+{
+    QSettings ini(iniPath, QSettings::IniFormat);
+    if (environment)
+        ini.setValue(QStringLiteral("intasend/environment"), environmentKey(*environment));
+    else
+        ini.remove(QStringLiteral("intasend/environment"));
+    if (baseUrl.isEmpty())
+        ini.remove(QStringLiteral("intasend/base_url"));
+    else
+        ini.setValue(QStringLiteral("intasend/base_url"), baseUrl);
+    // Keys go to the key store, never here; a key a shop put in the file by hand stays until the dialog
+    // moves it.
+    if (publicKey.isEmpty())
+        ini.remove(QStringLiteral("intasend/public_key"));
+    else
+        ini.setValue(QStringLiteral("intasend/public_key"), publicKey);
+    ini.setValue(
+        QStringLiteral("intasend/timeout_seconds"),
+        static_cast<qint64>(std::chrono::duration_cast<std::chrono::seconds>(requestTimeout).count()));
+    ini.setValue(QStringLiteral("till/name"), tillName);
+    ini.setValue(QStringLiteral("till/max_amount"), maxAmountShillings);
+    ini.setValue(QStringLiteral("till/sound"), sound ? QStringLiteral("on") : QStringLiteral("off"));
+    ini.setValue(QStringLiteral("till/language"), language);
+    using std::chrono::duration_cast;
+    using std::chrono::seconds;
+    ini.setValue(QStringLiteral("polling/first_check_seconds"),
+                 static_cast<qint64>(duration_cast<seconds>(polling.firstCheck).count()));
+    ini.setValue(QStringLiteral("polling/max_interval_seconds"),
+                 static_cast<qint64>(duration_cast<seconds>(polling.maxInterval).count()));
+    ini.setValue(QStringLiteral("polling/backoff_percent"), qRound(polling.backoff * 100));
+    ini.setValue(QStringLiteral("polling/expiry_seconds"),
+                 static_cast<qint64>(duration_cast<seconds>(polling.expiry).count()));
+    if (managerPinHash.isEmpty())
+        ini.remove(QStringLiteral("security/manager_pin"));
+    else
+        ini.setValue(QStringLiteral("security/manager_pin"), managerPinHash);
+    ini.sync();
+    if (ini.status() != QSettings::NoError) {
+        *error = tr("The settings could not be written to %1").arg(iniPath);
+        return false;
+    }
+    return true;
 }
 
 } // namespace lipa

@@ -27,9 +27,18 @@ struct Settings {
     // [polling]
     PollSchedule polling;
 
+    // [till] sound, language
+    bool sound = true;
+    QString language = QStringLiteral("system"); // "system", "en" or "sw"
+
+    // [security]
+    QString managerPinHash; // empty: no PIN (see ManagerPin)
+
     static QString fileName() { return QStringLiteral("lipa-till.ini"); }
     // Reads iniPath (a missing file gives the defaults). Problems are described in *problems.
     static Settings load(const QString& iniPath, QStringList* problems);
+    // Writes every key to iniPath (keys not written by load stay). False, with *error, on failure.
+    bool save(const QString& iniPath, QString* error) const;
 };
 
 } // namespace lipa
