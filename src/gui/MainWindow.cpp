@@ -320,6 +320,11 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::firstRunBanner()
+{
+    return tr("Demo mode — no real money. Open Settings to connect your IntaSend account.");
+}
+
 void MainWindow::showBanner(const QString& text)
 {
     m_banner->setText(text);

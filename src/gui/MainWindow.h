@@ -33,6 +33,9 @@ public:
     // Opens Settings (asking for the PIN first when one is set).
     void openSettings();
 
+    // What a till with nothing configured says above the form.
+    static QString firstRunBanner();
+
     // A standing message above the form about how the till runs (demo mode, settings problems).
     void showBanner(const QString& text);
     // Something that just happened and needs reading (bad keys, an odd answer), until dismissed.

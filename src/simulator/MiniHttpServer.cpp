@@ -126,6 +126,8 @@ MiniHttpServer::MiniHttpServer(Handler handler, QObject* parent)
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket* socket = m_server.nextPendingConnection()) {
             auto* buffer = new ConnectionBuffer(socket);
+            m_connections.removeIf([](const QPointer<QTcpSocket>& gone) { return gone.isNull(); });
+            m_connections.append(socket);
             connect(socket, &QTcpSocket::readyRead, this,
                     [this, socket, buffer] { serveNext(socket, buffer); });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -143,6 +145,12 @@ quint16 MiniHttpServer::listen(quint16 port)
 void MiniHttpServer::close()
 {
     m_server.close();
+    // Gone means gone: a client's kept-alive connection must not reach it either.
+    for (const QPointer<QTcpSocket>& socket : std::as_const(m_connections)) {
+        if (socket)
+            socket->abort();
+    }
+    m_connections.clear();
 }
 
 void MiniHttpServer::serveNext(QTcpSocket* socket, ConnectionBuffer* buffer)

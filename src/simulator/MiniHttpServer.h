@@ -71,6 +71,7 @@ public:
 
     // Port 0: any free port. Returns the port, or 0 when it cannot listen.
     quint16 listen(quint16 port);
+    // Stops listening and drops every open connection.
     void close();
     bool isListening() const { return m_server.isListening(); }
 
@@ -79,6 +80,7 @@ private:
 
     Handler m_handler;
     QTcpServer m_server;
+    QList<QPointer<QTcpSocket>> m_connections;
 };
 
 } // namespace lipa::sim

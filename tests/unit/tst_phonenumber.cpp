@@ -81,7 +81,8 @@ void TestPhoneNumber::rejectsWithAReason_data()
     QTest::newRow("two pluses") << "++254712345678"
                                 << "digits only";
     QTest::newRow("arabic-indic digits")
-        << QString::fromUtf8("\u0660\u0667\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668") << "digits 0 to 9";
+        << QString::fromUtf8("\u0660\u0667\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668")
+        << "digits 0 to 9";
     QTest::newRow("emoji") << QString::fromUtf8("0712345678\U0001F4F1") << "digits only";
     QTest::newRow("double zero") << "00712345678"
                                  << "Wrong length";

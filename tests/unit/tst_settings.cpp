@@ -13,6 +13,7 @@ private Q_SLOTS:
     void missingFileGivesDefaults();
     void readsEveryKey();
     void badValuesFallBackWithAProblem();
+    void saveThenLoadGivesTheSameSettings();
 
 private:
     QString writeIni(const QByteArray& text);
@@ -72,15 +73,55 @@ void TestSettings::badValuesFallBackWithAProblem()
     const Settings settings =
         Settings::load(writeIni("[intasend]\nenvironment=production\n"
                                 "[till]\nmax_amount=lots\n"
-                                "[polling]\nfirst_check_seconds=0\nexpiry_seconds=99999\n"),
+                                "[polling]\nfirst_check_seconds=0\nexpiry_seconds=99999\n"
+                                "[till]\nsound=loud\nlanguage=klingon\n"),
                        &problems);
-    QCOMPARE(problems.size(), 4);
+    QCOMPARE(problems.size(), 6);
+    QCOMPARE(settings.sound, true);
+    QCOMPARE(settings.language, QStringLiteral("system"));
     QCOMPARE(settings.environment, EnvironmentKind::Demo); // an unknown environment moves no money
     QCOMPARE(settings.maxAmountShillings, 250000);
     QCOMPARE(settings.polling.firstCheck, 3s);
     QCOMPARE(settings.polling.expiry, 180s);
     QVERIFY(problems.join(u'\n').contains(QStringLiteral("till/max_amount")));
     QVERIFY(problems.join(u'\n').contains(QStringLiteral("running in demo mode")));
+}
+
+void TestSettings::saveThenLoadGivesTheSameSettings()
+{
+    Settings settings;
+    settings.environment = EnvironmentKind::Custom;
+    settings.baseUrl = QStringLiteral("http://127.0.0.1:8765");
+    settings.requestTimeout = 45s;
+    settings.tillName = QStringLiteral("Duka la Mama");
+    settings.maxAmountShillings = 70000;
+    settings.polling.firstCheck = 2s;
+    settings.polling.maxInterval = 20s;
+    settings.polling.backoff = 2.0;
+    settings.polling.expiry = 300s;
+    settings.sound = false;
+    settings.language = QStringLiteral("sw");
+    settings.managerPinHash = QStringLiteral("pbkdf2-sha256$100000$c2FsdA==$aGFzaA==");
+    const QString path = m_dir.filePath(QStringLiteral("round-trip.ini"));
+    QString error;
+    QVERIFY(settings.save(path, &error));
+
+    QStringList problems;
+    const Settings loaded = Settings::load(path, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QCOMPARE(loaded.environment, settings.environment);
+    QCOMPARE(loaded.baseUrl, settings.baseUrl);
+    QCOMPARE(loaded.requestTimeout, settings.requestTimeout);
+    QCOMPARE(loaded.tillName, settings.tillName);
+    QCOMPARE(loaded.maxAmountShillings, settings.maxAmountShillings);
+    QCOMPARE(loaded.polling.firstCheck, settings.polling.firstCheck);
+    QCOMPARE(loaded.polling.maxInterval, settings.polling.maxInterval);
+    QCOMPARE(loaded.polling.backoff, settings.polling.backoff);
+    QCOMPARE(loaded.polling.expiry, settings.polling.expiry);
+    QCOMPARE(loaded.sound, false);
+    QCOMPARE(loaded.language, QStringLiteral("sw"));
+    QCOMPARE(loaded.managerPinHash, settings.managerPinHash);
+    QVERIFY(loaded.publicKey.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -1,0 +1,293 @@
+#include "MainWindow.h"
+#include "ManagerPin.h"
+#include "SettingsDialog.h"
+#include "TestStack.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+
+// The shop owner's way in: the first-run banner, the Settings dialog with its key checks and connection
+// test, LIVE's confirmation, and the manager PIN in front of Settings and the export.
+class TestSettingsDialog : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { qputenv("LIPA_TILL_KEYRING", "file"); }
+    void init();
+    void cleanup();
+
+    void firstRunBannerLeadsToSettings();
+    void configuresACustomTillEntirelyThroughTheDialog();
+    void keysThatContradictTheEnvironmentCannotBeSaved();
+    void httpToAnotherHostIsRefused();
+    void wrongSecretKeyIsReportedByTheConnectionTest();
+    void switchingToLiveAsksFirst();
+    void keysAreMasked();
+    void pinGuardsSettingsAndExportWithGrowingWaits();
+
+private:
+    SettingsDialog* openDialog();
+    template <typename T>
+    T* child(QWidget* parent, const char* name) const
+    {
+        return parent->findChild<T*>(QString::fromLatin1(name));
+    }
+    void choose(SettingsDialog* dialog, EnvironmentKind kind);
+    QString iniPath() const { return m_dir->filePath(Settings::fileName()); }
+    QByteArray everythingWritten() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<KeyStore> m_keys;
+    std::unique_ptr<test::TestStack> m_stack;
+    std::unique_ptr<MainWindow> m_window;
+    Settings m_settings;
+};
+
+void TestSettingsDialog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_keys = std::make_unique<KeyStore>(m_dir->path());
+    m_stack = std::make_unique<test::TestStack>();
+    m_window = std::make_unique<MainWindow>(m_stack->till(), Environment::demo(m_stack->simulator.baseUrl()),
+                                            250000);
+    m_window->setSettingsAccess(m_settings, iniPath(), m_keys.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestSettingsDialog::cleanup()
+{
+    m_window.reset();
+    m_stack.reset();
+    m_keys.reset();
+    m_dir.reset();
+    m_settings = {};
+}
+
+SettingsDialog* TestSettingsDialog::openDialog()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    SettingsDialog* dialog = nullptr;
+    (void)QTest::qWaitFor([&] {
+        dialog = m_window->findChild<SettingsDialog*>();
+        return dialog && dialog->isVisible();
+    });
+    return dialog;
+}
+
+void TestSettingsDialog::choose(SettingsDialog* dialog, EnvironmentKind kind)
+{
+    auto* box = child<QComboBox>(dialog, "environmentBox");
+    box->setCurrentIndex(box->findData(static_cast<int>(kind)));
+}
+
+QByteArray TestSettingsDialog::everythingWritten() const
+{
+    QByteArray all;
+    QFile ini(iniPath());
+    if (ini.open(QIODevice::ReadOnly))
+        all += ini.readAll();
+    return all;
+}
+
+void TestSettingsDialog::firstRunBannerLeadsToSettings()
+{
+    m_window->showBanner(MainWindow::firstRunBanner());
+    QCOMPARE(child<QLabel>(m_window.get(), "banner")->text(),
+             QStringLiteral("Demo mode — no real money. Open Settings to connect your IntaSend account."));
+    auto* button = child<QPushButton>(m_window.get(), "bannerSettingsButton");
+    QVERIFY(button->isVisible());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(m_window->findChild<SettingsDialog*>());
+}
+
+void TestSettingsDialog::configuresACustomTillEntirelyThroughTheDialog()
+{
+    SettingsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    // In demo the keys are not asked for.
+    QVERIFY(!child<QLineEdit>(dialog, "publicKeyEdit")->isEnabled());
+    QVERIFY(child<QPushButton>(dialog, "saveButton")->isEnabled());
+
+    choose(dialog, EnvironmentKind::Custom);
+    QVERIFY(!child<QPushButton>(dialog, "saveButton")->isEnabled()); // no URL, no key yet
+    QTest::keyClicks(child<QLineEdit>(dialog, "baseUrlEdit"), m_stack->simulator.baseUrl().toString());
+    QTest::keyClicks(child<QLineEdit>(dialog, "publicKeyEdit"), QStringLiteral("ISPubKey_test_shop42"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "secretKeyEdit"), QStringLiteral("ISSecretKey_test_shop42"));
+    QVERIFY(child<QLabel>(dialog, "keysNote")->text().contains(QStringLiteral("no keyring")));
+    QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+    QTRY_COMPARE(child<QLabel>(dialog, "testResult")->text(),
+                 QStringLiteral("Connected: IntaSend accepted the keys."));
+
+    auto* name = child<QLineEdit>(dialog, "tillNameEdit");
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Duka la Mama"));
+    child<QCheckBox>(dialog, "soundCheck")->setChecked(false);
+    QTest::keyClicks(child<QLineEdit>(dialog, "newPinEdit"), QStringLiteral("4321"));
+    QVERIFY(!child<QPushButton>(dialog, "saveButton")->isEnabled()); // the PIN twice first
+    QVERIFY(child<QLabel>(dialog, "settingsProblem")->text().contains(QStringLiteral("not the same")));
+    QTest::keyClicks(child<QLineEdit>(dialog, "newPinAgainEdit"), QStringLiteral("4321"));
+    QVERIFY(child<QPushButton>(dialog, "saveButton")->isEnabled());
+
+    QSignalSpy restart(m_window.get(), &MainWindow::restartRequested);
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QTRY_COMPARE(restart.size(), 1);
+
+    QStringList problems;
+    const Settings saved = Settings::load(iniPath(), &problems);
+    QVERIFY(problems.isEmpty());
+    QCOMPARE(saved.environment, EnvironmentKind::Custom);
+    QCOMPARE(saved.baseUrl, m_stack->simulator.baseUrl().toString());
+    QCOMPARE(saved.tillName, QStringLiteral("Duka la Mama"));
+    QCOMPARE(saved.sound, false);
+    QVERIFY(ManagerPin::matches(QStringLiteral("4321"), saved.managerPinHash));
+    const IntaSendKeys keys = KeyStore(m_dir->path()).load(QStringLiteral("custom"));
+    QCOMPARE(keys.publicKey, QStringLiteral("ISPubKey_test_shop42"));
+    QCOMPARE(keys.secretKey, QStringLiteral("ISSecretKey_test_shop42"));
+    // The keys are in the key store only, never in the settings file.
+    QVERIFY(!everythingWritten().contains("shop42"));
+    QVERIFY(!everythingWritten().contains("4321"));
+}
+
+void TestSettingsDialog::keysThatContradictTheEnvironmentCannotBeSaved()
+{
+    SettingsDialog* dialog = openDialog();
+    choose(dialog, EnvironmentKind::Live);
+    QTest::keyClicks(child<QLineEdit>(dialog, "publicKeyEdit"), QStringLiteral("ISPubKey_test_abc"));
+    QVERIFY(!child<QPushButton>(dialog, "saveButton")->isEnabled());
+    QVERIFY2(child<QLabel>(dialog, "settingsProblem")->text().contains(QStringLiteral("test key")),
+             qPrintable(child<QLabel>(dialog, "settingsProblem")->text()));
+    choose(dialog, EnvironmentKind::Sandbox);
+    QTest::keyClicks(child<QLineEdit>(dialog, "publicKeyEdit"), QStringLiteral("ISPubKey_test_abc"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "secretKeyEdit"), QStringLiteral("ISSecretKey_live_abc"));
+    QVERIFY(!child<QPushButton>(dialog, "saveButton")->isEnabled());
+    child<QLineEdit>(dialog, "secretKeyEdit")->clear();
+    QVERIFY(child<QPushButton>(dialog, "saveButton")->isEnabled());
+}
+
+void TestSettingsDialog::httpToAnotherHostIsRefused()
+{
+    SettingsDialog* dialog = openDialog();
+    choose(dialog, EnvironmentKind::Custom);
+    QTest::keyClicks(child<QLineEdit>(dialog, "baseUrlEdit"), QStringLiteral("http://192.168.1.20:8000"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "publicKeyEdit"), QStringLiteral("ISPubKey_test_abc"));
+    QVERIFY(!child<QPushButton>(dialog, "saveButton")->isEnabled());
+    QVERIFY(child<QLabel>(dialog, "settingsProblem")->text().contains(QStringLiteral("plain http")));
+}
+
+void TestSettingsDialog::wrongSecretKeyIsReportedByTheConnectionTest()
+{
+    SettingsDialog* dialog = openDialog();
+    choose(dialog, EnvironmentKind::Custom);
+    QTest::keyClicks(child<QLineEdit>(dialog, "baseUrlEdit"), m_stack->simulator.baseUrl().toString());
+    QTest::keyClicks(child<QLineEdit>(dialog, "publicKeyEdit"), QStringLiteral("ISPubKey_test_abc"));
+    // A key IntaSend does not know (the simulator knows only ISSecretKey_… ones).
+    child<QLineEdit>(dialog, "secretKeyEdit")->setText(QStringLiteral("wrong"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+    QTRY_VERIFY(child<QLabel>(dialog, "testResult")
+                    ->text()
+                    .startsWith(QStringLiteral("IntaSend refused the secret key")));
+    // Only the public key: IntaSend is asked about an invoice that cannot exist; a known key is accepted.
+    child<QLineEdit>(dialog, "secretKeyEdit")->clear();
+    QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+    QTRY_COMPARE(child<QLabel>(dialog, "testResult")->text(),
+                 QStringLiteral("Connected: IntaSend accepted the public key."));
+    child<QLineEdit>(dialog, "publicKeyEdit")->setText(QStringLiteral("xyz"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+    QTRY_VERIFY(
+        child<QLabel>(dialog, "testResult")->text().startsWith(QStringLiteral("IntaSend did not accept")));
+    // Nobody there.
+    m_stack->simulator.close();
+    child<QLineEdit>(dialog, "publicKeyEdit")->setText(QStringLiteral("ISPubKey_test_abc"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+    QTRY_VERIFY(
+        child<QLabel>(dialog, "testResult")->text().startsWith(QStringLiteral("Could not reach IntaSend")));
+}
+
+void TestSettingsDialog::switchingToLiveAsksFirst()
+{
+    SettingsDialog* dialog = openDialog();
+    choose(dialog, EnvironmentKind::Live);
+    QTest::keyClicks(child<QLineEdit>(dialog, "publicKeyEdit"), QStringLiteral("ISPubKey_live_abc"));
+    QSignalSpy saved(dialog, &SettingsDialog::saved);
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QMessageBox* confirm = nullptr;
+    QTRY_VERIFY((confirm = dialog->findChild<QMessageBox*>(QStringLiteral("confirmLiveDialog"))) &&
+                confirm->isVisible());
+    QVERIFY(confirm->text().contains(QStringLiteral("real money")));
+    QTest::keyClick(confirm, Qt::Key_Return); // the default is Cancel
+    QTRY_VERIFY(!dialog->findChild<QMessageBox*>(QStringLiteral("confirmLiveDialog")));
+    QCOMPARE(saved.size(), 0);
+    QVERIFY(!QFile::exists(iniPath()));
+
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QTRY_VERIFY((confirm = dialog->findChild<QMessageBox*>(QStringLiteral("confirmLiveDialog"))) &&
+                confirm->isVisible());
+    QTest::mouseClick(child<QPushButton>(confirm, "switchToLive"), Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 1);
+    QStringList problems;
+    QCOMPARE(Settings::load(iniPath(), &problems).environment, EnvironmentKind::Live);
+}
+
+void TestSettingsDialog::keysAreMasked()
+{
+    SettingsDialog* dialog = openDialog();
+    choose(dialog, EnvironmentKind::Sandbox);
+    for (const char* name : {"publicKeyEdit", "secretKeyEdit"}) {
+        auto* edit = child<QLineEdit>(dialog, name);
+        QTest::keyClicks(edit, QStringLiteral("ISSecretKey_test_visible"));
+        QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        QVERIFY(!edit->displayText().contains(QStringLiteral("visible")));
+    }
+}
+
+void TestSettingsDialog::pinGuardsSettingsAndExportWithGrowingWaits()
+{
+    m_settings.managerPinHash = ManagerPin::hash(QStringLiteral("2468"));
+    m_window->setSettingsAccess(m_settings, iniPath(), m_keys.get());
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    QDialog* pin = nullptr;
+    QTRY_VERIFY((pin = m_window->findChild<QDialog*>(QStringLiteral("pinDialog"))) && pin->isVisible());
+    QVERIFY(!m_window->findChild<SettingsDialog*>());
+    auto* edit = child<QLineEdit>(pin, "pinEdit");
+    QCOMPARE(edit->echoMode(), QLineEdit::Password);
+    for (const char* wrong : {"1111", "2222"}) {
+        QTest::keyClicks(edit, QString::fromLatin1(wrong));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(child<QLabel>(pin, "pinMessage")->text(), QStringLiteral("Wrong PIN."));
+    }
+    QTest::keyClicks(edit, QStringLiteral("3333"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(child<QLabel>(pin, "pinMessage")->text(), QStringLiteral("Wrong PIN. Try again in 5 seconds."));
+    QTest::keyClicks(edit, QStringLiteral("2468"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(child<QLabel>(pin, "pinMessage")->text().startsWith(QStringLiteral("Too many wrong PINs")));
+    QVERIFY(!m_window->findChild<SettingsDialog*>());
+    m_stack->clock.advance(5s);
+    QTest::keyClicks(edit, QStringLiteral("2468"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_VERIFY(m_window->findChild<SettingsDialog*>());
+    m_window->findChild<SettingsDialog*>()->reject();
+
+    // The export asks too.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY((pin = m_window->findChild<QDialog*>(QStringLiteral("pinDialog"))) && pin->isVisible());
+    QVERIFY(child<QLabel>(pin, "pinMessage")->text().isEmpty());
+    pin->reject();
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
