@@ -301,8 +301,7 @@ int runTill(StartUp& startUp, KeyStore* keys)
                                  keys);
     QStringList banner = startUp.settingsProblems;
     if (simulator && startUp.firstRun)
-        banner.prepend(
-            MainWindow::tr("Demo mode — no real money. Open Settings to connect your IntaSend account."));
+        banner.prepend(MainWindow::firstRunBanner());
     else if (simulator)
         banner.prepend(
             MainWindow::tr("Demo mode — no real money. Payments go to the built-in IntaSend simulator."));
