@@ -317,7 +317,7 @@ void TestTill::fullJournalSendsNothing()
     auto journal = Journal::open(dir.filePath(QStringLiteral("journal.sqlite")), &error);
     QVERIFY(journal);
     journal->limitSizeForTesting(1); // the disk is as full as the file is now
-    test::TestStack t({}, {}, std::move(journal));
+    test::TestStack t(Settings{}, QString(), std::move(journal));
     QSignalSpy notices(&t.till(), &Till::notice);
     int recorded = 0;
     QString refused;
@@ -343,7 +343,7 @@ void TestTill::restartResumesFromTheJournalFile()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
     Journal::OpenError error;
-    test::TestStack t({}, {}, Journal::open(path, &error));
+    test::TestStack t(Settings{}, QString(), Journal::open(path, &error));
     const QString ref = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
     QVERIFY(t.waitForNetwork());
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Pending);

@@ -18,7 +18,8 @@ TestStack::TestStack(Settings settings, const QString& secretKey, std::unique_pt
                                         journal ? std::move(journal) : Journal::openInMemory());
 }
 
-TestStack::TestStack(Settings settings, const std::function<void(ClientConfig&)>& configure)
+TestStack::TestStack(Settings settings, const std::function<void(ClientConfig&)>& configure,
+                     std::unique_ptr<Journal> journal)
 {
     if (!simulator.listen())
         qFatal("the simulator could not listen on 127.0.0.1");
@@ -27,7 +28,8 @@ TestStack::TestStack(Settings settings, const std::function<void(ClientConfig&)>
     config.publicKey = QStringLiteral("ISPubKey_test_unit");
     config.transferTimeout = std::chrono::seconds(10);
     configure(config);
-    stack = std::make_unique<TillStack>(clock, config, settings, Journal::openInMemory());
+    stack = std::make_unique<TillStack>(clock, config, settings,
+                                        journal ? std::move(journal) : Journal::openInMemory());
 }
 
 std::unique_ptr<TillStack> TestStack::stackFor(Clock& clock, const QString& baseUrl, const QString& publicKey,

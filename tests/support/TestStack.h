@@ -17,7 +17,8 @@ public:
     explicit TestStack(Settings settings = {}, const QString& secretKey = {},
                        std::unique_ptr<Journal> journal = {});
     // The same, with the client's set-up changed first (a shorter timeout, a wrong key, another URL).
-    TestStack(Settings settings, const std::function<void(ClientConfig&)>& configure);
+    TestStack(Settings settings, const std::function<void(ClientConfig&)>& configure,
+              std::unique_ptr<Journal> journal = {});
 
     Till& till() { return stack->till; }
     StatusPoller& poller() { return stack->poller; }
