@@ -1,6 +1,10 @@
 #include "TestStack.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTest>
 
@@ -21,6 +25,7 @@ private Q_SLOTS:
 
     void refusedConnectionIsRejectedAndNothingSent();
     void tlsFailureIsRejectedAndNothingSent();
+    void untrustedCertificateIsNeverAccepted();
     void uncertainPushesBecomeUnknown_data();
     void uncertainPushesBecomeUnknown();
     void slowButTimelyAnswerIsFine();
@@ -46,6 +51,7 @@ private:
     Payment chargeAndSettle(char lastDigit, qint64 shillings = 1500);
     Payment payment(const QString& ref) { return m_stack->journal().find(ref).value(); }
     QString journalHistory(const QString& ref);
+    QString journalHistory(Journal& journal, const QString& ref);
 
     std::unique_ptr<test::TestStack> m_stack;
 };
@@ -73,8 +79,13 @@ Payment TestFaults::chargeAndSettle(char lastDigit, qint64 shillings)
 
 QString TestFaults::journalHistory(const QString& ref)
 {
+    return journalHistory(m_stack->journal(), ref);
+}
+
+QString TestFaults::journalHistory(Journal& journal, const QString& ref)
+{
     QStringList lines;
-    for (const PaymentEvent& event : m_stack->journal().events(ref))
+    for (const PaymentEvent& event : journal.events(ref))
         lines << event.detail;
     return lines.join(u'\n');
 }
@@ -108,6 +119,41 @@ void TestFaults::tlsFailureIsRejectedAndNothingSent()
     QCOMPARE(p.state, PaymentState::Rejected);
     QCOMPARE(p.failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
     QVERIFY(m_stack->simulator.pushes().isEmpty());
+}
+
+void TestFaults::untrustedCertificateIsNeverAccepted()
+{
+    // A real TLS server on 127.0.0.1 whose certificate nobody vouches for (a man in the middle, say).
+    QFile certFile(QStringLiteral(LIPA_FIXTURES_DIR "/../tls/untrusted-cert.pem"));
+    QFile keyFile(QStringLiteral(LIPA_FIXTURES_DIR "/../tls/untrusted-key.pem"));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    QSslServer server;
+    server.setSslConfiguration(tls);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int requests = 0;
+    connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
+        while (QTcpSocket* socket = server.nextPendingConnection())
+            connect(socket, &QTcpSocket::readyRead, socket, [&requests, socket] {
+                ++requests; // an encrypted request got through
+                socket->readAll();
+            });
+    });
+
+    makeStack();
+    const auto https = test::TestStack::stackFor(
+        m_stack->clock, QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort()),
+        QStringLiteral("ISPubKey_test_unit"), 10s);
+    const QString ref = https->till.charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
+    QTRY_COMPARE(https->till.requestsInFlight(), 0);
+    const Payment p = https->journal.find(ref).value();
+    QCOMPARE(p.state, PaymentState::Rejected);
+    QCOMPARE(p.failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
+    QCOMPARE(requests, 0);
+    const QString history = journalHistory(https->journal, ref);
+    QVERIFY2(history.contains(QStringLiteral("SSL")), qPrintable(history));
 }
 
 void TestFaults::uncertainPushesBecomeUnknown_data()
