@@ -14,6 +14,33 @@
 #include <unistd.h>
 #endif
 
+namespace {
+
+// "fault MODE [on WHICH]", typed while the simulator runs.
+void applyFaultCommand(lipa::IntaSendSimulator& simulator, const QString& line)
+{
+    const QStringList words = line.simplified().split(u' ', Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return;
+    const std::optional<lipa::sim::FaultScope> on =
+        words.size() == 4 && words[2] == u"on" ? lipa::sim::parseFaultScope(words[3])
+        : words.size() == 2                    ? std::optional(lipa::sim::FaultScope::All)
+                                               : std::nullopt;
+    const std::optional<lipa::sim::Fault> next =
+        on && words.value(0) == u"fault" ? lipa::sim::parseFault(words[1], *on) : std::nullopt;
+    if (!next) {
+        std::printf("? type: fault MODE [on all|push|status]; modes: %s\n",
+                    qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
+    } else {
+        simulator.setFault(*next);
+        std::printf("fault %s on %s\n", qPrintable(lipa::sim::faultName(*next)),
+                    qPrintable(words.size() == 4 ? words[3] : QStringLiteral("all")));
+    }
+    std::fflush(stdout);
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
@@ -82,29 +109,23 @@ int main(int argc, char* argv[])
     const bool ownInput = !isatty(STDIN_FILENO) || tcgetpgrp(STDIN_FILENO) == getpgrp();
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
     input.setEnabled(ownInput);
-    QObject::connect(&input, &QSocketNotifier::activated, &app, [&simulator, &input] {
-        char line[256];
-        if (!std::fgets(line, sizeof line, stdin)) {
+    // Read what is there (one or more lines at once, from a script) and act on each whole line.
+    QByteArray pending;
+    QObject::connect(&input, &QSocketNotifier::activated, &app, [&simulator, &input, &pending] {
+        char chunk[1024];
+        const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (n <= 0) {
             input.setEnabled(false); // end of input: keep serving
             return;
         }
-        const QStringList words = QString::fromLocal8Bit(line).simplified().split(u' ', Qt::SkipEmptyParts);
-        const std::optional<lipa::sim::FaultScope> on =
-            words.size() == 4 && words[2] == u"on" ? lipa::sim::parseFaultScope(words[3])
-            : words.size() == 2                    ? std::optional(lipa::sim::FaultScope::All)
-                                                   : std::nullopt;
-        const std::optional<lipa::sim::Fault> next =
-            on && words.value(0) == u"fault" ? lipa::sim::parseFault(words[1], *on) : std::nullopt;
-        if (!next) {
-            std::printf("? type: fault MODE [on all|push|status]; modes: %s\n",
-                        qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
-        } else {
-            simulator.setFault(*next);
-            std::printf("fault %s on %s\n", qPrintable(lipa::sim::faultName(*next)),
-                        qPrintable(words.size() == 4 ? words[3] : QStringLiteral("all")));
+        pending.append(chunk, n);
+        for (qsizetype end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
+            const QByteArray line = pending.left(end);
+            pending.remove(0, end + 1);
+            applyFaultCommand(simulator, QString::fromLocal8Bit(line));
         }
-        std::fflush(stdout);
     });
+#endif
     // One line per request, so a person trying the till can see exactly what reached "IntaSend".
     QObject::connect(
         &simulator, &lipa::IntaSendSimulator::pushReceived, &app, [&simulator](const QString& apiRef) {
@@ -124,6 +145,5 @@ int main(int argc, char* argv[])
                          std::printf("status invoice=%s\n", qPrintable(invoiceId));
                          std::fflush(stdout);
                      });
-#endif
     return QCoreApplication::exec();
 }

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -383,27 +384,81 @@ void MainWindow::showServiceTrouble(const QString& message)
 
 void MainWindow::onChargeRequested(Money amount, const PhoneNumber& phone)
 {
-    if (const std::optional<Payment> earlier = m_till.openPaymentFor(phone, amount)) {
-        confirmDuplicateCharge(amount, phone, *earlier);
+    const std::optional<Payment> earlier = m_till.openPaymentFor(phone, amount);
+    if (!earlier) {
+        charge(amount, phone);
         return;
     }
-    charge(amount, phone);
+    if (earlier->state != PaymentState::Expired) {
+        confirmDuplicateCharge(amount, phone, *earlier, {});
+        return;
+    }
+    // An expired request may have been paid late: look again before asking.
+    if (m_duplicateCheckInFlight)
+        return; // Enter again while IntaSend is being asked
+    m_duplicateCheckInFlight = true;
+    statusBar()->showMessage(tr("Checking the earlier request with IntaSend…"));
+    m_till.lookAgain(earlier->localRef, this, [this, amount, phone](const Payment& now, bool checked) {
+        m_duplicateCheckInFlight = false;
+        statusBar()->clearMessage();
+        if (now.state == PaymentState::Complete) {
+            showAlreadyPaid(now);
+            return;
+        }
+        confirmDuplicateCharge(amount, phone, now,
+                               checked ? QString()
+                                       : tr("The till could not ask IntaSend about it just now; the customer "
+                                            "may have paid it late."));
+    });
 }
 
-void MainWindow::confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier)
+void MainWindow::showAlreadyPaid(const Payment& earlier)
+{
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("Already paid"),
+                        tr("%1 from %2 requested at %3 has been paid (M-Pesa receipt %4). Nothing was sent.")
+                            .arg(earlier.amount.toDisplayString(), earlier.phone.masked(),
+                                 earlier.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                                 earlier.mpesaReceipt.isEmpty() ? tr("not given") : earlier.mpesaReceipt),
+                        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("alreadyPaidDialog"));
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, m_chargePanel, &ChargePanel::clear);
+    box->open();
+}
+
+void MainWindow::confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
+                                        const QString& note)
 {
     const qint64 seconds = std::max<qint64>(0, earlier.createdAt.secsTo(m_till.clock().now()));
-    const QString age = seconds == 1    ? tr("1 second")
-                        : seconds < 120 ? tr("%1 seconds").arg(seconds)
-                                        : tr("%1 minutes").arg(seconds / 60);
-    auto* box =
-        new QMessageBox(QMessageBox::Warning, tr("Charge again?"),
-                        tr("%1 to %2 was already requested %3 ago (at %4) and is not finished: %5.\n\n"
-                           "Charging again sends a second payment request to the customer's phone.")
-                            .arg(amount.toDisplayString(), phone.masked(), age,
-                                 earlier.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
-                                 stateDisplayName(earlier.state)),
-                        QMessageBox::NoButton, this);
+    const QDateTime when = earlier.createdAt.toLocalTime();
+    const QString age = seconds == 1     ? tr("1 second ago")
+                        : seconds < 120  ? tr("%1 seconds ago").arg(seconds)
+                        : seconds < 7200 ? tr("%1 minutes ago").arg(seconds / 60)
+                        : seconds < 86400
+                            ? tr("%1 hours ago").arg(seconds / 3600)
+                            : tr("on %1").arg(QLocale().toString(when.date(), QLocale::ShortFormat));
+    QString state;
+    switch (earlier.state) {
+    case PaymentState::Unknown:
+        state = tr("it may already have reached the customer's phone (Unknown)");
+        break;
+    case PaymentState::Expired:
+        state = tr("the customer did not answer in time, but may still have paid (Expired)");
+        break;
+    default:
+        state = tr("it is not finished (%1)").arg(stateDisplayName(earlier.state));
+        break;
+    }
+    QString text = tr("%1 to %2 was already requested %3 (at %4), and %5.")
+                       .arg(amount.toDisplayString(), phone.masked(), age,
+                            when.toString(QStringLiteral("HH:mm:ss")), state);
+    if (!note.isEmpty())
+        text += u' ' + note;
+    text +=
+        QStringLiteral("\n\n") + tr("Charging again sends a second payment request to the customer's phone.");
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Charge again?"), text, QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("duplicateChargeDialog"));
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -414,11 +469,19 @@ void MainWindow::confirmDuplicateCharge(Money amount, const PhoneNumber& phone, 
     // Enter (or Enter still held down) must not be the second charge.
     box->setDefaultButton(cancel);
     box->setEscapeButton(cancel);
-    connect(box, &QMessageBox::finished, this, [this, box, again, amount, phone] {
-        if (box->clickedButton() == again)
-            charge(amount, phone);
-        else
+    const QString earlierRef = earlier.localRef;
+    connect(box, &QMessageBox::finished, this, [this, box, again, amount, phone, earlierRef] {
+        if (box->clickedButton() != again) {
             m_chargePanel->focusAmount();
+            return;
+        }
+        // The earlier one may have been paid while the question was open.
+        if (const std::optional<Payment> now = m_till.journal().find(earlierRef);
+            now && now->state == PaymentState::Complete) {
+            showAlreadyPaid(*now);
+            return;
+        }
+        charge(amount, phone);
     });
     box->open();
 }

@@ -69,7 +69,9 @@ private:
     // The payment the list's actions (F5, F8) apply to: the selected one, else the newest.
     QModelIndex paymentInFocus() const;
     // Asks before charging a sale that is already on its way to the customer's phone.
-    void confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier);
+    void confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
+                                const QString& note);
+    void showAlreadyPaid(const Payment& earlier);
     void charge(Money amount, const PhoneNumber& phone);
     void resendSelected();
     void readyForNextSale();
@@ -90,6 +92,7 @@ private:
     std::unique_ptr<ManagerPin> m_pin;
     QLabel* m_troubleBanner = nullptr;
     bool m_resendCheckInFlight = false;
+    bool m_duplicateCheckInFlight = false;
     QWidget* m_notice = nullptr;
     QLabel* m_noticeText = nullptr;
     QLabel* m_paidTotal = nullptr;

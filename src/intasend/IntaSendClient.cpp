@@ -151,7 +151,7 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
     watch(reply, context,
           [self = QPointer(this), done = std::move(done)](QNetworkReply& finished, bool oversize) {
               if (self)
-                  done(self->interpret(finished, oversize));
+                  done(self->withoutKeys(self->interpret(finished, oversize)));
           });
 }
 
@@ -209,11 +209,14 @@ void IntaSendClient::testConnection(QObject* context, std::function<void(const C
         } else if (withSecret && status >= 200 && status < 300) {
             test.ok = true;
             test.message = tr("Connected: IntaSend accepted the keys.");
-        } else if (!withSecret && status >= 400 && status < 500 && status != 429 &&
+        } else if (!withSecret && (status == 400 || status == 404) &&
+                   detail.contains(QStringLiteral("invoice"), Qt::CaseInsensitive) &&
                    !detail.contains(QStringLiteral("key"), Qt::CaseInsensitive)) {
             // "No such invoice" is the answer we hoped for: the key itself was accepted.
             test.ok = true;
             test.message = tr("Connected: IntaSend accepted the public key.");
+        } else if (status == 404) {
+            test.message = tr("Nothing answers as IntaSend at this address (HTTP 404). Check the URL.");
         } else if (status == 429) {
             test.message = tr("IntaSend asked the till to slow down; try again in a minute.");
         } else {
@@ -223,6 +226,19 @@ void IntaSendClient::testConnection(QObject* context, std::function<void(const C
         }
         done(test);
     });
+}
+
+CallResult IntaSendClient::withoutKeys(CallResult result) const
+{
+    // What comes back is logged and journaled; a proxy or debug page echoing the request must not carry
+    // the keys with it.
+    for (const QString& key : {m_config.secretKey, m_config.publicKey}) {
+        if (key.size() < 8)
+            continue;
+        result.rawBody.replace(key.toUtf8(), "[key]");
+        result.message.replace(key, QStringLiteral("[key]"));
+    }
+    return result;
 }
 
 CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
@@ -287,10 +303,14 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
     } else if (status == 429) {
         result.failure = CallFailure::RateLimited;
         result.retryAfter = parseRetryAfter(reply.rawHeader("Retry-After"));
-        result.message = tr("IntaSend asked us to slow down");
+        result.message = tr("IntaSend asked the till to slow down");
     } else if (status >= 400 && status < 500) {
         result.failure = CallFailure::Refused;
-        result.message = detail.isEmpty() ? tr("IntaSend refused the request (HTTP %1)").arg(status) : detail;
+        // A 400 carries IntaSend's reason; other refusals ("Not found.") mean little without their code.
+        result.message = detail.isEmpty() ? tr("IntaSend refused the request (HTTP %1)").arg(status)
+                         : status == 400
+                             ? detail
+                             : tr("IntaSend refused the request (HTTP %1: %2)").arg(status).arg(detail);
     } else {
         result.failure = CallFailure::Uncertain;
         result.message = tr("IntaSend had a problem (HTTP %1)").arg(status);

@@ -79,6 +79,7 @@ private:
     // Watches a reply: caps its size, enforces the deadline, and calls done(reply, oversize) once.
     void watch(QNetworkReply* reply, QObject* context, std::function<void(QNetworkReply&, bool)> done);
     CallResult interpret(QNetworkReply& reply, bool oversize) const;
+    CallResult withoutKeys(CallResult result) const;
 
     QNetworkAccessManager& m_network;
     ClientConfig m_config;

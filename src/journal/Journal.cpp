@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <limits>
 #include <optional>
 
 namespace lipa {
@@ -549,16 +550,20 @@ std::optional<Payment> Journal::find(const QString& localRef) const
     return paymentFrom(query);
 }
 
-std::optional<Payment> Journal::latestOpen(const PhoneNumber& phone, Money amount) const
+std::optional<Payment> Journal::latestOpen(const PhoneNumber& phone, Money amount,
+                                           const QDateTime& expiredSince) const
 {
     // Through the phone index: a customer has few payments, however long the history.
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT %1 FROM payments WHERE phone = ? AND +amount_cents = ?"
-                                 " AND +state IN ('Sending', 'Pending', 'Processing', 'Unknown')"
+                                 " AND (+state IN ('Sending', 'Pending', 'Processing', 'Unknown')"
+                                 " OR (+state = 'Expired' AND created_at >= ?))"
                                  " ORDER BY id DESC LIMIT 1")
                       .arg(kColumns));
     query.addBindValue(phone.normalised());
     query.addBindValue(amount.cents());
+    query.addBindValue(expiredSince.isValid() ? expiredSince.toMSecsSinceEpoch()
+                                              : std::numeric_limits<qint64>::max());
     if (!exec(query, "latest open") || !query.next())
         return std::nullopt;
     return paymentFrom(query);

@@ -81,7 +81,9 @@ public:
     QList<Payment> toResume(const QDateTime& expiredSince) const;
     // The newest payment to this phone for this amount that may still be charged: Sending, Pending,
     // Processing or Unknown. What a second charge of the same sale would duplicate.
-    std::optional<Payment> latestOpen(const PhoneNumber& phone, Money amount) const;
+    // Expired ones created since expiredSince count too: the customer may still have paid late.
+    std::optional<Payment> latestOpen(const PhoneNumber& phone, Money amount,
+                                      const QDateTime& expiredSince = {}) const;
     // The attempt that was sent again in place of this one, if any.
     std::optional<Payment> replacementOf(const QString& localRef) const;
     // When the oldest payment still in progress was created; invalid when there is none.

@@ -63,7 +63,12 @@ HttpExchange::HttpExchange(QTcpSocket* socket)
 {
 }
 
-HttpExchange::~HttpExchange() = default;
+HttpExchange::~HttpExchange()
+{
+    // Dropped unanswered (the simulator went away): do not leave the client waiting on a busy connection.
+    if (!m_done && m_socket)
+        m_socket->abort();
+}
 
 void HttpExchange::answer(const HttpResponse& response)
 {
@@ -160,12 +165,17 @@ void MiniHttpServer::serveNext(QTcpSocket* socket, ConnectionBuffer* buffer)
         return;
     const QByteArray& data = buffer->data;
 
+    // Empty lines before a request are allowed (RFC 9112 2.2) and ignored.
+    while (buffer->data.startsWith("\r\n"))
+        buffer->data.remove(0, 2);
     // Not HTTP at all (a TLS handshake, say): answer as a web server does, so the other side fails now
     // rather than after its timeout.
     const qsizetype space = data.indexOf(' ');
     const bool methodSoFar = std::all_of(data.cbegin(), space < 0 ? data.cend() : data.cbegin() + space,
                                          [](char c) { return c >= 'A' && c <= 'Z'; });
     if (!methodSoFar || space > 10 || (space < 0 && data.size() > 10)) {
+        buffer->data.clear();
+        buffer->busy = true; // nothing more is read from this connection
         socket->write(
             HttpResponse{400, R"({"detail":"Not an HTTP request"})", "application/json", {}}.serialized());
         socket->disconnectFromHost();

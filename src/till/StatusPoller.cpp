@@ -75,7 +75,7 @@ void StatusPoller::checkSoon(const QString& localRef)
     const auto it = m_entries.find(localRef);
     if (it == m_entries.end() || it->inFlight)
         return;
-    it->nextCheck = m_clock.monotonic();
+    it->nextCheck = std::max(m_clock.monotonic(), m_holdUntil); // not even the cashier jumps IntaSend's wait
     reschedule();
 }
 

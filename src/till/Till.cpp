@@ -65,13 +65,9 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
 
 QString Till::send(Money amount, const PhoneNumber& phone, const QString& replacesRef)
 {
-    if (const auto wait = m_slowDownUntil - m_clock.monotonic(); wait.count() > 0) {
+    if (const QString wait = slowDownNotice(); !wait.isEmpty()) {
         // IntaSend asked for quiet: sending now would be refused again (and count against the till).
-        Q_EMIT notice(
-            tr("IntaSend asked the till to wait until %1 before sending again. Nothing was sent; "
-               "press Enter again then.")
-                .arg(
-                    m_clock.now().addMSecs(wait.count()).toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+        Q_EMIT notice(wait);
         return {};
     }
     Payment payment;
@@ -149,12 +145,17 @@ void Till::checkNow(const QString& localRef)
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || payment->isFinal())
         return;
+    if (const QString wait = slowDownNotice(); !wait.isEmpty()) {
+        Q_EMIT notice(wait); // asking now would only make IntaSend wait longer
+        return;
+    }
     if (m_poller.isWatching(localRef)) {
         m_poller.checkSoon(localRef);
         return;
     }
     if (payment->invoiceId.isEmpty()) {
-        Q_EMIT notice(tr("This payment has no IntaSend invoice to check"));
+        Q_EMIT notice(tr("IntaSend never confirmed this request, so there is nothing to check. Ask the "
+                         "customer whether a payment prompt came or money left their M-Pesa."));
         return;
     }
     if (m_oneOffChecks.contains(localRef))
@@ -171,7 +172,34 @@ DayTotals Till::todaysTotals() const
 
 std::optional<Payment> Till::openPaymentFor(const PhoneNumber& phone, Money amount) const
 {
-    return m_journal.latestOpen(phone, amount);
+    // An expired request of today may still have been paid late: it counts until it is looked at again.
+    return m_journal.latestOpen(phone, amount, m_clock.now().addSecs(-24 * 3600));
+}
+
+void Till::lookAgain(const QString& localRef, QObject* context,
+                     std::function<void(const Payment&, bool)> done)
+{
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment)
+        return;
+    if (payment->invoiceId.isEmpty() || payment->isFinal() || !slowDownNotice().isEmpty()) {
+        done(*payment, false);
+        return;
+    }
+    ++m_requestsInFlight;
+    m_client.checkStatus(payment->invoiceId, this,
+                         [this, localRef, asker = QPointer<QObject>(context),
+                          done = std::move(done)](const CallResult& result) {
+                             --m_requestsInFlight;
+                             noteConnection(result, false);
+                             if (std::optional<Payment> payment = m_journal.find(localRef);
+                                 payment && result.ok())
+                                 applyInvoice(*payment, *result.invoice);
+                             keepTrack(localRef, {});
+                             const std::optional<Payment> now = m_journal.find(localRef);
+                             if (asker && now)
+                                 done(*now, result.ok());
+                         });
 }
 
 void Till::prepareResend(const QString& localRef, QObject* context,
@@ -194,10 +222,21 @@ void Till::prepareResend(const QString& localRef, QObject* context,
         return;
     }
     if (!mayBeResent(payment->state)) {
-        check.reason = payment->state == PaymentState::Complete
-                           ? tr("This payment is paid.")
+        check.reason = payment->state == PaymentState::Complete ? tr("This payment is paid.")
+                       : payment->state == PaymentState::Sending
+                           ? tr("This request is still being sent. Wait for IntaSend's answer.")
                            : tr("This payment is still waiting for the customer. Wait for it to end, or "
                                 "check it now.");
+        done(check);
+        return;
+    }
+    if (const QString other = otherOpenAttempt(*payment); !other.isEmpty()) {
+        check.reason = other;
+        done(check);
+        return;
+    }
+    if (const QString wait = slowDownNotice(); !wait.isEmpty()) {
+        check.reason = wait;
         done(check);
         return;
     }
@@ -219,19 +258,44 @@ void Till::prepareResend(const QString& localRef, QObject* context,
         done(check);
         return;
     }
-    // One last look, straight to IntaSend: what it says now decides.
+    // One last look, straight to IntaSend: what it says now decides. The answer is the till's to record
+    // whatever became of the one who asked; only the report needs them still there.
     ++m_requestsInFlight;
-    m_client.checkStatus(payment->invoiceId, context,
-                         [this, localRef, done = std::move(done)](const CallResult& result) {
+    m_client.checkStatus(payment->invoiceId, this,
+                         [this, localRef, asker = QPointer<QObject>(context),
+                          done = std::move(done)](const CallResult& result) {
                              --m_requestsInFlight;
-                             finishResendCheck(localRef, result, done);
+                             finishResendCheck(localRef, result, [asker, &done](const ResendCheck& check) {
+                                 if (asker)
+                                     done(check);
+                             });
                          });
+}
+
+QString Till::otherOpenAttempt(const Payment& payment) const
+{
+    const std::optional<Payment> open = m_journal.latestOpen(payment.phone, payment.amount);
+    if (!open || open->localRef == payment.localRef)
+        return {};
+    return tr("Another request for this sale (%1 to %2, at %3) is still open: %4. Wait for it, or check it.")
+        .arg(open->amount.toDisplayString(), open->phone.masked(),
+             open->createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+             stateDisplayName(open->state));
+}
+
+QString Till::slowDownNotice() const
+{
+    const auto wait = m_slowDownUntil - m_clock.monotonic();
+    if (wait.count() <= 0)
+        return {};
+    return tr("IntaSend asked the till to wait until %1. Nothing was sent; try again then.")
+        .arg(m_clock.now().addMSecs(wait.count()).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
 }
 
 void Till::finishResendCheck(const QString& localRef, const CallResult& result,
                              const std::function<void(const ResendCheck&)>& done)
 {
-    noteConnection(result);
+    noteConnection(result, false);
     ResendCheck check;
     if (std::optional<Payment> payment = m_journal.find(localRef); payment && result.ok())
         applyInvoice(*payment, *result.invoice);
@@ -270,13 +334,29 @@ void Till::finishResendCheck(const QString& localRef, const CallResult& result,
 
 QString Till::resend(const QString& localRef)
 {
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment)
+        return {};
+    if (const QString wait = slowDownNotice(); !wait.isEmpty()) {
+        Q_EMIT notice(wait); // the clearance stays: the same confirmation works once the wait is over
+        return {};
+    }
     const auto cleared = m_clearedForResend.constFind(localRef);
     const bool fresh =
         cleared != m_clearedForResend.cend() && m_clock.monotonic() - *cleared <= kResendClearance;
     m_clearedForResend.remove(localRef);
-    const std::optional<Payment> payment = m_journal.find(localRef);
-    if (!fresh || !payment || !mayBeResent(payment->state) || m_journal.replacementOf(localRef)) {
-        Q_EMIT notice(tr("This payment was not sent again: it has to be checked first. Press Resend again."));
+    QString refusal;
+    if (m_journal.replacementOf(localRef))
+        refusal = tr("This payment was already sent again.");
+    else if (!mayBeResent(payment->state))
+        refusal = payment->state == PaymentState::Complete ? tr("This payment is paid.")
+                                                           : tr("This payment is still in progress.");
+    else if (const QString other = otherOpenAttempt(*payment); !other.isEmpty())
+        refusal = other;
+    else if (!fresh)
+        refusal = tr("It was checked too long ago; press Resend (F8) to check it again.");
+    if (!refusal.isEmpty()) {
+        Q_EMIT notice(tr("Not sent again. %1").arg(refusal));
         return {};
     }
     return send(payment->amount, payment->phone, localRef);
@@ -284,7 +364,7 @@ QString Till::resend(const QString& localRef)
 
 void Till::onPushFinished(const QString& localRef, const CallResult& result)
 {
-    noteConnection(result);
+    noteConnection(result, true);
     std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment)
         return;
@@ -293,6 +373,8 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result)
         // payment can always be checked again.
         payment->invoiceId = result.invoice->invoiceId;
         payment->remoteState = result.invoice->rawState;
+        if (!result.invoice->state)
+            reportUnknownState(result.invoice->rawState); // applyInvoice below sees it as known already
         moveTo(*payment, PaymentState::Pending, QStringLiteral("invoice ") + result.invoice->invoiceId);
         if (const std::optional<Payment> recorded = m_journal.find(localRef))
             applyInvoice(*recorded, *result.invoice);
@@ -348,7 +430,7 @@ void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId)
 
 void Till::onStatusFinished(const QString& localRef, const CallResult& result)
 {
-    noteConnection(result);
+    noteConnection(result, false);
     m_oneOffChecks.remove(localRef);
     if (const std::optional<Payment> payment = m_journal.find(localRef); payment && result.ok())
         applyInvoice(*payment, *result.invoice);
@@ -412,8 +494,7 @@ void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
         // A state this version does not know: report it (once, not at every check), keep polling, guess
         // nothing.
         if (invoice.rawState != previousRemoteState)
-            Q_EMIT notice(tr("IntaSend reported a state this till does not know (\"%1\"); still checking")
-                              .arg(invoice.rawState));
+            reportUnknownState(invoice.rawState);
         if (payment.state == PaymentState::Sending || payment.state == PaymentState::Unknown)
             to = PaymentState::Pending;
     } else {
@@ -450,6 +531,12 @@ void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
     moveTo(payment, to, detail);
 }
 
+void Till::reportUnknownState(const QString& rawState)
+{
+    Q_EMIT notice(
+        tr("IntaSend reported a state this till does not know (\"%1\"); still checking").arg(rawState));
+}
+
 void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
 {
     const std::optional<Payment> before = m_journal.find(payment.localRef);
@@ -482,7 +569,7 @@ void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
     Q_EMIT paymentChanged(payment);
 }
 
-void Till::noteConnection(const CallResult& result)
+void Till::noteConnection(const CallResult& result, bool push)
 {
     // Any HTTP answer, even an error, means IntaSend is reachable.
     const ConnectionState now = result.httpStatus > 0 ? ConnectionState::Online : ConnectionState::Offline;
@@ -494,14 +581,16 @@ void Till::noteConnection(const CallResult& result)
     switch (result.failure) {
     case CallFailure::None:
         m_failuresInARow = 0;
-        m_keysRefused = false; // the keys were accepted
+        // The keys this kind of call uses were accepted (a status check does not send the secret key, so
+        // it cannot vouch for it).
+        (push ? m_pushKeysRefused : m_statusKeysRefused) = false;
         break;
     case CallFailure::Refused:
         m_failuresInARow = 0; // IntaSend answered, if only to say no
         break;
     case CallFailure::AuthRefused:
         m_failuresInARow = 0;
-        m_keysRefused = true;
+        (push ? m_pushKeysRefused : m_statusKeysRefused) = true;
         break;
     case CallFailure::RateLimited: {
         m_failuresInARow = 0;
@@ -524,13 +613,13 @@ void Till::noteConnection(const CallResult& result)
 void Till::updateTrouble()
 {
     QString text;
-    if (m_keysRefused) {
+    if (m_pushKeysRefused || m_statusKeysRefused) {
         text = tr("IntaSend refused the keys — check Settings. Payments cannot be sent until the keys are "
                   "right.");
     } else if (m_failuresInARow >= kTroubleAfterFailures) {
         text =
-            tr("Offline: IntaSend has not answered the last %1 requests. Waiting payments are still being "
-               "checked and will update by themselves; new charges may fail, and nothing is charged twice.")
+            tr("Offline: the last %1 requests to IntaSend failed. Waiting payments are still being checked "
+               "and will update by themselves; a new charge may not go through.")
                 .arg(m_failuresInARow);
     } else if (const auto wait = m_slowDownUntil - m_clock.monotonic(); wait.count() > 0) {
         text =

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 
 #include <functional>
@@ -48,6 +49,10 @@ public:
     // The newest payment of this sale (phone and amount) that may still charge the customer, if any: a
     // second charge needs the cashier's confirmation.
     std::optional<Payment> openPaymentFor(const PhoneNumber& phone, Money amount) const;
+    // Asks IntaSend about the payment once more (when it knows it and it is not final) and reports it as
+    // it then stands; checked says whether IntaSend answered.
+    void lookAgain(const QString& localRef, QObject* context,
+                   std::function<void(const Payment&, bool checked)> done);
     // Looks at a failed, expired, unknown or not-sent payment one last time (a status check where
     // IntaSend knows it) and reports whether it may be sent again. Reports once, through done.
     void prepareResend(const QString& localRef, QObject* context,
@@ -95,8 +100,13 @@ private:
     void moveTo(Payment payment, PaymentState to, const QString& detail);
     // Polls the payment while it waits for the customer; stops when it no longer does.
     void keepTrack(const QString& localRef, std::chrono::milliseconds notBefore);
-    void noteConnection(const CallResult& result);
+    void noteConnection(const CallResult& result, bool push);
     void updateTrouble();
+    void reportUnknownState(const QString& rawState);
+    // Why this sale must not be sent again while another attempt of it is open; empty when none is.
+    QString otherOpenAttempt(const Payment& payment) const;
+    // Why nothing may be sent now (IntaSend's Retry-After); empty when it may.
+    QString slowDownNotice() const;
     void finishResendCheck(const QString& localRef, const CallResult& result,
                            const std::function<void(const ResendCheck&)>& done);
 
@@ -111,7 +121,8 @@ private:
 
     // Calls in a row that got no usable answer; past kTroubleAfterFailures the till says it is offline.
     int m_failuresInARow = 0;
-    bool m_keysRefused = false;
+    bool m_pushKeysRefused = false;   // IntaSend refused the keys a push sends (the secret, if any)
+    bool m_statusKeysRefused = false; // …or the public key a status check sends
     std::chrono::milliseconds m_slowDownUntil{0}; // monotonic: IntaSend's Retry-After
     std::unique_ptr<Alarm> m_slowDownAlarm;
     QString m_troubleText;
