@@ -36,6 +36,7 @@ private Q_SLOTS:
     void failingChecksShowOfflineBannerThatClearsItself();
     void duplicateSaleAsksFirstAndEnterMeansNo();
     void enterHeldDownSendsOneRequest();
+    void expiredSaleTypedAgainIsLookedAtFirst();
     void closingTheViewsStopsNoReconciliation();
     void pastedBadInputShowsReasonAndSendsNothing_data();
     void pastedBadInputShowsReasonAndSendsNothing();
@@ -307,6 +308,46 @@ void TestFaultScreen::enterHeldDownSendsOneRequest()
     QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
     QCOMPARE(m_window->paymentModel()->rowCount(), 1);
+}
+
+void TestFaultScreen::expiredSaleTypedAgainIsLookedAtFirst()
+{
+    open();
+    IntaSendSimulator::Timing late;
+    late.processingAfter = 170s;
+    late.finalAfter = 200s; // the customer pays after the till's 3-minute expiry
+    m_stack->simulator.setTiming(late);
+    chargeByKeyboard(QStringLiteral("900"), QStringLiteral("0712345678"));
+    QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Expired"; }, 200s,
+                                  5s));
+    m_stack->clock.advance(30s);
+
+    // Typed in again: IntaSend is asked about the expired one first, and it was paid.
+    const int checks = m_stack->simulator.statusRequestCount();
+    chargeByKeyboard(QStringLiteral("900"), QStringLiteral("0712345678"));
+    QMessageBox* box = dialog("alreadyPaidDialog");
+    QVERIFY(box);
+    QCOMPARE(m_stack->simulator.statusRequestCount(), checks + 1);
+    QVERIFY(box->text().contains(QStringLiteral("has been paid")));
+    QVERIFY(
+        box->text().contains(m_stack->simulator.receiptFor(m_stack->simulator.pushes().first().invoiceId)));
+    QTest::keyClick(box, Qt::Key_Return);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Paid"));
+
+    // One that never answers: still asked about, then the question names it as expired.
+    chargeByKeyboard(QStringLiteral("450"), QStringLiteral("0712345679"));
+    QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Expired"; }, 200s,
+                                  5s));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    chargeByKeyboard(QStringLiteral("450"), QStringLiteral("0712345679"));
+    box = dialog("duplicateChargeDialog");
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("may still have paid (Expired)")), qPrintable(box->text()));
+    QTest::keyClick(box, Qt::Key_Escape);
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
 }
 
 void TestFaultScreen::closingTheViewsStopsNoReconciliation()

@@ -1,3 +1,4 @@
+#include "CannedServer.h"
 #include "TestStack.h"
 
 #include <QFile>
@@ -7,6 +8,8 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTest>
+
+#include <limits>
 
 using namespace lipa;
 using namespace std::chrono_literals;
@@ -43,6 +46,17 @@ private Q_SLOTS:
     void expiredButPaidLateIsNotResent();
     void expiredStillOpenAtIntaSendNeedsAWarning();
     void resendRefusedWhenTheCheckFails();
+
+    void failingStatusChecksNeverMoveThePayment_data();
+    void failingStatusChecksNeverMoveThePayment();
+    void unknownStateInThePushAnswerIsReported();
+    void forbiddenIsRefusedKeys();
+    void rateLimitWithoutRetryAfterWaitsThirtySeconds();
+    void manualCheckKeepsToRetryAfter();
+    void noResendWhileAnotherAttemptOfTheSaleIsOpen();
+    void lastCheckIsRecordedEvenIfTheAskerIsGone();
+    void statusSuccessDoesNotClearARefusedSecretKey();
+    void expiredSaleCountsAsOpenForADay();
 
 private:
     // A stack whose client gives up after `timeout`.
@@ -165,10 +179,10 @@ void TestFaults::uncertainPushesBecomeUnknown_data()
 
     QTest::newRow("delay past the timeout")
         << Fault{FaultMode::Delay, 2000, FaultScope::Pushes} << true << "did not answer in time"
-        << "";
+        << "did not answer in time";
     QTest::newRow("drop after request")
         << Fault{FaultMode::DropAfterRequest, 0, FaultScope::Pushes} << true << "dropped"
-        << "";
+        << "dropped before it answered";
     QTest::newRow("500") << Fault{FaultMode::ServerError, 0, FaultScope::Pushes} << true << "HTTP 500"
                          << "A server error occurred.";
     QTest::newRow("503 html") << Fault{FaultMode::UnavailableHtml, 0, FaultScope::Pushes} << false
@@ -179,14 +193,14 @@ void TestFaults::uncertainPushesBecomeUnknown_data()
                                     << ",,}";
     QTest::newRow("truncated body") << Fault{FaultMode::TruncatedBody, 0, FaultScope::Pushes} << true
                                     << "dropped"
-                                    << "";
+                                    << "dropped before it answered";
     QTest::newRow("wrong types") << Fault{FaultMode::WrongTypes, 0, FaultScope::Pushes} << true << "invoice"
                                  << R"("state":7)";
     QTest::newRow("slow drip") << Fault{FaultMode::SlowDrip, 40, FaultScope::Pushes} << true
                                << "did not answer in time"
-                               << "";
+                               << "did not answer in time";
     QTest::newRow("oversize") << Fault{FaultMode::OversizeBody, 0, FaultScope::Pushes} << true << "too large"
-                              << "";
+                              << "too large";
 }
 
 void TestFaults::uncertainPushesBecomeUnknown()
@@ -492,6 +506,182 @@ void TestFaults::resendRefusedWhenTheCheckFails()
     QVERIFY(check->reason.contains(QStringLiteral("could not be checked")));
     QVERIFY(m_stack->till().resend(p.localRef).isEmpty());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
+}
+
+void TestFaults::failingStatusChecksNeverMoveThePayment_data()
+{
+    QTest::addColumn<Fault>("fault");
+    QTest::addColumn<bool>("offline"); // counts as IntaSend not answering properly
+    const auto row = [](const char* name, FaultMode mode, int parameter, bool offline) {
+        QTest::newRow(name) << Fault{mode, parameter, FaultScope::StatusChecks} << offline;
+    };
+    row("refuse", FaultMode::Refuse, 0, true);
+    row("delay past the timeout", FaultMode::Delay, 2000, true);
+    row("drop", FaultMode::DropAfterRequest, 0, true);
+    row("500", FaultMode::ServerError, 0, true);
+    row("503 html", FaultMode::UnavailableHtml, 0, true);
+    row("malformed json", FaultMode::MalformedJson, 0, true);
+    row("truncated", FaultMode::TruncatedBody, 0, true);
+    row("wrong types", FaultMode::WrongTypes, 0, true);
+    row("slow drip", FaultMode::SlowDrip, 40, true);
+    row("oversize", FaultMode::OversizeBody, 0, true);
+    row("unknown state", FaultMode::UnknownState, 0, false);
+}
+
+void TestFaults::failingStatusChecksNeverMoveThePayment()
+{
+    QFETCH(Fault, fault);
+    QFETCH(bool, offline);
+    makeStack(800ms);
+    const Payment p = chargeAndSettle('5');
+    QCOMPARE(p.state, PaymentState::Pending);
+    m_stack->simulator.setFault(fault);
+    // Polling goes on through the failures (refused connections never reach the simulator's count).
+    QVERIFY(
+        m_stack->advanceUntil([&] { return m_stack->till().serviceTrouble().isEmpty() != offline; }, 60s));
+    m_stack->clock.advance(30s);
+    QVERIFY(m_stack->waitForNetwork());
+    QVERIFY(isAwaitingCustomer(payment(p.localRef).state));
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    // Back to normal: it settles by itself and the banner goes.
+    m_stack->simulator.setFault({});
+    QVERIFY(m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Complete; }, 30s));
+    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
+}
+
+void TestFaults::unknownStateInThePushAnswerIsReported()
+{
+    makeStack();
+    m_stack->simulator.setFault({FaultMode::UnknownState, 0, FaultScope::Pushes});
+    QSignalSpy notices(&m_stack->till(), &Till::notice);
+    const Payment p = chargeAndSettle('5');
+    QCOMPARE(p.state, PaymentState::Pending); // kept being checked, not guessed
+    QCOMPARE(p.remoteState, QStringLiteral("ON_HOLD"));
+    QCOMPARE(notices.size(), 1);
+    QVERIFY(notices.at(0).at(0).toString().contains(QStringLiteral("ON_HOLD")));
+}
+
+void TestFaults::forbiddenIsRefusedKeys()
+{
+    makeStack();
+    test::CannedServer server;
+    server.on("/payment/", {test::CannedServer::Behaviour::Answer, 403,
+                            R"({"detail":"You do not have permission to perform this action."})"});
+    const auto stack = test::TestStack::stackFor(m_stack->clock, server.baseUrl(),
+                                                 QStringLiteral("ISPubKey_test_unit"), 10s);
+    const QString ref = stack->till.charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
+    QTRY_COMPARE(stack->till.requestsInFlight(), 0);
+    const Payment p = stack->journal.find(ref).value();
+    QCOMPARE(p.state, PaymentState::Rejected);
+    QVERIFY(p.failureMessage.startsWith(QStringLiteral("IntaSend refused the keys — check Settings")));
+    QVERIFY(stack->till.serviceTrouble().startsWith(QStringLiteral("IntaSend refused the keys")));
+    QCOMPARE(server.requestCount("/payment/"), 1);
+}
+
+void TestFaults::rateLimitWithoutRetryAfterWaitsThirtySeconds()
+{
+    makeStack();
+    test::CannedServer server;
+    server.on("/payment/", {test::CannedServer::Behaviour::Answer, 429, R"({"detail":"Slow down."})"});
+    const auto stack = test::TestStack::stackFor(m_stack->clock, server.baseUrl(),
+                                                 QStringLiteral("ISPubKey_test_unit"), 10s);
+    stack->till.charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
+    QTRY_COMPARE(stack->till.requestsInFlight(), 0);
+    QVERIFY(stack->till.serviceTrouble().contains(QStringLiteral("resume at 12:00:30")));
+    m_stack->clock.advance(29s);
+    QVERIFY(stack->till.charge(Money::fromShillings(1500), test::phoneEndingIn('5')).isEmpty());
+    QCOMPARE(server.requestCount("/payment/"), 1);
+    m_stack->clock.advance(1s);
+    QVERIFY(stack->till.serviceTrouble().isEmpty());
+}
+
+void TestFaults::manualCheckKeepsToRetryAfter()
+{
+    makeStack();
+    const Payment p = chargeAndSettle('9');
+    m_stack->simulator.setFault({FaultMode::RateLimited, 60, FaultScope::StatusChecks});
+    QVERIFY(m_stack->advanceUntil([&] { return m_stack->simulator.faultyAnswerCount() == 1; }, 10s, 1s));
+    QSignalSpy notices(&m_stack->till(), &Till::notice);
+    for (int i = 0; i < 5; ++i) // the cashier presses F5, again and again
+        m_stack->till().checkNow(p.localRef);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.faultyAnswerCount(), 1);
+    QCOMPARE(notices.size(), 5);
+    QVERIFY(notices.last().at(0).toString().contains(QStringLiteral("wait until")));
+}
+
+void TestFaults::noResendWhileAnotherAttemptOfTheSaleIsOpen()
+{
+    makeStack();
+    const Payment cancelled = chargeAndSettle('0');
+    QVERIFY(m_stack->advanceUntil([&] { return payment(cancelled.localRef).state == PaymentState::Failed; },
+                                  30s));
+    // The cashier types the sale in again (now waiting), then presses F8 on the failed one.
+    QVERIFY(!m_stack->till().charge(cancelled.amount, cancelled.phone).isEmpty());
+    QVERIFY(m_stack->waitForNetwork());
+    std::optional<ResendCheck> check;
+    m_stack->till().prepareResend(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QCOMPARE(check->verdict, ResendCheck::Refused);
+    QVERIFY(check->reason.startsWith(QStringLiteral("Another request for this sale")));
+    QVERIFY(m_stack->till().resend(cancelled.localRef).isEmpty());
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+}
+
+void TestFaults::lastCheckIsRecordedEvenIfTheAskerIsGone()
+{
+    makeStack();
+    IntaSendSimulator::Timing late;
+    late.processingAfter = 170s;
+    late.finalAfter = 200s;
+    m_stack->simulator.setTiming(late);
+    const Payment p = chargeAndSettle('5');
+    QVERIFY(
+        m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Expired; }, 200s, 5s));
+    m_stack->clock.advance(30s);
+    bool reported = false;
+    {
+        QObject asker;
+        m_stack->till().prepareResend(p.localRef, &asker, [&](const ResendCheck&) { reported = true; });
+    } // the window closed while IntaSend was being asked
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->till().requestsInFlight(), 0);
+    QVERIFY(!reported);
+    QCOMPARE(payment(p.localRef).state, PaymentState::Complete); // what IntaSend said is recorded
+}
+
+void TestFaults::statusSuccessDoesNotClearARefusedSecretKey()
+{
+    // Pushes carry the (wrong) secret key and are refused; status checks carry only the public key and
+    // succeed. The banner must stay: the keys are still wrong for taking payments.
+    makeStack(10s, [](ClientConfig& config) { config.secretKey = QStringLiteral("not-a-secret"); });
+    QCOMPARE(chargeAndSettle('5').state, PaymentState::Rejected);
+    QVERIFY(m_stack->till().serviceTrouble().startsWith(QStringLiteral("IntaSend refused the keys")));
+
+    // A payment this till is still polling (its invoice made through the keyless route).
+    const auto keyless = test::TestStack::stackFor(m_stack->clock, m_stack->simulator.baseUrl().toString(),
+                                                   QStringLiteral("ISPubKey_test_unit"), 10s);
+    keyless->till.charge(Money::fromShillings(300), test::phoneEndingIn('9'));
+    QTRY_COMPARE(keyless->till.requestsInFlight(), 0);
+    Payment open = keyless->journal.page({}, std::numeric_limits<qint64>::max(), 1).value(0);
+    QCOMPARE(open.state, PaymentState::Pending);
+    open.sequence = 0;
+    QVERIFY(m_stack->journal().addPayment(open));
+    m_stack->till().resume();
+    const int checks = m_stack->simulator.statusRequestCount();
+    QVERIFY(m_stack->advanceUntil([&] { return m_stack->simulator.statusRequestCount() > checks; }, 10s));
+    QCOMPARE(m_stack->till().connectionState(), ConnectionState::Online);
+    QVERIFY(m_stack->till().serviceTrouble().startsWith(QStringLiteral("IntaSend refused the keys")));
+}
+
+void TestFaults::expiredSaleCountsAsOpenForADay()
+{
+    makeStack();
+    const Payment p = chargeAndSettle('9');
+    QVERIFY(
+        m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Expired; }, 200s, 5s));
+    QCOMPARE(m_stack->till().openPaymentFor(p.phone, p.amount)->localRef, p.localRef);
+    m_stack->clock.setWallClock(m_stack->clock.now().addDays(2));
+    QVERIFY(!m_stack->till().openPaymentFor(p.phone, p.amount));
 }
 
 QTEST_GUILESS_MAIN(TestFaults)
