@@ -52,6 +52,11 @@ void ChargePanel::clear()
     focusAmount();
 }
 
+bool ChargePanel::isBlank() const
+{
+    return m_ui->amountEdit->text().isEmpty() && m_ui->phoneEdit->text().isEmpty();
+}
+
 void ChargePanel::focusAmount()
 {
     m_ui->amountEdit->setFocus(Qt::OtherFocusReason);

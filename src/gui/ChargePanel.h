@@ -25,6 +25,7 @@ public:
     // Empties the form and puts the cursor in Amount, ready for the next customer.
     void clear();
     void focusAmount();
+    bool isBlank() const;
     // Puts a sale back into the form (when it could not be sent).
     void fill(Money amount, const PhoneNumber& phone);
     // What Enter and the Charge button do: asks for the form's sale to be charged, if it is valid.

@@ -8,6 +8,7 @@
 #include "PaymentStateDelegate.h"
 #include "PinDialog.h"
 #include "SettingsDialog.h"
+#include "WaitingCard.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -160,6 +161,10 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
 
     m_chargePanel = new ChargePanel(maxAmountShillings, central);
     left->addWidget(m_chargePanel);
+    m_waitingCard = new WaitingCard(till, central);
+    left->addWidget(m_waitingCard);
+    connect(m_waitingCard, &WaitingCard::checkRequested, &till, &Till::checkNow);
+    connect(m_waitingCard, &WaitingCard::resendRequested, this, &MainWindow::resendPayment);
 
     auto* totalsFrame = new QFrame(central);
     totalsFrame->setObjectName(QStringLiteral("totals"));
@@ -279,7 +284,12 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     helpMenu->addAction(tr("&About Lipa Till"), this, &MainWindow::showAbout);
     auto* clearAction = new QAction(tr("Clear form"), this);
     clearAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    connect(clearAction, &QAction::triggered, m_chargePanel, &ChargePanel::clear);
+    // Esc empties the form; on an empty form it puts the card away (the payment goes on being checked).
+    connect(clearAction, &QAction::triggered, this, [this] {
+        if (m_chargePanel->isBlank())
+            m_waitingCard->stopWaiting();
+        m_chargePanel->clear();
+    });
     addAction(clearAction);
 
     buildStatusBar(environment);
@@ -493,11 +503,13 @@ void MainWindow::charge(Money amount, const PhoneNumber& phone)
     if (ref.isEmpty())
         return;             // nothing was sent: the form keeps the sale, the notice says why
     m_chargePanel->clear(); // ready for the next customer
-    readyForNextSale();
+    readyForNextSale(ref);
 }
 
-void MainWindow::readyForNextSale()
+void MainWindow::readyForNextSale(const QString& sentRef)
 {
+    if (const std::optional<Payment> sent = m_till.journal().find(sentRef))
+        m_waitingCard->follow(*sent);
     // The new payment is the top row; with no row chosen, F5 and F8 apply to it.
     m_paymentView->scrollToTop();
     m_paymentView->selectionModel()->clear();
@@ -607,17 +619,25 @@ void MainWindow::updateConnection(ConnectionState state)
     }
 }
 
-QModelIndex MainWindow::paymentInFocus() const
+QString MainWindow::paymentInFocus() const
 {
-    // Nothing chosen in the list: the newest payment, the one the cashier has just watched.
+    // Nothing chosen in the list: the payment on the card, else the newest one.
     const QModelIndex current = m_paymentView->currentIndex();
-    return current.isValid() ? current : m_model->index(0, 0);
+    if (current.isValid())
+        return current.data(PaymentListModel::LocalRefRole).toString();
+    if (!m_waitingCard->localRef().isEmpty())
+        return m_waitingCard->localRef();
+    return m_model->index(0, 0).data(PaymentListModel::LocalRefRole).toString();
 }
 
 void MainWindow::resendSelected()
 {
-    const QModelIndex current = paymentInFocus();
-    if (!current.isValid()) {
+    resendPayment(paymentInFocus());
+}
+
+void MainWindow::resendPayment(const QString& localRef)
+{
+    if (localRef.isEmpty()) {
         statusBar()->showMessage(tr("There is no payment to send again"), 5000);
         return;
     }
@@ -625,12 +645,11 @@ void MainWindow::resendSelected()
         return; // F8 pressed twice: the first check is still on its way
     m_resendCheckInFlight = true;
     statusBar()->showMessage(tr("Checking the earlier request with IntaSend…"));
-    m_till.prepareResend(current.data(PaymentListModel::LocalRefRole).toString(), this,
-                         [this](const ResendCheck& check) {
-                             m_resendCheckInFlight = false;
-                             statusBar()->clearMessage();
-                             askToResend(check);
-                         });
+    m_till.prepareResend(localRef, this, [this](const ResendCheck& check) {
+        m_resendCheckInFlight = false;
+        statusBar()->clearMessage();
+        askToResend(check);
+    });
 }
 
 void MainWindow::askToResend(const ResendCheck& check)
@@ -668,17 +687,16 @@ void MainWindow::askToResend(const ResendCheck& check)
     connect(box, &QMessageBox::finished, this, [this, box, send, ref] {
         if (box->clickedButton() != send)
             return;
-        if (!m_till.resend(ref).isEmpty())
-            readyForNextSale();
+        if (const QString newRef = m_till.resend(ref); !newRef.isEmpty())
+            readyForNextSale(newRef);
     });
     box->open();
 }
 
 void MainWindow::checkSelected()
 {
-    const QModelIndex current = paymentInFocus();
-    if (current.isValid())
-        m_till.checkNow(current.data(PaymentListModel::LocalRefRole).toString());
+    if (const QString ref = paymentInFocus(); !ref.isEmpty())
+        m_till.checkNow(ref);
 }
 
 } // namespace lipa

@@ -17,6 +17,7 @@ namespace lipa {
 class ChargePanel;
 class HistoryFilterBar;
 class PaymentListModel;
+class WaitingCard;
 
 // The till's one window: the charge form, today's totals and the live transaction list, with the
 // environment (DEMO / SANDBOX / LIVE) and the connection state always in view.
@@ -47,6 +48,7 @@ public:
     void showDetails(const QModelIndex& index);
 
     ChargePanel* chargePanel() const { return m_chargePanel; }
+    WaitingCard* waitingCard() const { return m_waitingCard; }
     HistoryFilterBar* filterBar() const { return m_filterBar; }
     QTableView* paymentView() const { return m_paymentView; }
     PaymentListModel* paymentModel() const { return m_model; }
@@ -67,20 +69,23 @@ private:
     void updateConnection(ConnectionState state);
     void checkSelected();
     // The payment the list's actions (F5, F8) apply to: the selected one, else the newest.
-    QModelIndex paymentInFocus() const;
+    QString paymentInFocus() const;
     // Asks before charging a sale that is already on its way to the customer's phone.
     void confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
                                 const QString& note);
     void showAlreadyPaid(const Payment& earlier);
     void charge(Money amount, const PhoneNumber& phone);
     void resendSelected();
-    void readyForNextSale();
+    // After a payment was sent: the card follows it, the form is ready for the next customer.
+    void readyForNextSale(const QString& sentRef);
+    void resendPayment(const QString& localRef);
     void askToResend(const ResendCheck& check);
     void showServiceTrouble(const QString& message);
 
     Till& m_till;
     bool m_isDemo;
     ChargePanel* m_chargePanel = nullptr;
+    WaitingCard* m_waitingCard = nullptr;
     PaymentListModel* m_model = nullptr;
     QTableView* m_paymentView = nullptr;
     QLabel* m_banner = nullptr;

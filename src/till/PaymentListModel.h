@@ -50,10 +50,10 @@ public:
     int rowOfSequence(qint64 sequence) const;
 
     static constexpr int kPageSize = 200;
-
-private:
     // What the Details column says while nothing has gone wrong.
     static QString progressNote(PaymentState state);
+
+private:
     void onPaymentAdded(const Payment& payment);
     void onPaymentChanged(const Payment& payment);
 

@@ -74,6 +74,11 @@ public:
     DayTotals todaysTotals() const;
     const Journal& journal() const { return m_journal; }
     Clock& clock() const { return m_clock; }
+    // When a payment made at createdAt stops being waited for (shown as Expired).
+    QDateTime expiresAt(const QDateTime& createdAt) const
+    {
+        return createdAt.addMSecs(m_poller.schedule().expiry.count());
+    }
 
 Q_SIGNALS:
     // The payment is durably in the journal and its request is about to leave.

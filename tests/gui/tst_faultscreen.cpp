@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "PaymentListModel.h"
 #include "TestStack.h"
+#include "WaitingCard.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void enterHeldDownSendsOneRequest();
     void expiredSaleTypedAgainIsLookedAtFirst();
     void closingTheViewsStopsNoReconciliation();
+    void stopWaitingHidesTheCardOnly();
+    void cardShowsTheReceiptOrTheReasonAndOffersResend();
     void pastedBadInputShowsReasonAndSendsNothing_data();
     void pastedBadInputShowsReasonAndSendsNothing();
 
@@ -348,6 +351,68 @@ void TestFaultScreen::expiredSaleTypedAgainIsLookedAtFirst()
     QVERIFY2(box->text().contains(QStringLiteral("may still have paid (Expired)")), qPrintable(box->text()));
     QTest::keyClick(box, Qt::Key_Escape);
     QCOMPARE(m_stack->simulator.pushes().size(), 2);
+}
+
+void TestFaultScreen::stopWaitingHidesTheCardOnly()
+{
+    open();
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    auto* card = m_window->findChild<QWidget*>(QStringLiteral("waitingCard"));
+    QVERIFY(card->isVisible());
+    QTRY_COMPARE(label("cardState")->text(), QStringLiteral("Waiting"));
+    QCOMPARE(label("cardSale")->text(), QString::fromUtf8("KES 1,500 from 0712 \u2022\u2022\u2022 678"));
+    QVERIFY(label("cardDetail")->text().contains(QStringLiteral("Expires in 3:00")));
+    m_stack->clock.advance(1s);
+    QVERIFY(m_stack->waitForNetwork());
+    m_window->waitingCard()->refresh();
+    QVERIFY(label("cardDetail")->text().contains(QStringLiteral("Expires in 2:59")));
+
+    // Esc on the empty form: the card goes, the payment does not.
+    QTest::keyClick(edit("amountEdit"), Qt::Key_Escape);
+    QVERIFY(!card->isVisible());
+    const QString ref = m_window->paymentModel()->index(0, 0).data(PaymentListModel::LocalRefRole).toString();
+    QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Paid"; }, 30s));
+    QCOMPARE(m_stack->journal().find(ref)->state, PaymentState::Complete);
+    QVERIFY(!card->isVisible());
+
+    // Esc with something typed clears the form first and leaves the card.
+    chargeByKeyboard(QStringLiteral("200"), QStringLiteral("0712345679"));
+    QVERIFY(card->isVisible());
+    QTest::keyClicks(edit("amountEdit"), QStringLiteral("75"));
+    QTest::keyClick(edit("amountEdit"), Qt::Key_Escape);
+    QVERIFY(edit("amountEdit")->text().isEmpty());
+    QVERIFY(card->isVisible());
+    QTest::mouseClick(m_window->findChild<QPushButton*>(QStringLiteral("cardStop")), Qt::LeftButton);
+    QVERIFY(!card->isVisible());
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+}
+
+void TestFaultScreen::cardShowsTheReceiptOrTheReasonAndOffersResend()
+{
+    open();
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QVERIFY(m_stack->advanceUntil([&] { return label("cardState")->text() == u"Paid"; }, 30s));
+    const QString receipt = m_stack->simulator.receiptFor(m_stack->simulator.pushes().last().invoiceId);
+    QCOMPARE(label("cardReceipt")->text(), receipt);
+    QVERIFY(label("cardReceipt")->isVisible());
+    QVERIFY(label("cardReceipt")->font().pointSizeF() > label("cardSale")->font().pointSizeF());
+    QVERIFY(!m_window->findChild<QPushButton*>(QStringLiteral("cardResend"))->isVisible());
+
+    chargeByKeyboard(QStringLiteral("250"), QStringLiteral("0712345671"));
+    QVERIFY(m_stack->advanceUntil([&] { return label("cardState")->text() == u"Failed"; }, 30s));
+    QCOMPARE(label("cardDetail")->text(), QStringLiteral("Customer's M-Pesa balance is too low"));
+    QVERIFY(!label("cardReceipt")->isVisible());
+    auto* resend = m_window->findChild<QPushButton*>(QStringLiteral("cardResend"));
+    QVERIFY(resend->isVisible());
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QMessageBox* box = dialog("resendDialog");
+    QVERIFY(box);
+    QVERIFY(box->text().contains(QStringLiteral("KES 250")));
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("sendAgain")), Qt::LeftButton);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 3);
+    QTRY_COMPARE(label("cardState")->text(), QStringLiteral("Waiting")); // the card follows the new attempt
 }
 
 void TestFaultScreen::closingTheViewsStopsNoReconciliation()

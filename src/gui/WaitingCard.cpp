@@ -1,0 +1,118 @@
+#include "WaitingCard.h"
+
+#include "PaymentListModel.h"
+#include "Till.h"
+
+#include <QBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace lipa {
+
+namespace {
+
+QLabel* scaledLabel(const QString& name, double scale, bool bold, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    font.setBold(bold);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+WaitingCard::WaitingCard(Till& till, QWidget* parent)
+    : QFrame(parent)
+    , m_till(till)
+{
+    setObjectName(QStringLiteral("waitingCard"));
+    setFrameShape(QFrame::StyledPanel);
+    setAccessibleName(tr("Current payment"));
+    auto* layout = new QVBoxLayout(this);
+    m_state = scaledLabel(QStringLiteral("cardState"), 1.6, true, this);
+    m_sale = scaledLabel(QStringLiteral("cardSale"), 1.25, false, this);
+    m_receipt = scaledLabel(QStringLiteral("cardReceipt"), 2.0, true, this);
+    m_receipt->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail = scaledLabel(QStringLiteral("cardDetail"), 1.0, false, this);
+    for (QLabel* label : {m_state, m_sale, m_detail, m_receipt})
+        layout->addWidget(label);
+    auto* buttons = new QHBoxLayout;
+    m_check = new QPushButton(tr("Check now (F5)"), this);
+    m_check->setObjectName(QStringLiteral("cardCheck"));
+    m_resend = new QPushButton(tr("Resend… (F8)"), this);
+    m_resend->setObjectName(QStringLiteral("cardResend"));
+    m_stop = new QPushButton(tr("Stop waiting (Esc)"), this);
+    m_stop->setObjectName(QStringLiteral("cardStop"));
+    m_stop->setToolTip(
+        tr("Hide this card. The till keeps checking the payment; the list shows how it ends."));
+    for (QPushButton* button : {m_check, m_resend, m_stop}) {
+        button->setFocusPolicy(Qt::TabFocus);
+        buttons->addWidget(button);
+    }
+    layout->addLayout(buttons);
+    connect(m_check, &QPushButton::clicked, this, [this] { Q_EMIT checkRequested(m_payment.localRef); });
+    connect(m_resend, &QPushButton::clicked, this, [this] { Q_EMIT resendRequested(m_payment.localRef); });
+    connect(m_stop, &QPushButton::clicked, this, &WaitingCard::stopWaiting);
+    connect(&till, &Till::paymentChanged, this, &WaitingCard::onPaymentChanged);
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &WaitingCard::refresh);
+    hide();
+}
+
+void WaitingCard::follow(const Payment& payment)
+{
+    m_payment = payment;
+    show();
+    refresh();
+}
+
+void WaitingCard::stopWaiting()
+{
+    m_countdown.stop();
+    hide();
+}
+
+void WaitingCard::onPaymentChanged(const Payment& payment)
+{
+    if (payment.localRef != m_payment.localRef || isHidden())
+        return;
+    m_payment = payment;
+    refresh();
+}
+
+void WaitingCard::refresh()
+{
+    const Payment& p = m_payment;
+    const bool waiting = p.state == PaymentState::Sending || isAwaitingCustomer(p.state);
+    m_state->setText(stateDisplayName(p.state));
+    m_state->setStyleSheet(QStringLiteral("color:%1;").arg(stateColor(p.state).name()));
+    m_sale->setText(tr("%1 from %2").arg(p.amount.toDisplayString(), p.phone.masked()));
+    m_receipt->setVisible(p.state == PaymentState::Complete && !p.mpesaReceipt.isEmpty());
+    m_receipt->setText(p.mpesaReceipt);
+    QString detail = p.failureMessage;
+    if (waiting) {
+        const qint64 left = std::max<qint64>(0, m_till.clock().now().secsTo(m_till.expiresAt(p.createdAt)));
+        detail = tr("%1. Expires in %2:%3.")
+                     .arg(PaymentListModel::progressNote(p.state))
+                     .arg(left / 60)
+                     .arg(left % 60, 2, 10, QLatin1Char('0'));
+    } else if (p.state == PaymentState::Complete) {
+        detail = p.mpesaReceipt.isEmpty() ? tr("Paid.") : tr("M-Pesa receipt:");
+    }
+    m_detail->setText(detail);
+    m_check->setVisible(!p.isFinal() && p.state != PaymentState::Sending);
+    m_resend->setVisible(p.state == PaymentState::Failed || p.state == PaymentState::Expired ||
+                         p.state == PaymentState::Unknown || p.state == PaymentState::Rejected);
+    m_stop->setText(waiting ? tr("Stop waiting (Esc)") : tr("Done (Esc)"));
+    if (waiting && !m_countdown.isActive())
+        m_countdown.start();
+    else if (!waiting)
+        m_countdown.stop();
+}
+
+} // namespace lipa
