@@ -126,6 +126,8 @@ IntaSendKeys KeyStore::load(const QString& environment)
     const QSettings file(filePath(), QSettings::IniFormat);
     keys.publicKey = file.value(environment + QStringLiteral("/public_key")).toString();
     keys.secretKey = file.value(environment + QStringLiteral("/secret_key")).toString();
+    if (!keys.publicKey.isEmpty() || !keys.secretKey.isEmpty())
+        m_backend = Backend::File; // they are kept there (a keyring that would not take them); say so
     return keys;
 }
 
