@@ -186,20 +186,28 @@ void Till::lookAgain(const QString& localRef, QObject* context,
         done(*payment, false);
         return;
     }
+    askAgain(*payment, [this, localRef, asker = QPointer<QObject>(context),
+                        done = std::move(done)](const CallResult& result) {
+        keepTrack(localRef, {});
+        const std::optional<Payment> now = m_journal.find(localRef);
+        if (asker && now)
+            done(*now, result.ok());
+    });
+}
+
+void Till::askAgain(const Payment& payment, std::function<void(const CallResult&)> then)
+{
+    // The answer is the till's to record whatever became of whoever asked (their window may be gone).
+    const QString localRef = payment.localRef;
     ++m_requestsInFlight;
-    m_client.checkStatus(payment->invoiceId, this,
-                         [this, localRef, asker = QPointer<QObject>(context),
-                          done = std::move(done)](const CallResult& result) {
-                             --m_requestsInFlight;
-                             noteConnection(result, false);
-                             if (std::optional<Payment> payment = m_journal.find(localRef);
-                                 payment && result.ok())
-                                 applyInvoice(*payment, *result.invoice);
-                             keepTrack(localRef, {});
-                             const std::optional<Payment> now = m_journal.find(localRef);
-                             if (asker && now)
-                                 done(*now, result.ok());
-                         });
+    m_client.checkStatus(
+        payment.invoiceId, this, [this, localRef, then = std::move(then)](const CallResult& result) {
+            --m_requestsInFlight;
+            noteConnection(result, false);
+            if (std::optional<Payment> current = m_journal.find(localRef); current && result.ok())
+                applyInvoice(*current, *result.invoice);
+            then(result);
+        });
 }
 
 void Till::prepareResend(const QString& localRef, QObject* context,
@@ -258,18 +266,14 @@ void Till::prepareResend(const QString& localRef, QObject* context,
         done(check);
         return;
     }
-    // One last look, straight to IntaSend: what it says now decides. The answer is the till's to record
-    // whatever became of the one who asked; only the report needs them still there.
-    ++m_requestsInFlight;
-    m_client.checkStatus(payment->invoiceId, this,
-                         [this, localRef, asker = QPointer<QObject>(context),
-                          done = std::move(done)](const CallResult& result) {
-                             --m_requestsInFlight;
-                             finishResendCheck(localRef, result, [asker, &done](const ResendCheck& check) {
-                                 if (asker)
-                                     done(check);
-                             });
-                         });
+    // One last look, straight to IntaSend: what it says now decides.
+    askAgain(*payment, [this, localRef, asker = QPointer<QObject>(context),
+                        done = std::move(done)](const CallResult& result) {
+        finishResendCheck(localRef, result, [asker, &done](const ResendCheck& check) {
+            if (asker)
+                done(check);
+        });
+    });
 }
 
 QString Till::otherOpenAttempt(const Payment& payment) const
@@ -295,10 +299,7 @@ QString Till::slowDownNotice() const
 void Till::finishResendCheck(const QString& localRef, const CallResult& result,
                              const std::function<void(const ResendCheck&)>& done)
 {
-    noteConnection(result, false);
     ResendCheck check;
-    if (std::optional<Payment> payment = m_journal.find(localRef); payment && result.ok())
-        applyInvoice(*payment, *result.invoice);
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment) {
         done(check);

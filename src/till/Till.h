@@ -108,6 +108,8 @@ private:
     void noteConnection(const CallResult& result, bool push);
     void updateTrouble();
     void reportUnknownState(const QString& rawState);
+    // One status check outside the poller: records what IntaSend says, then calls then.
+    void askAgain(const Payment& payment, std::function<void(const CallResult&)> then);
     // Why this sale must not be sent again while another attempt of it is open; empty when none is.
     QString otherOpenAttempt(const Payment& payment) const;
     // Why nothing may be sent now (IntaSend's Retry-After); empty when it may.
