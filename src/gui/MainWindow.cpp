@@ -281,6 +281,9 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcutsAction =
+        helpMenu->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    shortcutsAction->setShortcut(QKeySequence(Qt::Key_F1));
     helpMenu->addAction(tr("&About Lipa Till"), this, &MainWindow::showAbout);
     auto* clearAction = new QAction(tr("Clear form"), this);
     clearAction->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -580,6 +583,35 @@ bool MainWindow::exportCsv(const QString& path)
                       : tr("Exported %1 payments to %2").arg(written).arg(QDir::toNativeSeparators(path))),
         10000);
     return true;
+}
+
+void MainWindow::showShortcuts()
+{
+    // Every key the till answers to, in the words of the cashier's job.
+    const QList<QPair<QString, QString>> keys{
+        {tr("Enter"), tr("Charge (in Amount: go to the phone)")},
+        {tr("Tab"), tr("Next field")},
+        {tr("Esc"), tr("Clear the form; on an empty form, stop waiting (the payment is still checked)")},
+        {tr("F5"), tr("Check the payment now (the chosen row, else the one on the card)")},
+        {tr("F8"), tr("Send a failed, expired or unknown payment again, after a last check")},
+        {tr("F2"), tr("Search the payments")},
+        {tr("Enter on a row"), tr("Show the payment's details and history")},
+        {tr("Ctrl+E"), tr("Export the payments shown to a CSV file")},
+        {tr("Ctrl+,"), tr("Settings")},
+        {tr("F1"), tr("This list")},
+        {tr("Ctrl+Q"), tr("Quit")},
+    };
+    QString html = QStringLiteral("<table cellspacing='6'>");
+    for (const auto& [key, action] : keys)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(key.toHtmlEscaped(), action.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    auto* box =
+        new QMessageBox(QMessageBox::NoIcon, tr("Keyboard shortcuts"), html, QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("shortcutsSheet"));
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showAbout()

@@ -66,6 +66,7 @@ private:
     void chooseExportFile();
     void chooseExportFileGranted();
     void showAbout();
+    void showShortcuts();
     void updateConnection(ConnectionState state);
     void checkSelected();
     // The payment the list's actions (F5, F8) apply to: the selected one, else the newest.

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void failingChecksShowOfflineBannerThatClearsItself();
     void duplicateSaleAsksFirstAndEnterMeansNo();
     void enterHeldDownSendsOneRequest();
+    void f1ListsEveryShortcut();
     void expiredSaleTypedAgainIsLookedAtFirst();
     void closingTheViewsStopsNoReconciliation();
     void stopWaitingHidesTheCardOnly();
@@ -311,6 +312,18 @@ void TestFaultScreen::enterHeldDownSendsOneRequest()
     QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
     QCOMPARE(m_window->paymentModel()->rowCount(), 1);
+}
+
+void TestFaultScreen::f1ListsEveryShortcut()
+{
+    open();
+    QTest::keyClick(edit("amountEdit"), Qt::Key_F1);
+    QMessageBox* sheet = dialog("shortcutsSheet");
+    QVERIFY(sheet);
+    for (const char* key : {"Enter", "Esc", "F5", "F8", "F2", "Ctrl+E", "Ctrl+,", "F1"})
+        QVERIFY2(sheet->text().contains(QStringLiteral("<b>%1</b>").arg(QLatin1String(key))), key);
+    QTest::keyClick(sheet, Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("shortcutsSheet")));
 }
 
 void TestFaultScreen::expiredSaleTypedAgainIsLookedAtFirst()
