@@ -22,9 +22,9 @@ using sim::FaultScope;
 namespace {
 
 // Test keys nobody would type by chance: any of these in anything the till wrote is a leak.
-const QString kPublicKey = QStringLiteral("ISPubKey_test_LEAKCHECKpub7Q");
-const QString kSecretKey = QStringLiteral("ISSecretKey_test_LEAKCHECKsec9Z");
-const QList<QByteArray> kTell{"LEAKCHECKpub7Q", "LEAKCHECKsec9Z"};
+const QString kPublicKey = QStringLiteral("ISPubKey_test_LEAK-CHECK-pub7Q");
+const QString kSecretKey = QStringLiteral("ISSecretKey_test_LEAK-CHECK-sec9Z");
+const QList<QByteArray> kTell{"LEAK-CHECK-pub7Q", "LEAK-CHECK-sec9Z"};
 
 QString g_log; // every message the till logged, at every level
 
@@ -103,7 +103,7 @@ void TestSecrets::keysAppearNowhereButTheKeyStore()
     QCOMPARE(publicEdit->text(), kPublicKey); // loaded from the key store…
     QCOMPARE(secretEdit->text(), kSecretKey);
     for (QLineEdit* edit : {publicEdit, secretEdit}) // …but never shown
-        QVERIFY(!edit->displayText().contains(QStringLiteral("LEAKCHECK")));
+        QVERIFY(!edit->displayText().contains(QStringLiteral("LEAK-CHECK")));
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testButton")), Qt::LeftButton);
     QTRY_VERIFY(!dialog->findChild<QLabel*>(QStringLiteral("testResult"))
                      ->text()
