@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AskFirst.h"
 #include "ChargePanel.h"
 #include "CsvExport.h"
 #include "HistoryFilterBar.h"
@@ -471,32 +472,26 @@ void MainWindow::confirmDuplicateCharge(Money amount, const PhoneNumber& phone, 
         text += u' ' + note;
     text +=
         QStringLiteral("\n\n") + tr("Charging again sends a second payment request to the customer's phone.");
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Charge again?"), text, QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("duplicateChargeDialog"));
-    box->setTextFormat(Qt::PlainText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton* again = box->addButton(tr("C&harge again"), QMessageBox::AcceptRole);
-    again->setObjectName(QStringLiteral("chargeAgain"));
-    QPushButton* cancel = box->addButton(tr("&Don't charge"), QMessageBox::RejectRole);
-    cancel->setObjectName(QStringLiteral("dontCharge"));
-    // Enter (or Enter still held down) must not be the second charge.
-    box->setDefaultButton(cancel);
-    box->setEscapeButton(cancel);
-    const QString earlierRef = earlier.localRef;
-    connect(box, &QMessageBox::finished, this, [this, box, again, amount, phone, earlierRef] {
-        if (box->clickedButton() != again) {
-            m_chargePanel->focusAmount();
-            return;
-        }
-        // The earlier one may have been paid while the question was open.
-        if (const std::optional<Payment> now = m_till.journal().find(earlierRef);
-            now && now->state == PaymentState::Complete) {
-            showAlreadyPaid(*now);
-            return;
-        }
-        charge(amount, phone);
-    });
-    box->open();
+    Question question;
+    question.dialogName = QStringLiteral("duplicateChargeDialog");
+    question.title = tr("Charge again?");
+    question.text = text;
+    question.doText = tr("C&harge again");
+    question.doName = QStringLiteral("chargeAgain");
+    question.dontText = tr("&Don't charge");
+    question.dontName = QStringLiteral("dontCharge");
+    askFirst(
+        this, question,
+        [this, amount, phone, earlierRef = earlier.localRef] {
+            // The earlier one may have been paid while the question was open.
+            if (const std::optional<Payment> now = m_till.journal().find(earlierRef);
+                now && now->state == PaymentState::Complete) {
+                showAlreadyPaid(*now);
+                return;
+            }
+            charge(amount, phone);
+        },
+        [this] { m_chargePanel->focusAmount(); });
 }
 
 void MainWindow::charge(Money amount, const PhoneNumber& phone)
@@ -692,37 +687,31 @@ void MainWindow::askToResend(const ResendCheck& check)
                              : tr("%1 to %2, requested at %3.")
                                    .arg(earlier.amount.toDisplayString(), earlier.phone.masked(),
                                         earlier.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-    auto* box = new QMessageBox(this);
-    box->setObjectName(QStringLiteral("resendDialog"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setTextFormat(Qt::PlainText);
-    box->setText(sale.isEmpty() ? check.reason : sale + QStringLiteral("\n\n") + check.reason);
+    const QString text = sale.isEmpty() ? check.reason : sale + QStringLiteral("\n\n") + check.reason;
     if (check.verdict == ResendCheck::Refused) {
-        box->setWindowTitle(tr("Not sent again"));
-        box->setIcon(QMessageBox::Information);
-        box->addButton(QMessageBox::Ok);
+        auto* box =
+            new QMessageBox(QMessageBox::Information, tr("Not sent again"), text, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("resendDialog"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setTextFormat(Qt::PlainText);
         box->open();
         return;
     }
     const bool rejected = earlier.state == PaymentState::Rejected;
-    box->setWindowTitle(rejected ? tr("Try again?") : tr("Send again?"));
-    box->setIcon(check.verdict == ResendCheck::MaySendWithWarning ? QMessageBox::Warning
-                                                                  : QMessageBox::Question);
-    QPushButton* send =
-        box->addButton(rejected ? tr("&Try again") : tr("&Send again"), QMessageBox::AcceptRole);
-    send->setObjectName(QStringLiteral("sendAgain"));
-    QPushButton* cancel = box->addButton(tr("&Don't send"), QMessageBox::RejectRole);
-    cancel->setObjectName(QStringLiteral("dontSend"));
-    box->setDefaultButton(cancel);
-    box->setEscapeButton(cancel);
-    const QString ref = earlier.localRef;
-    connect(box, &QMessageBox::finished, this, [this, box, send, ref] {
-        if (box->clickedButton() != send)
-            return;
+    Question question;
+    question.icon =
+        check.verdict == ResendCheck::MaySendWithWarning ? QMessageBox::Warning : QMessageBox::Question;
+    question.dialogName = QStringLiteral("resendDialog");
+    question.title = rejected ? tr("Try again?") : tr("Send again?");
+    question.text = text;
+    question.doText = rejected ? tr("&Try again") : tr("&Send again");
+    question.doName = QStringLiteral("sendAgain");
+    question.dontText = tr("&Don't send");
+    question.dontName = QStringLiteral("dontSend");
+    askFirst(this, question, [this, ref = earlier.localRef] {
         if (const QString newRef = m_till.resend(ref); !newRef.isEmpty())
             readyForNextSale(newRef);
     });
-    box->open();
 }
 
 void MainWindow::checkSelected()

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "AskFirst.h"
 #include "ManagerPin.h"
 
 #include <QCheckBox>
@@ -320,21 +321,17 @@ void SettingsDialog::save()
     if (!problem().isEmpty())
         return;
     if (chosenEnvironment() == EnvironmentKind::Live && m_savedEnvironment != EnvironmentKind::Live) {
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Switch to LIVE?"),
-                                    tr("In LIVE mode every payment takes real money from customers' M-Pesa "
-                                       "accounts. Switch this till to LIVE?"),
-                                    QMessageBox::NoButton, this);
-        box->setObjectName(QStringLiteral("confirmLiveDialog"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        QPushButton* yes = box->addButton(tr("Switch to &LIVE"), QMessageBox::AcceptRole);
-        yes->setObjectName(QStringLiteral("switchToLive"));
-        QPushButton* no = box->addButton(QMessageBox::Cancel);
-        box->setDefaultButton(no);
-        connect(box, &QMessageBox::finished, this, [this, box, yes] {
-            if (box->clickedButton() == yes)
-                write();
-        });
-        box->open();
+        Question question;
+        question.dialogName = QStringLiteral("confirmLiveDialog");
+        question.title = tr("Switch to LIVE?");
+        question.text =
+            tr("In LIVE mode every payment takes real money from customers' M-Pesa accounts. Switch "
+               "this till to LIVE?");
+        question.doText = tr("Switch to &LIVE");
+        question.doName = QStringLiteral("switchToLive");
+        question.dontText = tr("Cancel");
+        question.dontName = QStringLiteral("stayOffLive");
+        askFirst(this, question, [this] { write(); });
         return;
     }
     write();

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QMessageBox>
+#include <QString>
+
+#include <functional>
+
+namespace lipa {
+
+// A question before an action that cannot be taken back (a second charge, a resend, going LIVE).
+struct Question {
+    QMessageBox::Icon icon = QMessageBox::Warning;
+    QString dialogName; // object names, for tests and accessibility tools
+    QString title;
+    QString text; // plain text: it may quote IntaSend
+    QString doText;
+    QString doName;
+    QString dontText;
+    QString dontName;
+};
+
+// Opens the question (window-modal, without blocking) and calls act() if the cashier chose to act, else
+// declined(). Enter and Esc both mean "don't": a key held down must never be the answer.
+void askFirst(QWidget* parent, const Question& question, std::function<void()> act,
+              std::function<void()> declined = {});
+
+} // namespace lipa
