@@ -7,7 +7,7 @@ LIPA_BUILD_DIR=${LIPA_BUILD_DIR:-$LIPA_ROOT/build}
 # Debian 12 packages the build and the tests need.
 LIPA_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools libgl-dev libqt6sql6-sqlite qtkeychain-qt6-dev
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libgl-dev libqt6sql6-sqlite qtkeychain-qt6-dev
     tzdata fonts-dejavu-core
 )
 

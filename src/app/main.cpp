@@ -6,6 +6,7 @@
 #include "Journal.h"
 #include "KeyStore.h"
 #include "MainWindow.h"
+#include "Language.h"
 #include "Settings.h"
 #include "TillStack.h"
 
@@ -290,6 +291,9 @@ int runTill(StartUp& startUp, KeyStore* keys)
         if (startUp.selfTest)
             simulator->setTiming({std::chrono::milliseconds(200), std::chrono::milliseconds(600)});
     }
+
+    // Before any window or message exists: every string the till shows is translated when made.
+    Language::install(startUp.settings.language);
 
     std::unique_ptr<Journal> journal = openJournal(startUp.dataDir, startUp.environment.kind);
     if (!journal)

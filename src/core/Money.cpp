@@ -6,11 +6,6 @@ namespace lipa {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("lipa::Money", text);
-}
-
 bool isAsciiDigit(QChar c)
 {
     return c >= u'0' && c <= u'9';
@@ -46,9 +41,10 @@ Result<Money> Money::parseShillings(const QString& text, qint64 maxShillings)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return Result<Money>::error(tr("Enter an amount"));
+        return Result<Money>::error(QCoreApplication::translate("lipa::Money", "Enter an amount"));
     if (trimmed.startsWith(u'-'))
-        return Result<Money>::error(tr("The amount must be more than zero"));
+        return Result<Money>::error(
+            QCoreApplication::translate("lipa::Money", "The amount must be more than zero"));
 
     QString integerPart = trimmed;
     const qsizetype dot = trimmed.indexOf(u'.');
@@ -57,37 +53,45 @@ Result<Money> Money::parseShillings(const QString& text, qint64 maxShillings)
         integerPart = trimmed.left(dot);
         for (QChar c : fraction) {
             if (!isAsciiDigit(c))
-                return Result<Money>::error(tr("Use digits only, e.g. 1500"));
+                return Result<Money>::error(
+                    QCoreApplication::translate("lipa::Money", "Use digits only, e.g. 1500"));
         }
         if (fraction.isEmpty() || fraction.size() > 2 || fraction.toInt() != 0)
-            return Result<Money>::error(tr("Whole shillings only: M-Pesa does not take cents"));
+            return Result<Money>::error(QCoreApplication::translate(
+                "lipa::Money", "Whole shillings only: M-Pesa does not take cents"));
     }
 
     for (QChar c : integerPart) {
         if (c.isDigit() && !isAsciiDigit(c))
-            return Result<Money>::error(tr("Type the amount with the digits 0 to 9"));
+            return Result<Money>::error(
+                QCoreApplication::translate("lipa::Money", "Type the amount with the digits 0 to 9"));
         if (!isAsciiDigit(c) && c != u',')
-            return Result<Money>::error(tr("Use digits only, e.g. 1500"));
+            return Result<Money>::error(
+                QCoreApplication::translate("lipa::Money", "Use digits only, e.g. 1500"));
     }
     if (!isWellGrouped(integerPart))
-        return Result<Money>::error(tr("Misplaced comma: write 1500 or 1,500"));
+        return Result<Money>::error(
+            QCoreApplication::translate("lipa::Money", "Misplaced comma: write 1500 or 1,500"));
 
     QString digits = integerPart;
     digits.remove(u',');
     if (digits.isEmpty())
-        return Result<Money>::error(tr("Use digits only, e.g. 1500"));
+        return Result<Money>::error(QCoreApplication::translate("lipa::Money", "Use digits only, e.g. 1500"));
     while (digits.size() > 1 && digits.startsWith(u'0'))
         digits.remove(0, 1);
 
     const QString maxText = groupThousands(maxShillings);
     // Longer than the maximum's digits is too large whatever it says; this also keeps toLongLong in range.
     if (digits.size() > QString::number(maxShillings).size())
-        return Result<Money>::error(tr("The most one payment can be is KES %1").arg(maxText));
+        return Result<Money>::error(
+            QCoreApplication::translate("lipa::Money", "The most one payment can be is KES %1").arg(maxText));
     const qint64 shillings = digits.toLongLong();
     if (shillings == 0)
-        return Result<Money>::error(tr("The amount must be more than zero"));
+        return Result<Money>::error(
+            QCoreApplication::translate("lipa::Money", "The amount must be more than zero"));
     if (shillings > maxShillings)
-        return Result<Money>::error(tr("The most one payment can be is KES %1").arg(maxText));
+        return Result<Money>::error(
+            QCoreApplication::translate("lipa::Money", "The most one payment can be is KES %1").arg(maxText));
     return Result<Money>::ok(Money::fromShillings(shillings));
 }
 
@@ -103,11 +107,13 @@ Result<Money> Money::parseDecimal(const QString& text)
     };
     if (whole.isEmpty() || whole.size() > 15 || !allDigits(whole) || !allDigits(fraction) ||
         (dot >= 0 && fraction.isEmpty()))
-        return Result<Money>::error(tr("\"%1\" is not an amount").arg(text));
+        return Result<Money>::error(
+            QCoreApplication::translate("lipa::Money", "\"%1\" is not an amount").arg(text));
     if (fraction.size() > 2) {
         // "10.360" is still 10.36; "10.365" has a part of a cent we cannot represent.
         if (!std::all_of(fraction.begin() + 2, fraction.end(), [](QChar c) { return c == u'0'; }))
-            return Result<Money>::error(tr("\"%1\" has fractions of a cent").arg(text));
+            return Result<Money>::error(
+                QCoreApplication::translate("lipa::Money", "\"%1\" has fractions of a cent").arg(text));
         fraction.truncate(2);
     }
     fraction = fraction.leftJustified(2, u'0');

@@ -22,6 +22,13 @@ constexpr std::array kTransitions = {
     std::pair{S::Expired, S::Complete},  std::pair{S::Expired, S::Failed},
     std::pair{S::Unknown, S::Pending},   std::pair{S::Unknown, S::Processing},
     std::pair{S::Unknown, S::Complete},  std::pair{S::Unknown, S::Failed},
+    // The cashier took cash instead. Only from states where no M-Pesa money has been seen; and M-Pesa
+    // may still report the sale paid afterwards (the customer approved late): that is recorded, and the
+    // cashier told to give the cash back.
+    std::pair{S::Pending, S::Cash},      std::pair{S::Processing, S::Cash},
+    std::pair{S::Unknown, S::Cash},      std::pair{S::Expired, S::Cash},
+    std::pair{S::Failed, S::Cash},       std::pair{S::Rejected, S::Cash},
+    std::pair{S::Cash, S::Complete},
 };
 
 struct StateNames {
@@ -39,6 +46,7 @@ constexpr std::array kNames = {
     StateNames{S::Expired, "Expired", QT_TRANSLATE_NOOP("lipa::PaymentState", "Expired")},
     StateNames{S::Rejected, "Rejected", QT_TRANSLATE_NOOP("lipa::PaymentState", "Not sent")},
     StateNames{S::Unknown, "Unknown", QT_TRANSLATE_NOOP("lipa::PaymentState", "Unknown")},
+    StateNames{S::Cash, "Cash", QT_TRANSLATE_NOOP("lipa::PaymentState", "Paid in cash")},
 };
 
 const StateNames& namesOf(PaymentState state)
@@ -63,7 +71,12 @@ bool canTransition(PaymentState from, PaymentState to)
 
 bool isFinal(PaymentState state)
 {
-    return state == S::Complete || state == S::Failed || state == S::Rejected;
+    return state == S::Complete || state == S::Failed || state == S::Rejected || state == S::Cash;
+}
+
+bool maySettleInCash(PaymentState state)
+{
+    return canTransition(state, S::Cash);
 }
 
 bool isAwaitingCustomer(PaymentState state)

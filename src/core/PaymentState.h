@@ -18,13 +18,16 @@ enum class PaymentState {
     Expired,    // not final after the expiry window; still checked before any re-send
     Rejected,   // IntaSend refused the request: nothing was charged (final)
     Unknown,    // the request may have reached the phone; nobody knows
+    Cash,       // the cashier took cash for this sale instead (final, unless M-Pesa reports it paid after all)
 };
 
 bool canTransition(PaymentState from, PaymentState to);
-// Complete, Failed, Rejected: nothing will ever change them.
+// Complete, Failed, Rejected, Cash: the till no longer waits for them.
 bool isFinal(PaymentState state);
 // Pending and Processing: the poller keeps asking IntaSend about them.
 bool isAwaitingCustomer(PaymentState state);
+// Not Sending or Complete: the sale may be settled in cash instead (Till::useCash asks IntaSend first).
+bool maySettleInCash(PaymentState state);
 
 // Stable names for storage and logs ("Pending"); never translated.
 QString stateKey(PaymentState state);

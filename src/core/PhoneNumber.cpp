@@ -9,11 +9,6 @@ namespace {
 constexpr qsizetype kSubscriberDigits = 9; // 7XXXXXXXX or 1XXXXXXXX
 const QString kCountryCode = QStringLiteral("254");
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("lipa::PhoneNumber", text);
-}
-
 bool isAsciiDigit(QChar c)
 {
     return c >= u'0' && c <= u'9';
@@ -26,8 +21,8 @@ bool isSeparator(QChar c)
 
 Result<PhoneNumber> wrongLength()
 {
-    return Result<PhoneNumber>::error(
-        tr("Wrong length: a Kenyan mobile number has 10 digits, e.g. 0712 345 678"));
+    return Result<PhoneNumber>::error(QCoreApplication::translate(
+        "lipa::PhoneNumber", "Wrong length: a Kenyan mobile number has 10 digits, e.g. 0712 345 678"));
 }
 
 } // namespace
@@ -36,7 +31,8 @@ Result<PhoneNumber> PhoneNumber::parse(const QString& text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return Result<PhoneNumber>::error(tr("Enter the customer's phone number"));
+        return Result<PhoneNumber>::error(
+            QCoreApplication::translate("lipa::PhoneNumber", "Enter the customer's phone number"));
 
     QString digits;
     bool plus = false;
@@ -47,9 +43,11 @@ Result<PhoneNumber> PhoneNumber::parse(const QString& text)
         } else if (c == u'+' && i == 0) {
             plus = true;
         } else if (c.isDigit()) {
-            return Result<PhoneNumber>::error(tr("Type the number with the digits 0 to 9"));
+            return Result<PhoneNumber>::error(
+                QCoreApplication::translate("lipa::PhoneNumber", "Type the number with the digits 0 to 9"));
         } else if (!isSeparator(c)) {
-            return Result<PhoneNumber>::error(tr("Use digits only, e.g. 0712 345 678"));
+            return Result<PhoneNumber>::error(
+                QCoreApplication::translate("lipa::PhoneNumber", "Use digits only, e.g. 0712 345 678"));
         }
     }
     if (digits.size() > 20)
@@ -58,7 +56,8 @@ Result<PhoneNumber> PhoneNumber::parse(const QString& text)
     QString subscriber;
     if (plus) {
         if (!digits.startsWith(kCountryCode))
-            return Result<PhoneNumber>::error(tr("Not a Kenyan number: it must start with +254"));
+            return Result<PhoneNumber>::error(QCoreApplication::translate(
+                "lipa::PhoneNumber", "Not a Kenyan number: it must start with +254"));
         subscriber = digits.mid(kCountryCode.size());
     } else if (digits.startsWith(kCountryCode) && digits.size() == kCountryCode.size() + kSubscriberDigits) {
         subscriber = digits.mid(kCountryCode.size());
@@ -71,7 +70,8 @@ Result<PhoneNumber> PhoneNumber::parse(const QString& text)
     if (subscriber.size() != kSubscriberDigits)
         return wrongLength();
     if (subscriber.front() != u'7' && subscriber.front() != u'1')
-        return Result<PhoneNumber>::error(tr("Not a Kenyan mobile number: it must start with 07 or 01"));
+        return Result<PhoneNumber>::error(QCoreApplication::translate(
+            "lipa::PhoneNumber", "Not a Kenyan mobile number: it must start with 07 or 01"));
     return Result<PhoneNumber>::ok(PhoneNumber(kCountryCode + subscriber));
 }
 
@@ -82,7 +82,10 @@ Result<PhoneNumber> PhoneNumber::fromNormalised(const QString& digits)
                             std::all_of(digits.begin(), digits.end(), isAsciiDigit) &&
                             (digits.at(3) == u'7' || digits.at(3) == u'1');
     if (!wellFormed)
-        return Result<PhoneNumber>::error(tr("\"%1\" is not a normalised Kenyan mobile number").arg(digits));
+        return Result<PhoneNumber>::error(
+            QCoreApplication::translate("lipa::PhoneNumber",
+                                        "\"%1\" is not a normalised Kenyan mobile number")
+                .arg(digits));
     return Result<PhoneNumber>::ok(PhoneNumber(digits));
 }
 

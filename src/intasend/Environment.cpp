@@ -7,11 +7,6 @@ namespace lipa {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("lipa::Environment", text);
-}
-
 } // namespace
 
 Environment Environment::sandbox()
@@ -77,16 +72,25 @@ Result<QUrl> parseBaseUrl(const QString& text)
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (text.trimmed().isEmpty() || !url.isValid() || url.host().isEmpty())
         return Result<QUrl>::error(
-            tr("\"%1\" is not a URL; expected e.g. https://sandbox.intasend.com").arg(text));
+            QCoreApplication::translate("lipa::Environment",
+                                        "\"%1\" is not a URL; expected e.g. https://sandbox.intasend.com")
+                .arg(text));
     const QString scheme = url.scheme().toLower();
     if (scheme != u"https" && scheme != u"http")
-        return Result<QUrl>::error(tr("\"%1\": only https:// URLs are allowed").arg(text));
+        return Result<QUrl>::error(
+            QCoreApplication::translate("lipa::Environment", "\"%1\": only https:// URLs are allowed")
+                .arg(text));
     if (scheme == u"http" && !isLoopbackHost(url.host()))
         return Result<QUrl>::error(
-            tr("\"%1\": plain http is allowed only to this computer (127.0.0.1); use https://").arg(text));
+            QCoreApplication::translate(
+                "lipa::Environment",
+                "\"%1\": plain http is allowed only to this computer (127.0.0.1); use https://")
+                .arg(text));
     if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
         return Result<QUrl>::error(
-            tr("\"%1\": the base URL must not carry a query, fragment or user name").arg(text));
+            QCoreApplication::translate("lipa::Environment",
+                                        "\"%1\": the base URL must not carry a query, fragment or user name")
+                .arg(text));
     QUrl cleaned = url;
     QString path = cleaned.path();
     while (path.endsWith(u'/'))
@@ -103,10 +107,14 @@ QString keyEnvironmentMismatch(EnvironmentKind kind, const QString& publicKey, c
         kind == EnvironmentKind::Live ? QStringLiteral("_live_") : QStringLiteral("_test_");
     const QString other = kind == EnvironmentKind::Live ? QStringLiteral("_test_") : QStringLiteral("_live_");
     if (publicKey.contains(other) || secretKey.contains(other))
-        return kind == EnvironmentKind::Live ? tr("A test key cannot be used with live IntaSend")
-                                             : tr("A live key cannot be used with the IntaSend sandbox");
+        return kind == EnvironmentKind::Live
+                   ? QCoreApplication::translate("lipa::Environment",
+                                                 "A test key cannot be used with live IntaSend")
+                   : QCoreApplication::translate("lipa::Environment",
+                                                 "A live key cannot be used with the IntaSend sandbox");
     if (!publicKey.isEmpty() && !publicKey.contains(wanted))
-        return tr("The public key does not look like an IntaSend %1 key (ISPubKey%2…)")
+        return QCoreApplication::translate(
+                   "lipa::Environment", "The public key does not look like an IntaSend %1 key (ISPubKey%2…)")
             .arg(environmentKey(kind), wanted);
     return {};
 }

@@ -12,11 +12,6 @@ namespace lipa::wire {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("lipa::wire", text);
-}
-
 // Whole numbers a double holds exactly; ids and codes beyond this are not numbers IntaSend sends.
 constexpr double kLargestExactWhole = 9007199254740992.0; // 2^53
 
@@ -132,12 +127,15 @@ Result<Invoice> parseInvoiceResponse(const QByteArray& body)
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Result<Invoice>::error(
-            tr("IntaSend sent an answer that is not JSON (%1)").arg(parseError.errorString()));
+            QCoreApplication::translate("lipa::wire", "IntaSend sent an answer that is not JSON (%1)")
+                .arg(parseError.errorString()));
     if (!document.isObject())
-        return Result<Invoice>::error(tr("IntaSend sent an answer without an invoice"));
+        return Result<Invoice>::error(
+            QCoreApplication::translate("lipa::wire", "IntaSend sent an answer without an invoice"));
     const QJsonValue invoiceValue = document.object().value(QLatin1String("invoice"));
     if (!invoiceValue.isObject())
-        return Result<Invoice>::error(tr("IntaSend sent an answer without an invoice"));
+        return Result<Invoice>::error(
+            QCoreApplication::translate("lipa::wire", "IntaSend sent an answer without an invoice"));
     const QJsonObject json = invoiceValue.toObject();
 
     Invoice invoice;
@@ -145,11 +143,13 @@ Result<Invoice> parseInvoiceResponse(const QByteArray& body)
     if (invoice.invoiceId.isEmpty())
         invoice.invoiceId = idOf(json.value(QLatin1String("id")));
     if (invoice.invoiceId.isEmpty())
-        return Result<Invoice>::error(tr("IntaSend sent an invoice without an id"));
+        return Result<Invoice>::error(
+            QCoreApplication::translate("lipa::wire", "IntaSend sent an invoice without an id"));
 
     const QJsonValue state = json.value(QLatin1String("state"));
     if (!state.isString())
-        return Result<Invoice>::error(tr("IntaSend sent an invoice without a state"));
+        return Result<Invoice>::error(
+            QCoreApplication::translate("lipa::wire", "IntaSend sent an invoice without a state"));
     invoice.rawState = state.toString();
     invoice.state = parseRemoteState(invoice.rawState);
 
@@ -196,22 +196,24 @@ QString cashierFailureMessage(const QString& failedCode, const QString& failedRe
 {
     const QString code = failedCode.trimmed();
     if (code == u"1")
-        return tr("Customer's M-Pesa balance is too low");
+        return QCoreApplication::translate("lipa::wire", "Customer's M-Pesa balance is too low");
     if (code == u"1032")
-        return tr("Customer cancelled the request");
+        return QCoreApplication::translate("lipa::wire", "Customer cancelled the request");
     if (code == u"1037")
-        return tr("Customer's phone could not be reached (off or no network) — try again");
+        return QCoreApplication::translate(
+            "lipa::wire", "Customer's phone could not be reached (off or no network) — try again");
     if (code == u"2001")
-        return tr("Wrong M-Pesa PIN entered");
+        return QCoreApplication::translate("lipa::wire", "Wrong M-Pesa PIN entered");
     if (code == u"1019")
-        return tr("The request expired before the customer answered");
+        return QCoreApplication::translate("lipa::wire", "The request expired before the customer answered");
     if (code == u"1001")
-        return tr("Customer has another M-Pesa payment in progress — wait, then try again");
+        return QCoreApplication::translate(
+            "lipa::wire", "Customer has another M-Pesa payment in progress — wait, then try again");
     if (code == u"17" || code == u"26" || code == u"1025" || code == u"9999")
-        return tr("M-Pesa system error — try again");
+        return QCoreApplication::translate("lipa::wire", "M-Pesa system error — try again");
     if (!failedReason.trimmed().isEmpty())
         return failedReason.trimmed();
-    return tr("Payment failed (no reason given)");
+    return QCoreApplication::translate("lipa::wire", "Payment failed (no reason given)");
 }
 
 } // namespace lipa::wire

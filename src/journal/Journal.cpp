@@ -18,11 +18,6 @@ Q_LOGGING_CATEGORY(lcJournal, "lipa.journal")
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("lipa::Journal", text);
-}
-
 // SQLite's primary result codes that mean something to the cashier.
 enum SqliteCode { Busy = 5, Locked = 6, ReadOnly = 8, Corrupt = 11, Full = 13, CantOpen = 14, NotADb = 26 };
 
@@ -155,7 +150,8 @@ QString statesOf(StateGroup group)
     QStringList keys;
     for (PaymentState state :
          {PaymentState::Sending, PaymentState::Pending, PaymentState::Processing, PaymentState::Complete,
-          PaymentState::Failed, PaymentState::Expired, PaymentState::Rejected, PaymentState::Unknown}) {
+          PaymentState::Failed, PaymentState::Expired, PaymentState::Rejected, PaymentState::Unknown,
+          PaymentState::Cash}) {
         if (isInGroup(state, group))
             keys.append(u'\'' + stateKey(state) + u'\'');
     }
@@ -273,7 +269,9 @@ std::unique_ptr<Journal> Journal::open(const QString& path, OpenError* error)
         if (!probe.open(QIODevice::WriteOnly)) {
             *error = {
                 OpenError::ReadOnly,
-                tr("The journal folder %1 cannot be written to (%2). Lipa Till needs it to record payments.")
+                QCoreApplication::translate(
+                    "lipa::Journal",
+                    "The journal folder %1 cannot be written to (%2). Lipa Till needs it to record payments.")
                     .arg(QDir::toNativeSeparators(info.absolutePath()), probe.errorString()),
                 {}};
             return nullptr;
@@ -309,10 +307,13 @@ std::unique_ptr<Journal> Journal::open(const QString& path, OpenError* error)
             *error = {
                 OpenError::Corrupt,
                 moved
-                    ? tr("The journal %1 is damaged (%2). It was moved to %3 and kept; nothing was deleted.")
+                    ? QCoreApplication::translate(
+                          "lipa::Journal",
+                          "The journal %1 is damaged (%2). It was moved to %3 and kept; nothing was deleted.")
                           .arg(QDir::toNativeSeparators(path), sqlError.databaseText(),
                                QDir::toNativeSeparators(aside))
-                    : tr("The journal %1 is damaged (%2) and could not be moved aside.")
+                    : QCoreApplication::translate(
+                          "lipa::Journal", "The journal %1 is damaged (%2) and could not be moved aside.")
                           .arg(QDir::toNativeSeparators(path), sqlError.databaseText()),
                 moved ? aside : QString()};
             qCWarning(lcJournal) << error->message;
@@ -320,20 +321,23 @@ std::unique_ptr<Journal> Journal::open(const QString& path, OpenError* error)
         }
         if (code == Busy || code == Locked)
             return fail(OpenError::Locked,
-                        tr("The journal %1 is in use by another Lipa Till. Close the other till "
-                           "first.")
+                        QCoreApplication::translate(
+                            "lipa::Journal",
+                            "The journal %1 is in use by another Lipa Till. Close the other till "
+                            "first.")
                             .arg(QDir::toNativeSeparators(path)));
         if (code == ReadOnly || code == CantOpen)
             return fail(OpenError::ReadOnly,
-                        tr("The journal %1 cannot be written (%2).")
+                        QCoreApplication::translate("lipa::Journal", "The journal %1 cannot be written (%2).")
                             .arg(QDir::toNativeSeparators(path), sqlError.databaseText()));
         if (code == Full)
             return fail(
                 OpenError::DiskFull,
-                tr("The disk is full: the journal %1 cannot grow.").arg(QDir::toNativeSeparators(path)));
-        return fail(
-            OpenError::Other,
-            tr("The journal %1 cannot be opened (%2).").arg(QDir::toNativeSeparators(path), sqlError.text()));
+                QCoreApplication::translate("lipa::Journal", "The disk is full: the journal %1 cannot grow.")
+                    .arg(QDir::toNativeSeparators(path)));
+        return fail(OpenError::Other,
+                    QCoreApplication::translate("lipa::Journal", "The journal %1 cannot be opened (%2).")
+                        .arg(QDir::toNativeSeparators(path), sqlError.text()));
     };
 
     if (!db.open())
@@ -348,8 +352,10 @@ std::unique_ptr<Journal> Journal::open(const QString& path, OpenError* error)
     if (version > kSchemaVersion)
         return fail(
             OpenError::NewerVersion,
-            tr("The journal %1 was written by a newer Lipa Till (format %2; this one reads up to %3). "
-               "Install the newer version; the file was not changed.")
+            QCoreApplication::translate(
+                "lipa::Journal",
+                "The journal %1 was written by a newer Lipa Till (format %2; this one reads up to %3). "
+                "Install the newer version; the file was not changed.")
                 .arg(QDir::toNativeSeparators(path))
                 .arg(version)
                 .arg(kSchemaVersion));
@@ -372,12 +378,15 @@ std::unique_ptr<Journal> Journal::open(const QString& path, OpenError* error)
     if (version < kSchemaVersion) {
         QString migrationError;
         if (!journal->migrate(version, &migrationError))
-            return fail(OpenError::Other,
-                        existed ? tr("The journal %1 could not be upgraded (%2). The file was not "
-                                     "changed.")
-                                      .arg(QDir::toNativeSeparators(path), migrationError)
-                                : tr("A new journal could not be created at %1 (%2).")
-                                      .arg(QDir::toNativeSeparators(path), migrationError));
+            return fail(
+                OpenError::Other,
+                existed ? QCoreApplication::translate(
+                              "lipa::Journal", "The journal %1 could not be upgraded (%2). The file was not "
+                                               "changed.")
+                              .arg(QDir::toNativeSeparators(path), migrationError)
+                        : QCoreApplication::translate("lipa::Journal",
+                                                      "A new journal could not be created at %1 (%2).")
+                              .arg(QDir::toNativeSeparators(path), migrationError));
     }
 
     for (const char* pragma :
@@ -388,8 +397,10 @@ std::unique_ptr<Journal> Journal::open(const QString& path, OpenError* error)
     // SQLite answers with the mode it is in, without an error, when WAL is not possible here.
     if (!query->exec(QStringLiteral("PRAGMA journal_mode")) || !query->next() ||
         query->value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return fail(OpenError::Other, tr("The journal %1 cannot use write-ahead logging on this disk.")
-                                          .arg(QDir::toNativeSeparators(path)));
+        return fail(OpenError::Other,
+                    QCoreApplication::translate("lipa::Journal",
+                                                "The journal %1 cannot use write-ahead logging on this disk.")
+                        .arg(QDir::toNativeSeparators(path)));
     query->finish();
     qCInfo(lcJournal) << "opened" << path << "format" << kSchemaVersion << (existed ? "existing" : "new");
     return journal;
@@ -439,14 +450,14 @@ QString Journal::describe(const QSqlError& error) const
 {
     switch (sqliteCode(error)) {
     case Full:
-        return tr("The disk is full");
+        return QCoreApplication::translate("lipa::Journal", "The disk is full");
     case ReadOnly:
-        return tr("The journal cannot be written");
+        return QCoreApplication::translate("lipa::Journal", "The journal cannot be written");
     case Busy:
     case Locked:
-        return tr("The journal is in use by another program");
+        return QCoreApplication::translate("lipa::Journal", "The journal is in use by another program");
     case Corrupt:
-        return tr("The journal is damaged");
+        return QCoreApplication::translate("lipa::Journal", "The journal is damaged");
     default:
         return error.text();
     }
@@ -511,7 +522,7 @@ bool Journal::updatePayment(const Payment& payment, const QString& detail)
 {
     const std::optional<Payment> before = find(payment.localRef);
     if (!before) {
-        m_lastError = tr("No such payment in the journal");
+        m_lastError = QCoreApplication::translate("lipa::Journal", "No such payment in the journal");
         return false;
     }
     if (!m_db.transaction()) {
@@ -608,8 +619,9 @@ QList<Payment> Journal::unfinished() const
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(
+        // The first term exactly as in the partial index payments_unfinished, so that SQLite uses it.
         QStringLiteral("SELECT %1 FROM payments WHERE state NOT IN ('Complete', 'Failed', 'Rejected')"
-                       " ORDER BY id")
+                       " AND state <> 'Cash' ORDER BY id")
             .arg(kColumns));
     QList<Payment> payments;
     if (exec(query, "unfinished")) {
@@ -709,6 +721,10 @@ Totals Journal::totals(const PaymentFilter& filter) const
         case PaymentState::Failed:
         case PaymentState::Rejected:
             totals.failedCount += count;
+            break;
+        case PaymentState::Cash:
+            totals.cashCount += count;
+            totals.cashSum += Money::fromCents(static_cast<qint64>(query.value(2).toDouble()));
             break;
         }
     }

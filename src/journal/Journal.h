@@ -31,6 +31,8 @@ struct Totals {
     int pendingCount = 0;   // Sending, Pending, Processing: waiting for the customer
     int attentionCount = 0; // Unknown, Expired: the cashier must look
     int failedCount = 0;    // Failed, Rejected
+    int cashCount = 0;      // settled in cash instead of M-Pesa
+    Money cashSum;
 };
 using DayTotals = Totals;
 
@@ -73,7 +75,7 @@ public:
     // *ok (if given) is false when the journal could not be read: an empty page is then not the end.
     QList<Payment> page(const PaymentFilter& filter, qint64 beforeSequence, int limit,
                         bool* ok = nullptr) const;
-    // Every payment that can still change: not Complete, Failed or Rejected.
+    // Every payment that can still change: not Complete, Failed, Rejected or Cash.
     QList<Payment> unfinished() const;
     // What a till picks up at start-up: payments in progress (Sending, Pending, Processing), Unknown ones,
     // and Expired ones created since expiredSince. Old Expired payments, which pile up over the years,

@@ -10,7 +10,7 @@ bool isInGroup(PaymentState state, StateGroup group)
     case StateGroup::All:
         return true;
     case StateGroup::Paid:
-        return state == PaymentState::Complete;
+        return state == PaymentState::Complete || state == PaymentState::Cash;
     case StateGroup::Waiting:
         return state == PaymentState::Sending || state == PaymentState::Pending ||
                state == PaymentState::Processing;

@@ -20,11 +20,6 @@ namespace {
 const QString kService = QStringLiteral("Lipa Till");
 constexpr std::chrono::seconds kKeyringPatience{5};
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("lipa::KeyStore", text);
-}
-
 // Keyring entries are per data folder (two tills on one computer keep their own keys) and environment.
 QString entryName(const QString& dataDir, const QString& environment, const char* which)
 {
@@ -94,8 +89,10 @@ QString KeyStore::filePath() const
 QString KeyStore::describe() const
 {
     if (m_backend == Backend::Keyring)
-        return tr("The keys are kept in this computer's keyring.");
-    return tr("This computer has no keyring: the keys are kept in %1, which only this user can read.")
+        return QCoreApplication::translate("lipa::KeyStore", "The keys are kept in this computer's keyring.");
+    return QCoreApplication::translate(
+               "lipa::KeyStore",
+               "This computer has no keyring: the keys are kept in %1, which only this user can read.")
         .arg(QDir::toNativeSeparators(filePath()));
 }
 
@@ -150,7 +147,7 @@ bool KeyStore::save(const QString& environment, const IntaSendKeys& keys, QStrin
     QFile file(filePath());
     const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     if ((!file.exists() && !file.open(QIODevice::WriteOnly)) || !file.setPermissions(ownerOnly)) {
-        *error = tr("The keys could not be saved to %1: %2")
+        *error = QCoreApplication::translate("lipa::KeyStore", "The keys could not be saved to %1: %2")
                      .arg(QDir::toNativeSeparators(filePath()), file.errorString());
         return false;
     }
@@ -168,7 +165,8 @@ bool KeyStore::save(const QString& environment, const IntaSendKeys& keys, QStrin
                                             QFileDevice::ExeGroup | QFileDevice::ReadOther |
                                             QFileDevice::WriteOther | QFileDevice::ExeOther;
     if (settings.status() != QSettings::NoError || (QFile::permissions(filePath()) & others) != 0) {
-        *error = tr("The keys could not be saved safely to %1").arg(QDir::toNativeSeparators(filePath()));
+        *error = QCoreApplication::translate("lipa::KeyStore", "The keys could not be saved safely to %1")
+                     .arg(QDir::toNativeSeparators(filePath()));
         return false;
     }
     return true;

@@ -7,11 +7,6 @@ namespace lipa {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("lipa::Settings", text);
-}
-
 // A whole number in [min, max] at key, or fallback (with a problem noted) when it is something else.
 qint64 readNumber(const QSettings& ini, const QString& key, qint64 fallback, qint64 min, qint64 max,
                   QStringList* problems)
@@ -21,11 +16,13 @@ qint64 readNumber(const QSettings& ini, const QString& key, qint64 fallback, qin
     bool ok = false;
     const qint64 value = ini.value(key).toString().trimmed().toLongLong(&ok);
     if (!ok || value < min || value > max) {
-        problems->append(tr("Setting %1 = \"%2\" is not a whole number from %3 to %4; using %5")
-                             .arg(key, ini.value(key).toString())
-                             .arg(min)
-                             .arg(max)
-                             .arg(fallback));
+        problems->append(
+            QCoreApplication::translate("lipa::Settings",
+                                        "Setting %1 = \"%2\" is not a whole number from %3 to %4; using %5")
+                .arg(key, ini.value(key).toString())
+                .arg(min)
+                .arg(max)
+                .arg(fallback));
         return fallback;
     }
     return value;
@@ -38,7 +35,9 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
     Settings settings;
     const QSettings ini(iniPath, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError)
-        problems->append(tr("The settings file %1 could not be read; using defaults").arg(iniPath));
+        problems->append(QCoreApplication::translate("lipa::Settings",
+                                                     "The settings file %1 could not be read; using defaults")
+                             .arg(iniPath));
 
     const QString environment = ini.value(QStringLiteral("intasend/environment")).toString();
     if (!environment.isEmpty()) {
@@ -46,9 +45,12 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
         if (!settings.environment) {
             // Unknown: the one safe reading is the one that moves no money.
             settings.environment = EnvironmentKind::Demo;
-            problems->append(tr("Setting intasend/environment = \"%1\" is not demo, sandbox, live or custom; "
-                                "running in demo mode")
-                                 .arg(environment));
+            problems->append(
+                QCoreApplication::translate(
+                    "lipa::Settings",
+                    "Setting intasend/environment = \"%1\" is not demo, sandbox, live or custom; "
+                    "running in demo mode")
+                    .arg(environment));
         }
     }
     settings.baseUrl = ini.value(QStringLiteral("intasend/base_url")).toString().trimmed();
@@ -67,9 +69,10 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
     polling.maxInterval =
         seconds(readNumber(ini, QStringLiteral("polling/max_interval_seconds"), 10, 1, 300, problems));
     if (polling.maxInterval < polling.firstCheck) {
-        problems->append(
-            tr("Setting polling/max_interval_seconds is shorter than polling/first_check_seconds; "
-               "using the first check interval for both"));
+        problems->append(QCoreApplication::translate(
+            "lipa::Settings",
+            "Setting polling/max_interval_seconds is shorter than polling/first_check_seconds; "
+            "using the first check interval for both"));
         polling.maxInterval = polling.firstCheck;
     }
     polling.backoff = static_cast<double>(readNumber(ini, QStringLiteral("polling/backoff_percent"), 150, 100,
@@ -82,15 +85,19 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
     if (sound == u"off" || sound == u"false" || sound == u"0") {
         settings.sound = false;
     } else if (sound != u"on" && sound != u"true" && sound != u"1") {
-        problems->append(tr("Setting till/sound = \"%1\" is not on or off; using on").arg(sound));
+        problems->append(QCoreApplication::translate("lipa::Settings",
+                                                     "Setting till/sound = \"%1\" is not on or off; using on")
+                             .arg(sound));
     }
     const QString language =
         ini.value(QStringLiteral("till/language"), QStringLiteral("system")).toString().trimmed();
     if (language == u"system" || language == u"en" || language == u"sw")
         settings.language = language;
     else
-        problems->append(
-            tr("Setting till/language = \"%1\" is not system, en or sw; following the system").arg(language));
+        problems->append(QCoreApplication::translate(
+                             "lipa::Settings",
+                             "Setting till/language = \"%1\" is not system, en or sw; following the system")
+                             .arg(language));
 
     settings.managerPinHash = ini.value(QStringLiteral("security/manager_pin")).toString().trimmed();
     return settings;
@@ -135,7 +142,8 @@ bool Settings::save(const QString& iniPath, QString* error) const
         ini.setValue(QStringLiteral("security/manager_pin"), managerPinHash);
     ini.sync();
     if (ini.status() != QSettings::NoError) {
-        *error = tr("The settings could not be written to %1").arg(iniPath);
+        *error = QCoreApplication::translate("lipa::Settings", "The settings could not be written to %1")
+                     .arg(iniPath);
         return false;
     }
     return true;
