@@ -166,6 +166,7 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     left->addWidget(m_waitingCard);
     connect(m_waitingCard, &WaitingCard::checkRequested, &till, &Till::checkNow);
     connect(m_waitingCard, &WaitingCard::resendRequested, this, &MainWindow::resendPayment);
+    connect(m_waitingCard, &WaitingCard::cashRequested, this, &MainWindow::useCash);
 
     auto* totalsFrame = new QFrame(central);
     totalsFrame->setObjectName(QStringLiteral("totals"));
@@ -267,6 +268,10 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(resendAction, &QAction::triggered, this, &MainWindow::resendSelected);
     connect(resendButton, &QPushButton::clicked, this, &MainWindow::resendSelected);
     addAction(resendAction);
+    auto* cashAction = new QAction(tr("Use cash"), this);
+    cashAction->setShortcut(QKeySequence(Qt::Key_F9));
+    connect(cashAction, &QAction::triggered, this, [this] { useCash(paymentInFocus()); });
+    addAction(cashAction);
     auto* searchAction = new QAction(tr("Search payments"), this);
     searchAction->setShortcut(QKeySequence(Qt::Key_F2));
     connect(searchAction, &QAction::triggered, m_filterBar, &HistoryFilterBar::focusSearch);
@@ -589,6 +594,7 @@ void MainWindow::showShortcuts()
         {tr("Esc"), tr("Clear the form; on an empty form, stop waiting (the payment is still checked)")},
         {tr("F5"), tr("Check the payment now (the chosen row, else the one on the card)")},
         {tr("F8"), tr("Send a failed, expired or unknown payment again, after a last check")},
+        {tr("F9"), tr("Use cash: the customer pays in cash instead (after a last check)")},
         {tr("F2"), tr("Search the payments")},
         {tr("Enter on a row"), tr("Show the payment's details and history")},
         {tr("Ctrl+E"), tr("Export the payments shown to a CSV file")},
@@ -711,6 +717,59 @@ void MainWindow::askToResend(const ResendCheck& check)
     askFirst(this, question, [this, ref = earlier.localRef] {
         if (const QString newRef = m_till.resend(ref); !newRef.isEmpty())
             readyForNextSale(newRef);
+    });
+}
+
+void MainWindow::useCash(const QString& localRef)
+{
+    const std::optional<Payment> payment = m_till.journal().find(localRef);
+    if (!payment || m_cashCheckInFlight)
+        return;
+    if (!maySettleInCash(payment->state)) {
+        statusBar()->showMessage(payment->state == PaymentState::Sending
+                                     ? tr("Wait for IntaSend's answer before taking cash")
+                                     : tr("This payment is %1: there is nothing to settle in cash")
+                                           .arg(stateDisplayName(payment->state)),
+                                 5000);
+        return;
+    }
+    const bool phoneMayStillAsk =
+        isAwaitingCustomer(payment->state) || payment->state == PaymentState::Unknown;
+    Question question;
+    question.icon = phoneMayStillAsk ? QMessageBox::Warning : QMessageBox::Question;
+    question.dialogName = QStringLiteral("cashDialog");
+    question.title = tr("Use cash?");
+    question.text = tr("Record %1 from %2 as paid in cash?")
+                        .arg(payment->amount.toDisplayString(), payment->phone.masked());
+    if (phoneMayStillAsk)
+        question.text += QStringLiteral("\n\n") +
+                         tr("The customer's phone may still show the M-Pesa request. Ask them to cancel it "
+                            "before you take the cash. If they approve it anyway, the till tells you to give "
+                            "the cash back.");
+    question.doText = tr("Take &cash");
+    question.doName = QStringLiteral("takeCash");
+    question.dontText = tr("&Keep waiting");
+    question.dontName = QStringLiteral("keepWaiting");
+    askFirst(this, question, [this, localRef] {
+        m_cashCheckInFlight = true;
+        statusBar()->showMessage(tr("Checking the payment with IntaSend before taking cash…"));
+        m_till.settleInCash(localRef, this, [this](const Payment& payment, const QString& refusal) {
+            m_cashCheckInFlight = false;
+            statusBar()->clearMessage();
+            if (!refusal.isEmpty()) {
+                auto* box = new QMessageBox(QMessageBox::Information, tr("Do not take cash"), refusal,
+                                            QMessageBox::Ok, this);
+                box->setObjectName(QStringLiteral("cashDialog"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->setTextFormat(Qt::PlainText);
+                box->open();
+                return;
+            }
+            statusBar()->showMessage(tr("%1 from %2 recorded as paid in cash")
+                                         .arg(payment.amount.toDisplayString(), payment.phone.masked()),
+                                     10000);
+            m_chargePanel->focusAmount();
+        });
     });
 }
 

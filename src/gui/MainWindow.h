@@ -81,6 +81,8 @@ private:
     void readyForNextSale(const QString& sentRef);
     void resendPayment(const QString& localRef);
     void askToResend(const ResendCheck& check);
+    // "Use cash": the sale is paid in cash instead; asks first, then records it (after a last check).
+    void useCash(const QString& localRef);
     void showServiceTrouble(const QString& message);
 
     Till& m_till;
@@ -98,6 +100,7 @@ private:
     std::unique_ptr<ManagerPin> m_pin;
     QLabel* m_troubleBanner = nullptr;
     bool m_resendCheckInFlight = false;
+    bool m_cashCheckInFlight = false;
     bool m_duplicateCheckInFlight = false;
     QWidget* m_notice = nullptr;
     QLabel* m_noticeText = nullptr;

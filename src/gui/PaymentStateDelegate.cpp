@@ -12,7 +12,7 @@ namespace lipa {
 namespace {
 
 // A round badge with a symbol: a tick for paid, a cross for failed or not sent, a clock for waiting,
-// an exclamation mark for the ones that need the cashier.
+// an exclamation mark for the ones that need the cashier, a banknote for cash.
 void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, const QColor& color)
 {
     painter.save();
@@ -53,11 +53,27 @@ void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, co
         painter.drawLine(QPointF(c.x(), c.y() - r * 0.5), QPointF(c.x(), c.y() + r * 0.1));
         painter.drawPoint(QPointF(c.x(), c.y() + r * 0.45));
         break;
+    case PaymentState::Cash:
+        pen.setWidthF(std::max(1.0, box.width() / 14.0));
+        painter.setPen(pen);
+        painter.drawRect(QRectF(c.x() - r * 0.55, c.y() - r * 0.32, r * 1.1, r * 0.64));
+        painter.drawEllipse(c, r * 0.16, r * 0.16);
+        break;
     }
     painter.restore();
 }
 
 } // namespace
+
+QPixmap stateIcon(PaymentState state, int size, qreal devicePixelRatio)
+{
+    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    paintStateIcon(painter, QRectF(0.5, 0.5, size - 1.0, size - 1.0), state, stateColor(state));
+    return pixmap;
+}
 
 void PaymentStateDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                  const QModelIndex& index) const

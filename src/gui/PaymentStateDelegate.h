@@ -1,5 +1,8 @@
 #pragma once
 
+#include "PaymentState.h"
+
+#include <QPixmap>
 #include <QStyledItemDelegate>
 
 namespace lipa {
@@ -15,5 +18,8 @@ public:
                const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 };
+
+// The state's round icon (tick, cross, clock, exclamation mark, banknote) in its colour, size pixels wide.
+QPixmap stateIcon(PaymentState state, int size, qreal devicePixelRatio);
 
 } // namespace lipa

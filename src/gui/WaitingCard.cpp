@@ -1,6 +1,7 @@
 #include "WaitingCard.h"
 
 #include "PaymentListModel.h"
+#include "PaymentStateDelegate.h"
 #include "Till.h"
 
 #include <QBoxLayout>
@@ -35,28 +36,41 @@ WaitingCard::WaitingCard(Till& till, QWidget* parent)
     setAccessibleName(tr("Current payment"));
     auto* layout = new QVBoxLayout(this);
     m_state = scaledLabel(QStringLiteral("cardState"), 1.6, true, this);
+    m_icon = new QLabel(this);
+    m_icon->setObjectName(QStringLiteral("cardIcon"));
     m_sale = scaledLabel(QStringLiteral("cardSale"), 1.25, false, this);
     m_receipt = scaledLabel(QStringLiteral("cardReceipt"), 2.0, true, this);
     m_receipt->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail = scaledLabel(QStringLiteral("cardDetail"), 1.0, false, this);
-    for (QLabel* label : {m_state, m_sale, m_detail, m_receipt})
+    // The state is a word, a colour and an icon: never colour alone.
+    auto* stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_icon);
+    stateRow->addWidget(m_state, 1);
+    layout->addLayout(stateRow);
+    for (QLabel* label : {m_sale, m_detail, m_receipt})
         layout->addWidget(label);
     auto* buttons = new QHBoxLayout;
     m_check = new QPushButton(tr("Check now (F5)"), this);
     m_check->setObjectName(QStringLiteral("cardCheck"));
     m_resend = new QPushButton(tr("Resend… (F8)"), this);
     m_resend->setObjectName(QStringLiteral("cardResend"));
+    m_cash = new QPushButton(tr("Use cash (F9)"), this);
+    m_cash->setObjectName(QStringLiteral("cardCash"));
+    m_cash->setToolTip(tr("The customer pays in cash instead: record the sale as paid in cash (F9)"));
     m_stop = new QPushButton(tr("Stop waiting (Esc)"), this);
     m_stop->setObjectName(QStringLiteral("cardStop"));
     m_stop->setToolTip(
         tr("Hide this card. The till keeps checking the payment; the list shows how it ends."));
-    for (QPushButton* button : {m_check, m_resend, m_stop}) {
+    m_check->setToolTip(tr("Ask IntaSend about this payment now (F5)"));
+    m_resend->setToolTip(tr("Send this payment again, after a last check of it (F8)"));
+    for (QPushButton* button : {m_check, m_resend, m_cash, m_stop}) {
         button->setFocusPolicy(Qt::TabFocus);
         buttons->addWidget(button);
     }
     layout->addLayout(buttons);
     connect(m_check, &QPushButton::clicked, this, [this] { Q_EMIT checkRequested(m_payment.localRef); });
     connect(m_resend, &QPushButton::clicked, this, [this] { Q_EMIT resendRequested(m_payment.localRef); });
+    connect(m_cash, &QPushButton::clicked, this, [this] { Q_EMIT cashRequested(m_payment.localRef); });
     connect(m_stop, &QPushButton::clicked, this, &WaitingCard::stopWaiting);
     connect(&till, &Till::paymentChanged, this, &WaitingCard::onPaymentChanged);
     m_countdown.setInterval(1000);
@@ -90,6 +104,9 @@ void WaitingCard::refresh()
     const Payment& p = m_payment;
     const bool waiting = p.state == PaymentState::Sending || isAwaitingCustomer(p.state);
     m_state->setText(stateDisplayName(p.state));
+    const int iconSize = m_state->fontMetrics().height();
+    m_icon->setPixmap(stateIcon(p.state, iconSize, devicePixelRatioF()));
+    m_icon->setFixedSize(iconSize, iconSize);
     m_state->setStyleSheet(QStringLiteral("color:%1;").arg(stateColor(p.state).name()));
     m_sale->setText(tr("%1 from %2").arg(p.amount.toDisplayString(), p.phone.masked()));
     m_receipt->setVisible(p.state == PaymentState::Complete && !p.mpesaReceipt.isEmpty());
@@ -108,6 +125,7 @@ void WaitingCard::refresh()
     m_check->setVisible(!p.isFinal() && p.state != PaymentState::Sending);
     m_resend->setVisible(p.state == PaymentState::Failed || p.state == PaymentState::Expired ||
                          p.state == PaymentState::Unknown || p.state == PaymentState::Rejected);
+    m_cash->setVisible(maySettleInCash(p.state));
     m_stop->setText(waiting ? tr("Stop waiting (Esc)") : tr("Done (Esc)"));
     if (waiting && !m_countdown.isActive())
         m_countdown.start();

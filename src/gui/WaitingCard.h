@@ -33,6 +33,7 @@ public:
 Q_SIGNALS:
     void checkRequested(const QString& localRef);
     void resendRequested(const QString& localRef);
+    void cashRequested(const QString& localRef);
 
 private:
     void onPaymentChanged(const Payment& payment);
@@ -46,7 +47,9 @@ private:
     QLabel* m_receipt = nullptr;
     QPushButton* m_check = nullptr;
     QPushButton* m_resend = nullptr;
+    QPushButton* m_cash = nullptr;
     QPushButton* m_stop = nullptr;
+    QLabel* m_icon = nullptr;
 };
 
 } // namespace lipa

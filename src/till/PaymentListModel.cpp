@@ -217,6 +217,8 @@ QColor stateColor(PaymentState state)
     case PaymentState::Pending:
     case PaymentState::Processing:
         return QColor(0x1d, 0x4e, 0xa8); // blue
+    case PaymentState::Cash:
+        return QColor(0x00, 0x66, 0x70); // teal: settled, but not by M-Pesa
     }
     return {};
 }

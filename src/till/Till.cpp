@@ -30,6 +30,17 @@ bool mayBeResent(PaymentState state)
            state == PaymentState::Unknown || state == PaymentState::Rejected;
 }
 
+// A sale settled in cash whose M-Pesa request IntaSend last showed as still open: the customer may
+// yet approve it on the phone, so the till keeps asking until IntaSend says how it ended.
+bool cashWithMpesaOpen(const Payment& payment)
+{
+    if (payment.state != PaymentState::Cash || payment.invoiceId.isEmpty())
+        return false;
+    const std::optional<wire::RemoteState> remote = wire::parseRemoteState(payment.remoteState);
+    return !remote || *remote == wire::RemoteState::Pending || *remote == wire::RemoteState::Processing ||
+           *remote == wire::RemoteState::Retry;
+}
+
 // What goes into the journal's history for a failed call: the reason, and what IntaSend sent back.
 QString logDetail(const CallResult& result)
 {
@@ -135,6 +146,7 @@ void Till::resume()
         case PaymentState::Complete:
         case PaymentState::Failed:
         case PaymentState::Rejected:
+        case PaymentState::Cash:
             break;
         }
     }
@@ -231,6 +243,7 @@ void Till::prepareResend(const QString& localRef, QObject* context,
     }
     if (!mayBeResent(payment->state)) {
         check.reason = payment->state == PaymentState::Complete ? tr("This payment is paid.")
+                       : payment->state == PaymentState::Cash   ? tr("This sale was settled in cash.")
                        : payment->state == PaymentState::Sending
                            ? tr("This request is still being sent. Wait for IntaSend's answer.")
                            : tr("This payment is still waiting for the customer. Wait for it to end, or "
@@ -273,6 +286,59 @@ void Till::prepareResend(const QString& localRef, QObject* context,
             if (asker)
                 done(check);
         });
+    });
+}
+
+void Till::settleInCash(const QString& localRef, QObject* context,
+                        std::function<void(const Payment&, const QString& refusal)> done)
+{
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment)
+        return;
+    if (!maySettleInCash(payment->state)) {
+        done(*payment, payment->state == PaymentState::Complete
+                           ? tr("This payment is paid by M-Pesa (receipt %1). Do not take cash.")
+                                 .arg(payment->mpesaReceipt)
+                       : payment->state == PaymentState::Cash
+                           ? tr("This sale is already settled in cash.")
+                           : tr("This request is still being sent. Wait for IntaSend's answer."));
+        return;
+    }
+    const auto record = [this, localRef](bool wasChecked) {
+        std::optional<Payment> now = m_journal.find(localRef);
+        if (!now)
+            return QString();
+        if (now->state == PaymentState::Complete)
+            return tr("IntaSend says this payment is paid by M-Pesa after all (receipt %1). Do not take "
+                      "cash.")
+                .arg(now->mpesaReceipt);
+        if (!maySettleInCash(now->state))
+            return tr("This payment can no longer be settled in cash (%1).")
+                .arg(stateDisplayName(now->state));
+        const bool mpesaOpen = isAwaitingCustomer(now->state);
+        now->failureMessage = mpesaOpen ? tr("Settled in cash. The M-Pesa request was still open: the till "
+                                             "keeps checking it in case the customer approves it anyway.")
+                                        : QString();
+        moveTo(*now, PaymentState::Cash,
+               wasChecked ? QStringLiteral("settled in cash by the cashier, after a last check")
+                          : QStringLiteral("settled in cash by the cashier"));
+        // A poller watching the M-Pesa request goes on (see keepTrack): nothing to start here.
+        return QString();
+    };
+    const bool checkable = !payment->invoiceId.isEmpty() && !payment->isFinal() && slowDownNotice().isEmpty();
+    if (!checkable) {
+        const QString refusal = record(false);
+        if (const std::optional<Payment> now = m_journal.find(localRef))
+            done(*now, refusal);
+        return;
+    }
+    // A last look first: a customer who approved a moment ago must not pay again in cash.
+    askAgain(*payment, [this, localRef, record, asker = QPointer<QObject>(context),
+                        done = std::move(done)](const CallResult& result) {
+        const QString refusal = record(result.ok());
+        const std::optional<Payment> now = m_journal.find(localRef);
+        if (asker && now)
+            done(*now, refusal);
     });
 }
 
@@ -441,7 +507,7 @@ void Till::onStatusFinished(const QString& localRef, const CallResult& result)
 void Till::keepTrack(const QString& localRef, std::chrono::milliseconds notBefore)
 {
     const std::optional<Payment> payment = m_journal.find(localRef);
-    if (!payment || !isAwaitingCustomer(payment->state)) {
+    if (!payment || !(isAwaitingCustomer(payment->state) || cashWithMpesaOpen(*payment))) {
         m_poller.unwatch(localRef);
         return;
     }
@@ -456,6 +522,10 @@ void Till::keepTrack(const QString& localRef, std::chrono::milliseconds notBefor
 void Till::onExpired(const QString& localRef)
 {
     std::optional<Payment> payment = m_journal.find(localRef);
+    if (payment && payment->state == PaymentState::Cash) {
+        m_poller.unwatch(localRef); // the M-Pesa prompt has long timed out: the cash sale stands
+        return;
+    }
     if (!payment || !isAwaitingCustomer(payment->state))
         return;
     const qint64 minutes = m_poller.schedule().expiry.count() / 60000;
@@ -506,14 +576,26 @@ void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
                 to = PaymentState::Pending;
             break;
         case wire::RemoteState::Processing:
-            if (payment.state != PaymentState::Expired)
+            if (payment.state != PaymentState::Expired && payment.state != PaymentState::Cash)
                 to = PaymentState::Processing;
             break;
         case wire::RemoteState::Complete:
             to = PaymentState::Complete;
             payment.failureMessage.clear();
+            if (payment.state == PaymentState::Cash) {
+                // The customer approved the prompt after paying cash: they have paid twice.
+                payment.failureMessage =
+                    tr("Paid by M-Pesa as well, after the sale was settled in cash: give the customer "
+                       "their cash back.");
+                Q_EMIT notice(tr("%1 from %2 was paid by M-Pesa (receipt %3) after it was settled in cash. "
+                                 "Give the customer their cash back.")
+                                  .arg(payment.amount.toDisplayString(), payment.phone.masked(),
+                                       invoice.mpesaReference));
+            }
             break;
         case wire::RemoteState::Failed:
+            if (payment.state == PaymentState::Cash)
+                break; // the M-Pesa request ended unpaid: the cash sale stands
             to = PaymentState::Failed;
             payment.failedCode = invoice.failedCode;
             payment.failureMessage = wire::cashierFailureMessage(invoice.failedCode, invoice.failedReason);

@@ -60,6 +60,12 @@ public:
     // Sends a new attempt for a payment prepareResend cleared, linked to it in the journal. Returns the
     // new attempt's reference, or an empty string (with a notice) if it may not be sent.
     QString resend(const QString& localRef);
+    // Records the sale as paid in cash instead (the cashier's "Use cash"), after a last status check where
+    // IntaSend knows the payment: refused (with the reason) if M-Pesa has paid it. An M-Pesa request still
+    // open is checked on until it ends; if it ends paid, the payment becomes Complete and the cashier is
+    // told to give the cash back. Reports once, through done, with an empty refusal on success.
+    void settleInCash(const QString& localRef, QObject* context,
+                      std::function<void(const Payment&, const QString& refusal)> done);
     // Picks up what a previous run left open: polls pending payments again, checks the rest once.
     void resume();
     // Asks IntaSend about a payment now (the cashier's "Check now").

@@ -31,6 +31,10 @@ private Q_SLOTS:
     void countsTodaysTotals();
     void fullJournalSendsNothing();
     void restartResumesFromTheJournalFile();
+    void failedSaleSettledInCash();
+    void waitingSaleSettledInCashKeepsWatchingMpesa();
+    void cashRefusedWhenMpesaPaidMeanwhile();
+    void lateMpesaApprovalAfterCashIsFlagged();
 
 private:
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
@@ -363,4 +367,111 @@ void TestTill::restartResumesFromTheJournalFile()
 }
 
 QTEST_GUILESS_MAIN(TestTill)
+void TestTill::failedSaleSettledInCash()
+{
+    test::TestStack t;
+    const QString ref = t.till().charge(Money::fromShillings(700), test::phoneEndingIn('0')); // cancelled
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Failed);
+    const int statusCallsBefore = t.simulator.statusRequestCount();
+    QString refusal = QStringLiteral("not called");
+    t.till().settleInCash(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QCOMPARE(refusal, QString()); // at once: a failed payment needs no check
+    QCOMPARE(t.simulator.statusRequestCount(), statusCallsBefore);
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
+    const Totals totals = t.till().todaysTotals();
+    QCOMPARE(totals.cashCount, 1);
+    QCOMPARE(totals.cashSum, Money::fromShillings(700));
+    QCOMPARE(totals.failedCount, 0);
+    QCOMPARE(totals.paidCount, 0);
+    const QList<PaymentEvent> events = t.journal().events(ref);
+    QCOMPARE(events.last().to, PaymentState::Cash);
+    QCOMPARE(events.last().from, PaymentState::Failed);
+    QVERIFY(events.last().detail.contains(QStringLiteral("settled in cash")));
+    // Cash is settled: neither a second settlement nor a resend.
+    t.till().settleInCash(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QVERIFY(refusal.contains(QStringLiteral("already settled in cash")));
+}
+
+void TestTill::waitingSaleSettledInCashKeepsWatchingMpesa()
+{
+    test::TestStack t;
+    const QString ref = t.till().charge(Money::fromShillings(700), test::phoneEndingIn('9')); // silent
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Pending; }, 10s));
+    QString refusal = QStringLiteral("not called");
+    t.till().settleInCash(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QVERIFY(QTest::qWaitFor([&] { return refusal != u"not called"; }, 10000));
+    QCOMPARE(refusal, QString());
+    const Payment cash = paymentOf(t, ref);
+    QCOMPARE(cash.state, PaymentState::Cash);
+    QVERIFY(cash.failureMessage.contains(QStringLiteral("keeps checking")));
+    // The M-Pesa request is still open at IntaSend: it is watched until it expires, then left alone.
+    const auto letTimePass = [&t](std::chrono::milliseconds span) {
+        t.advanceUntil([] { return false; }, span);
+    };
+    const int before = t.simulator.statusRequestCount();
+    letTimePass(20s);
+    QVERIFY(t.simulator.statusRequestCount() > before);
+    letTimePass(4min);
+    const int atExpiry = t.simulator.statusRequestCount();
+    letTimePass(10min);
+    QCOMPARE(t.simulator.statusRequestCount(), atExpiry);
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
+}
+
+void TestTill::cashRefusedWhenMpesaPaidMeanwhile()
+{
+    test::ManualClock clock;
+    test::CannedServer server;
+    server.on("/payment/collection/",
+              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
+    server.on("/payment/status/",
+              {test::CannedServer::Behaviour::Answer, 200,
+               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QCASH12345"}})"});
+    auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
+    TillStack& stack = *owned;
+    const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
+    QCOMPARE(stack.journal.find(ref)->state, PaymentState::Pending);
+    QString refusal;
+    bool answered = false;
+    stack.till.settleInCash(ref, this, [&](const Payment&, const QString& r) {
+        refusal = r;
+        answered = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return answered; }, 10000));
+    QVERIFY2(refusal.contains(QStringLiteral("QCASH12345")), qPrintable(refusal));
+    QCOMPARE(stack.journal.find(ref)->state, PaymentState::Complete);
+}
+
+void TestTill::lateMpesaApprovalAfterCashIsFlagged()
+{
+    test::ManualClock clock;
+    test::CannedServer server;
+    server.on("/payment/collection/",
+              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
+    server.on("/payment/status/",
+              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
+    auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
+    TillStack& stack = *owned;
+    QSignalSpy notices(&stack.till, &Till::notice);
+    const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
+    QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
+    bool answered = false;
+    stack.till.settleInCash(ref, this, [&](const Payment&, const QString&) { answered = true; });
+    QVERIFY(QTest::qWaitFor([&] { return answered; }, 10000));
+    QCOMPARE(stack.journal.find(ref)->state, PaymentState::Cash);
+    // The customer approves the prompt after all.
+    server.on("/payment/status/",
+              {test::CannedServer::Behaviour::Answer, 200,
+               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE12345"}})"});
+    clock.advance(15s);
+    QVERIFY(QTest::qWaitFor([&] { return stack.journal.find(ref)->state == PaymentState::Complete; }, 10000));
+    const Payment paid = *stack.journal.find(ref);
+    QCOMPARE(paid.mpesaReceipt, QStringLiteral("QLATE12345"));
+    QVERIFY(paid.failureMessage.contains(QStringLiteral("cash back")));
+    QVERIFY(!notices.isEmpty());
+    QVERIFY(notices.last().first().toString().contains(QStringLiteral("cash back")));
+}
+
 #include "tst_till.moc"
