@@ -294,6 +294,11 @@ int runTill(StartUp& startUp, KeyStore* keys)
 
     // Before any window or message exists: every string the till shows is translated when made.
     Language::install(startUp.settings.language);
+    // Text size: a share of the system's font, so large screens can be read from across the counter.
+    static const QFont systemFont = QApplication::font();
+    QFont font = systemFont;
+    font.setPointSizeF(systemFont.pointSizeF() * startUp.settings.textSizePercent / 100.0);
+    QApplication::setFont(font);
 
     std::unique_ptr<Journal> journal = openJournal(startUp.dataDir, startUp.environment.kind);
     if (!journal)

@@ -21,6 +21,19 @@ QString& installedCode()
     return code;
 }
 
+// Qt's own words on standard buttons (QMessageBox, QDialogButtonBox) are looked up in the context
+// "QPlatformTheme". Debian ships no Kiswahili translation of Qt itself, so the till's own file carries
+// them; lupdate finds them here.
+[[maybe_unused]] constexpr const char* kQtButtonWords[] = {
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),     QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Open"),   QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"), QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Help"),   QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Retry"),  QT_TRANSLATE_NOOP("QPlatformTheme", "Abort"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore"),
+};
+
 } // namespace
 
 QString Language::resolve(const QString& setting, const QLocale& system)

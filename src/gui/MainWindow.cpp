@@ -1,14 +1,19 @@
 #include "MainWindow.h"
 
+#include "Announcer.h"
 #include "AskFirst.h"
 #include "ChargePanel.h"
 #include "CsvExport.h"
 #include "HistoryFilterBar.h"
+#include "NumericKeypad.h"
 #include "PaymentDetailsDialog.h"
 #include "PaymentListModel.h"
 #include "PaymentStateDelegate.h"
 #include "PinDialog.h"
+#include "Printout.h"
+#include "Printouts.h"
 #include "SettingsDialog.h"
+#include "ShiftDesk.h"
 #include "WaitingCard.h"
 
 #include <QAction>
@@ -24,6 +29,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -164,6 +172,10 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     left->addWidget(m_chargePanel);
     m_waitingCard = new WaitingCard(till, central);
     left->addWidget(m_waitingCard);
+    m_keypad = new NumericKeypad(central);
+    m_keypad->hide();
+    left->addWidget(m_keypad);
+
     connect(m_waitingCard, &WaitingCard::checkRequested, &till, &Till::checkNow);
     connect(m_waitingCard, &WaitingCard::resendRequested, this, &MainWindow::resendPayment);
     connect(m_waitingCard, &WaitingCard::cashRequested, this, &MainWindow::useCash);
@@ -189,8 +201,19 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     leftColumn->setLayout(left);
     left->setContentsMargins(0, 0, 0, 0);
     // A fixed width: hints appearing under the fields must not make the list jump sideways.
-    leftColumn->setFixedWidth(std::max(300, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 42));
-    columns->addWidget(leftColumn, 0);
+    const int leftWidth = std::max(300, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 42);
+    leftColumn->setFixedWidth(leftWidth);
+    // On a short screen (1024×600, or large text) the form, keypad, card and totals scroll; the window
+    // never grows past the screen.
+    auto* leftScroll = new QScrollArea(central);
+    leftScroll->setObjectName(QStringLiteral("leftScroll"));
+    leftScroll->setWidget(leftColumn);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setFixedWidth(leftWidth + leftScroll->verticalScrollBar()->sizeHint().width());
+    leftScroll->setFocusPolicy(Qt::NoFocus);
+    columns->addWidget(leftScroll, 0);
 
     m_model = new PaymentListModel(till, this);
     m_paymentView = new QTableView(central);
@@ -200,6 +223,8 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     m_paymentView->setItemDelegateForColumn(PaymentListModel::StateColumn,
                                             new PaymentStateDelegate(m_paymentView));
     m_paymentView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Tab leaves the list (rows are chosen with the arrow keys): the buttons below must be reachable.
+    m_paymentView->setTabKeyNavigation(false);
     m_paymentView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_paymentView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_paymentView->setAlternatingRowColors(true);
@@ -239,12 +264,13 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     auto* exportButton = new QPushButton(tr("Export CSV…"), central);
     exportButton->setObjectName(QStringLiteral("exportButton"));
     exportButton->setToolTip(tr("Save the payments shown as a spreadsheet file (Ctrl+E)"));
+    exportButton->setAccessibleName(tr("Export CSV"));
     exportButton->setFocusPolicy(Qt::TabFocus);
     connect(exportButton, &QPushButton::clicked, this, &MainWindow::chooseExportFile);
     actions->addWidget(exportButton);
     auto* checkButton = new QPushButton(tr("Check now (F5)"), central);
     checkButton->setObjectName(QStringLiteral("checkButton"));
-    checkButton->setToolTip(tr("Ask IntaSend about the selected payment now"));
+    checkButton->setToolTip(tr("Ask IntaSend about the selected payment now (F5)"));
     checkButton->setFocusPolicy(Qt::TabFocus);
     actions->addWidget(checkButton);
     auto* resendButton = new QPushButton(tr("Resend… (F8)"), central);
@@ -257,26 +283,53 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     columns->addLayout(right, 1);
     setCentralWidget(central);
 
-    auto* checkAction = new QAction(tr("Check now"), this);
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QMenu* paymentMenu = menuBar()->addMenu(tr("&Payment"));
+    QMenu* shiftMenu = menuBar()->addMenu(tr("S&hift"));
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    auto* checkAction = new QAction(tr("&Check now"), this);
     checkAction->setShortcut(QKeySequence(Qt::Key_F5));
     checkAction->setToolTip(tr("Ask IntaSend about the selected payment now (F5)"));
     connect(checkAction, &QAction::triggered, this, &MainWindow::checkSelected);
     connect(checkButton, &QPushButton::clicked, this, &MainWindow::checkSelected);
     addAction(checkAction);
-    auto* resendAction = new QAction(tr("Resend"), this);
+    paymentMenu->addAction(checkAction);
+    auto* resendAction = new QAction(tr("&Resend…"), this);
     resendAction->setShortcut(QKeySequence(Qt::Key_F8));
+    resendAction->setToolTip(tr("Send a failed, expired or unknown payment again, after a last check (F8)"));
+    paymentMenu->addAction(resendAction);
     connect(resendAction, &QAction::triggered, this, &MainWindow::resendSelected);
     connect(resendButton, &QPushButton::clicked, this, &MainWindow::resendSelected);
     addAction(resendAction);
-    auto* cashAction = new QAction(tr("Use cash"), this);
+    auto* cashAction = new QAction(tr("Use c&ash…"), this);
     cashAction->setShortcut(QKeySequence(Qt::Key_F9));
+    cashAction->setToolTip(tr("The customer pays in cash instead (F9)"));
     connect(cashAction, &QAction::triggered, this, [this] { useCash(paymentInFocus()); });
     addAction(cashAction);
-    auto* searchAction = new QAction(tr("Search payments"), this);
+    paymentMenu->addAction(cashAction);
+    paymentMenu->addSeparator();
+    QAction* printAction = paymentMenu->addAction(tr("&Print receipt…"), this, &MainWindow::printReceipt);
+    printAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    QAction* pdfAction =
+        paymentMenu->addAction(tr("Save receipt as P&DF…"), this, &MainWindow::saveReceiptPdf);
+    pdfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    paymentMenu->addAction(tr("&Details"), this, [this] {
+        const QString ref = paymentInFocus();
+        if (!ref.isEmpty())
+            showDetailsOf(ref);
+    });
+    m_announcer = new Announcer(till, this, m_settings.sound);
+    m_shiftDesk = new ShiftDesk(till, this, shiftMenu, Printout::paperFromSetting(m_settings.receiptPaper));
+    m_keypadAction = viewMenu->addAction(tr("On-screen &keypad"));
+    m_keypadAction->setObjectName(QStringLiteral("keypadAction"));
+    m_keypadAction->setCheckable(true);
+    m_keypadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_keypadAction, &QAction::toggled, this, &MainWindow::showKeypad);
+    auto* searchAction = new QAction(tr("&Search payments"), this);
     searchAction->setShortcut(QKeySequence(Qt::Key_F2));
     connect(searchAction, &QAction::triggered, m_filterBar, &HistoryFilterBar::focusSearch);
     addAction(searchAction);
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    viewMenu->addAction(searchAction);
     m_settingsAction = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setEnabled(false);
@@ -300,6 +353,15 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
         m_chargePanel->clear();
     });
     addAction(clearAction);
+
+    // Every action's key in its tooltip (and the F1 sheet lists them all).
+    for (QMenu* menu : menuBar()->findChildren<QMenu*>())
+        menu->setToolTipsVisible(true);
+    for (QAction* action : findChildren<QAction*>()) {
+        const QString key = action->shortcut().toString(QKeySequence::NativeText);
+        if (!key.isEmpty() && !action->toolTip().contains(key))
+            action->setToolTip(QStringLiteral("%1 (%2)").arg(action->toolTip(), key));
+    }
 
     buildStatusBar(environment);
 
@@ -360,6 +422,9 @@ void MainWindow::setSettingsAccess(const Settings& settings, const QString& iniP
     m_keys = keys;
     m_pin = std::make_unique<ManagerPin>(m_till.clock(), settings.managerPinHash);
     m_settingsAction->setEnabled(keys != nullptr);
+    m_shiftDesk->setPaper(Printout::paperFromSetting(settings.receiptPaper));
+    m_announcer->setEnabled(settings.sound);
+    m_keypadAction->setChecked(settings.keypad);
     showBanner(m_banner->text());
 }
 
@@ -392,6 +457,7 @@ void MainWindow::buildStatusBar(const Environment& environment)
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_shiftDesk->statusLabel());
     updateConnection(m_till.connectionState());
 }
 
@@ -595,6 +661,12 @@ void MainWindow::showShortcuts()
         {tr("F5"), tr("Check the payment now (the chosen row, else the one on the card)")},
         {tr("F8"), tr("Send a failed, expired or unknown payment again, after a last check")},
         {tr("F9"), tr("Use cash: the customer pays in cash instead (after a last check)")},
+        {tr("Ctrl+P"), tr("Print the payment's receipt (preview first)")},
+        {tr("Ctrl+Shift+P"), tr("Save the payment's receipt as PDF")},
+        {tr("Ctrl+O"), tr("Open a shift")},
+        {tr("Ctrl+R"), tr("X report: the shift's figures so far")},
+        {tr("Ctrl+Shift+C"), tr("Close the shift with its Z report")},
+        {tr("Ctrl+K"), tr("Show or hide the on-screen keypad")},
         {tr("F2"), tr("Search the payments")},
         {tr("Enter on a row"), tr("Show the payment's details and history")},
         {tr("Ctrl+E"), tr("Export the payments shown to a CSV file")},
@@ -625,10 +697,13 @@ void MainWindow::showAbout()
 
 void MainWindow::showDetails(const QModelIndex& index)
 {
-    if (!index.isValid())
-        return;
-    auto* dialog =
-        new PaymentDetailsDialog(m_till, index.data(PaymentListModel::LocalRefRole).toString(), this);
+    if (index.isValid())
+        showDetailsOf(index.data(PaymentListModel::LocalRefRole).toString());
+}
+
+void MainWindow::showDetailsOf(const QString& localRef)
+{
+    auto* dialog = new PaymentDetailsDialog(m_till, localRef, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -771,6 +846,41 @@ void MainWindow::useCash(const QString& localRef)
             m_chargePanel->focusAmount();
         });
     });
+}
+
+void MainWindow::printReceipt()
+{
+    const std::optional<Payment> payment = m_till.journal().find(paymentInFocus());
+    if (!payment) {
+        statusBar()->showMessage(tr("There is no payment to print"), 5000);
+        return;
+    }
+    Printout(receiptHtml(*payment, m_till.tillName(), m_till.clock().now()),
+             Printout::paperFromSetting(m_settings.receiptPaper))
+        .preview(this, tr("Receipt"));
+}
+
+void MainWindow::saveReceiptPdf()
+{
+    const std::optional<Payment> payment = m_till.journal().find(paymentInFocus());
+    if (!payment) {
+        statusBar()->showMessage(tr("There is no payment to print"), 5000);
+        return;
+    }
+    Printout(receiptHtml(*payment, m_till.tillName(), m_till.clock().now()),
+             Printout::paperFromSetting(m_settings.receiptPaper))
+        .saveAsPdf(this, QStringLiteral("receipt-%1.pdf")
+                             .arg(payment->mpesaReceipt.isEmpty() ? payment->localRef.left(8)
+                                                                  : payment->mpesaReceipt));
+}
+
+void MainWindow::showKeypad(bool shown)
+{
+    m_keypad->setVisible(shown);
+    if (!m_iniPath.isEmpty()) {
+        QSettings ini(m_iniPath, QSettings::IniFormat);
+        ini.setValue(QStringLiteral("till/keypad"), shown ? QStringLiteral("on") : QStringLiteral("off"));
+    }
 }
 
 void MainWindow::checkSelected()

@@ -18,6 +18,9 @@ class ChargePanel;
 class HistoryFilterBar;
 class PaymentListModel;
 class WaitingCard;
+class ShiftDesk;
+class Announcer;
+class NumericKeypad;
 
 // The till's one window: the charge form, today's totals and the live transaction list, with the
 // environment (DEMO / SANDBOX / LIVE) and the connection state always in view.
@@ -49,6 +52,8 @@ public:
 
     ChargePanel* chargePanel() const { return m_chargePanel; }
     WaitingCard* waitingCard() const { return m_waitingCard; }
+    ShiftDesk* shiftDesk() const { return m_shiftDesk; }
+    Announcer* announcer() const { return m_announcer; }
     HistoryFilterBar* filterBar() const { return m_filterBar; }
     QTableView* paymentView() const { return m_paymentView; }
     PaymentListModel* paymentModel() const { return m_model; }
@@ -69,6 +74,10 @@ private:
     void showShortcuts();
     void updateConnection(ConnectionState state);
     void checkSelected();
+    void printReceipt();
+    void saveReceiptPdf();
+    void showKeypad(bool shown);
+    void showDetailsOf(const QString& localRef);
     // The payment the list's actions (F5, F8) apply to: the selected one, else the newest.
     QString paymentInFocus() const;
     // Asks before charging a sale that is already on its way to the customer's phone.
@@ -108,6 +117,10 @@ private:
     QLabel* m_waitingTotal = nullptr;
     QLabel* m_filterTotals = nullptr;
     HistoryFilterBar* m_filterBar = nullptr;
+    ShiftDesk* m_shiftDesk = nullptr;
+    Announcer* m_announcer = nullptr;
+    NumericKeypad* m_keypad = nullptr;
+    QAction* m_keypadAction = nullptr;
     QLabel* m_connectionLabel = nullptr;
     QTimer m_totalsRefresh;
 };

@@ -50,6 +50,7 @@ PaymentDetailsDialog::PaymentDetailsDialog(Till& till, const QString& localRef, 
     layout->addWidget(m_events, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
     m_checkButton = buttons->addButton(tr("Check now"), QDialogButtonBox::ActionRole);
     m_checkButton->setObjectName(QStringLiteral("detailsCheckButton"));
     m_checkButton->setToolTip(tr("Ask IntaSend about this payment now (F5)"));

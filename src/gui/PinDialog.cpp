@@ -48,6 +48,8 @@ PinDialog::PinDialog(ManagerPin& pin, const QString& purpose, QWidget* parent)
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &PinDialog::tryPin);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

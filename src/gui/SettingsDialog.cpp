@@ -13,6 +13,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -57,9 +60,18 @@ SettingsDialog::SettingsDialog(Settings settings, QString iniPath, KeyStore& key
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    auto* layout = new QVBoxLayout(this);
-    // Grows with the notes and the test's answer instead of cutting them off.
-    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    // The settings scroll on a small screen (a 1024×600 touch till); the problem and the buttons stay in
+    // view below them.
+    auto* outer = new QVBoxLayout(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("settingsScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* page = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll, 1);
     setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 80);
 
     auto* intasend = new QGroupBox(tr("IntaSend"), this);
@@ -123,7 +135,7 @@ SettingsDialog::SettingsDialog(Settings settings, QString iniPath, KeyStore& key
     m_expiry->setToolTip(
         tr("After this long without an answer from the customer a payment shows as expired"));
     tillForm->addRow(tr("E&xpire after"), m_expiry);
-    m_sound = new QCheckBox(tr("Play a sound when a payment is paid or fails"), till);
+    m_sound = new QCheckBox(tr("A sound and a desktop notification when a payment is paid or fails"), till);
     m_sound->setObjectName(QStringLiteral("soundCheck"));
     m_sound->setChecked(m_settings.sound);
     tillForm->addRow(tr("S&ound"), m_sound);
@@ -134,6 +146,17 @@ SettingsDialog::SettingsDialog(Settings settings, QString iniPath, KeyStore& key
     m_language->addItem(QStringLiteral("Kiswahili"), QStringLiteral("sw"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings.language)));
     tillForm->addRow(tr("Lan&guage"), m_language);
+    m_receiptPaper = new QComboBox(till);
+    m_receiptPaper->setObjectName(QStringLiteral("receiptPaperBox"));
+    m_receiptPaper->addItem(tr("58 mm roll"), QStringLiteral("58mm"));
+    m_receiptPaper->addItem(tr("80 mm roll"), QStringLiteral("80mm"));
+    m_receiptPaper->addItem(tr("A4 sheet"), QStringLiteral("a4"));
+    m_receiptPaper->setCurrentIndex(std::max(0, m_receiptPaper->findData(m_settings.receiptPaper)));
+    tillForm->addRow(tr("&Receipt paper"), m_receiptPaper);
+    m_textSize = spin(QStringLiteral("textSizeSpin"), 80, 250, m_settings.textSizePercent, tr(" %"), till);
+    m_textSize->setSingleStep(10);
+    m_textSize->setToolTip(tr("Larger text for big screens read from across the counter"));
+    tillForm->addRow(tr("&Text size"), m_textSize);
     layout->addWidget(till);
 
     auto* security = new QGroupBox(tr("Manager PIN"), this);
@@ -168,11 +191,18 @@ SettingsDialog::SettingsDialog(Settings settings, QString iniPath, KeyStore& key
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setStyleSheet(QStringLiteral("color:#b31d1d;"));
-    layout->addWidget(m_problem);
+    scroll->setWidget(page);
+    outer->addWidget(m_problem);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_saveButton = buttons->button(QDialogButtonBox::Save);
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
-    layout->addWidget(buttons);
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    m_saveButton->setText(tr("&Save"));
+    outer->addWidget(buttons);
+    // As tall as the settings need, but never taller than the screen.
+    scroll->setMinimumWidth(page->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1024, 600);
+    resize(sizeHint().width(), std::min(page->sizeHint().height() + 120, screen.height() - 40));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -273,6 +303,8 @@ Settings SettingsDialog::editedSettings() const
     settings.polling.expiry = seconds(m_expiry->value());
     settings.sound = m_sound->isChecked();
     settings.language = m_language->currentData().toString();
+    settings.receiptPaper = m_receiptPaper->currentData().toString();
+    settings.textSizePercent = m_textSize->value();
     if (m_removePin->isChecked())
         settings.managerPinHash.clear();
     else if (!m_pin->text().isEmpty())

@@ -67,6 +67,8 @@ private:
     QSpinBox* m_expiry = nullptr;
     QCheckBox* m_sound = nullptr;
     QComboBox* m_language = nullptr;
+    QComboBox* m_receiptPaper = nullptr;
+    QSpinBox* m_textSize = nullptr;
     QLineEdit* m_pin = nullptr;
     QLineEdit* m_pinAgain = nullptr;
     QCheckBox* m_removePin = nullptr;

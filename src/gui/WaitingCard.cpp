@@ -5,6 +5,7 @@
 #include "Till.h"
 
 #include <QBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
 
@@ -49,7 +50,7 @@ WaitingCard::WaitingCard(Till& till, QWidget* parent)
     layout->addLayout(stateRow);
     for (QLabel* label : {m_sale, m_detail, m_receipt})
         layout->addWidget(label);
-    auto* buttons = new QHBoxLayout;
+    auto* buttons = new QGridLayout; // two by two: the card is narrow, the words must fit
     m_check = new QPushButton(tr("Check now (F5)"), this);
     m_check->setObjectName(QStringLiteral("cardCheck"));
     m_resend = new QPushButton(tr("Resend… (F8)"), this);
@@ -63,9 +64,11 @@ WaitingCard::WaitingCard(Till& till, QWidget* parent)
         tr("Hide this card. The till keeps checking the payment; the list shows how it ends."));
     m_check->setToolTip(tr("Ask IntaSend about this payment now (F5)"));
     m_resend->setToolTip(tr("Send this payment again, after a last check of it (F8)"));
+    int place = 0;
     for (QPushButton* button : {m_check, m_resend, m_cash, m_stop}) {
         button->setFocusPolicy(Qt::TabFocus);
-        buttons->addWidget(button);
+        buttons->addWidget(button, place / 2, place % 2);
+        ++place;
     }
     layout->addLayout(buttons);
     connect(m_check, &QPushButton::clicked, this, [this] { Q_EMIT checkRequested(m_payment.localRef); });
@@ -122,7 +125,9 @@ void WaitingCard::refresh()
         detail = p.mpesaReceipt.isEmpty() ? tr("Paid.") : tr("M-Pesa receipt:");
     }
     m_detail->setText(detail);
-    m_check->setVisible(!p.isFinal() && p.state != PaymentState::Sending);
+    // Only what IntaSend knows can be checked: an Unknown request it never confirmed has no invoice.
+    m_check->setVisible(!p.isFinal() && p.state != PaymentState::Sending &&
+                        (p.state != PaymentState::Unknown || !p.invoiceId.isEmpty()));
     m_resend->setVisible(p.state == PaymentState::Failed || p.state == PaymentState::Expired ||
                          p.state == PaymentState::Unknown || p.state == PaymentState::Rejected);
     m_cash->setVisible(maySettleInCash(p.state));

@@ -76,6 +76,17 @@ const QList<QStringList>& migrations()
             QStringLiteral("CREATE INDEX payments_by_replaces ON payments(replaces_ref)"
                            " WHERE replaces_ref IS NOT NULL"),
         },
+        // 4: shifts, each closed by a Z report kept as printed. At most one open shift (closed_at NULL).
+        {
+            QStringLiteral("CREATE TABLE shifts ("
+                           " id INTEGER PRIMARY KEY,"
+                           " cashier TEXT NOT NULL,"
+                           " opened_at INTEGER NOT NULL,"
+                           " closed_at INTEGER,"
+                           " z_report TEXT)"),
+            QStringLiteral("CREATE UNIQUE INDEX shifts_one_open ON shifts((closed_at IS NULL))"
+                           " WHERE closed_at IS NULL"),
+        },
     };
     return steps;
 }
@@ -148,10 +159,9 @@ void bindPayment(QSqlQuery& query, const Payment& payment)
 QString statesOf(StateGroup group)
 {
     QStringList keys;
-    for (PaymentState state :
-         {PaymentState::Sending, PaymentState::Pending, PaymentState::Processing, PaymentState::Complete,
-          PaymentState::Failed, PaymentState::Expired, PaymentState::Rejected, PaymentState::Unknown,
-          PaymentState::Cash}) {
+    for (PaymentState state : {PaymentState::Sending, PaymentState::Pending, PaymentState::Processing,
+                               PaymentState::Complete, PaymentState::Failed, PaymentState::Expired,
+                               PaymentState::Rejected, PaymentState::Unknown, PaymentState::Cash}) {
         if (isInGroup(state, group))
             keys.append(u'\'' + stateKey(state) + u'\'');
     }
@@ -783,6 +793,89 @@ bool Journal::addHistory(const QList<Payment>& payments)
 void Journal::limitSizeForTesting(int pages)
 {
     QSqlQuery(m_db).exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages));
+}
+
+QList<Payment> Journal::paymentsBetween(const QDateTime& from, const QDateTime& to, bool* ok) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM payments WHERE created_at >= ? AND created_at < ? ORDER BY id")
+            .arg(kColumns));
+    query.addBindValue(from.toMSecsSinceEpoch());
+    query.addBindValue(to.toMSecsSinceEpoch());
+    QList<Payment> payments;
+    const bool read = exec(query, "payments between");
+    if (ok)
+        *ok = read;
+    while (read && query.next())
+        payments.append(paymentFrom(query));
+    return payments;
+}
+
+namespace {
+
+Shift shiftFrom(const QSqlQuery& q)
+{
+    Shift shift;
+    shift.id = q.value(0).toLongLong();
+    shift.cashier = q.value(1).toString();
+    shift.openedAt = fromMs(q.value(2).toLongLong());
+    if (!q.value(3).isNull())
+        shift.closedAt = fromMs(q.value(3).toLongLong());
+    shift.zReport = q.value(4).toString();
+    return shift;
+}
+
+const QString kShiftColumns = QStringLiteral("id, cashier, opened_at, closed_at, z_report");
+
+} // namespace
+
+std::optional<Shift> Journal::openShift(const QString& cashier, const QDateTime& at)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO shifts (cashier, opened_at) VALUES (?, ?)"));
+    query.addBindValue(notNull(cashier));
+    query.addBindValue(at.toMSecsSinceEpoch());
+    if (!exec(query, "open shift"))
+        return std::nullopt;
+    return shift(query.lastInsertId().toLongLong());
+}
+
+std::optional<Shift> Journal::currentShift() const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM shifts WHERE closed_at IS NULL").arg(kShiftColumns));
+    if (!exec(query, "current shift") || !query.next())
+        return std::nullopt;
+    return shiftFrom(query);
+}
+
+bool Journal::closeShift(qint64 shiftId, const QDateTime& at, const QString& zReport)
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("UPDATE shifts SET closed_at = ?, z_report = ? WHERE id = ? AND closed_at IS NULL"));
+    query.addBindValue(at.toMSecsSinceEpoch());
+    query.addBindValue(zReport);
+    query.addBindValue(shiftId);
+    if (!exec(query, "close shift"))
+        return false;
+    if (query.numRowsAffected() != 1) {
+        m_lastError = QCoreApplication::translate("lipa::Journal", "This shift is already closed.");
+        return false;
+    }
+    return true;
+}
+
+std::optional<Shift> Journal::shift(qint64 id) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM shifts WHERE id = ?").arg(kShiftColumns));
+    query.addBindValue(id);
+    if (!exec(query, "shift") || !query.next())
+        return std::nullopt;
+    return shiftFrom(query);
 }
 
 } // namespace lipa

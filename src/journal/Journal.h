@@ -36,6 +36,17 @@ struct Totals {
 };
 using DayTotals = Totals;
 
+// A cashier's stretch at the till, from "Open shift" to the Z report that closes it.
+struct Shift {
+    qint64 id = 0;
+    QString cashier;
+    QDateTime openedAt; // UTC
+    QDateTime closedAt; // UTC; invalid while the shift is open
+    QString zReport;    // the Z report as printed, kept for the shop's records; empty while open
+
+    bool isOpen() const { return !closedAt.isValid(); }
+};
+
 // The durable record of every payment and every state change: the shop's record of the day.
 //
 // A SQLite file in the data directory, in WAL mode, held exclusively by one till. A payment is written,
@@ -44,7 +55,7 @@ using DayTotals = Totals;
 // (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction.
 class Journal {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static QString fileName(const QString& environmentKey);
 
     struct OpenError {
@@ -94,6 +105,15 @@ public:
     Totals totals(const PaymentFilter& filter) const;
     Totals totals(const QDateTime& from, const QDateTime& to) const;
     qint64 paymentCount() const;
+    // Every payment created in [from, to), oldest first (a shift's or a day's worth: hundreds, not millions).
+    QList<Payment> paymentsBetween(const QDateTime& from, const QDateTime& to, bool* ok = nullptr) const;
+
+    // Shifts. One is open at a time: opening another fails while one is open.
+    std::optional<Shift> openShift(const QString& cashier, const QDateTime& at);
+    std::optional<Shift> currentShift() const;
+    // Closes the open shift with its Z report, durably. False (lastError() says why) if it could not.
+    bool closeShift(qint64 shiftId, const QDateTime& at, const QString& zReport);
+    std::optional<Shift> shift(qint64 id) const;
 
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }

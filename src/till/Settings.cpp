@@ -99,6 +99,20 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
                              "Setting till/language = \"%1\" is not system, en or sw; following the system")
                              .arg(language));
 
+    const QString paper =
+        ini.value(QStringLiteral("till/receipt_paper"), settings.receiptPaper).toString().trimmed().toLower();
+    if (paper == u"58mm" || paper == u"80mm" || paper == u"a4")
+        settings.receiptPaper = paper;
+    else
+        problems->append(
+            QCoreApplication::translate(
+                "lipa::Settings", "Setting till/receipt_paper = \"%1\" is not 58mm, 80mm or a4; using 80mm")
+                .arg(paper));
+    settings.keypad =
+        ini.value(QStringLiteral("till/keypad"), QStringLiteral("off")).toString().trimmed() == u"on";
+    settings.textSizePercent =
+        static_cast<int>(readNumber(ini, QStringLiteral("till/text_size"), 100, 80, 250, problems));
+
     settings.managerPinHash = ini.value(QStringLiteral("security/manager_pin")).toString().trimmed();
     return settings;
 }
@@ -127,6 +141,8 @@ bool Settings::save(const QString& iniPath, QString* error) const
     ini.setValue(QStringLiteral("till/max_amount"), maxAmountShillings);
     ini.setValue(QStringLiteral("till/sound"), sound ? QStringLiteral("on") : QStringLiteral("off"));
     ini.setValue(QStringLiteral("till/language"), language);
+    ini.setValue(QStringLiteral("till/receipt_paper"), receiptPaper);
+    ini.setValue(QStringLiteral("till/text_size"), textSizePercent);
     using std::chrono::duration_cast;
     using std::chrono::seconds;
     ini.setValue(QStringLiteral("polling/first_check_seconds"),

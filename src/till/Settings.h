@@ -30,6 +30,11 @@ struct Settings {
     // [till] sound, language
     bool sound = true;
     QString language = QStringLiteral("system"); // "system", "en" or "sw"
+    // [till] receipt_paper: "58mm" or "80mm" (thermal rolls) or "a4"; text_size: percent of the
+    // system's font size, for large screens read from across the counter
+    QString receiptPaper = QStringLiteral("80mm");
+    int textSizePercent = 100;
+    bool keypad = false; // till/keypad: the on-screen keypad shown (View → On-screen keypad saves it)
 
     // [security]
     QString managerPinHash; // empty: no PIN (see ManagerPin)

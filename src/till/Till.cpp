@@ -716,4 +716,40 @@ void Till::updateTrouble()
     }
 }
 
+std::optional<Shift> Till::openShift(const QString& cashier)
+{
+    std::optional<Shift> shift = m_journal.openShift(cashier.trimmed(), m_clock.now());
+    if (!shift)
+        Q_EMIT notice(tr("The shift could not be opened: %1").arg(m_journal.lastError()));
+    else
+        qCInfo(lcTill) << "shift" << shift->id << "opened";
+    return shift;
+}
+
+std::optional<ShiftReport> Till::xReport() const
+{
+    const std::optional<Shift> shift = m_journal.currentShift();
+    if (!shift)
+        return std::nullopt;
+    return ShiftReport::build(m_journal, *shift, ShiftReport::Kind::X, m_tillName, m_clock.now());
+}
+
+std::optional<ShiftReport> Till::closeShift()
+{
+    std::optional<Shift> shift = m_journal.currentShift();
+    if (!shift)
+        return std::nullopt;
+    shift->closedAt = m_clock.now();
+    bool read = false;
+    ShiftReport report =
+        ShiftReport::build(m_journal, *shift, ShiftReport::Kind::Z, m_tillName, shift->closedAt, &read);
+    if (!read || !m_journal.closeShift(shift->id, shift->closedAt, report.toPlainText())) {
+        Q_EMIT notice(tr("The shift could not be closed: %1. It stays open.").arg(m_journal.lastError()));
+        return std::nullopt;
+    }
+    report.shift.zReport = report.toPlainText();
+    qCInfo(lcTill) << "shift" << shift->id << "closed with" << report.paymentCount << "payments";
+    return report;
+}
+
 } // namespace lipa

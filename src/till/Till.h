@@ -4,6 +4,7 @@
 #include "IntaSendClient.h"
 #include "Journal.h"
 #include "Payment.h"
+#include "Printouts.h"
 #include "StatusPoller.h"
 
 #include <QHash>
@@ -70,6 +71,16 @@ public:
     void resume();
     // Asks IntaSend about a payment now (the cashier's "Check now").
     void checkNow(const QString& localRef);
+
+    // Shifts: a cashier opens one, prints X reports while it runs, and closes it with a Z report that is
+    // kept in the journal. Payments are taken with or without an open shift.
+    std::optional<Shift> openShift(const QString& cashier);
+    std::optional<Shift> currentShift() const { return m_journal.currentShift(); }
+    // The open shift's figures now; nullopt when no shift is open.
+    std::optional<ShiftReport> xReport() const;
+    // Closes the open shift and keeps its Z report in the journal. Nullopt (with a notice) if it could not.
+    std::optional<ShiftReport> closeShift();
+    QString tillName() const { return m_tillName; }
 
     ConnectionState connectionState() const { return m_connection; }
     // What stands in the way of payments right now (keys refused, IntaSend unreachable, asked to slow

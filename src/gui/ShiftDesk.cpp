@@ -1,0 +1,136 @@
+#include "ShiftDesk.h"
+
+#include "AskFirst.h"
+#include "Till.h"
+
+#include <QAction>
+#include <QBoxLayout>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QTextBrowser>
+
+namespace lipa {
+
+ShiftDesk::ShiftDesk(Till& till, QWidget* window, QMenu* menu, Printout::Paper paper)
+    : QObject(window)
+    , m_till(till)
+    , m_window(window)
+    , m_paper(paper)
+{
+    m_open = menu->addAction(tr("&Open shift…"), this, &ShiftDesk::openShift);
+    m_open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    m_x = menu->addAction(tr("&X report"), this, &ShiftDesk::showXReport);
+    m_x->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_close = menu->addAction(tr("&Close shift (Z report)…"), this, &ShiftDesk::closeShift);
+    m_close->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_status = new QLabel(window);
+    m_status->setObjectName(QStringLiteral("shiftLabel"));
+    updateStatus();
+}
+
+void ShiftDesk::updateStatus()
+{
+    const std::optional<Shift> shift = m_till.currentShift();
+    m_open->setEnabled(!shift);
+    m_x->setEnabled(shift.has_value());
+    m_close->setEnabled(shift.has_value());
+    m_status->setText(
+        shift ? tr("Shift: %1 since %2")
+                    .arg(shift->cashier, shift->openedAt.toLocalTime().toString(QStringLiteral("HH:mm")))
+              : tr("No shift open"));
+}
+
+void ShiftDesk::openShift()
+{
+    if (m_till.currentShift())
+        return;
+    auto* ask = new QInputDialog(m_window);
+    ask->setObjectName(QStringLiteral("openShiftDialog"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Open shift"));
+    ask->setLabelText(tr("Cashier's name:"));
+    ask->setOkButtonText(tr("&Open shift"));
+    ask->setCancelButtonText(tr("Cancel"));
+    connect(ask, &QInputDialog::textValueSelected, this, [this](const QString& name) {
+        if (name.trimmed().isEmpty())
+            return;
+        m_till.openShift(name.trimmed().left(40));
+        updateStatus();
+    });
+    ask->open();
+}
+
+void ShiftDesk::showXReport()
+{
+    if (const std::optional<ShiftReport> report = m_till.xReport())
+        showReport(*report);
+}
+
+void ShiftDesk::closeShift()
+{
+    const std::optional<ShiftReport> now = m_till.xReport();
+    if (!now)
+        return;
+    Question question;
+    question.icon = now->unresolved.isEmpty() ? QMessageBox::Question : QMessageBox::Warning;
+    question.dialogName = QStringLiteral("closeShiftDialog");
+    question.title = tr("Close shift?");
+    question.text = tr("Close %1's shift and print the Z report? Total taken: %2.")
+                        .arg(now->shift.cashier, now->takenTotal().toDisplayString());
+    if (!now->unresolved.isEmpty())
+        question.text += QStringLiteral("\n\n") +
+                         (now->unresolved.size() == 1
+                              ? tr("1 payment is still unresolved; it is listed on the report.")
+                              : tr("%1 payments are still unresolved; they are listed on the report.")
+                                    .arg(now->unresolved.size()));
+    question.doText = tr("&Close shift");
+    question.doName = QStringLiteral("closeShift");
+    question.dontText = tr("&Keep it open");
+    question.dontName = QStringLiteral("keepShiftOpen");
+    askFirst(m_window, question, [this] {
+        const std::optional<ShiftReport> z = m_till.closeShift();
+        updateStatus();
+        if (z)
+            showReport(*z);
+    });
+}
+
+void ShiftDesk::showReport(const ShiftReport& report)
+{
+    auto* dialog = new QDialog(m_window);
+    dialog->setObjectName(QStringLiteral("shiftReportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(report.title());
+    auto* layout = new QVBoxLayout(dialog);
+    auto* text = new QTextBrowser(dialog);
+    text->setObjectName(QStringLiteral("reportText"));
+    text->setAccessibleName(report.title());
+    text->setHtml(report.toHtml());
+    layout->addWidget(text);
+    auto* buttons = new QDialogButtonBox(dialog);
+    QPushButton* print = buttons->addButton(tr("&Print… (Ctrl+P)"), QDialogButtonBox::ActionRole);
+    print->setObjectName(QStringLiteral("printReport"));
+    print->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    QPushButton* pdf = buttons->addButton(tr("Save as P&DF…"), QDialogButtonBox::ActionRole);
+    pdf->setObjectName(QStringLiteral("saveReportPdf"));
+    QPushButton* close = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
+    close->setDefault(true);
+    layout->addWidget(buttons);
+    const Printout printout(report.toHtml(), m_paper);
+    const QString name = (report.kind == ShiftReport::Kind::Z ? QStringLiteral("z-report-%1.pdf")
+                                                              : QStringLiteral("x-report-%1.pdf"))
+                             .arg(report.printedAt.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    connect(print, &QPushButton::clicked, dialog,
+            [dialog, printout, title = report.title()] { printout.preview(dialog, title); });
+    connect(pdf, &QPushButton::clicked, dialog,
+            [dialog, printout, name] { printout.saveAsPdf(dialog, name); });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    dialog->resize(420, 560);
+    dialog->open();
+}
+
+} // namespace lipa

@@ -1,0 +1,214 @@
+#include "Printouts.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <array>
+
+namespace lipa {
+
+namespace {
+
+QString localTime(const QDateTime& utc)
+{
+    return QLocale().toString(utc.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm"));
+}
+
+QString shortTime(const QDateTime& utc)
+{
+    return utc.toLocalTime().toString(QStringLiteral("HH:mm"));
+}
+
+// The order lines appear in: money taken first, then what is still open, then what was not paid.
+constexpr std::array kReportOrder = {
+    PaymentState::Complete, PaymentState::Cash,       PaymentState::Sending,
+    PaymentState::Pending,  PaymentState::Processing, PaymentState::Unknown,
+    PaymentState::Expired,  PaymentState::Failed,     PaymentState::Rejected,
+};
+
+bool isUnresolved(PaymentState state)
+{
+    return state == PaymentState::Sending || isAwaitingCustomer(state) || state == PaymentState::Unknown ||
+           state == PaymentState::Expired;
+}
+
+QString row(const QString& left, const QString& right, bool bold = false)
+{
+    const QString cell = bold ? QStringLiteral("<b>%1</b>") : QStringLiteral("%1");
+    return QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>")
+        .arg(cell.arg(left.toHtmlEscaped()), cell.arg(right.toHtmlEscaped()));
+}
+
+// Codes read back over the phone (receipt code, reference) in a monospaced face: no ligature turns
+// "ff" into one sign, and 0 and O stay apart.
+QString code(const QString& text)
+{
+    return QStringLiteral("<span style=\"font-family:'DejaVu Sans Mono',monospace\">%1</span>")
+        .arg(text.toHtmlEscaped());
+}
+
+} // namespace
+
+QString receiptHtml(const Payment& payment, const QString& tillName, const QDateTime& printedAt)
+{
+    QString html =
+        QStringLiteral("<div align='center'><b>%1</b><br/>%2</div><hr/><table width='100%'>")
+            .arg((tillName.isEmpty() ? QStringLiteral("Lipa Till") : tillName).toHtmlEscaped(),
+                 QCoreApplication::translate("lipa::Printouts", "Payment receipt").toHtmlEscaped());
+    html += row(QCoreApplication::translate("lipa::Printouts", "Time"), localTime(payment.createdAt));
+    html +=
+        row(QCoreApplication::translate("lipa::Printouts", "Amount"), payment.amount.toDisplayString(), true);
+    html += row(QCoreApplication::translate("lipa::Printouts", "Phone"), payment.phone.masked());
+    if (payment.state == PaymentState::Complete) {
+        html += row(QCoreApplication::translate("lipa::Printouts", "Paid by"), QStringLiteral("M-Pesa"));
+        html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>")
+                    .arg(QCoreApplication::translate("lipa::Printouts", "M-Pesa receipt").toHtmlEscaped(),
+                         code(payment.mpesaReceipt));
+    } else if (payment.state == PaymentState::Cash) {
+        html += row(QCoreApplication::translate("lipa::Printouts", "Paid by"),
+                    QCoreApplication::translate("lipa::Printouts", "Cash"));
+    } else {
+        html += row(QCoreApplication::translate("lipa::Printouts", "State"), stateDisplayName(payment.state),
+                    true);
+    }
+    html += QStringLiteral("</table><hr/><small>%1<br/>%2</small>")
+                .arg(QCoreApplication::translate("lipa::Printouts", "Reference %1")
+                         .toHtmlEscaped()
+                         .arg(code(payment.localRef)),
+                     QCoreApplication::translate("lipa::Printouts", "Printed %1")
+                         .arg(localTime(printedAt))
+                         .toHtmlEscaped());
+    if (payment.state != PaymentState::Complete && payment.state != PaymentState::Cash)
+        html += QStringLiteral("<p align='center'><b>%1</b></p>")
+                    .arg(QCoreApplication::translate("lipa::Printouts",
+                                                     "NOT PAID — this is not a receipt for payment")
+                             .toHtmlEscaped());
+    return html;
+}
+
+ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind kind, const QString& tillName,
+                               const QDateTime& at, bool* ok)
+{
+    ShiftReport report;
+    report.kind = kind;
+    report.shift = shift;
+    report.tillName = tillName;
+    report.printedAt = at;
+    const QDateTime end = shift.isOpen() ? at.addMSecs(1) : shift.closedAt.addMSecs(1);
+    const QList<Payment> payments = journal.paymentsBetween(shift.openedAt, end, ok);
+    report.paymentCount = static_cast<int>(payments.size());
+    for (PaymentState state : kReportOrder) {
+        Line line{state, 0, {}};
+        for (const Payment& payment : payments) {
+            if (payment.state == state) {
+                ++line.count;
+                line.sum += payment.amount;
+            }
+        }
+        if (line.count > 0)
+            report.byState.append(line);
+    }
+    for (const Payment& payment : payments) {
+        if (payment.state == PaymentState::Complete)
+            report.mpesaTotal += payment.amount;
+        else if (payment.state == PaymentState::Cash)
+            report.cashTotal += payment.amount;
+        else if (isUnresolved(payment.state))
+            report.unresolved.append(payment);
+    }
+    return report;
+}
+
+const ShiftReport::Line* ShiftReport::line(PaymentState state) const
+{
+    for (const Line& l : byState) {
+        if (l.state == state)
+            return &l;
+    }
+    return nullptr;
+}
+
+QString ShiftReport::title() const
+{
+    return kind == Kind::X ? QCoreApplication::translate("lipa::Printouts", "X report (shift still open)")
+                           : QCoreApplication::translate("lipa::Printouts", "Z report (shift closed)");
+}
+
+QString ShiftReport::toHtml() const
+{
+    QString html =
+        QStringLiteral("<div align='center'><b>%1</b><br/><b>%2</b></div><hr/><table width='100%'>")
+            .arg((tillName.isEmpty() ? QStringLiteral("Lipa Till") : tillName).toHtmlEscaped(),
+                 title().toHtmlEscaped());
+    html += row(QCoreApplication::translate("lipa::Printouts", "Cashier"), shift.cashier);
+    html += row(QCoreApplication::translate("lipa::Printouts", "Opened"), localTime(shift.openedAt));
+    html += row(kind == Kind::Z ? QCoreApplication::translate("lipa::Printouts", "Closed")
+                                : QCoreApplication::translate("lipa::Printouts", "Printed"),
+                localTime(printedAt));
+    html += QStringLiteral("</table><hr/><table width='100%'>");
+    html +=
+        row(QCoreApplication::translate("lipa::Printouts", "Payments"), QString::number(paymentCount), true);
+    for (const Line& l : byState)
+        html += row(QStringLiteral("%1 × %2").arg(stateDisplayName(l.state)).arg(l.count),
+                    l.sum.toDisplayString());
+    html += QStringLiteral("</table><hr/><table width='100%'>");
+    html +=
+        row(QCoreApplication::translate("lipa::Printouts", "Paid by M-Pesa"), mpesaTotal.toDisplayString());
+    html += row(QCoreApplication::translate("lipa::Printouts", "Paid in cash"), cashTotal.toDisplayString());
+    html += row(QCoreApplication::translate("lipa::Printouts", "Total taken"), takenTotal().toDisplayString(),
+                true);
+    html += QStringLiteral("</table><hr/>");
+    if (unresolved.isEmpty()) {
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(QCoreApplication::translate("lipa::Printouts", "No unresolved payments.")
+                             .toHtmlEscaped());
+    } else {
+        html += QStringLiteral("<p><b>%1</b></p><table width='100%'>")
+                    .arg(QCoreApplication::translate("lipa::Printouts",
+                                                     "Unresolved — check these before trusting the totals:")
+                             .toHtmlEscaped());
+        for (const Payment& p : unresolved)
+            html += row(QStringLiteral("%1 %2 %3")
+                            .arg(shortTime(p.createdAt), p.phone.masked(), stateDisplayName(p.state)),
+                        p.amount.toDisplayString());
+        html += QStringLiteral("</table>");
+    }
+    return html;
+}
+
+QString ShiftReport::toPlainText() const
+{
+    QStringList lines;
+    lines << (tillName.isEmpty() ? QStringLiteral("Lipa Till") : tillName) << title();
+    lines << QCoreApplication::translate("lipa::Printouts", "Cashier") + QStringLiteral(": ") + shift.cashier;
+    lines << QCoreApplication::translate("lipa::Printouts", "Opened") + QStringLiteral(": ") +
+                 localTime(shift.openedAt);
+    lines << (kind == Kind::Z ? QCoreApplication::translate("lipa::Printouts", "Closed")
+                              : QCoreApplication::translate("lipa::Printouts", "Printed")) +
+                 QStringLiteral(": ") + localTime(printedAt);
+    lines << QCoreApplication::translate("lipa::Printouts", "Payments") + QStringLiteral(": ") +
+                 QString::number(paymentCount);
+    for (const Line& l : byState)
+        lines << QStringLiteral("  %1 × %2: %3")
+                     .arg(stateDisplayName(l.state))
+                     .arg(l.count)
+                     .arg(l.sum.toDisplayString());
+    lines << QCoreApplication::translate("lipa::Printouts", "Paid by M-Pesa") + QStringLiteral(": ") +
+                 mpesaTotal.toDisplayString();
+    lines << QCoreApplication::translate("lipa::Printouts", "Paid in cash") + QStringLiteral(": ") +
+                 cashTotal.toDisplayString();
+    lines << QCoreApplication::translate("lipa::Printouts", "Total taken") + QStringLiteral(": ") +
+                 takenTotal().toDisplayString();
+    if (unresolved.isEmpty())
+        lines << QCoreApplication::translate("lipa::Printouts", "No unresolved payments.");
+    else
+        lines << QCoreApplication::translate("lipa::Printouts",
+                                             "Unresolved — check these before trusting the totals:");
+    for (const Payment& p : unresolved)
+        lines << QStringLiteral("  %1 %2 %3 %4 %5")
+                     .arg(shortTime(p.createdAt), p.phone.masked(), p.amount.toDisplayString(),
+                          stateDisplayName(p.state), p.localRef);
+    return lines.join(u'\n');
+}
+
+} // namespace lipa

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Journal.h"
+#include "Payment.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace lipa {
+
+// What the till prints, as HTML for QTextDocument (the GUI prints it, or saves it as PDF) and, for the
+// Z report, as plain text kept in the journal. Narrow enough for a 58 mm roll: one column, short lines.
+
+// A customer's receipt for one payment: till name, time, amount, masked phone, M-Pesa receipt code (or
+// how it was settled) and the till's own reference.
+QString receiptHtml(const Payment& payment, const QString& tillName, const QDateTime& printedAt);
+
+// A shift's figures: an X report (any time, the shift goes on) or the Z report that closes it.
+struct ShiftReport {
+    enum class Kind { X, Z };
+    struct Line {
+        PaymentState state;
+        int count = 0;
+        Money sum;
+    };
+
+    Kind kind = Kind::X;
+    Shift shift;
+    QString tillName;
+    QDateTime printedAt; // UTC; for a Z report, when the shift closed
+    QList<Line> byState; // every state seen in the shift, in a fixed order
+    int paymentCount = 0;
+    Money mpesaTotal;          // paid by M-Pesa (Complete)
+    Money cashTotal;           // settled in cash instead
+    QList<Payment> unresolved; // still waiting, unknown or expired: to be checked before they are trusted
+
+    // The shift's payments (created from its opening until `at`) as the journal has them now.
+    static ShiftReport build(const Journal& journal, const Shift& shift, Kind kind, const QString& tillName,
+                             const QDateTime& at, bool* ok = nullptr);
+    Money takenTotal() const { return mpesaTotal + cashTotal; }
+    const Line* line(PaymentState state) const;
+
+    QString title() const;
+    QString toHtml() const;
+    QString toPlainText() const;
+};
+
+} // namespace lipa

@@ -1,0 +1,154 @@
+#include "Printouts.h"
+#include "TestStack.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+
+// Shifts and their X and Z reports, against a journal seeded with payments of every outcome, some of
+// them outside the shift.
+class TestShiftReport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void xReportCountsTheShiftOnly();
+    void zReportClosesTheShiftAndIsKept();
+    void oneShiftOpenAtATime();
+    void receiptSaysWhatWasPaid();
+
+private:
+    // Seeds payments created at `at` + i minutes, in the given states.
+    static void seed(Journal& journal, const QDateTime& at, const QList<QPair<PaymentState, qint64>>& sales);
+};
+
+void TestShiftReport::seed(Journal& journal, const QDateTime& at,
+                           const QList<QPair<PaymentState, qint64>>& sales)
+{
+    QList<Payment> payments;
+    int minute = 0;
+    for (const auto& [state, shillings] : sales) {
+        Payment p;
+        p.localRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        p.amount = Money::fromShillings(shillings);
+        p.phone = PhoneNumber::parse(QStringLiteral("0712345%1").arg(100 + minute)).value();
+        p.state = state;
+        p.createdAt = at.addSecs(60 * minute);
+        p.updatedAt = p.createdAt;
+        if (state == PaymentState::Complete)
+            p.mpesaReceipt = QStringLiteral("QREC%1").arg(minute, 6, 10, QLatin1Char('0'));
+        payments.append(p);
+        ++minute;
+    }
+    QVERIFY(journal.addHistory(payments));
+}
+
+void TestShiftReport::xReportCountsTheShiftOnly()
+{
+    test::TestStack t;
+    const QDateTime opening = t.clock.now();
+    // Before the shift: not counted.
+    seed(t.journal(), opening.addSecs(-3600), {{PaymentState::Complete, 9000}, {PaymentState::Pending, 10}});
+    t.clock.advance(1s);
+    const std::optional<Shift> shift = t.till().openShift(QStringLiteral("  Wanjiru  "));
+    QVERIFY(shift);
+    QCOMPARE(shift->cashier, QStringLiteral("Wanjiru"));
+    seed(t.journal(), t.clock.now().addSecs(1),
+         {{PaymentState::Complete, 1500},
+          {PaymentState::Complete, 250},
+          {PaymentState::Failed, 700},
+          {PaymentState::Rejected, 80},
+          {PaymentState::Cash, 400},
+          {PaymentState::Unknown, 1200},
+          {PaymentState::Expired, 300},
+          {PaymentState::Pending, 50}});
+    t.clock.advance(30min);
+
+    const std::optional<ShiftReport> x = t.till().xReport();
+    QVERIFY(x);
+    QCOMPARE(x->kind, ShiftReport::Kind::X);
+    QCOMPARE(x->paymentCount, 8);
+    QCOMPARE(x->mpesaTotal, Money::fromShillings(1750));
+    QCOMPARE(x->cashTotal, Money::fromShillings(400));
+    QCOMPARE(x->takenTotal(), Money::fromShillings(2150));
+    QCOMPARE(x->line(PaymentState::Complete)->count, 2);
+    QCOMPARE(x->line(PaymentState::Failed)->sum, Money::fromShillings(700));
+    QCOMPARE(x->line(PaymentState::Rejected)->count, 1);
+    QVERIFY(!x->line(PaymentState::Processing)); // none in the shift: no line
+    QCOMPARE(x->unresolved.size(), 3);           // Unknown, Expired, Pending
+    QCOMPARE(x->unresolved.at(0).amount, Money::fromShillings(1200));
+
+    const QString text = x->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("Cashier: Wanjiru")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Total taken: KES 2,150")));
+    QVERIFY(text.contains(QStringLiteral("Paid × 2: KES 1,750")));
+    QVERIFY(!text.contains(QStringLiteral("9,000")));
+    // An X report changes nothing: the shift is still open.
+    QVERIFY(t.till().currentShift());
+    QVERIFY(t.journal().currentShift()->zReport.isEmpty());
+}
+
+void TestShiftReport::zReportClosesTheShiftAndIsKept()
+{
+    test::TestStack t;
+    QVERIFY(t.till().openShift(QStringLiteral("Otieno")));
+    seed(t.journal(), t.clock.now().addSecs(1), {{PaymentState::Complete, 100}, {PaymentState::Expired, 60}});
+    t.clock.advance(8h);
+    const std::optional<ShiftReport> z = t.till().closeShift();
+    QVERIFY(z);
+    QCOMPARE(z->kind, ShiftReport::Kind::Z);
+    QCOMPARE(z->mpesaTotal, Money::fromShillings(100));
+    QCOMPARE(z->unresolved.size(), 1);
+    QVERIFY(!t.till().currentShift());
+    const std::optional<Shift> kept = t.journal().shift(z->shift.id);
+    QVERIFY(kept);
+    QVERIFY(!kept->isOpen());
+    QCOMPARE(kept->closedAt, t.clock.now());
+    QCOMPARE(kept->zReport, z->toPlainText());
+    QVERIFY(kept->zReport.contains(QStringLiteral("Z report")));
+    QVERIFY(kept->zReport.contains(QStringLiteral("Unresolved")));
+    // Payments after the close belong to no shift's report.
+    seed(t.journal(), t.clock.now().addSecs(5), {{PaymentState::Complete, 5000}});
+    QCOMPARE(ShiftReport::build(t.journal(), *kept, ShiftReport::Kind::Z, {}, t.clock.now()).paymentCount, 2);
+    // Nothing more to close.
+    QVERIFY(!t.till().closeShift());
+}
+
+void TestShiftReport::oneShiftOpenAtATime()
+{
+    test::TestStack t;
+    QVERIFY(t.till().openShift(QStringLiteral("A")));
+    QSignalSpy notices(&t.till(), &Till::notice);
+    QVERIFY(!t.till().openShift(QStringLiteral("B")));
+    QCOMPARE(notices.size(), 1);
+    QCOMPARE(t.till().currentShift()->cashier, QStringLiteral("A"));
+}
+
+void TestShiftReport::receiptSaysWhatWasPaid()
+{
+    Payment p;
+    p.localRef = QStringLiteral("0d5c1a2b-1111-2222-3333-444455556666");
+    p.amount = Money::fromShillings(1500);
+    p.phone = PhoneNumber::parse(QStringLiteral("0712345678")).value();
+    p.state = PaymentState::Complete;
+    p.mpesaReceipt = QStringLiteral("QKL4AB12CD");
+    p.createdAt = QDateTime(QDate(2026, 11, 23), QTime(9, 5), Qt::UTC);
+    const QString paid = receiptHtml(p, QStringLiteral("Duka la Mama <Njeri>"), p.createdAt.addSecs(60));
+    QVERIFY(paid.contains(QStringLiteral("Duka la Mama &lt;Njeri&gt;"))); // escaped, never markup
+    QVERIFY(paid.contains(QStringLiteral("KES 1,500")));
+    QVERIFY(paid.contains(QStringLiteral("0712 \u2022\u2022\u2022 678")));
+    QVERIFY(!paid.contains(QStringLiteral("345")));
+    QVERIFY(paid.contains(QStringLiteral("QKL4AB12CD")));
+    QVERIFY(paid.contains(p.localRef));
+    QVERIFY(paid.contains(QStringLiteral("23 Nov 2026 12:05"))); // Nairobi time
+    QVERIFY(!paid.contains(QStringLiteral("NOT PAID")));
+    p.state = PaymentState::Failed;
+    QVERIFY(receiptHtml(p, {}, p.createdAt).contains(QStringLiteral("NOT PAID")));
+    p.state = PaymentState::Cash;
+    const QString cash = receiptHtml(p, {}, p.createdAt);
+    QVERIFY(cash.contains(QStringLiteral("Cash")));
+    QVERIFY(!cash.contains(QStringLiteral("NOT PAID")));
+}
+
+QTEST_GUILESS_MAIN(TestShiftReport)
+#include "tst_shiftreport.moc"
