@@ -23,7 +23,9 @@
 #include <QFrame>
 #include <QHeaderView>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
@@ -246,9 +248,13 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     header->resizeSection(PaymentListModel::PhoneColumn,
                           widthOf(QStringLiteral("0712 \u2022\u2022\u2022 678")));
     header->resizeSection(PaymentListModel::AmountColumn, widthOf(QStringLiteral("KES 250,000")));
-    header->resizeSection(PaymentListModel::StateColumn,
-                          QFontMetrics(boldFont).horizontalAdvance(QStringLiteral("Processing")) +
-                              metrics.height() + 20);
+    int widestState = 0; // in whatever language the till speaks
+    for (PaymentState state : {PaymentState::Sending, PaymentState::Pending, PaymentState::Processing,
+                               PaymentState::Complete, PaymentState::Failed, PaymentState::Expired,
+                               PaymentState::Rejected, PaymentState::Unknown, PaymentState::Cash})
+        widestState =
+            std::max(widestState, QFontMetrics(boldFont).horizontalAdvance(stateDisplayName(state)));
+    header->resizeSection(PaymentListModel::StateColumn, widestState + metrics.height() + 20);
     header->resizeSection(PaymentListModel::ReceiptColumn, widthOf(QStringLiteral("QKL4AB12CDX")));
     header->setSectionResizeMode(PaymentListModel::DetailColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
@@ -382,6 +388,9 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     showServiceTrouble(till.serviceTrouble());
 
     connect(m_filterBar, &HistoryFilterBar::filterChanged, this, &MainWindow::applyFilter);
+    // Down in the search field goes to the first payment found: search, Down, then F5, F8, F9 or Ctrl+P.
+    if (auto* search = m_filterBar->findChild<QLineEdit*>(QStringLiteral("searchEdit")))
+        search->installEventFilter(this);
     connect(m_paymentView, &QTableView::activated, this, &MainWindow::showDetails);
     // Payments from earlier days that are still open (a till restarted after midnight) must be in view.
     const QDateTime startOfToday = till.clock().now().toLocalTime().date().startOfDay().toUTC();
@@ -588,9 +597,12 @@ void MainWindow::readyForNextSale(const QString& sentRef)
 void MainWindow::updateTotals()
 {
     const DayTotals totals = m_till.todaysTotals();
-    m_paidTotal->setText(tr("Paid: <b>%1</b> &nbsp; %2", nullptr, totals.paidCount)
-                             .arg(totals.paidCount)
-                             .arg(totals.paidSum.toDisplayString()));
+    QString paid =
+        tr("Paid: <b>%1</b> &nbsp; %2").arg(totals.paidCount).arg(totals.paidSum.toDisplayString());
+    if (totals.cashCount > 0)
+        paid += QStringLiteral("<br/>") +
+                tr("Cash: <b>%1</b> &nbsp; %2").arg(totals.cashCount).arg(totals.cashSum.toDisplayString());
+    m_paidTotal->setText(paid);
     QString waiting = tr("Waiting: <b>%1</b>").arg(totals.pendingCount);
     if (totals.attentionCount > 0)
         waiting += QStringLiteral(" &nbsp; ") + tr("Check: <b>%1</b>").arg(totals.attentionCount);
@@ -610,6 +622,8 @@ void MainWindow::updateFilterTotals()
     const Totals totals = m_till.journal().totals(m_model->filter());
     QStringList parts;
     parts << tr("Shown: <b>%1</b> paid, %2").arg(totals.paidCount).arg(totals.paidSum.toDisplayString());
+    if (totals.cashCount > 0)
+        parts << tr("%1 in cash, %2").arg(totals.cashCount).arg(totals.cashSum.toDisplayString());
     if (totals.pendingCount > 0)
         parts << tr("%1 waiting").arg(totals.pendingCount);
     if (totals.attentionCount > 0)
@@ -881,6 +895,17 @@ void MainWindow::showKeypad(bool shown)
         QSettings ini(m_iniPath, QSettings::IniFormat);
         ini.setValue(QStringLiteral("till/keypad"), shown ? QStringLiteral("on") : QStringLiteral("off"));
     }
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Down &&
+        m_model->rowCount() > 0) {
+        m_paymentView->setFocus();
+        m_paymentView->selectRow(0);
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::checkSelected()

@@ -58,6 +58,9 @@ public:
     QTableView* paymentView() const { return m_paymentView; }
     PaymentListModel* paymentModel() const { return m_model; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 Q_SIGNALS:
     // Settings were saved: the till should start again with them.
     void restartRequested();

@@ -119,7 +119,9 @@ void Printout::preview(QWidget* parent, const QString& title) const
 
 void Printout::saveAsPdf(QWidget* parent, const QString& suggestedName) const
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QDir(folder).exists())
+        folder = QDir::homePath(); // a till user often has no Documents folder
     auto* dialog = new QFileDialog(parent, QObject::tr("Save as PDF"), QDir(folder).filePath(suggestedName),
                                    QObject::tr("PDF files (*.pdf)"));
     dialog->setObjectName(QStringLiteral("savePdfDialog"));

@@ -220,6 +220,7 @@ void TestCashier::useCashOnTheCardSettlesTheSale()
     QTRY_COMPARE(m_window->paymentModel()->index(0, PaymentListModel::StateColumn).data().toString(),
                  QStringLiteral("Paid in cash"));
     QCOMPARE(m_stack->till().todaysTotals().cashSum, Money::fromShillings(750));
+    QTRY_VERIFY(label("paidTotal")->text().contains(QStringLiteral("Cash: <b>1</b>")));
 }
 
 void TestCashier::everyShortcutDoesItsAction()
@@ -232,6 +233,12 @@ void TestCashier::everyShortcutDoesItsAction()
     // F2: the search field.
     QTest::keyClick(here, Qt::Key_F2);
     QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("searchEdit"));
+    // Down goes to the first payment found.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    QCOMPARE(QApplication::focusWidget(), m_window->paymentView());
+    QCOMPARE(m_window->paymentView()->currentIndex().row(), 0);
+    m_window->paymentView()->clearSelection();
+    m_window->paymentView()->setCurrentIndex({});
     // Esc twice, back in the form: clears, then puts the card away.
     backToWindow();
     QTest::keyClick(edit("amountEdit"), Qt::Key_Escape);

@@ -3,6 +3,7 @@
 #include "SettingsDialog.h"
 #include "TestStack.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void wrongSecretKeyIsReportedByTheConnectionTest();
     void switchingToLiveAsksFirst();
     void keysAreMasked();
+    void everyFieldIsNamedAndFitsA1024x600Screen();
     void pinGuardsSettingsAndExportWithGrowingWaits();
 
 private:
@@ -287,6 +290,32 @@ void TestSettingsDialog::pinGuardsSettingsAndExportWithGrowingWaits()
     QTRY_VERIFY((pin = m_window->findChild<QDialog*>(QStringLiteral("pinDialog"))) && pin->isVisible());
     QVERIFY(child<QLabel>(pin, "pinMessage")->text().isEmpty());
     pin->reject();
+}
+
+void TestSettingsDialog::everyFieldIsNamedAndFitsA1024x600Screen()
+{
+    SettingsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    int fields = 0;
+    for (QWidget* widget : dialog->findChildren<QWidget*>()) {
+        if (!widget->isVisibleTo(dialog) || !(widget->focusPolicy() & Qt::TabFocus) || widget->focusProxy() ||
+            qobject_cast<QScrollArea*>(widget))
+            continue;
+        ++fields;
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
+        QVERIFY(accessible);
+        QVERIFY2(!accessible->text(QAccessible::Name).trimmed().isEmpty(),
+                 qPrintable(
+                     QStringLiteral("%1 (%2) has no accessible name")
+                         .arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()))));
+    }
+    QVERIFY(fields >= 12);
+    // On a 1024x600 screen the settings scroll; Save and Cancel stay in view.
+    dialog->resize(dialog->width(), 560);
+    QTRY_COMPARE(dialog->height(), 560);
+    auto* save = dialog->findChild<QPushButton*>(QStringLiteral("saveButton"));
+    QVERIFY(dialog->rect().contains(QRect(save->mapTo(dialog, QPoint(0, 0)), save->size())));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestSettingsDialog)

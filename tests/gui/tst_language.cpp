@@ -1,0 +1,205 @@
+#include "ChargePanel.h"
+#include "Language.h"
+#include "MainWindow.h"
+#include "TestStack.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace lipa;
+
+// Kiswahili: the translation file is complete, and the real window shows it.
+class TestLanguage : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cleanup() { Language::install(QStringLiteral("en")); }
+    void settingChoosesTheLanguage();
+    void everyStringIsTranslated();
+    void windowSpeaksKiswahili();
+    void nothingVisibleIsLeftInEnglish();
+
+private:
+    struct Message {
+        QString context, source, translation;
+        bool unfinished = false;
+    };
+    static QList<Message> readTs();
+    // Every text a cashier can see in the window (labels, buttons, menus, hints, tooltips), by where it is.
+    static QMap<QString, QString> visibleTexts(QWidget* root);
+};
+
+QList<TestLanguage::Message> TestLanguage::readTs()
+{
+    QFile file(QStringLiteral(LIPA_TS_FILE));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<Message> messages;
+    QXmlStreamReader xml(&file);
+    QString context;
+    Message current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == u"name") {
+            context = xml.readElementText();
+        } else if (xml.name() == u"message") {
+            current = Message{context, {}, {}, false};
+        } else if (xml.name() == u"source") {
+            current.source = xml.readElementText();
+        } else if (xml.name() == u"translation") {
+            current.unfinished = xml.attributes().value(QStringLiteral("type")) == u"unfinished";
+            current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            messages.append(current);
+        }
+    }
+    return xml.hasError() ? QList<Message>{} : messages;
+}
+
+void TestLanguage::settingChoosesTheLanguage()
+{
+    QCOMPARE(Language::resolve(QStringLiteral("sw"), QLocale(QLocale::English)), QStringLiteral("sw"));
+    QCOMPARE(Language::resolve(QStringLiteral("en"), QLocale(QLocale::Swahili)), QStringLiteral("en"));
+    QCOMPARE(Language::resolve(QStringLiteral("system"), QLocale(QLocale::Swahili, QLocale::Kenya)),
+             QStringLiteral("sw"));
+    QCOMPARE(Language::resolve(QStringLiteral("system"), QLocale(QLocale::English, QLocale::Kenya)),
+             QStringLiteral("en"));
+    QCOMPARE(Language::install(QStringLiteral("sw")), QStringLiteral("sw"));
+    QCOMPARE(Language::current(), QStringLiteral("sw"));
+    QCOMPARE(QCoreApplication::translate("lipa::PaymentState", "Paid") == u"Paid", false);
+    QCOMPARE(Language::install(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate("lipa::PaymentState", "Paid"), QStringLiteral("Paid"));
+}
+
+void TestLanguage::everyStringIsTranslated()
+{
+    const QList<Message> messages = readTs();
+    QVERIFY2(messages.size() > 300, "the Kiswahili .ts file is missing or unreadable");
+    const QRegularExpression placeholder(QStringLiteral("%L?\\d"));
+    QStringList problems;
+    for (const Message& m : messages) {
+        const QString where = m.context + QStringLiteral(": \"") + m.source + u'"';
+        if (m.unfinished || m.translation.trimmed().isEmpty()) {
+            problems << where + QStringLiteral(" is not translated");
+            continue;
+        }
+        QStringList inSource, inTranslation;
+        for (auto it = placeholder.globalMatch(m.source); it.hasNext();)
+            inSource << it.next().captured();
+        for (auto it = placeholder.globalMatch(m.translation); it.hasNext();)
+            inTranslation << it.next().captured();
+        inSource.sort();
+        inTranslation.sort();
+        inSource.removeDuplicates();
+        inTranslation.removeDuplicates();
+        if (inSource != inTranslation)
+            problems << where + QStringLiteral(" has placeholders %1 but the translation %2")
+                                    .arg(inSource.join(u','), inTranslation.join(u','));
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+QMap<QString, QString> TestLanguage::visibleTexts(QWidget* root)
+{
+    QMap<QString, QString> texts;
+    int index = 0;
+    const auto add = [&texts, &index](const QObject* where, const char* what, const QString& text) {
+        if (!text.trimmed().isEmpty())
+            texts.insert(
+                QStringLiteral("%1/%2/%3").arg(where->objectName()).arg(index).arg(QLatin1String(what)),
+                text);
+    };
+    for (QWidget* w : root->findChildren<QWidget*>()) {
+        ++index;
+        if (!w->isVisibleTo(root) && !qobject_cast<QMenu*>(w))
+            continue;
+        add(w, "tip", w->toolTip());
+        add(w, "name", w->accessibleName());
+        if (auto* label = qobject_cast<QLabel*>(w))
+            add(w, "text", label->text());
+        else if (auto* button = qobject_cast<QAbstractButton*>(w))
+            add(w, "text", button->text());
+        else if (auto* edit = qobject_cast<QLineEdit*>(w))
+            add(w, "hint", edit->placeholderText());
+        else if (auto* box = qobject_cast<QComboBox*>(w))
+            for (int i = 0; i < box->count(); ++i)
+                add(w, "item", box->itemText(i));
+        else if (auto* menu = qobject_cast<QMenu*>(w))
+            add(w, "title", menu->title());
+    }
+    for (QAction* action : root->findChildren<QAction*>()) {
+        ++index;
+        add(action, "action", action->text());
+        add(action, "actiontip", action->toolTip());
+    }
+    return texts;
+}
+
+void TestLanguage::windowSpeaksKiswahili()
+{
+    Language::install(QStringLiteral("sw"));
+    test::TestStack stack;
+    MainWindow window(stack.till(), Environment::demo(stack.simulator.baseUrl()), 250000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto swahili = [](const char* context, const char* source) {
+        return QCoreApplication::translate(context, source);
+    };
+    auto* charge = window.findChild<QPushButton*>(QStringLiteral("chargeButton"));
+    QCOMPARE(charge->text(), swahili("ChargePanel", "Charge"));
+    QVERIFY(charge->text() != u"Charge");
+    QStringList menus;
+    for (QAction* action : window.menuBar()->actions())
+        menus << action->text();
+    QVERIFY2(!menus.contains(QStringLiteral("&File")) && !menus.contains(QStringLiteral("&Help")),
+             qPrintable(menus.join(u' ')));
+    QCOMPARE(menus.first(), swahili("lipa::MainWindow", "&File"));
+    // A payment's state in the list, as the cashier reads it.
+    QCOMPARE(stateDisplayName(PaymentState::Complete), swahili("lipa::PaymentState", "Paid"));
+    QVERIFY(stateDisplayName(PaymentState::Complete) != u"Paid");
+    // Numbers and money keep their Kenyan form.
+    QCOMPARE(Money::fromShillings(1500).toDisplayString(), QStringLiteral("KES 1,500"));
+}
+
+void TestLanguage::nothingVisibleIsLeftInEnglish()
+{
+    // The same window in both languages: any text identical in both is a string nobody translated
+    // (unless it is a name, a number or a key that reads the same in Kiswahili).
+    const auto textsIn = [](const QString& language) {
+        Language::install(language);
+        test::TestStack stack;
+        MainWindow window(stack.till(), Environment::demo(stack.simulator.baseUrl()), 250000);
+        window.show();
+        (void)QTest::qWaitForWindowExposed(&window);
+        window.showBanner(MainWindow::firstRunBanner());
+        return visibleTexts(&window);
+    };
+    const QMap<QString, QString> english = textsIn(QStringLiteral("en"));
+    const QMap<QString, QString> swahili = textsIn(QStringLiteral("sw"));
+    QVERIFY(english.size() > 40);
+    const QRegularExpression sameInBoth(
+        QStringLiteral("^(?:[\\s\\d.,:+•·×()\\-–—%/⌫]|KES|M-Pesa|IntaSend|DEMO|LIVE|SANDBOX|Lipa "
+                       "Till|CSV|PIN|F\\d+|Esc|Enter|"
+                       "Ctrl|Shift|English|Kiswahili|\\u00d7|[A-Z]$)*$"));
+    QStringList untranslated;
+    for (auto it = english.cbegin(); it != english.cend(); ++it) {
+        const QString other = swahili.value(it.key());
+        QString plain = it.value();
+        plain.remove(QRegularExpression(QStringLiteral("<[^>]*>"))).remove(u'&');
+        if (other == it.value() && !sameInBoth.match(plain).hasMatch())
+            untranslated << it.key() + QStringLiteral(": ") + it.value();
+    }
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(u'\n')));
+}
+
+QTEST_MAIN(TestLanguage)
+#include "tst_language.moc"
