@@ -177,8 +177,9 @@ void TestJournal::listsUnfinishedPayments()
 {
     auto journal = Journal::openInMemory();
     const QList<PaymentState> states = {
-        PaymentState::Sending, PaymentState::Pending, PaymentState::Processing, PaymentState::Complete,
-        PaymentState::Failed,  PaymentState::Expired, PaymentState::Rejected,   PaymentState::Unknown};
+        PaymentState::Sending,  PaymentState::Pending, PaymentState::Processing,
+        PaymentState::Complete, PaymentState::Failed,  PaymentState::Expired,
+        PaymentState::Rejected, PaymentState::Unknown, PaymentState::Cash};
     for (PaymentState state : states) {
         Payment p = payment(stateKey(state));
         p.state = state;
@@ -234,6 +235,15 @@ void TestJournal::migratesFromVersionOne()
     PaymentFilter byReceipt;
     byReceipt.search = QStringLiteral("qkl4ab12cd");
     QCOMPARE(journal->page(byReceipt, std::numeric_limits<qint64>::max(), 10).size(), 1);
+    // Version 4's shifts: one open at a time, closed with its Z report.
+    QVERIFY(!journal->currentShift());
+    const std::optional<Shift> shift = journal->openShift(QStringLiteral("Akinyi"), m_now);
+    QVERIFY(shift);
+    QVERIFY(!journal->openShift(QStringLiteral("Second"), m_now));
+    QVERIFY(journal->closeShift(shift->id, m_now.addSecs(3600), QStringLiteral("Z report")));
+    QVERIFY(!journal->closeShift(shift->id, m_now.addSecs(7200), QStringLiteral("again")));
+    QCOMPARE(journal->shift(shift->id)->zReport, QStringLiteral("Z report"));
+    QVERIFY(journal->openShift(QStringLiteral("Next"), m_now.addSecs(3601)));
     journal.reset();
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
