@@ -862,30 +862,33 @@ void MainWindow::useCash(const QString& localRef)
     });
 }
 
+std::optional<Payment> MainWindow::receiptInFocus()
+{
+    std::optional<Payment> payment = m_till.journal().find(paymentInFocus());
+    if (!payment)
+        statusBar()->showMessage(tr("There is no payment to print"), 5000);
+    return payment;
+}
+
+Printout MainWindow::receiptOf(const Payment& payment) const
+{
+    return Printout(receiptHtml(payment, m_till.tillName(), m_till.clock().now()),
+                    Printout::paperFromSetting(m_settings.receiptPaper));
+}
+
 void MainWindow::printReceipt()
 {
-    const std::optional<Payment> payment = m_till.journal().find(paymentInFocus());
-    if (!payment) {
-        statusBar()->showMessage(tr("There is no payment to print"), 5000);
-        return;
-    }
-    Printout(receiptHtml(*payment, m_till.tillName(), m_till.clock().now()),
-             Printout::paperFromSetting(m_settings.receiptPaper))
-        .preview(this, tr("Receipt"));
+    if (const std::optional<Payment> payment = receiptInFocus())
+        receiptOf(*payment).preview(this, tr("Receipt"));
 }
 
 void MainWindow::saveReceiptPdf()
 {
-    const std::optional<Payment> payment = m_till.journal().find(paymentInFocus());
-    if (!payment) {
-        statusBar()->showMessage(tr("There is no payment to print"), 5000);
-        return;
-    }
-    Printout(receiptHtml(*payment, m_till.tillName(), m_till.clock().now()),
-             Printout::paperFromSetting(m_settings.receiptPaper))
-        .saveAsPdf(this, QStringLiteral("receipt-%1.pdf")
-                             .arg(payment->mpesaReceipt.isEmpty() ? payment->localRef.left(8)
-                                                                  : payment->mpesaReceipt));
+    if (const std::optional<Payment> payment = receiptInFocus())
+        receiptOf(*payment).saveAsPdf(
+            this,
+            QStringLiteral("receipt-%1.pdf")
+                .arg(payment->mpesaReceipt.isEmpty() ? payment->localRef.left(8) : payment->mpesaReceipt));
 }
 
 void MainWindow::showKeypad(bool shown)

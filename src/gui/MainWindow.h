@@ -3,6 +3,7 @@
 #include "Environment.h"
 #include "KeyStore.h"
 #include "ManagerPin.h"
+#include "Printout.h"
 #include "Settings.h"
 #include "Till.h"
 
@@ -77,6 +78,9 @@ private:
     void showShortcuts();
     void updateConnection(ConnectionState state);
     void checkSelected();
+    // The payment a receipt is asked for (see paymentInFocus), or nullopt with a word in the status bar.
+    std::optional<Payment> receiptInFocus();
+    Printout receiptOf(const Payment& payment) const;
     void printReceipt();
     void saveReceiptPdf();
     void showKeypad(bool shown);

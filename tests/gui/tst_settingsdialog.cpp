@@ -1,3 +1,4 @@
+#include "Accessibility.h"
 #include "MainWindow.h"
 #include "ManagerPin.h"
 #include "SettingsDialog.h"
@@ -296,19 +297,10 @@ void TestSettingsDialog::everyFieldIsNamedAndFitsA1024x600Screen()
 {
     SettingsDialog* dialog = openDialog();
     QVERIFY(dialog);
-    int fields = 0;
-    for (QWidget* widget : dialog->findChildren<QWidget*>()) {
-        if (!widget->isVisibleTo(dialog) || !(widget->focusPolicy() & Qt::TabFocus) || widget->focusProxy() ||
-            qobject_cast<QScrollArea*>(widget))
-            continue;
-        ++fields;
-        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
-        QVERIFY(accessible);
-        QVERIFY2(!accessible->text(QAccessible::Name).trimmed().isEmpty(),
-                 qPrintable(
-                     QStringLiteral("%1 (%2) has no accessible name")
-                         .arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()))));
-    }
+    QStringList unnamed;
+    const int fields = static_cast<int>(test::tabbableControls(dialog, &unnamed).size());
+    QVERIFY2(unnamed.isEmpty(),
+             qPrintable(QStringLiteral("without an accessible name: ") + unnamed.join(u' ')));
     QVERIFY(fields >= 12);
     // On a 1024x600 screen the settings scroll; Save and Cancel stay in view.
     dialog->resize(dialog->width(), 560);
