@@ -661,6 +661,8 @@ QList<Payment> Journal::toResume(const QDateTime& expiredSince) const
     collect(QStringLiteral("state IN ('Sending', 'Pending', 'Processing', 'Unknown')"), {}, "in progress");
     collect(QStringLiteral("created_at >= ? AND +state = 'Expired'"), expiredSince.toMSecsSinceEpoch(),
             "expired");
+    // Cash sales of the same span: their M-Pesa request may still have been open when the till stopped.
+    collect(QStringLiteral("created_at >= ? AND +state = 'Cash'"), expiredSince.toMSecsSinceEpoch(), "cash");
     std::sort(payments.begin(), payments.end(),
               [](const Payment& a, const Payment& b) { return a.sequence < b.sequence; });
     return payments;

@@ -89,8 +89,8 @@ public:
     // Every payment that can still change: not Complete, Failed, Rejected or Cash.
     QList<Payment> unfinished() const;
     // What a till picks up at start-up: payments in progress (Sending, Pending, Processing), Unknown ones,
-    // and Expired ones created since expiredSince. Old Expired payments, which pile up over the years,
-    // are left to the "Needs checking" filter.
+    // and Expired and Cash ones created since expiredSince. Old Expired payments, which pile up over the
+    // years, are left to the "Needs checking" filter.
     QList<Payment> toResume(const QDateTime& expiredSince) const;
     // The newest payment to this phone for this amount that may still be charged: Sending, Pending,
     // Processing or Unknown. What a second charge of the same sale would duplicate.

@@ -143,10 +143,18 @@ void Till::resume()
             // leaves out the older ones: they wait for the cashier).
             checkNow(payment.localRef);
             break;
+        case PaymentState::Cash:
+            // Settled in cash while its M-Pesa request was open: a late approval must still be caught.
+            if (!cashWithMpesaOpen(payment))
+                break;
+            if (!isPastExpiry(payment, now, m_poller.schedule()))
+                m_poller.watch(payment.localRef, payment.createdAt);
+            else
+                askAgain(payment, [](const CallResult&) {}); // once: what IntaSend says is recorded
+            break;
         case PaymentState::Complete:
         case PaymentState::Failed:
         case PaymentState::Rejected:
-        case PaymentState::Cash:
             break;
         }
     }

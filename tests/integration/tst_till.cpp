@@ -35,6 +35,7 @@ private Q_SLOTS:
     void waitingSaleSettledInCashKeepsWatchingMpesa();
     void cashRefusedWhenMpesaPaidMeanwhile();
     void lateMpesaApprovalAfterCashIsFlagged();
+    void restartKeepsWatchingACashSaleWithMpesaOpen();
 
 private:
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
@@ -366,7 +367,6 @@ void TestTill::restartResumesFromTheJournalFile()
     QCOMPARE(t.simulator.pushes().size(), 1); // polled again, never pushed again
 }
 
-QTEST_GUILESS_MAIN(TestTill)
 void TestTill::failedSaleSettledInCash()
 {
     test::TestStack t;
@@ -474,4 +474,30 @@ void TestTill::lateMpesaApprovalAfterCashIsFlagged()
     QVERIFY(notices.last().first().toString().contains(QStringLiteral("cash back")));
 }
 
+void TestTill::restartKeepsWatchingACashSaleWithMpesaOpen()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
+    Journal::OpenError error;
+    test::TestStack t(Settings{}, QString(), Journal::open(path, &error));
+    const QString ref = t.till().charge(Money::fromShillings(80), test::phoneEndingIn('9')); // silent
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Pending; }, 10s));
+    bool answered = false;
+    t.till().settleInCash(ref, this, [&](const Payment&, const QString&) { answered = true; });
+    QVERIFY(QTest::qWaitFor([&] { return answered; }, 10000));
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
+
+    t.stack.reset();
+    t.stack =
+        test::TestStack::stackFor(t.clock, t.simulator.baseUrl().toString(),
+                                  QStringLiteral("ISPubKey_test_unit"), 10s, Journal::open(path, &error));
+    t.till().resume();
+    QVERIFY(t.poller().isWatching(ref)); // the M-Pesa request is still open at IntaSend
+    const int before = t.simulator.statusRequestCount();
+    QVERIFY(t.advanceUntil([&] { return t.simulator.statusRequestCount() > before; }, 20s));
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
+    QCOMPARE(t.simulator.pushes().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestTill)
 #include "tst_till.moc"
