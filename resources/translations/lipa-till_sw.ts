@@ -1,0 +1,2077 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sw_TZ">
+<context>
+    <name>ChargePanel</name>
+    <message>
+        <source>New payment</source>
+        <translation>Malipo mapya</translation>
+    </message>
+    <message>
+        <source>New M-Pesa payment</source>
+        <translation>Malipo mapya ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (KES)</source>
+        <translation>&amp;Kiasi (KES)</translation>
+    </message>
+    <message>
+        <source>Amount in shillings</source>
+        <translation>Kiasi kwa shilingi</translation>
+    </message>
+    <message>
+        <source>e.g. 1,500</source>
+        <translation>mf. 1,500</translation>
+    </message>
+    <message>
+        <source>Customer &amp;phone</source>
+        <translation>&amp;Simu ya mteja</translation>
+    </message>
+    <message>
+        <source>Customer phone number</source>
+        <translation>Nambari ya simu ya mteja</translation>
+    </message>
+    <message>
+        <source>e.g. 0712 345 678</source>
+        <translation>mf. 0712 345 678</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Lipisha</translation>
+    </message>
+    <message>
+        <source>Send the M-Pesa request to the customer&apos;s phone (Enter)</source>
+        <translation>Tuma ombi la M-Pesa kwa simu ya mteja (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Hifadhi kama PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Faili za PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Haijahifadhiwa</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Sawa</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Hifadhi</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Fungua</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ndiyo</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Hapana</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Tupa</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Msaada</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Tumia</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Jaribu tena</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Acha</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Puuza</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Announcer</name>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 kutoka %2</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Imelipwa: %1</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt %1</source>
+        <translation>Risiti ya M-Pesa %1</translation>
+    </message>
+    <message>
+        <source>Not paid: %1</source>
+        <translation>Haijalipwa: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ChargePanel</name>
+    <message>
+        <source>That looks like a phone number: it goes under Customer phone</source>
+        <translation>Hiyo inaonekana kuwa nambari ya simu: iandike chini ya Simu ya mteja</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Environment</name>
+    <message>
+        <source>&quot;%1&quot; is not a URL; expected e.g. https://sandbox.intasend.com</source>
+        <translation>&quot;%1&quot; si anwani ya URL; mfano unaotarajiwa: https://sandbox.intasend.com</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: only https:// URLs are allowed</source>
+        <translation>&quot;%1&quot;: anwani za https:// pekee zinaruhusiwa</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: plain http is allowed only to this computer (127.0.0.1); use https://</source>
+        <translation>&quot;%1&quot;: http ya kawaida inaruhusiwa kwa kompyuta hii tu (127.0.0.1); tumia https://</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the base URL must not carry a query, fragment or user name</source>
+        <translation>&quot;%1&quot;: anwani ya msingi isiwe na query, fragment wala jina la mtumiaji</translation>
+    </message>
+    <message>
+        <source>A test key cannot be used with live IntaSend</source>
+        <translation>Ufunguo wa majaribio hauwezi kutumika na IntaSend halisi (LIVE)</translation>
+    </message>
+    <message>
+        <source>A live key cannot be used with the IntaSend sandbox</source>
+        <translation>Ufunguo halisi hauwezi kutumika na sandbox ya IntaSend</translation>
+    </message>
+    <message>
+        <source>The public key does not look like an IntaSend %1 key (ISPubKey%2…)</source>
+        <translation>Ufunguo wa umma hauonekani kuwa ufunguo wa IntaSend wa %1 (ISPubKey%2…)</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::HistoryFilterBar</name>
+    <message>
+        <source>Search: phone, amount, M-Pesa receipt, reference (F2)</source>
+        <translation>Tafuta: simu, kiasi, risiti ya M-Pesa, kumbukumbu (F2)</translation>
+    </message>
+    <message>
+        <source>Search payments</source>
+        <translation>Tafuta malipo</translation>
+    </message>
+    <message>
+        <source>Show payments that are</source>
+        <translation>Onyesha malipo ambayo ni</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Kipindi cha muda</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Leo</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Jana</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Wiki hii</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Tangu mwanzo</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Tarehe…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Kuanzia</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hadi</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::IntaSendClient</name>
+    <message>
+        <source>Could not reach IntaSend: %1</source>
+        <translation>Imeshindwa kufikia IntaSend: %1</translation>
+    </message>
+    <message>
+        <source>IntaSend refused the secret key (%1)</source>
+        <translation>IntaSend imekataa ufunguo wa siri (%1)</translation>
+    </message>
+    <message>
+        <source>IntaSend refused the public key (%1)</source>
+        <translation>IntaSend imekataa ufunguo wa umma (%1)</translation>
+    </message>
+    <message>
+        <source>IntaSend answered, but had a problem (HTTP %1). Try again later.</source>
+        <translation>IntaSend imejibu, lakini ilikuwa na tatizo (HTTP %1). Jaribu tena baadaye.</translation>
+    </message>
+    <message>
+        <source>Connected: IntaSend accepted the keys.</source>
+        <translation>Imeunganishwa: IntaSend imekubali funguo.</translation>
+    </message>
+    <message>
+        <source>Connected: IntaSend accepted the public key.</source>
+        <translation>Imeunganishwa: IntaSend imekubali ufunguo wa umma.</translation>
+    </message>
+    <message>
+        <source>Nothing answers as IntaSend at this address (HTTP 404). Check the URL.</source>
+        <translation>Hakuna IntaSend inayojibu kwenye anwani hii (HTTP 404). Kagua URL.</translation>
+    </message>
+    <message>
+        <source>IntaSend asked the till to slow down; try again in a minute.</source>
+        <translation>IntaSend imeiomba till ipunguze kasi; jaribu tena baada ya dakika moja.</translation>
+    </message>
+    <message>
+        <source>IntaSend did not accept the keys (HTTP %1%2)</source>
+        <translation>IntaSend haikukubali funguo (HTTP %1%2)</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s answer was too large to be real (over %1 KiB)</source>
+        <translation>Jibu la IntaSend ni kubwa mno kuwa la kweli (zaidi ya KiB %1)</translation>
+    </message>
+    <message>
+        <source>Could not reach IntaSend (%1)</source>
+        <translation>Imeshindwa kufikia IntaSend (%1)</translation>
+    </message>
+    <message>
+        <source>IntaSend did not answer in time</source>
+        <translation>IntaSend haikujibu kwa wakati</translation>
+    </message>
+    <message>
+        <source>The connection to IntaSend dropped before it answered</source>
+        <translation>Muunganisho na IntaSend ulikatika kabla haijajibu</translation>
+    </message>
+    <message>
+        <source>The connection to IntaSend broke (%1)</source>
+        <translation>Muunganisho na IntaSend ulivunjika (%1)</translation>
+    </message>
+    <message>
+        <source>IntaSend refused the keys — check Settings</source>
+        <translation>IntaSend imekataa funguo — kagua Mipangilio</translation>
+    </message>
+    <message>
+        <source>IntaSend asked the till to slow down</source>
+        <translation>IntaSend imeiomba till ipunguze kasi</translation>
+    </message>
+    <message>
+        <source>IntaSend refused the request (HTTP %1)</source>
+        <translation>IntaSend imekataa ombi (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>IntaSend refused the request (HTTP %1: %2)</source>
+        <translation>IntaSend imekataa ombi (HTTP %1: %2)</translation>
+    </message>
+    <message>
+        <source>IntaSend had a problem (HTTP %1)</source>
+        <translation>IntaSend ilipata tatizo (HTTP %1)</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Journal</name>
+    <message>
+        <source>The journal folder %1 cannot be written to (%2). Lipa Till needs it to record payments.</source>
+        <translation>Folda ya daftari %1 haiwezi kuandikiwa (%2). Lipa Till inaihitaji ili kurekodi malipo.</translation>
+    </message>
+    <message>
+        <source>The journal %1 is damaged (%2). It was moved to %3 and kept; nothing was deleted.</source>
+        <translation>Daftari %1 limeharibika (%2). Limehamishiwa %3 na kuhifadhiwa; hakuna kilichofutwa.</translation>
+    </message>
+    <message>
+        <source>The journal %1 is damaged (%2) and could not be moved aside.</source>
+        <translation>Daftari %1 limeharibika (%2) na halikuweza kuhamishwa kando.</translation>
+    </message>
+    <message>
+        <source>The journal %1 is in use by another Lipa Till. Close the other till first.</source>
+        <translation>Daftari %1 linatumiwa na Lipa Till nyingine. Funga till hiyo nyingine kwanza.</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be written (%2).</source>
+        <translation>Daftari %1 haliwezi kuandikiwa (%2).</translation>
+    </message>
+    <message>
+        <source>The disk is full: the journal %1 cannot grow.</source>
+        <translation>Diski imejaa: daftari %1 haliwezi kukua.</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot be opened (%2).</source>
+        <translation>Daftari %1 haliwezi kufunguliwa (%2).</translation>
+    </message>
+    <message>
+        <source>The journal %1 was written by a newer Lipa Till (format %2; this one reads up to %3). Install the newer version; the file was not changed.</source>
+        <translation>Daftari %1 liliandikwa na Lipa Till mpya zaidi (muundo %2; hii inasoma hadi %3). Sakinisha toleo jipya; faili halikubadilishwa.</translation>
+    </message>
+    <message>
+        <source>The journal %1 could not be upgraded (%2). The file was not changed.</source>
+        <translation>Daftari %1 halikuweza kusasishwa (%2). Faili halikubadilishwa.</translation>
+    </message>
+    <message>
+        <source>A new journal could not be created at %1 (%2).</source>
+        <translation>Daftari jipya halikuweza kuundwa kwenye %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The journal %1 cannot use write-ahead logging on this disk.</source>
+        <translation>Daftari %1 haliwezi kutumia write-ahead logging kwenye diski hii.</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>Diski imejaa</translation>
+    </message>
+    <message>
+        <source>The journal cannot be written</source>
+        <translation>Daftari haliwezi kuandikiwa</translation>
+    </message>
+    <message>
+        <source>The journal is in use by another program</source>
+        <translation>Daftari linatumiwa na programu nyingine</translation>
+    </message>
+    <message>
+        <source>The journal is damaged</source>
+        <translation>Daftari limeharibika</translation>
+    </message>
+    <message>
+        <source>No such payment in the journal</source>
+        <translation>Hakuna malipo kama hayo kwenye daftari</translation>
+    </message>
+    <message>
+        <source>This shift is already closed.</source>
+        <translation>Zamu hii imeshafungwa.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::KeyStore</name>
+    <message>
+        <source>The keys are kept in this computer&apos;s keyring.</source>
+        <translation>Funguo zimehifadhiwa kwenye keyring ya kompyuta hii.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: the keys are kept in %1, which only this user can read.</source>
+        <translation>Kompyuta hii haina keyring: funguo zimehifadhiwa kwenye %1, ambalo mtumiaji huyu pekee anaweza kusoma.</translation>
+    </message>
+    <message>
+        <source>The keys could not be saved to %1: %2</source>
+        <translation>Funguo hazikuweza kuhifadhiwa kwenye %1: %2</translation>
+    </message>
+    <message>
+        <source>The keys could not be saved safely to %1</source>
+        <translation>Funguo hazikuweza kuhifadhiwa kwa usalama kwenye %1</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::MainWindow</name>
+    <message>
+        <source>Demo mode — no real money. Payments go to the built-in IntaSend simulator.</source>
+        <translation>Hali ya majaribio — hakuna pesa halisi. Malipo yanaenda kwa kiigaji cha IntaSend kilichojengewa ndani.</translation>
+    </message>
+    <message>
+        <source>LIVE — real money</source>
+        <translation>LIVE — pesa halisi</translation>
+    </message>
+    <message>
+        <source>CUSTOM — %1</source>
+        <translation>CUSTOM — %1</translation>
+    </message>
+    <message>
+        <source>SANDBOX — test money</source>
+        <translation>SANDBOX — pesa za majaribio</translation>
+    </message>
+    <message>
+        <source>DEMO — no real money</source>
+        <translation>DEMO — hakuna pesa halisi</translation>
+    </message>
+    <message>
+        <source>Open Settings (Ctrl+,)</source>
+        <translation>Fungua Mipangilio (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Tatizo la muunganisho</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Ondoa ujumbe</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Ondoa ujumbe huu</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Leo</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Malipo</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Hamisha CSV…</translation>
+    </message>
+    <message>
+        <source>Save the payments shown as a spreadsheet file (Ctrl+E)</source>
+        <translation>Hifadhi malipo yanayoonyeshwa kama faili la lahajedwali (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Hamisha CSV</translation>
+    </message>
+    <message>
+        <source>Check now (F5)</source>
+        <translation>Angalia sasa (F5)</translation>
+    </message>
+    <message>
+        <source>Ask IntaSend about the selected payment now (F5)</source>
+        <translation>Uliza IntaSend kuhusu malipo yaliyochaguliwa sasa (F5)</translation>
+    </message>
+    <message>
+        <source>Resend… (F8)</source>
+        <translation>Tuma tena… (F8)</translation>
+    </message>
+    <message>
+        <source>Send the selected failed, expired or unknown payment again, after one last check of it (F8)</source>
+        <translation>Tuma tena malipo yaliyochaguliwa yaliyoshindwa, yaliyopitwa na muda au yasiyojulikana, baada ya ukaguzi wa mwisho (F8)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Faili</translation>
+    </message>
+    <message>
+        <source>&amp;Payment</source>
+        <translation>&amp;Malipo</translation>
+    </message>
+    <message>
+        <source>S&amp;hift</source>
+        <translation>&amp;Zamu</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Mwonekano</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Angalia sasa</translation>
+    </message>
+    <message>
+        <source>&amp;Resend…</source>
+        <translation>&amp;Tuma tena…</translation>
+    </message>
+    <message>
+        <source>Send a failed, expired or unknown payment again, after a last check (F8)</source>
+        <translation>Tuma tena malipo yaliyoshindwa, yaliyopitwa na muda au yasiyojulikana, baada ya ukaguzi wa mwisho (F8)</translation>
+    </message>
+    <message>
+        <source>Use c&amp;ash…</source>
+        <translation>Tumia pesa &amp;taslimu…</translation>
+    </message>
+    <message>
+        <source>The customer pays in cash instead (F9)</source>
+        <translation>Mteja analipa kwa pesa taslimu badala yake (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt…</source>
+        <translation>&amp;Chapisha risiti…</translation>
+    </message>
+    <message>
+        <source>Save receipt as P&amp;DF…</source>
+        <translation>Hifadhi risiti kama P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>Ma&amp;elezo</translation>
+    </message>
+    <message>
+        <source>On-screen &amp;keypad</source>
+        <translation>&amp;Vitufe vya skrini</translation>
+    </message>
+    <message>
+        <source>&amp;Search payments</source>
+        <translation>Ta&amp;futa malipo</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>M&amp;ipangilio…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Hamisha CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Ondoka</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>M&amp;saada</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Njia za &amp;mkato za kibodi</translation>
+    </message>
+    <message>
+        <source>&amp;About Lipa Till</source>
+        <translation>&amp;Kuhusu Lipa Till</translation>
+    </message>
+    <message>
+        <source>Clear form</source>
+        <translation>Futa fomu</translation>
+    </message>
+    <message>
+        <source>Demo mode — no real money. Open Settings to connect your IntaSend account.</source>
+        <translation>Hali ya majaribio — hakuna pesa halisi. Fungua Mipangilio ili kuunganisha akaunti yako ya IntaSend.</translation>
+    </message>
+    <message>
+        <source>Opening Settings</source>
+        <translation>Kufungua Mipangilio</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Mazingira</translation>
+    </message>
+    <message>
+        <source>Checking the earlier request with IntaSend…</source>
+        <translation>Inakagua ombi la awali na IntaSend…</translation>
+    </message>
+    <message>
+        <source>The till could not ask IntaSend about it just now; the customer may have paid it late.</source>
+        <translation>Till haikuweza kuuliza IntaSend kuhusu hilo sasa hivi; huenda mteja amelipa kwa kuchelewa.</translation>
+    </message>
+    <message>
+        <source>Already paid</source>
+        <translation>Tayari imelipwa</translation>
+    </message>
+    <message>
+        <source>%1 from %2 requested at %3 has been paid (M-Pesa receipt %4). Nothing was sent.</source>
+        <translation>%1 kutoka %2 iliyoombwa saa %3 imelipwa (risiti ya M-Pesa %4). Hakuna kilichotumwa.</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>haikutolewa</translation>
+    </message>
+    <message>
+        <source>1 second ago</source>
+        <translation>sekunde 1 iliyopita</translation>
+    </message>
+    <message>
+        <source>%1 seconds ago</source>
+        <translation>sekunde %1 zilizopita</translation>
+    </message>
+    <message>
+        <source>%1 minutes ago</source>
+        <translation>dakika %1 zilizopita</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>saa %1 zilizopita</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>tarehe %1</translation>
+    </message>
+    <message>
+        <source>it may already have reached the customer&apos;s phone (Unknown)</source>
+        <translation>huenda tayari limefika kwenye simu ya mteja (Haijulikani)</translation>
+    </message>
+    <message>
+        <source>the customer did not answer in time, but may still have paid (Expired)</source>
+        <translation>mteja hakujibu kwa wakati, lakini huenda bado amelipa (Imepitwa na muda)</translation>
+    </message>
+    <message>
+        <source>it is not finished (%1)</source>
+        <translation>halijakamilika (%1)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 was already requested %3 (at %4), and %5.</source>
+        <translation>%1 kwa %2 tayari iliombwa %3 (saa %4), na %5.</translation>
+    </message>
+    <message>
+        <source>Charging again sends a second payment request to the customer&apos;s phone.</source>
+        <translation>Kulipisha tena kunatuma ombi la pili la malipo kwa simu ya mteja.</translation>
+    </message>
+    <message>
+        <source>Charge again?</source>
+        <translation>Lipisha tena?</translation>
+    </message>
+    <message>
+        <source>C&amp;harge again</source>
+        <translation>Li&amp;pisha tena</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t charge</source>
+        <translation>&amp;Usilipishe</translation>
+    </message>
+    <message>
+        <source>Paid: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</source>
+        <translation>Imelipwa: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</translation>
+    </message>
+    <message>
+        <source>Cash: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</source>
+        <translation>Pesa taslimu: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</translation>
+    </message>
+    <message>
+        <source>Waiting: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Inasubiri: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Check: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Kagua: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Failed: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Imeshindwa: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Shown: &lt;b&gt;%1&lt;/b&gt; paid, %2</source>
+        <translation>Yanayoonyeshwa: &lt;b&gt;%1&lt;/b&gt; yamelipwa, %2</translation>
+    </message>
+    <message>
+        <source>%1 in cash, %2</source>
+        <translation>%1 kwa pesa taslimu, %2</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 yanasubiri</translation>
+    </message>
+    <message>
+        <source>%1 to check</source>
+        <translation>%1 ya kukagua</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 yameshindwa</translation>
+    </message>
+    <message>
+        <source>Exporting payments</source>
+        <translation>Kuhamisha malipo</translation>
+    </message>
+    <message>
+        <source>Export payments</source>
+        <translation>Hamisha malipo</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Faili za CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The export could not be saved to %1: %2</source>
+        <translation>Uhamishaji haukuweza kuhifadhiwa kwenye %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported 1 payment to %1</source>
+        <translation>Malipo 1 yamehamishiwa %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 payments to %2</source>
+        <translation>Malipo %1 yamehamishiwa %2</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Charge (in Amount: go to the phone)</source>
+        <translation>Lipisha (ukiwa kwenye Kiasi: nenda kwenye simu)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation>Sehemu inayofuata</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the form; on an empty form, stop waiting (the payment is still checked)</source>
+        <translation>Futa fomu; fomu ikiwa tupu, acha kusubiri (malipo bado yanakaguliwa)</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Check the payment now (the chosen row, else the one on the card)</source>
+        <translation>Angalia malipo sasa (safu iliyochaguliwa, la sivyo yaliyo kwenye kadi)</translation>
+    </message>
+    <message>
+        <source>F8</source>
+        <translation>F8</translation>
+    </message>
+    <message>
+        <source>Send a failed, expired or unknown payment again, after a last check</source>
+        <translation>Tuma tena malipo yaliyoshindwa, yaliyopitwa na muda au yasiyojulikana, baada ya ukaguzi wa mwisho</translation>
+    </message>
+    <message>
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <source>Use cash: the customer pays in cash instead (after a last check)</source>
+        <translation>Tumia pesa taslimu: mteja analipa kwa pesa taslimu badala yake (baada ya ukaguzi wa mwisho)</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Print the payment&apos;s receipt (preview first)</source>
+        <translation>Chapisha risiti ya malipo (onyesho la kwanza kwanza)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Save the payment&apos;s receipt as PDF</source>
+        <translation>Hifadhi risiti ya malipo kama PDF</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Open a shift</source>
+        <translation>Fungua zamu</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>X report: the shift&apos;s figures so far</source>
+        <translation>Ripoti X: takwimu za zamu hadi sasa</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Close the shift with its Z report</source>
+        <translation>Funga zamu kwa ripoti yake ya Z</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Show or hide the on-screen keypad</source>
+        <translation>Onyesha au ficha vitufe vya skrini</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>Search the payments</source>
+        <translation>Tafuta malipo</translation>
+    </message>
+    <message>
+        <source>Enter on a row</source>
+        <translation>Enter kwenye safu</translation>
+    </message>
+    <message>
+        <source>Show the payment&apos;s details and history</source>
+        <translation>Onyesha maelezo na historia ya malipo</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export the payments shown to a CSV file</source>
+        <translation>Hamisha malipo yanayoonyeshwa kwenye faili la CSV</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Mipangilio</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Orodha hii</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Ondoka</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Njia za mkato za kibodi</translation>
+    </message>
+    <message>
+        <source>About Lipa Till</source>
+        <translation>Kuhusu Lipa Till</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Lipa Till %1&lt;/h3&gt;&lt;p&gt;M-Pesa payments at the counter through IntaSend.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lipa Till %1&lt;/h3&gt;&lt;p&gt;Malipo ya M-Pesa kaunta kupitia IntaSend.&lt;/p&gt;&lt;p&gt;Imejengwa kwa Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Tayari</translation>
+    </message>
+    <message>
+        <source>● Connected to the IntaSend simulator</source>
+        <translation>● Imeunganishwa na kiigaji cha IntaSend</translation>
+    </message>
+    <message>
+        <source>● Connected to IntaSend</source>
+        <translation>● Imeunganishwa na IntaSend</translation>
+    </message>
+    <message>
+        <source>● Offline — cannot reach IntaSend</source>
+        <translation>● Nje ya mtandao — haiwezi kufikia IntaSend</translation>
+    </message>
+    <message>
+        <source>There is no payment to send again</source>
+        <translation>Hakuna malipo ya kutuma tena</translation>
+    </message>
+    <message>
+        <source>%1 to %2, requested at %3.</source>
+        <translation>%1 kwa %2, yaliyoombwa saa %3.</translation>
+    </message>
+    <message>
+        <source>Not sent again</source>
+        <translation>Hayakutumwa tena</translation>
+    </message>
+    <message>
+        <source>Try again?</source>
+        <translation>Jaribu tena?</translation>
+    </message>
+    <message>
+        <source>Send again?</source>
+        <translation>Tuma tena?</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Jaribu tena</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>&amp;Tuma tena</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t send</source>
+        <translation>&amp;Usitume</translation>
+    </message>
+    <message>
+        <source>Wait for IntaSend&apos;s answer before taking cash</source>
+        <translation>Subiri jibu la IntaSend kabla ya kupokea pesa taslimu</translation>
+    </message>
+    <message>
+        <source>This payment is %1: there is nothing to settle in cash</source>
+        <translation>Malipo haya ni %1: hakuna cha kulipwa kwa pesa taslimu</translation>
+    </message>
+    <message>
+        <source>Use cash?</source>
+        <translation>Tumia pesa taslimu?</translation>
+    </message>
+    <message>
+        <source>Record %1 from %2 as paid in cash?</source>
+        <translation>Rekodi %1 kutoka %2 kama imelipwa kwa pesa taslimu?</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s phone may still show the M-Pesa request. Ask them to cancel it before you take the cash. If they approve it anyway, the till tells you to give the cash back.</source>
+        <translation>Simu ya mteja huenda bado inaonyesha ombi la M-Pesa. Mwombe alighairi kabla hujapokea pesa taslimu. Akiliidhinisha hata hivyo, till itakuambia umrudishie pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>Take &amp;cash</source>
+        <translation>Pokea pesa &amp;taslimu</translation>
+    </message>
+    <message>
+        <source>&amp;Keep waiting</source>
+        <translation>&amp;Endelea kusubiri</translation>
+    </message>
+    <message>
+        <source>Checking the payment with IntaSend before taking cash…</source>
+        <translation>Inakagua malipo na IntaSend kabla ya kupokea pesa taslimu…</translation>
+    </message>
+    <message>
+        <source>Do not take cash</source>
+        <translation>Usipokee pesa taslimu</translation>
+    </message>
+    <message>
+        <source>%1 from %2 recorded as paid in cash</source>
+        <translation>%1 kutoka %2 imerekodiwa kama imelipwa kwa pesa taslimu</translation>
+    </message>
+    <message>
+        <source>There is no payment to print</source>
+        <translation>Hakuna malipo ya kuchapisha</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Risiti</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Money</name>
+    <message>
+        <source>Enter an amount</source>
+        <translation>Andika kiasi</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>Kiasi lazima kiwe zaidi ya sifuri</translation>
+    </message>
+    <message>
+        <source>Use digits only, e.g. 1500</source>
+        <translation>Tumia tarakimu pekee, mf. 1500</translation>
+    </message>
+    <message>
+        <source>Whole shillings only: M-Pesa does not take cents</source>
+        <translation>Shilingi kamili pekee: M-Pesa haipokei senti</translation>
+    </message>
+    <message>
+        <source>Type the amount with the digits 0 to 9</source>
+        <translation>Andika kiasi kwa tarakimu 0 hadi 9</translation>
+    </message>
+    <message>
+        <source>Misplaced comma: write 1500 or 1,500</source>
+        <translation>Koma iko mahali pasipo sahihi: andika 1500 au 1,500</translation>
+    </message>
+    <message>
+        <source>The most one payment can be is KES %1</source>
+        <translation>Malipo moja hayawezi kuzidi KES %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount</source>
+        <translation>&quot;%1&quot; si kiasi</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has fractions of a cent</source>
+        <translation>&quot;%1&quot; ina sehemu za senti</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::NumericKeypad</name>
+    <message>
+        <source>On-screen keypad</source>
+        <translation>Vitufe vya skrini</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Futa</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Ifuatayo</translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation>Sehemu inayofuata</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Ingiza</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::PaymentDetailsDialog</name>
+    <message>
+        <source>Payment details</source>
+        <translation>Maelezo ya malipo</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <source>Payment history</source>
+        <translation>Historia ya malipo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Muda</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Mabadiliko</translation>
+    </message>
+    <message>
+        <source>IntaSend state</source>
+        <translation>Hali kwa IntaSend</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Maelezo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Angalia sasa</translation>
+    </message>
+    <message>
+        <source>Ask IntaSend about this payment now (F5)</source>
+        <translation>Uliza IntaSend kuhusu malipo haya sasa (F5)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kiasi</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Mteja</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt</source>
+        <translation>Risiti ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Yaliundwa</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Badiliko la mwisho</translation>
+    </message>
+    <message>
+        <source>Local reference</source>
+        <translation>Kumbukumbu ya ndani</translation>
+    </message>
+    <message>
+        <source>IntaSend invoice</source>
+        <translation>Ankara ya IntaSend</translation>
+    </message>
+    <message>
+        <source>Sent again in place of</source>
+        <translation>Imetumwa tena badala ya</translation>
+    </message>
+    <message>
+        <source>Sent again as</source>
+        <translation>Imetumwa tena kama</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>M-Pesa result code</source>
+        <translation>Msimbo wa matokeo wa M-Pesa</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Re-sends</source>
+        <translation>Yaliyotumwa tena</translation>
+    </message>
+    <message>
+        <source>Recorded as %1</source>
+        <translation>Imerekodiwa kama %1</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::PaymentListModel</name>
+    <message>
+        <source>Sending the request to the customer&apos;s phone…</source>
+        <translation>Inatuma ombi kwa simu ya mteja…</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer&apos;s M-Pesa PIN</source>
+        <translation>Inasubiri PIN ya M-Pesa ya mteja</translation>
+    </message>
+    <message>
+        <source>M-Pesa is processing the payment</source>
+        <translation>M-Pesa inashughulikia malipo</translation>
+    </message>
+    <message>
+        <source>Sent again</source>
+        <translation>Imetumwa tena</translation>
+    </message>
+    <message>
+        <source>%1 (sent again)</source>
+        <translation>%1 (imetumwa tena)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Muda</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Mteja</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kiasi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt</source>
+        <translation>Risiti ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Maelezo</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::PaymentState</name>
+    <message>
+        <source>Sending</source>
+        <translation>Inatuma</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Inasubiri</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Inashughulikiwa</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Imelipwa</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Imeshindwa</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Imepitwa na muda</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Haikutumwa</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Haijulikani</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pesa taslimu</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::PhoneNumber</name>
+    <message>
+        <source>Wrong length: a Kenyan mobile number has 10 digits, e.g. 0712 345 678</source>
+        <translation>Urefu si sahihi: nambari ya simu ya Kenya ina tarakimu 10, mf. 0712 345 678</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s phone number</source>
+        <translation>Andika nambari ya simu ya mteja</translation>
+    </message>
+    <message>
+        <source>Type the number with the digits 0 to 9</source>
+        <translation>Andika nambari kwa tarakimu 0 hadi 9</translation>
+    </message>
+    <message>
+        <source>Use digits only, e.g. 0712 345 678</source>
+        <translation>Tumia tarakimu pekee, mf. 0712 345 678</translation>
+    </message>
+    <message>
+        <source>Not a Kenyan number: it must start with +254</source>
+        <translation>Si nambari ya Kenya: lazima ianze na +254</translation>
+    </message>
+    <message>
+        <source>Not a Kenyan mobile number: it must start with 07 or 01</source>
+        <translation>Si nambari ya simu ya Kenya: lazima ianze na 07 au 01</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a normalised Kenyan mobile number</source>
+        <translation>&quot;%1&quot; si nambari ya simu ya Kenya iliyosanifishwa</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::PinDialog</name>
+    <message>
+        <source>Manager PIN</source>
+        <translation>PIN ya meneja</translation>
+    </message>
+    <message>
+        <source>%1 needs the manager PIN.</source>
+        <translation>%1 kunahitaji PIN ya meneja.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Sawa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 seconds.</source>
+        <translation>PIN zisizo sahihi ni nyingi mno. Jaribu tena baada ya sekunde %1.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in %1 seconds.</source>
+        <translation>PIN si sahihi. Jaribu tena baada ya sekunde %1.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN si sahihi.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Printouts</name>
+    <message>
+        <source>Payment receipt</source>
+        <translation>Risiti ya malipo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Muda</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kiasi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Simu</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Imelipwa kwa</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt</source>
+        <translation>Risiti ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Pesa taslimu</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <source>Reference %1</source>
+        <translation>Kumbukumbu %1</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>Imechapishwa %1</translation>
+    </message>
+    <message>
+        <source>NOT PAID — this is not a receipt for payment</source>
+        <translation>HAIJALIPWA — hii si risiti ya malipo</translation>
+    </message>
+    <message>
+        <source>X report (shift still open)</source>
+        <translation>Ripoti X (zamu bado iko wazi)</translation>
+    </message>
+    <message>
+        <source>Z report (shift closed)</source>
+        <translation>Ripoti Z (zamu imefungwa)</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Keshia</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ilifunguliwa</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ilifungwa</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Imechapishwa</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Malipo</translation>
+    </message>
+    <message>
+        <source>Paid by M-Pesa</source>
+        <translation>Yaliyolipwa kwa M-Pesa</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Yaliyolipwa kwa pesa taslimu</translation>
+    </message>
+    <message>
+        <source>Total taken</source>
+        <translation>Jumla iliyopokelewa</translation>
+    </message>
+    <message>
+        <source>No unresolved payments.</source>
+        <translation>Hakuna malipo yasiyotatuliwa.</translation>
+    </message>
+    <message>
+        <source>Unresolved — check these before trusting the totals:</source>
+        <translation>Yasiyotatuliwa — yakague kabla ya kuamini jumla:</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Settings</name>
+    <message>
+        <source>Setting %1 = &quot;%2&quot; is not a whole number from %3 to %4; using %5</source>
+        <translation>Mpangilio %1 = &quot;%2&quot; si nambari kamili kati ya %3 na %4; inatumia %5</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be read; using defaults</source>
+        <translation>Faili la mipangilio %1 halikuweza kusomwa; inatumia chaguo-msingi</translation>
+    </message>
+    <message>
+        <source>Setting intasend/environment = &quot;%1&quot; is not demo, sandbox, live or custom; running in demo mode</source>
+        <translation>Mpangilio intasend/environment = &quot;%1&quot; si demo, sandbox, live wala custom; inaendesha katika hali ya majaribio</translation>
+    </message>
+    <message>
+        <source>Setting polling/max_interval_seconds is shorter than polling/first_check_seconds; using the first check interval for both</source>
+        <translation>Mpangilio polling/max_interval_seconds ni mfupi kuliko polling/first_check_seconds; inatumia muda wa ukaguzi wa kwanza kwa yote mawili</translation>
+    </message>
+    <message>
+        <source>Setting till/sound = &quot;%1&quot; is not on or off; using on</source>
+        <translation>Mpangilio till/sound = &quot;%1&quot; si on wala off; inatumia on</translation>
+    </message>
+    <message>
+        <source>Setting till/language = &quot;%1&quot; is not system, en or sw; following the system</source>
+        <translation>Mpangilio till/language = &quot;%1&quot; si system, en wala sw; inafuata mfumo</translation>
+    </message>
+    <message>
+        <source>Setting till/receipt_paper = &quot;%1&quot; is not 58mm, 80mm or a4; using 80mm</source>
+        <translation>Mpangilio till/receipt_paper = &quot;%1&quot; si 58mm, 80mm wala a4; inatumia 80mm</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to %1</source>
+        <translation>Mipangilio haikuweza kuandikwa kwenye %1</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Mipangilio</translation>
+    </message>
+    <message>
+        <source>IntaSend</source>
+        <translation>IntaSend</translation>
+    </message>
+    <message>
+        <source>Demo — built-in simulator, no real money</source>
+        <translation>Majaribio — kiigaji kilichojengewa ndani, hakuna pesa halisi</translation>
+    </message>
+    <message>
+        <source>Sandbox — IntaSend&apos;s test service</source>
+        <translation>Sandbox — huduma ya majaribio ya IntaSend</translation>
+    </message>
+    <message>
+        <source>LIVE — real money</source>
+        <translation>LIVE — pesa halisi</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>URL maalum</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Mazingira</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL</source>
+        <translation>&amp;URL ya msingi</translation>
+    </message>
+    <message>
+        <source>&amp;Public key</source>
+        <translation>Ufunguo wa &amp;umma</translation>
+    </message>
+    <message>
+        <source>optional: ISSecretKey_test_…</source>
+        <translation>si lazima: ISSecretKey_test_…</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key</source>
+        <translation>Ufunguo wa &amp;siri</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Jaribu muunganisho</translation>
+    </message>
+    <message>
+        <source>Make one harmless call to IntaSend with these keys</source>
+        <translation>Piga simu moja isiyo na madhara kwa IntaSend kwa funguo hizi</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Sent to IntaSend with each payment and printed on receipts</source>
+        <translation>Hutumwa kwa IntaSend pamoja na kila malipo na huchapishwa kwenye risiti</translation>
+    </message>
+    <message>
+        <source>Till &amp;name</source>
+        <translation>&amp;Jina la till</translation>
+    </message>
+    <message>
+        <source>&amp;Largest payment</source>
+        <translation>Malipo &amp;makubwa zaidi</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How often a waiting payment is checked, at most</source>
+        <translation>Malipo yanayosubiri hukaguliwa mara ngapi, angalau</translation>
+    </message>
+    <message>
+        <source>Check &amp;every</source>
+        <translation>Kagua &amp;kila</translation>
+    </message>
+    <message>
+        <source>After this long without an answer from the customer a payment shows as expired</source>
+        <translation>Baada ya muda huu bila jibu kutoka kwa mteja, malipo huonyeshwa kuwa yamepitwa na muda</translation>
+    </message>
+    <message>
+        <source>E&amp;xpire after</source>
+        <translation>&amp;Pitwa na muda baada ya</translation>
+    </message>
+    <message>
+        <source>A sound and a desktop notification when a payment is paid or fails</source>
+        <translation>Sauti na arifa ya eneo-kazi malipo yanapolipwa au kushindwa</translation>
+    </message>
+    <message>
+        <source>S&amp;ound</source>
+        <translation>S&amp;auti</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Fuata mfumo</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Lugha</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>Karatasi ya mviringo ya mm 58</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>Karatasi ya mviringo ya mm 80</translation>
+    </message>
+    <message>
+        <source>A4 sheet</source>
+        <translation>Karatasi ya A4</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt paper</source>
+        <translation>Karatasi ya &amp;risiti</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Larger text for big screens read from across the counter</source>
+        <translation>Maandishi makubwa zaidi kwa skrini kubwa zinazosomwa kutoka ng&apos;ambo ya kaunta</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>Ukubwa wa &amp;maandishi</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>PIN ya meneja</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits; empty: no PIN</source>
+        <translation>tarakimu 4 hadi 8; tupu: hakuna PIN</translation>
+    </message>
+    <message>
+        <source>empty: keep the current PIN</source>
+        <translation>tupu: weka PIN iliyopo</translation>
+    </message>
+    <message>
+        <source>New P&amp;IN</source>
+        <translation>P&amp;IN mpya</translation>
+    </message>
+    <message>
+        <source>New PIN a&amp;gain</source>
+        <translation>PIN mpya &amp;tena</translation>
+    </message>
+    <message>
+        <source>Remove the PIN</source>
+        <translation>Ondoa PIN</translation>
+    </message>
+    <message>
+        <source>The PIN protects Settings, the CSV export and manual changes to a payment.</source>
+        <translation>PIN inalinda Mipangilio, uhamishaji wa CSV na mabadiliko ya mkono ya malipo.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Hifadhi</translation>
+    </message>
+    <message>
+        <source>Demo mode needs no keys.</source>
+        <translation>Hali ya majaribio haihitaji funguo.</translation>
+    </message>
+    <message>
+        <source>Base URL: %1</source>
+        <translation>URL ya msingi: %1</translation>
+    </message>
+    <message>
+        <source>Enter the IntaSend public key for this environment.</source>
+        <translation>Andika ufunguo wa umma wa IntaSend kwa mazingira haya.</translation>
+    </message>
+    <message>
+        <source>The public key should start with ISPubKey_.</source>
+        <translation>Ufunguo wa umma unapaswa kuanza na ISPubKey_.</translation>
+    </message>
+    <message>
+        <source>The secret key should start with ISSecretKey_.</source>
+        <translation>Ufunguo wa siri unapaswa kuanza na ISSecretKey_.</translation>
+    </message>
+    <message>
+        <source>The PIN must be 4 to 8 digits.</source>
+        <translation>PIN lazima iwe tarakimu 4 hadi 8.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>PIN hizo mbili hazifanani.</translation>
+    </message>
+    <message>
+        <source>Enter a valid base URL first.</source>
+        <translation>Andika URL ya msingi iliyo sahihi kwanza.</translation>
+    </message>
+    <message>
+        <source>Asking IntaSend…</source>
+        <translation>Inauliza IntaSend…</translation>
+    </message>
+    <message>
+        <source>Switch to LIVE?</source>
+        <translation>Badili kwenda LIVE?</translation>
+    </message>
+    <message>
+        <source>In LIVE mode every payment takes real money from customers&apos; M-Pesa accounts. Switch this till to LIVE?</source>
+        <translation>Katika hali ya LIVE kila malipo huchukua pesa halisi kutoka akaunti za M-Pesa za wateja. Badili till hii kwenda LIVE?</translation>
+    </message>
+    <message>
+        <source>Switch to &amp;LIVE</source>
+        <translation>Badili kwenda &amp;LIVE</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ShiftDesk</name>
+    <message>
+        <source>&amp;Open shift…</source>
+        <translation>&amp;Fungua zamu…</translation>
+    </message>
+    <message>
+        <source>&amp;X report</source>
+        <translation>Ripoti &amp;X</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift (Z report)…</source>
+        <translation>F&amp;unga zamu (ripoti Z)…</translation>
+    </message>
+    <message>
+        <source>Shift: %1 since %2</source>
+        <translation>Zamu: %1 tangu %2</translation>
+    </message>
+    <message>
+        <source>No shift open</source>
+        <translation>Hakuna zamu iliyo wazi</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Fungua zamu</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s name:</source>
+        <translation>Jina la keshia:</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>&amp;Fungua zamu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
+        <source>Close shift?</source>
+        <translation>Funga zamu?</translation>
+    </message>
+    <message>
+        <source>Close %1&apos;s shift and print the Z report? Total taken: %2.</source>
+        <translation>Funga zamu ya %1 na uchapishe ripoti Z? Jumla iliyopokelewa: %2.</translation>
+    </message>
+    <message>
+        <source>1 payment is still unresolved; it is listed on the report.</source>
+        <translation>Malipo 1 bado hayajatatuliwa; yameorodheshwa kwenye ripoti.</translation>
+    </message>
+    <message>
+        <source>%1 payments are still unresolved; they are listed on the report.</source>
+        <translation>Malipo %1 bado hayajatatuliwa; yameorodheshwa kwenye ripoti.</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift</source>
+        <translation>&amp;Funga zamu</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it open</source>
+        <translation>&amp;Iache wazi</translation>
+    </message>
+    <message>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>&amp;Chapisha… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Hifadhi kama P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::StateGroup</name>
+    <message>
+        <source>All</source>
+        <translation>Yote</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Yaliyolipwa</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Yanayosubiri</translation>
+    </message>
+    <message>
+        <source>Needs checking</source>
+        <translation>Yanahitaji kukaguliwa</translation>
+    </message>
+    <message>
+        <source>Failed or not sent</source>
+        <translation>Yaliyoshindwa au hayakutumwa</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Till</name>
+    <message>
+        <source>The payment could not be recorded (%1), so it was not sent. Nothing was charged.</source>
+        <translation>Malipo hayakuweza kurekodiwa (%1), kwa hiyo hayakutumwa. Hakuna kilichotozwa.</translation>
+    </message>
+    <message>
+        <source>The till stopped before IntaSend answered: the request may have reached the customer&apos;s phone</source>
+        <translation>Till ilisimama kabla IntaSend haijajibu: huenda ombi limefika kwenye simu ya mteja</translation>
+    </message>
+    <message>
+        <source>IntaSend never confirmed this request, so there is nothing to check. Ask the customer whether a payment prompt came or money left their M-Pesa.</source>
+        <translation>IntaSend haikuwahi kuthibitisha ombi hili, kwa hiyo hakuna cha kukagua. Muulize mteja kama ombi la malipo lilikuja au pesa zilitoka kwenye M-Pesa yake.</translation>
+    </message>
+    <message>
+        <source>This payment is not in the journal.</source>
+        <translation>Malipo haya hayako kwenye daftari.</translation>
+    </message>
+    <message>
+        <source>This payment was already sent again (%1, %2). Use that one.</source>
+        <translation>Malipo haya tayari yametumwa tena (%1, %2). Tumia hayo.</translation>
+    </message>
+    <message>
+        <source>This payment is paid.</source>
+        <translation>Malipo haya yamelipwa.</translation>
+    </message>
+    <message>
+        <source>This sale was settled in cash.</source>
+        <translation>Mauzo haya yalilipwa kwa pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>This request is still being sent. Wait for IntaSend&apos;s answer.</source>
+        <translation>Ombi hili bado linatumwa. Subiri jibu la IntaSend.</translation>
+    </message>
+    <message>
+        <source>This payment is still waiting for the customer. Wait for it to end, or check it now.</source>
+        <translation>Malipo haya bado yanamsubiri mteja. Subiri yaishe, au yaangalie sasa.</translation>
+    </message>
+    <message>
+        <source>IntaSend never confirmed this request, so the till cannot check it. Ask the customer: if a payment prompt came, or money left their M-Pesa, do not send again.</source>
+        <translation>IntaSend haikuwahi kuthibitisha ombi hili, kwa hiyo till haiwezi kulikagua. Muulize mteja: kama ombi la malipo lilikuja, au pesa zilitoka kwenye M-Pesa yake, usitume tena.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged: the request never reached the customer.</source>
+        <translation>Hakuna kilichotozwa: ombi halikumfikia mteja.</translation>
+    </message>
+    <message>
+        <source>The customer was not charged: %1</source>
+        <translation>Mteja hakutozwa: %1</translation>
+    </message>
+    <message>
+        <source>This payment is paid by M-Pesa (receipt %1). Do not take cash.</source>
+        <translation>Malipo haya yamelipwa kwa M-Pesa (risiti %1). Usipokee pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>This sale is already settled in cash.</source>
+        <translation>Mauzo haya tayari yamelipwa kwa pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>IntaSend says this payment is paid by M-Pesa after all (receipt %1). Do not take cash.</source>
+        <translation>IntaSend inasema malipo haya yamelipwa kwa M-Pesa hatimaye (risiti %1). Usipokee pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>This payment can no longer be settled in cash (%1).</source>
+        <translation>Malipo haya hayawezi tena kulipwa kwa pesa taslimu (%1).</translation>
+    </message>
+    <message>
+        <source>Settled in cash. The M-Pesa request was still open: the till keeps checking it in case the customer approves it anyway.</source>
+        <translation>Yamelipwa kwa pesa taslimu. Ombi la M-Pesa lilikuwa bado wazi: till inaendelea kulikagua endapo mteja ataliidhinisha hata hivyo.</translation>
+    </message>
+    <message>
+        <source>Another request for this sale (%1 to %2, at %3) is still open: %4. Wait for it, or check it.</source>
+        <translation>Ombi jingine la mauzo haya (%1 kwa %2, saa %3) bado liko wazi: %4. Lisubiri, au likague.</translation>
+    </message>
+    <message>
+        <source>IntaSend asked the till to wait until %1. Nothing was sent; try again then.</source>
+        <translation>IntaSend imeiomba till isubiri hadi %1. Hakuna kilichotumwa; jaribu tena wakati huo.</translation>
+    </message>
+    <message>
+        <source>The earlier request could not be checked (%1). Send again only when IntaSend can be asked.</source>
+        <translation>Ombi la awali halikuweza kukaguliwa (%1). Tuma tena pale tu IntaSend inapoweza kuulizwa.</translation>
+    </message>
+    <message>
+        <source>IntaSend says this payment is paid after all (receipt %1). Do not charge again.</source>
+        <translation>IntaSend inasema malipo haya yamelipwa hatimaye (risiti %1). Usilipishe tena.</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>haikutolewa</translation>
+    </message>
+    <message>
+        <source>IntaSend confirms the customer was not charged: %1</source>
+        <translation>IntaSend inathibitisha kuwa mteja hakutozwa: %1</translation>
+    </message>
+    <message>
+        <source>IntaSend says the customer can still answer this request. Wait for it.</source>
+        <translation>IntaSend inasema mteja bado anaweza kujibu ombi hili. Lisubiri.</translation>
+    </message>
+    <message>
+        <source>IntaSend still shows the earlier request as not finished (%1), though the prompt on the phone has timed out. Ask the customer whether they paid before sending again.</source>
+        <translation>IntaSend bado inaonyesha ombi la awali kuwa halijakamilika (%1), ingawa ombi kwenye simu limepitwa na muda. Muulize mteja kama alilipa kabla ya kutuma tena.</translation>
+    </message>
+    <message>
+        <source>no state</source>
+        <translation>hakuna hali</translation>
+    </message>
+    <message>
+        <source>This payment was already sent again.</source>
+        <translation>Malipo haya tayari yametumwa tena.</translation>
+    </message>
+    <message>
+        <source>This payment is still in progress.</source>
+        <translation>Malipo haya bado yanaendelea.</translation>
+    </message>
+    <message>
+        <source>It was checked too long ago; press Resend (F8) to check it again.</source>
+        <translation>Yalikaguliwa muda mrefu uliopita; bonyeza Tuma tena (F8) ili kuyakagua tena.</translation>
+    </message>
+    <message>
+        <source>Not sent again. %1</source>
+        <translation>Hayakutumwa tena. %1</translation>
+    </message>
+    <message>
+        <source>Could not reach IntaSend — nothing was charged</source>
+        <translation>Imeshindwa kufikia IntaSend — hakuna kilichotozwa</translation>
+    </message>
+    <message>
+        <source>IntaSend asked the till to slow down — nothing was charged</source>
+        <translation>IntaSend imeiomba till ipunguze kasi — hakuna kilichotozwa</translation>
+    </message>
+    <message>
+        <source>The request may have reached the customer&apos;s phone (%1). Do not charge again before checking with the customer.</source>
+        <translation>Huenda ombi limefika kwenye simu ya mteja (%1). Usilipishe tena kabla ya kuongea na mteja.</translation>
+    </message>
+    <message>
+        <source>No answer from the customer within a minute. Check again before charging again.</source>
+        <translation>Hakuna jibu kutoka kwa mteja ndani ya dakika moja. Kagua tena kabla ya kulipisha tena.</translation>
+    </message>
+    <message>
+        <source>No answer from the customer within %1 minutes. Check again before charging again.</source>
+        <translation>Hakuna jibu kutoka kwa mteja ndani ya dakika %1. Kagua tena kabla ya kulipisha tena.</translation>
+    </message>
+    <message>
+        <source>IntaSend answered about a different payment (reference %1) when asked about %2 to %3; the answer was ignored. Check the IntaSend dashboard.</source>
+        <translation>IntaSend ilijibu kuhusu malipo mengine (kumbukumbu %1) ilipoulizwa kuhusu %2 kwa %3; jibu limepuuzwa. Kagua dashibodi ya IntaSend.</translation>
+    </message>
+    <message>
+        <source>IntaSend reports %1 for this payment of %2</source>
+        <translation>IntaSend inaripoti %1 kwa malipo haya ya %2</translation>
+    </message>
+    <message>
+        <source>Paid by M-Pesa as well, after the sale was settled in cash: give the customer their cash back.</source>
+        <translation>Yamelipwa kwa M-Pesa pia, baada ya mauzo kulipwa kwa pesa taslimu: mrudishie mteja pesa zake taslimu.</translation>
+    </message>
+    <message>
+        <source>%1 from %2 was paid by M-Pesa (receipt %3) after it was settled in cash. Give the customer their cash back.</source>
+        <translation>%1 kutoka %2 ililipwa kwa M-Pesa (risiti %3) baada ya kulipwa kwa pesa taslimu. Mrudishie mteja pesa zake taslimu.</translation>
+    </message>
+    <message>
+        <source>IntaSend reported a state this till does not know (&quot;%1&quot;); still checking</source>
+        <translation>IntaSend iliripoti hali ambayo till hii haiijui (&quot;%1&quot;); bado inakagua</translation>
+    </message>
+    <message>
+        <source>A payment change could not be recorded (%1). The payment keeps its last recorded state and is checked again when the till restarts.</source>
+        <translation>Badiliko la malipo halikuweza kurekodiwa (%1). Malipo yanabaki katika hali yake ya mwisho iliyorekodiwa na yatakaguliwa tena till itakapowashwa upya.</translation>
+    </message>
+    <message>
+        <source>IntaSend refused the keys — check Settings. Payments cannot be sent until the keys are right.</source>
+        <translation>IntaSend imekataa funguo — kagua Mipangilio. Malipo hayawezi kutumwa hadi funguo ziwe sahihi.</translation>
+    </message>
+    <message>
+        <source>Offline: the last %1 requests to IntaSend failed. Waiting payments are still being checked and will update by themselves; a new charge may not go through.</source>
+        <translation>Nje ya mtandao: maombi %1 ya mwisho kwa IntaSend yameshindwa. Malipo yanayosubiri bado yanakaguliwa na yatajisasisha yenyewe; malipo mapya huenda yasipite.</translation>
+    </message>
+    <message>
+        <source>IntaSend asked the till to slow down. Sending and checking resume at %1.</source>
+        <translation>IntaSend imeiomba till ipunguze kasi. Kutuma na kukagua kutaendelea saa %1.</translation>
+    </message>
+    <message>
+        <source>The shift could not be opened: %1</source>
+        <translation>Zamu haikuweza kufunguliwa: %1</translation>
+    </message>
+    <message>
+        <source>The shift could not be closed: %1. It stays open.</source>
+        <translation>Zamu haikuweza kufungwa: %1. Inabaki wazi.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::WaitingCard</name>
+    <message>
+        <source>Current payment</source>
+        <translation>Malipo ya sasa</translation>
+    </message>
+    <message>
+        <source>Check now (F5)</source>
+        <translation>Angalia sasa (F5)</translation>
+    </message>
+    <message>
+        <source>Resend… (F8)</source>
+        <translation>Tuma tena… (F8)</translation>
+    </message>
+    <message>
+        <source>Use cash (F9)</source>
+        <translation>Pesa taslimu (F9)</translation>
+    </message>
+    <message>
+        <source>The customer pays in cash instead: record the sale as paid in cash (F9)</source>
+        <translation>Mteja analipa kwa pesa taslimu badala yake: rekodi mauzo kama yamelipwa kwa pesa taslimu (F9)</translation>
+    </message>
+    <message>
+        <source>Stop waiting (Esc)</source>
+        <translation>Acha kusubiri (Esc)</translation>
+    </message>
+    <message>
+        <source>Hide this card. The till keeps checking the payment; the list shows how it ends.</source>
+        <translation>Ficha kadi hii. Till inaendelea kukagua malipo; orodha inaonyesha jinsi yanavyoisha.</translation>
+    </message>
+    <message>
+        <source>Ask IntaSend about this payment now (F5)</source>
+        <translation>Uliza IntaSend kuhusu malipo haya sasa (F5)</translation>
+    </message>
+    <message>
+        <source>Send this payment again, after a last check of it (F8)</source>
+        <translation>Tuma malipo haya tena, baada ya ukaguzi wake wa mwisho (F8)</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 kutoka %2</translation>
+    </message>
+    <message>
+        <source>%1. Expires in %2:%3.</source>
+        <translation>%1. Muda unaisha baada ya %2:%3.</translation>
+    </message>
+    <message>
+        <source>Paid.</source>
+        <translation>Imelipwa.</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt:</source>
+        <translation>Risiti ya M-Pesa:</translation>
+    </message>
+    <message>
+        <source>Done (Esc)</source>
+        <translation>Imekamilika (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::wire</name>
+    <message>
+        <source>IntaSend sent an answer that is not JSON (%1)</source>
+        <translation>IntaSend ilituma jibu ambalo si JSON (%1)</translation>
+    </message>
+    <message>
+        <source>IntaSend sent an answer without an invoice</source>
+        <translation>IntaSend ilituma jibu bila ankara</translation>
+    </message>
+    <message>
+        <source>IntaSend sent an invoice without an id</source>
+        <translation>IntaSend ilituma ankara bila kitambulisho</translation>
+    </message>
+    <message>
+        <source>IntaSend sent an invoice without a state</source>
+        <translation>IntaSend ilituma ankara bila hali</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s M-Pesa balance is too low</source>
+        <translation>Salio la M-Pesa la mteja halitoshi</translation>
+    </message>
+    <message>
+        <source>Customer cancelled the request</source>
+        <translation>Mteja ameghairi ombi</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s phone could not be reached (off or no network) — try again</source>
+        <translation>Simu ya mteja haikupatikana (imezimwa au haina mtandao) — jaribu tena</translation>
+    </message>
+    <message>
+        <source>Wrong M-Pesa PIN entered</source>
+        <translation>PIN ya M-Pesa iliyoingizwa si sahihi</translation>
+    </message>
+    <message>
+        <source>The request expired before the customer answered</source>
+        <translation>Ombi limepitwa na muda kabla mteja hajajibu</translation>
+    </message>
+    <message>
+        <source>Customer has another M-Pesa payment in progress — wait, then try again</source>
+        <translation>Mteja ana malipo mengine ya M-Pesa yanayoendelea — subiri, kisha ujaribu tena</translation>
+    </message>
+    <message>
+        <source>M-Pesa system error — try again</source>
+        <translation>Hitilafu ya mfumo wa M-Pesa — jaribu tena</translation>
+    </message>
+    <message>
+        <source>Payment failed (no reason given)</source>
+        <translation>Malipo yameshindwa (hakuna sababu iliyotolewa)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Lipa Till: take M-Pesa payments through IntaSend at a shop counter.</source>
+        <translation>Lipa Till: pokea malipo ya M-Pesa kupitia IntaSend kwenye kaunta ya duka.</translation>
+    </message>
+    <message>
+        <source>Run on the built-in IntaSend simulator: no real money.</source>
+        <translation>Endesha kwenye kiigaji cha IntaSend kilichojengewa ndani: hakuna pesa halisi.</translation>
+    </message>
+    <message>
+        <source>Use this IntaSend base URL (https, or http to 127.0.0.1 only).</source>
+        <translation>Tumia URL hii ya msingi ya IntaSend (https, au http kwa 127.0.0.1 pekee).</translation>
+    </message>
+    <message>
+        <source>IntaSend public key. The secret key is read only from the LIPA_TILL_SECRET_KEY environment variable.</source>
+        <translation>Ufunguo wa umma wa IntaSend. Ufunguo wa siri husomwa tu kutoka kigezo cha mazingira LIPA_TILL_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>Where the settings file and the journal live.</source>
+        <translation>Mahali faili la mipangilio na daftari vinapokaa.</translation>
+    </message>
+    <message>
+        <source>Take one demo payment through the real window, in a throwaway data folder, and exit: 0 when it was paid.</source>
+        <translation>Fanya malipo moja ya majaribio kupitia dirisha halisi, katika folda ya data ya muda, kisha uondoke: 0 ikiwa yalilipwa.</translation>
+    </message>
+    <message>
+        <source>Exit as soon as the window is ready for the first payment (for start-up benchmarks).</source>
+        <translation>Ondoka mara tu dirisha liko tayari kwa malipo ya kwanza (kwa vipimo vya kuwasha).</translation>
+    </message>
+    <message>
+        <source>Lipa Till cannot start</source>
+        <translation>Lipa Till haiwezi kuanza</translation>
+    </message>
+    <message>
+        <source>The journal was found damaged earlier and was moved to %1. There is no journal now.</source>
+        <translation>Daftari lilipatikana limeharibika hapo awali na likahamishiwa %1. Hakuna daftari sasa.</translation>
+    </message>
+    <message>
+        <source>Start the till on a screen to begin a new journal.</source>
+        <translation>Washa till kwenye skrini ili kuanza daftari jipya.</translation>
+    </message>
+    <message>
+        <source>No journal</source>
+        <translation>Hakuna daftari</translation>
+    </message>
+    <message>
+        <source>Start a new, empty journal now?</source>
+        <translation>Anza daftari jipya, tupu, sasa?</translation>
+    </message>
+    <message>
+        <source>The journal is damaged</source>
+        <translation>Daftari limeharibika</translation>
+    </message>
+    <message>
+        <source>Start a new, empty journal now? The damaged file stays where it is for the shop&apos;s records.</source>
+        <translation>Anza daftari jipya, tupu, sasa? Faili lililoharibika linabaki lilipo kwa kumbukumbu za duka.</translation>
+    </message>
+    <message>
+        <source>Start a new journal</source>
+        <translation>Anza daftari jipya</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Ondoka</translation>
+    </message>
+    <message>
+        <source>Another Lipa Till (process %1) is already running with the data folder %2. Only one till can use it at a time.</source>
+        <translation>Lipa Till nyingine (mchakato %1) tayari inaendeshwa na folda ya data %2. Till moja tu inaweza kuitumia kwa wakati mmoja.</translation>
+    </message>
+</context>
+</TS>
