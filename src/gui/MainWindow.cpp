@@ -84,6 +84,7 @@ QLabel* makeTotalLabel(QWidget* parent)
     font.setPointSizeF(font.pointSizeF() * 1.25);
     label->setFont(font);
     label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true); // longer words in Kiswahili, large text: wrap inside the column
     return label;
 }
 
@@ -266,6 +267,10 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     m_filterTotals = new QLabel(central);
     m_filterTotals->setObjectName(QStringLiteral("filterTotals"));
     m_filterTotals->setTextFormat(Qt::RichText);
+    // However long the summary gets (more states, another language), it wraps: the window never grows
+    // past the screen.
+    m_filterTotals->setWordWrap(true);
+    m_filterTotals->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     actions->addWidget(m_filterTotals, 1);
     auto* exportButton = new QPushButton(tr("Export CSV…"), central);
     exportButton->setObjectName(QStringLiteral("exportButton"));

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void everyStringIsTranslated();
     void windowSpeaksKiswahili();
     void nothingVisibleIsLeftInEnglish();
+    void kiswahiliFitsA1024x600Screen();
 
 private:
     struct Message {
@@ -199,6 +200,44 @@ void TestLanguage::nothingVisibleIsLeftInEnglish()
             untranslated << it.key() + QStringLiteral(": ") + it.value();
     }
     QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(u'\n')));
+}
+
+void TestLanguage::kiswahiliFitsA1024x600Screen()
+{
+    // A day with every kind of payment: the longest totals lines there are.
+    Language::install(QStringLiteral("sw"));
+    test::TestStack stack;
+    QList<Payment> day;
+    int i = 0;
+    for (PaymentState state :
+         {PaymentState::Complete, PaymentState::Cash, PaymentState::Pending, PaymentState::Unknown,
+          PaymentState::Expired, PaymentState::Failed, PaymentState::Rejected}) {
+        Payment p;
+        p.localRef = QStringLiteral("ref-%1").arg(++i);
+        p.amount = Money::fromShillings(1000 * i);
+        p.phone = PhoneNumber::parse(QStringLiteral("071234567%1").arg(i)).value();
+        p.state = state;
+        p.createdAt = stack.clock.now().addSecs(-60 * i);
+        p.updatedAt = p.createdAt;
+        day.append(p);
+    }
+    QVERIFY(stack.journal().addHistory(day));
+    MainWindow window(stack.till(), Environment::demo(stack.simulator.baseUrl()), 250000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.resize(1024, 600);
+    QTRY_COMPARE(window.size(), QSize(1024, 600));
+    QTest::qWait(0);
+    QCOMPARE(window.size(), QSize(1024, 600));
+    for (const char* name : {"exportButton", "checkButton", "resendButton", "chargeButton", "waitingTotal"}) {
+        auto* widget = window.findChild<QWidget*>(QString::fromLatin1(name));
+        QVERIFY(widget);
+        const QRect inWindow(widget->mapTo(&window, QPoint(0, 0)), widget->size());
+        QVERIFY2(window.rect().contains(inWindow), name);
+    }
+    // The totals wrap rather than being cut off.
+    auto* waiting = window.findChild<QLabel*>(QStringLiteral("waitingTotal"));
+    QVERIFY(waiting->wordWrap());
 }
 
 QTEST_MAIN(TestLanguage)
