@@ -747,7 +747,7 @@
     </message>
     <message>
         <source>Print the payment&apos;s receipt (preview first)</source>
-        <translation>Chapisha risiti ya malipo (onyesho la kwanza kwanza)</translation>
+        <translation>Chapisha risiti ya malipo (kwanza uone jinsi itakavyochapishwa)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
