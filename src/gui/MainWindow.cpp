@@ -899,6 +899,7 @@ void MainWindow::saveReceiptPdf()
 void MainWindow::showKeypad(bool shown)
 {
     m_keypad->setVisible(shown);
+    m_settings.keypad = shown; // Settings saved later keep it
     if (!m_iniPath.isEmpty()) {
         QSettings ini(m_iniPath, QSettings::IniFormat);
         ini.setValue(QStringLiteral("till/keypad"), shown ? QStringLiteral("on") : QStringLiteral("off"));

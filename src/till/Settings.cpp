@@ -143,6 +143,7 @@ bool Settings::save(const QString& iniPath, QString* error) const
     ini.setValue(QStringLiteral("till/language"), language);
     ini.setValue(QStringLiteral("till/receipt_paper"), receiptPaper);
     ini.setValue(QStringLiteral("till/text_size"), textSizePercent);
+    ini.setValue(QStringLiteral("till/keypad"), keypad ? QStringLiteral("on") : QStringLiteral("off"));
     using std::chrono::duration_cast;
     using std::chrono::seconds;
     ini.setValue(QStringLiteral("polling/first_check_seconds"),

@@ -52,7 +52,8 @@ void TestSettings::readsEveryKey()
                                 "base_url=https://x.example\ntimeout_seconds=20\n"
                                 "[till]\nname=Duka la Mama\nmax_amount=70000\n"
                                 "[polling]\nfirst_check_seconds=2\nmax_interval_seconds=15\n"
-                                "expiry_seconds=300\nbackoff_percent=200\n"),
+                                "expiry_seconds=300\nbackoff_percent=200\n"
+                                "[till]\nreceipt_paper=58MM\ntext_size=150\nkeypad=on\n"),
                        &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     QCOMPARE(settings.environment, EnvironmentKind::Sandbox);
@@ -65,18 +66,24 @@ void TestSettings::readsEveryKey()
     QCOMPARE(settings.polling.maxInterval, 15s);
     QCOMPARE(settings.polling.expiry, 300s);
     QCOMPARE(settings.polling.backoff, 2.0);
+    QCOMPARE(settings.receiptPaper, QStringLiteral("58mm"));
+    QCOMPARE(settings.textSizePercent, 150);
+    QCOMPARE(settings.keypad, true);
 }
 
 void TestSettings::badValuesFallBackWithAProblem()
 {
     QStringList problems;
-    const Settings settings =
-        Settings::load(writeIni("[intasend]\nenvironment=production\n"
-                                "[till]\nmax_amount=lots\n"
-                                "[polling]\nfirst_check_seconds=0\nexpiry_seconds=99999\n"
-                                "[till]\nsound=loud\nlanguage=klingon\n"),
-                       &problems);
-    QCOMPARE(problems.size(), 6);
+    const Settings settings = Settings::load(
+        writeIni("[intasend]\nenvironment=production\n"
+                 "[till]\nmax_amount=lots\n"
+                 "[polling]\nfirst_check_seconds=0\nexpiry_seconds=99999\n"
+                 "[till]\nsound=loud\nlanguage=klingon\nreceipt_paper=letter\ntext_size=900\n"),
+        &problems);
+    QCOMPARE(problems.size(), 8);
+    QCOMPARE(settings.receiptPaper, QStringLiteral("80mm"));
+    QCOMPARE(settings.textSizePercent, 100);
+    QCOMPARE(settings.keypad, false);
     QCOMPARE(settings.sound, true);
     QCOMPARE(settings.language, QStringLiteral("system"));
     QCOMPARE(settings.environment, EnvironmentKind::Demo); // an unknown environment moves no money
@@ -101,6 +108,9 @@ void TestSettings::saveThenLoadGivesTheSameSettings()
     settings.polling.expiry = 300s;
     settings.sound = false;
     settings.language = QStringLiteral("sw");
+    settings.receiptPaper = QStringLiteral("a4");
+    settings.textSizePercent = 200;
+    settings.keypad = true;
     settings.managerPinHash = QStringLiteral("pbkdf2-sha256$100000$c2FsdA==$aGFzaA==");
     const QString path = m_dir.filePath(QStringLiteral("round-trip.ini"));
     QString error;
@@ -120,6 +130,9 @@ void TestSettings::saveThenLoadGivesTheSameSettings()
     QCOMPARE(loaded.polling.expiry, settings.polling.expiry);
     QCOMPARE(loaded.sound, false);
     QCOMPARE(loaded.language, QStringLiteral("sw"));
+    QCOMPARE(loaded.receiptPaper, QStringLiteral("a4"));
+    QCOMPARE(loaded.textSizePercent, 200);
+    QCOMPARE(loaded.keypad, true);
     QCOMPARE(loaded.managerPinHash, settings.managerPinHash);
     QVERIFY(loaded.publicKey.isEmpty());
 }
