@@ -5,8 +5,8 @@
 #include "IntaSendSimulator.h"
 #include "Journal.h"
 #include "KeyStore.h"
-#include "MainWindow.h"
 #include "Language.h"
+#include "MainWindow.h"
 #include "Settings.h"
 #include "TillStack.h"
 

@@ -14,20 +14,31 @@ using S = PaymentState;
 // Every allowed move, as in ARCHITECTURE.md. A move that is not here is a bug or a bad answer from the
 // server, and Till refuses it. Unknown may resolve to anything a later status check reports.
 constexpr std::array kTransitions = {
-    std::pair{S::Sending, S::Pending},   std::pair{S::Sending, S::Rejected},
-    std::pair{S::Sending, S::Unknown},   std::pair{S::Pending, S::Processing},
-    std::pair{S::Pending, S::Complete},  std::pair{S::Pending, S::Failed},
-    std::pair{S::Pending, S::Expired},   std::pair{S::Processing, S::Complete},
-    std::pair{S::Processing, S::Failed}, std::pair{S::Processing, S::Expired},
-    std::pair{S::Expired, S::Complete},  std::pair{S::Expired, S::Failed},
-    std::pair{S::Unknown, S::Pending},   std::pair{S::Unknown, S::Processing},
-    std::pair{S::Unknown, S::Complete},  std::pair{S::Unknown, S::Failed},
+    std::pair{S::Sending, S::Pending},
+    std::pair{S::Sending, S::Rejected},
+    std::pair{S::Sending, S::Unknown},
+    std::pair{S::Pending, S::Processing},
+    std::pair{S::Pending, S::Complete},
+    std::pair{S::Pending, S::Failed},
+    std::pair{S::Pending, S::Expired},
+    std::pair{S::Processing, S::Complete},
+    std::pair{S::Processing, S::Failed},
+    std::pair{S::Processing, S::Expired},
+    std::pair{S::Expired, S::Complete},
+    std::pair{S::Expired, S::Failed},
+    std::pair{S::Unknown, S::Pending},
+    std::pair{S::Unknown, S::Processing},
+    std::pair{S::Unknown, S::Complete},
+    std::pair{S::Unknown, S::Failed},
     // The cashier took cash instead. Only from states where no M-Pesa money has been seen; and M-Pesa
     // may still report the sale paid afterwards (the customer approved late): that is recorded, and the
     // cashier told to give the cash back.
-    std::pair{S::Pending, S::Cash},      std::pair{S::Processing, S::Cash},
-    std::pair{S::Unknown, S::Cash},      std::pair{S::Expired, S::Cash},
-    std::pair{S::Failed, S::Cash},       std::pair{S::Rejected, S::Cash},
+    std::pair{S::Pending, S::Cash},
+    std::pair{S::Processing, S::Cash},
+    std::pair{S::Unknown, S::Cash},
+    std::pair{S::Expired, S::Cash},
+    std::pair{S::Failed, S::Cash},
+    std::pair{S::Rejected, S::Cash},
     std::pair{S::Cash, S::Complete},
 };
 

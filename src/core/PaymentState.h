@@ -18,7 +18,7 @@ enum class PaymentState {
     Expired,    // not final after the expiry window; still checked before any re-send
     Rejected,   // IntaSend refused the request: nothing was charged (final)
     Unknown,    // the request may have reached the phone; nobody knows
-    Cash,       // the cashier took cash for this sale instead (final, unless M-Pesa reports it paid after all)
+    Cash, // the cashier took cash for this sale instead (final, unless M-Pesa reports it paid after all)
 };
 
 bool canTransition(PaymentState from, PaymentState to);
