@@ -11,8 +11,10 @@ namespace {
 
 using S = PaymentState;
 
-// Every allowed move, as in ARCHITECTURE.md. A move that is not here is a bug or a bad answer from the
-// server, and Till refuses it. Unknown may resolve to anything a later status check reports.
+// Every allowed move: ARCHITECTURE.md's diagram plus the cash moves at the end (settling in cash came
+// with the cashier's "Use cash"; the diagram has no such state). A move that is not here is a bug or a
+// bad answer from the server, and Till refuses it. Unknown may resolve to anything a later status check
+// reports.
 constexpr std::array kTransitions = {
     std::pair{S::Sending, S::Pending},
     std::pair{S::Sending, S::Rejected},
