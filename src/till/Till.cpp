@@ -330,7 +330,12 @@ void Till::settleInCash(const QString& localRef, QObject* context,
         moveTo(*now, PaymentState::Cash,
                wasChecked ? QStringLiteral("settled in cash by the cashier, after a last check")
                           : QStringLiteral("settled in cash by the cashier"));
-        // A poller watching the M-Pesa request goes on (see keepTrack): nothing to start here.
+        // A poller already watching the M-Pesa request goes on (see keepTrack). One that is not (an
+        // Unknown payment IntaSend knows of) starts now, so a late approval is caught in this run.
+        const std::optional<Payment> cash = m_journal.find(localRef);
+        if (cash && cashWithMpesaOpen(*cash) && !m_poller.isWatching(localRef) &&
+            !isPastExpiry(*cash, m_clock.now(), m_poller.schedule()))
+            m_poller.watch(localRef, cash->createdAt);
         return QString();
     };
     const bool checkable = !payment->invoiceId.isEmpty() && !payment->isFinal() && slowDownNotice().isEmpty();

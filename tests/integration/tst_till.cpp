@@ -36,6 +36,7 @@ private Q_SLOTS:
     void cashRefusedWhenMpesaPaidMeanwhile();
     void lateMpesaApprovalAfterCashIsFlagged();
     void restartKeepsWatchingACashSaleWithMpesaOpen();
+    void cashForAnUnknownPaymentIntaSendKnowsStartsWatchingIt();
 
 private:
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
@@ -497,6 +498,43 @@ void TestTill::restartKeepsWatchingACashSaleWithMpesaOpen()
     QVERIFY(t.advanceUntil([&] { return t.simulator.statusRequestCount() > before; }, 20s));
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
     QCOMPARE(t.simulator.pushes().size(), 1);
+}
+
+void TestTill::cashForAnUnknownPaymentIntaSendKnowsStartsWatchingIt()
+{
+    // An Unknown payment that carries an invoice (a journal from another version, or a future path to
+    // Unknown after IntaSend answered): nothing polls it. Settled in cash, its M-Pesa request is found
+    // still open, and a late approval must be caught in this run, not only at the next start.
+    test::ManualClock clock;
+    test::CannedServer server;
+    server.on("/payment/status/",
+              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
+    auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
+    TillStack& stack = *owned;
+    Payment unknown;
+    unknown.localRef = QStringLiteral("unknown-with-invoice");
+    unknown.amount = Money::fromShillings(90);
+    unknown.phone = test::phoneEndingIn('5');
+    unknown.state = PaymentState::Unknown;
+    unknown.invoiceId = QStringLiteral("7");
+    unknown.createdAt = clock.now();
+    unknown.updatedAt = unknown.createdAt;
+    QVERIFY(stack.journal.addPayment(unknown));
+    QVERIFY(!stack.poller.isWatching(unknown.localRef));
+
+    bool answered = false;
+    stack.till.settleInCash(unknown.localRef, this, [&](const Payment&, const QString&) { answered = true; });
+    QVERIFY(QTest::qWaitFor([&] { return answered; }, 10000));
+    QCOMPARE(stack.journal.find(unknown.localRef)->state, PaymentState::Cash);
+    QVERIFY(stack.poller.isWatching(unknown.localRef));
+
+    server.on("/payment/status/",
+              {test::CannedServer::Behaviour::Answer, 200,
+               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE67890"}})"});
+    clock.advance(15s);
+    QVERIFY(QTest::qWaitFor(
+        [&] { return stack.journal.find(unknown.localRef)->state == PaymentState::Complete; }, 10000));
+    QVERIFY(stack.journal.find(unknown.localRef)->failureMessage.contains(QStringLiteral("cash back")));
 }
 
 QTEST_GUILESS_MAIN(TestTill)
