@@ -1,12 +1,12 @@
 #include "Announcer.h"
 
+#include "ChimePlayer.h"
 #include "Till.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -68,6 +68,7 @@ Announcer::Announcer(Till& till, QWidget* window, bool enabled)
     : QObject(window)
     , m_window(window)
     , m_enabled(enabled)
+    , m_chime(new ChimePlayer(ChimePlayer::systemPlayers(), this))
 {
     connect(&till, &Till::paymentChanged, this, &Announcer::onPaymentChanged);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -97,16 +98,6 @@ QString Announcer::soundFile(Event event)
     return path;
 }
 
-QString Announcer::soundPlayer()
-{
-    for (const char* player : {"pw-play", "paplay", "aplay"}) {
-        const QString found = QStandardPaths::findExecutable(QString::fromLatin1(player));
-        if (!found.isEmpty())
-            return found;
-    }
-    return {};
-}
-
 void Announcer::onPaymentChanged(const Payment& payment)
 {
     if (!m_enabled || m_announced.contains(payment.localRef))
@@ -123,11 +114,7 @@ void Announcer::onPaymentChanged(const Payment& payment)
 
 void Announcer::announce(Event event, const QString& title, const QString& message)
 {
-    // The sound is played by the system's player in its own process: the till never waits for audio.
-    if (const QString player = soundPlayer(); !player.isEmpty())
-        QProcess::startDetached(player, {soundFile(event)});
-    else
-        QApplication::beep();
+    m_chime->play(soundFile(event));
     if (m_tray)
         m_tray->showMessage(title, message,
                             event == Event::Paid ? QSystemTrayIcon::Information : QSystemTrayIcon::Critical,

@@ -10,6 +10,7 @@ class QWidget;
 
 namespace lipa {
 
+class ChimePlayer;
 class Till;
 
 // Tells the cashier a payment ended even when the till's window is behind another one: a sound (a
@@ -27,8 +28,8 @@ public:
 
     // The WAV file played for an event (written to the cache folder the first time it is needed).
     static QString soundFile(Event event);
-    // The first sound player found on this system (pw-play, paplay, aplay); empty when there is none.
-    static QString soundPlayer();
+    // What plays the sounds (the first of the system's players that works).
+    ChimePlayer* chimePlayer() const { return m_chime; }
 
 Q_SIGNALS:
     // After an announcement: what was said (for tests and accessibility tools).
@@ -40,6 +41,7 @@ private:
 
     QWidget* m_window;
     bool m_enabled;
+    ChimePlayer* m_chime;
     QSystemTrayIcon* m_tray = nullptr;
     QSet<QString> m_announced;
 };

@@ -1,6 +1,7 @@
 #include "Accessibility.h"
 #include "Announcer.h"
 #include "ChargePanel.h"
+#include "ChimePlayer.h"
 #include "MainWindow.h"
 #include "PaymentListModel.h"
 #include "Printout.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void receiptPdfCarriesTheSale_data();
     void receiptPdfCarriesTheSale();
     void shiftOpensReportsAndCloses();
+    void soundFallsBackToAPlayerThatWorks();
     void paidAndFailedAreAnnouncedDifferently();
     void everyControlHasAnAccessibleNameAndIsInTheTabOrder();
     void usableAt1024x600();
@@ -547,6 +549,46 @@ void TestCashier::usableAt1024x600()
         const QRect inWindow(widget->mapTo(m_window.get(), QPoint(0, 0)), widget->size());
         QVERIFY2(m_window->rect().contains(inWindow), name);
     }
+}
+
+void TestCashier::soundFallsBackToAPlayerThatWorks()
+{
+    // pw-play installed on a PulseAudio desktop fails; paplay then plays. A player stuck on an absent
+    // sound server is stopped. With no player working, the till beeps.
+    QTemporaryDir dir;
+    const auto script = [&dir](const QString& name, const QString& body) {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write(("#!/bin/sh\n" + body + "\n").toUtf8());
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        return path;
+    };
+    const QString missing = dir.filePath(QStringLiteral("not-installed"));
+    const QString failing =
+        script(QStringLiteral("failing"), QStringLiteral("echo 'no sound server' >&2; exit 1"));
+    const QString stuck = script(QStringLiteral("stuck"), QStringLiteral("exec sleep 60"));
+    const QString working =
+        script(QStringLiteral("working"), QStringLiteral("echo \"$1\" > \"$(dirname \"$0\")/played\""));
+    const QString sound = Announcer::soundFile(Announcer::Event::Paid);
+
+    ChimePlayer chime({missing, failing, stuck, working});
+    chime.setPlayerDeadline(300ms);
+    QSignalSpy played(&chime, &ChimePlayer::played);
+    chime.play(sound);
+    QTRY_COMPARE_WITH_TIMEOUT(played.size(), 1, 10000);
+    QCOMPARE(played.at(0).at(0).toString(), working);
+    QFile record(dir.filePath(QStringLiteral("played")));
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(record.readAll()).trimmed(), sound);
+
+    ChimePlayer none({missing, failing});
+    QSignalSpy beeped(&none, &ChimePlayer::played);
+    none.play(sound);
+    QTRY_COMPARE(beeped.size(), 1);
+    QCOMPARE(beeped.at(0).at(0).toString(), QString()); // nothing played it: the till beeped
 }
 
 QTEST_MAIN(TestCashier)
