@@ -58,6 +58,14 @@
         <source>Not saved</source>
         <translation>Haijahifadhiwa</translation>
     </message>
+    <message>
+        <source>%1 could not be replaced.</source>
+        <translation>%1 haikuweza kubadilishwa.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written. Check that the folder exists and can be written to.</source>
+        <translation>%1 haikuweza kuandikwa. Hakikisha kwamba folda ipo na inaweza kuandikiwa.</translation>
+    </message>
 </context>
 <context>
     <name>QPlatformTheme</name>
@@ -131,6 +139,14 @@
     <message>
         <source>Not paid: %1</source>
         <translation>Haijalipwa: %1</translation>
+    </message>
+    <message>
+        <source>Paid twice: %1 from %2</source>
+        <translation>Yamelipwa mara mbili: %1 kutoka %2</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt %1 came after the cash. Give the customer their cash back.</source>
+        <translation>Risiti ya M-Pesa %1 ilikuja baada ya pesa taslimu. Mrudishie mteja pesa zake taslimu.</translation>
     </message>
 </context>
 <context>
@@ -944,6 +960,22 @@
     <message>
         <source>Receipt</source>
         <translation>Risiti</translation>
+    </message>
+    <message>
+        <source>Give the cash back</source>
+        <translation>Rudisha pesa taslimu</translation>
+    </message>
+    <message>
+        <source>%1 from %2 was settled in cash, and then the customer approved the M-Pesa request as well (receipt %3).
+
+The customer has paid twice: give them their cash back.</source>
+        <translation>%1 kutoka %2 yalilipwa kwa pesa taslimu, kisha mteja akaidhinisha ombi la M-Pesa pia (risiti %3).
+
+Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
+    </message>
+    <message>
+        <source>IntaSend never confirmed this M-Pesa request, so the till cannot see whether the customer approves it. Ask them to cancel it on their phone, or to check that no prompt came, before you take the cash.</source>
+        <translation>IntaSend haikuthibitisha ombi hili la M-Pesa, kwa hivyo till haiwezi kuona kama mteja ataliidhinisha. Mwombe alikatae kwenye simu yake, au ahakikishe kwamba hakuna ombi lililokuja, kabla ya kupokea pesa taslimu.</translation>
     </message>
 </context>
 <context>
@@ -1891,6 +1923,22 @@
     <message>
         <source>The shift could not be closed: %1. It stays open.</source>
         <translation>Zamu haikuweza kufungwa: %1. Inabaki wazi.</translation>
+    </message>
+    <message>
+        <source>Settled in cash. IntaSend still showed the M-Pesa request as open, though the prompt on the phone has timed out. Check now (F5) asks IntaSend again.</source>
+        <translation>Yamelipwa kwa pesa taslimu. IntaSend bado ilionyesha ombi la M-Pesa kuwa wazi, ingawa muda wa ombi kwenye simu umekwisha. Angalia sasa (F5) huiuliza IntaSend tena.</translation>
+    </message>
+    <message>
+        <source>Settled in cash. IntaSend never confirmed the M-Pesa request, so the till cannot see whether the customer approves it.</source>
+        <translation>Yamelipwa kwa pesa taslimu. IntaSend haikuthibitisha ombi la M-Pesa, kwa hivyo till haiwezi kuona kama mteja ataliidhinisha.</translation>
+    </message>
+    <message>
+        <source>The cash sale could not be recorded (%1). Do not take the cash until it is.</source>
+        <translation>Mauzo ya pesa taslimu hayakuweza kurekodiwa (%1). Usipokee pesa taslimu hadi yarekodiwe.</translation>
+    </message>
+    <message>
+        <source>This payment was sent again (%1, %2). Settle that one instead.</source>
+        <translation>Malipo haya yalitumwa tena (%1, %2). Tumia yale mapya badala yake.</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,7 @@ Announcer::Announcer(Till& till, QWidget* window, bool enabled)
     , m_chime(new ChimePlayer(ChimePlayer::systemPlayers(), this))
 {
     connect(&till, &Till::paymentChanged, this, &Announcer::onPaymentChanged);
+    connect(&till, &Till::paidTwice, this, &Announcer::onPaidTwice);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
         m_tray->setToolTip(QStringLiteral("Lipa Till"));
@@ -110,6 +111,18 @@ void Announcer::onPaymentChanged(const Payment& payment)
         m_announced.insert(payment.localRef);
         announce(Event::Failed, tr("Not paid: %1").arg(sale), payment.failureMessage);
     }
+}
+
+void Announcer::onPaidTwice(const Payment& payment)
+{
+    if (!m_enabled)
+        return;
+    // Money to hand back, not a sale to celebrate: the warning sound, and no "Paid" after it.
+    m_announced.insert(payment.localRef);
+    announce(Event::Failed,
+             tr("Paid twice: %1 from %2").arg(payment.amount.toDisplayString(), payment.phone.masked()),
+             tr("M-Pesa receipt %1 came after the cash. Give the customer their cash back.")
+                 .arg(payment.mpesaReceipt));
 }
 
 void Announcer::announce(Event event, const QString& title, const QString& message)

@@ -37,6 +37,7 @@ Q_SIGNALS:
 
 private:
     void onPaymentChanged(const Payment& payment);
+    void onPaidTwice(const Payment& payment);
     void announce(Event event, const QString& title, const QString& message);
 
     QWidget* m_window;

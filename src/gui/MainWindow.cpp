@@ -389,6 +389,7 @@ MainWindow::MainWindow(Till& till, const Environment& environment, qint64 maxAmo
     connect(&till, &Till::paymentChanged, &m_totalsRefresh, qOverload<>(&QTimer::start));
     connect(&till, &Till::connectionStateChanged, this, &MainWindow::updateConnection);
     connect(&till, &Till::notice, this, &MainWindow::showNotice);
+    connect(&till, &Till::paidTwice, this, &MainWindow::tellToGiveCashBack);
     connect(&till, &Till::serviceTroubleChanged, this, &MainWindow::showServiceTrouble);
     showServiceTrouble(till.serviceTrouble());
 
@@ -458,6 +459,20 @@ void MainWindow::showNotice(const QString& text)
 {
     m_noticeText->setText(text);
     m_notice->setVisible(!text.isEmpty());
+}
+
+void MainWindow::tellToGiveCashBack(const Payment& payment)
+{
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Give the cash back"),
+        tr("%1 from %2 was settled in cash, and then the customer approved the M-Pesa request as well "
+           "(receipt %3).\n\nThe customer has paid twice: give them their cash back.")
+            .arg(payment.amount.toDisplayString(), payment.phone.masked(), payment.mpesaReceipt),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("cashBackDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->open();
 }
 
 void MainWindow::buildStatusBar(const Environment& environment)
@@ -818,7 +833,7 @@ void MainWindow::useCash(const QString& localRef)
 {
     const std::optional<Payment> payment = m_till.journal().find(localRef);
     if (!payment || m_cashCheckInFlight)
-        return;
+        return; // F9 pressed twice: the first check is still on its way
     if (!maySettleInCash(payment->state)) {
         statusBar()->showMessage(payment->state == PaymentState::Sending
                                      ? tr("Wait for IntaSend's answer before taking cash")
@@ -835,7 +850,14 @@ void MainWindow::useCash(const QString& localRef)
     question.title = tr("Use cash?");
     question.text = tr("Record %1 from %2 as paid in cash?")
                         .arg(payment->amount.toDisplayString(), payment->phone.masked());
-    if (phoneMayStillAsk)
+    // Only a request IntaSend confirmed can be watched for a late approval: say so when it cannot.
+    if (phoneMayStillAsk && payment->invoiceId.isEmpty())
+        question.text +=
+            QStringLiteral("\n\n") +
+            tr("IntaSend never confirmed this M-Pesa request, so the till cannot see whether the "
+               "customer approves it. Ask them to cancel it on their phone, or to check that no "
+               "prompt came, before you take the cash.");
+    else if (phoneMayStillAsk)
         question.text += QStringLiteral("\n\n") +
                          tr("The customer's phone may still show the M-Pesa request. Ask them to cancel it "
                             "before you take the cash. If they approve it anyway, the till tells you to give "

@@ -45,6 +45,8 @@ public:
     void showBanner(const QString& text);
     // Something that just happened and needs reading (bad keys, an odd answer), until dismissed.
     void showNotice(const QString& text);
+    // A sale settled in cash was paid by M-Pesa too: a warning that stays until the cashier closes it.
+    void tellToGiveCashBack(const Payment& payment);
 
     // Writes the payments the list shows (its filter) to a CSV file; false with a message on failure.
     bool exportCsv(const QString& path);

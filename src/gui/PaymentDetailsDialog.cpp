@@ -113,7 +113,7 @@ void PaymentDetailsDialog::reload()
         m_events->setItem(i, 2, new QTableWidgetItem(event.remoteState));
         m_events->setItem(i, 3, new QTableWidgetItem(event.detail));
     }
-    m_checkButton->setEnabled(!payment->isFinal());
+    m_checkButton->setEnabled(!payment->isFinal() || Till::isCheckable(*payment));
 }
 
 } // namespace lipa

@@ -122,12 +122,13 @@ void WaitingCard::refresh()
                      .arg(left / 60)
                      .arg(left % 60, 2, 10, QLatin1Char('0'));
     } else if (p.state == PaymentState::Complete) {
-        detail = p.mpesaReceipt.isEmpty() ? tr("Paid.") : tr("M-Pesa receipt:");
+        // A warning that came with the payment (paid twice, another amount) stays in view above the code.
+        const QString paid = p.mpesaReceipt.isEmpty() ? tr("Paid.") : tr("M-Pesa receipt:");
+        detail = p.failureMessage.isEmpty() ? paid : p.failureMessage + u'\n' + paid;
     }
     m_detail->setText(detail);
     // Only what IntaSend knows can be checked: an Unknown request it never confirmed has no invoice.
-    m_check->setVisible(!p.isFinal() && p.state != PaymentState::Sending &&
-                        (p.state != PaymentState::Unknown || !p.invoiceId.isEmpty()));
+    m_check->setVisible(Till::isCheckable(p));
     m_resend->setVisible(p.state == PaymentState::Failed || p.state == PaymentState::Expired ||
                          p.state == PaymentState::Unknown || p.state == PaymentState::Rejected);
     m_cash->setVisible(maySettleInCash(p.state));

@@ -41,6 +41,13 @@ bool cashWithMpesaOpen(const Payment& payment)
            *remote == wire::RemoteState::Retry;
 }
 
+// The note on a cash sale whose M-Pesa request IntaSend still shows open after the prompt timed out.
+QString cashWithTimedOutPromptMessage()
+{
+    return Till::tr("Settled in cash. IntaSend still showed the M-Pesa request as open, though the prompt on "
+                    "the phone has timed out. Check now (F5) asks IntaSend again.");
+}
+
 // What goes into the journal's history for a failed call: the reason, and what IntaSend sent back.
 QString logDetail(const CallResult& result)
 {
@@ -160,10 +167,15 @@ void Till::resume()
     }
 }
 
+bool Till::isCheckable(const Payment& payment)
+{
+    return !payment.invoiceId.isEmpty() && (!payment.isFinal() || cashWithMpesaOpen(payment));
+}
+
 void Till::checkNow(const QString& localRef)
 {
     const std::optional<Payment> payment = m_journal.find(localRef);
-    if (!payment || payment->isFinal())
+    if (!payment || (payment->isFinal() && !cashWithMpesaOpen(*payment)))
         return;
     if (const QString wait = slowDownNotice(); !wait.isEmpty()) {
         Q_EMIT notice(wait); // asking now would only make IntaSend wait longer
@@ -202,7 +214,7 @@ void Till::lookAgain(const QString& localRef, QObject* context,
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment)
         return;
-    if (payment->invoiceId.isEmpty() || payment->isFinal() || !slowDownNotice().isEmpty()) {
+    if (!isCheckable(*payment) || !slowDownNotice().isEmpty()) {
         done(*payment, false);
         return;
     }
@@ -301,8 +313,10 @@ void Till::settleInCash(const QString& localRef, QObject* context,
                         std::function<void(const Payment&, const QString& refusal)> done)
 {
     const std::optional<Payment> payment = m_journal.find(localRef);
-    if (!payment)
+    if (!payment) {
+        done(Payment{}, tr("This payment is not in the journal."));
         return;
+    }
     if (!maySettleInCash(payment->state)) {
         done(*payment, payment->state == PaymentState::Complete
                            ? tr("This payment is paid by M-Pesa (receipt %1). Do not take cash.")
@@ -312,10 +326,16 @@ void Till::settleInCash(const QString& localRef, QObject* context,
                            : tr("This request is still being sent. Wait for IntaSend's answer."));
         return;
     }
+    // Cash settles the sale, so it goes on the attempt that may still charge the customer: settling an
+    // earlier one would leave the open one free to take the money a second time, unflagged.
+    if (const QString other = openAttemptElsewhere(*payment); !other.isEmpty()) {
+        done(*payment, other);
+        return;
+    }
     const auto record = [this, localRef](bool wasChecked) {
         std::optional<Payment> now = m_journal.find(localRef);
         if (!now)
-            return QString();
+            return tr("This payment is not in the journal.");
         if (now->state == PaymentState::Complete)
             return tr("IntaSend says this payment is paid by M-Pesa after all (receipt %1). Do not take "
                       "cash.")
@@ -323,19 +343,33 @@ void Till::settleInCash(const QString& localRef, QObject* context,
         if (!maySettleInCash(now->state))
             return tr("This payment can no longer be settled in cash (%1).")
                 .arg(stateDisplayName(now->state));
-        const bool mpesaOpen = isAwaitingCustomer(now->state);
-        now->failureMessage = mpesaOpen ? tr("Settled in cash. The M-Pesa request was still open: the till "
-                                             "keeps checking it in case the customer approves it anyway.")
-                                        : QString();
-        moveTo(*now, PaymentState::Cash,
-               wasChecked ? QStringLiteral("settled in cash by the cashier, after a last check")
-                          : QStringLiteral("settled in cash by the cashier"));
+        if (const QString other = openAttemptElsewhere(*now); !other.isEmpty())
+            return other; // resent while the last check was out
+        // A late approval is caught only where IntaSend knows the request and last showed it open: by the
+        // poller while the prompt may still be on the phone, by Check now (and at start-up) after that.
+        Payment settled = *now;
+        settled.state = PaymentState::Cash;
+        const bool openAtIntaSend = cashWithMpesaOpen(settled);
+        const bool watched = openAtIntaSend && !isPastExpiry(settled, m_clock.now(), m_poller.schedule());
+        if (watched)
+            now->failureMessage = tr("Settled in cash. The M-Pesa request was still open: the till keeps "
+                                     "checking it in case the customer approves it anyway.");
+        else if (openAtIntaSend)
+            now->failureMessage = cashWithTimedOutPromptMessage();
+        else if (now->state == PaymentState::Unknown && now->invoiceId.isEmpty())
+            now->failureMessage = tr("Settled in cash. IntaSend never confirmed the M-Pesa request, so the "
+                                     "till cannot see whether the customer approves it.");
+        else
+            now->failureMessage.clear();
+        if (!moveTo(*now, PaymentState::Cash,
+                    wasChecked ? QStringLiteral("settled in cash by the cashier, after a last check")
+                               : QStringLiteral("settled in cash by the cashier")))
+            return tr("The cash sale could not be recorded (%1). Do not take the cash until it is.")
+                .arg(m_journal.lastError());
         // A poller already watching the M-Pesa request goes on (see keepTrack). One that is not (an
         // Unknown payment IntaSend knows of) starts now, so a late approval is caught in this run.
-        const std::optional<Payment> cash = m_journal.find(localRef);
-        if (cash && cashWithMpesaOpen(*cash) && !m_poller.isWatching(localRef) &&
-            !isPastExpiry(*cash, m_clock.now(), m_poller.schedule()))
-            m_poller.watch(localRef, cash->createdAt);
+        if (watched && !m_poller.isWatching(localRef))
+            m_poller.watch(localRef, settled.createdAt);
         return QString();
     };
     const bool checkable = !payment->invoiceId.isEmpty() && !payment->isFinal() && slowDownNotice().isEmpty();
@@ -353,6 +387,15 @@ void Till::settleInCash(const QString& localRef, QObject* context,
         if (asker && now)
             done(*now, refusal);
     });
+}
+
+QString Till::openAttemptElsewhere(const Payment& payment) const
+{
+    if (const std::optional<Payment> newer = m_journal.replacementOf(payment.localRef))
+        return tr("This payment was sent again (%1, %2). Settle that one instead.")
+            .arg(stateDisplayName(newer->state),
+                 newer->createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    return otherOpenAttempt(payment);
 }
 
 QString Till::otherOpenAttempt(const Payment& payment) const
@@ -537,6 +580,10 @@ void Till::onExpired(const QString& localRef)
     std::optional<Payment> payment = m_journal.find(localRef);
     if (payment && payment->state == PaymentState::Cash) {
         m_poller.unwatch(localRef); // the M-Pesa prompt has long timed out: the cash sale stands
+        if (cashWithMpesaOpen(*payment)) {
+            payment->failureMessage = cashWithTimedOutPromptMessage(); // no longer "keeps checking"
+            moveTo(*payment, PaymentState::Cash, QStringLiteral("expiry window passed"));
+        }
         return;
     }
     if (!payment || !isAwaitingCustomer(payment->state))
@@ -600,6 +647,9 @@ void Till::applyInvoice(Payment payment, const wire::Invoice& invoice)
                 payment.failureMessage =
                     tr("Paid by M-Pesa as well, after the sale was settled in cash: give the customer "
                        "their cash back.");
+                Payment paid = payment;
+                paid.state = PaymentState::Complete;
+                Q_EMIT paidTwice(paid);
                 Q_EMIT notice(tr("%1 from %2 was paid by M-Pesa (receipt %3) after it was settled in cash. "
                                  "Give the customer their cash back.")
                                   .arg(payment.amount.toDisplayString(), payment.phone.masked(),
@@ -633,11 +683,12 @@ void Till::reportUnknownState(const QString& rawState)
         tr("IntaSend reported a state this till does not know (\"%1\"); still checking").arg(rawState));
 }
 
-void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
+bool Till::moveTo(Payment payment, PaymentState to, const QString& detail)
 {
     const std::optional<Payment> before = m_journal.find(payment.localRef);
     if (!before)
-        return;
+        return false;
+    const PaymentState requested = to;
     QString note = detail;
     if (to != before->state && !canTransition(before->state, to)) {
         // Keep what was learnt (invoice id, IntaSend's state) but not the move itself.
@@ -653,16 +704,17 @@ void Till::moveTo(Payment payment, PaymentState to, const QString& detail)
                          payment.mpesaReceipt != before->mpesaReceipt ||
                          payment.failureMessage != before->failureMessage;
     if (!changed)
-        return;
+        return to == requested;
     if (!m_journal.updatePayment(payment, note)) {
         Q_EMIT notice(tr("A payment change could not be recorded (%1). The payment keeps its last recorded "
                          "state and is checked again when the till restarts.")
                           .arg(m_journal.lastError()));
-        return;
+        return false;
     }
     qCInfo(lcTill) << "payment" << payment.localRef << stateKey(before->state) << "->" << stateKey(to)
                    << note;
     Q_EMIT paymentChanged(payment);
+    return to == requested;
 }
 
 void Till::noteConnection(const CallResult& result, bool push)

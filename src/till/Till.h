@@ -64,13 +64,18 @@ public:
     // Records the sale as paid in cash instead (the cashier's "Use cash"), after a last status check where
     // IntaSend knows the payment: refused (with the reason) if M-Pesa has paid it. An M-Pesa request still
     // open is checked on until it ends; if it ends paid, the payment becomes Complete and the cashier is
-    // told to give the cash back. Reports once, through done, with an empty refusal on success.
+    // told to give the cash back. Refused while another attempt of the same sale may still charge the
+    // customer (the cash goes on that one), or when the journal cannot record it. Reports once, through
+    // done, with an empty refusal on success.
     void settleInCash(const QString& localRef, QObject* context,
                       std::function<void(const Payment&, const QString& refusal)> done);
     // Picks up what a previous run left open: polls pending payments again, checks the rest once.
     void resume();
     // Asks IntaSend about a payment now (the cashier's "Check now").
     void checkNow(const QString& localRef);
+    // Whether IntaSend can be asked about the payment now: it knows it, and it may still change (waiting
+    // for the customer, unknown, expired, or settled in cash with its M-Pesa request still open).
+    static bool isCheckable(const Payment& payment);
 
     // Shifts: a cashier opens one, prints X reports while it runs, and closes it with a Z report that is
     // kept in the journal. Payments are taken with or without an open shift.
@@ -107,6 +112,10 @@ Q_SIGNALS:
     void serviceTroubleChanged(const QString& message);
     // Something the cashier or owner should read (bad keys, an answer we did not understand).
     void notice(const QString& message);
+    // A sale settled in cash was then paid by M-Pesa as well: the customer must get their cash back.
+    // Emitted before the payment's move to Complete (and its paymentChanged), so that it is announced as
+    // a warning rather than as an ordinary payment.
+    void paidTwice(const lipa::Payment& payment);
 
 private:
     QString send(Money amount, const PhoneNumber& phone, const QString& replacesRef);
@@ -118,8 +127,10 @@ private:
 
     // Applies IntaSend's view of the invoice to the payment.
     void applyInvoice(Payment payment, const wire::Invoice& invoice);
-    // Moves the payment to `to` (if the state table allows it), journal first, then the views.
-    void moveTo(Payment payment, PaymentState to, const QString& detail);
+    // Moves the payment to `to` (if the state table allows it), journal first, then the views. True when
+    // the journal now holds the payment in state `to`; false when the move was refused or could not be
+    // recorded (with a notice): the payment keeps its recorded state.
+    bool moveTo(Payment payment, PaymentState to, const QString& detail);
     // Polls the payment while it waits for the customer; stops when it no longer does.
     void keepTrack(const QString& localRef, std::chrono::milliseconds notBefore);
     void noteConnection(const CallResult& result, bool push);
@@ -129,6 +140,9 @@ private:
     void askAgain(const Payment& payment, std::function<void(const CallResult&)> then);
     // Why this sale must not be sent again while another attempt of it is open; empty when none is.
     QString otherOpenAttempt(const Payment& payment) const;
+    // As otherOpenAttempt, and also when the payment itself was sent again: why the sale must not be
+    // settled on this attempt.
+    QString openAttemptElsewhere(const Payment& payment) const;
     // Why nothing may be sent now (IntaSend's Retry-After); empty when it may.
     QString slowDownNotice() const;
     void finishResendCheck(const QString& localRef, const CallResult& result,

@@ -1,5 +1,6 @@
 #include "Accessibility.h"
 #include "Announcer.h"
+#include "CannedServer.h"
 #include "ChargePanel.h"
 #include "ChimePlayer.h"
 #include "MainWindow.h"
@@ -15,14 +16,17 @@
 #include <QApplication>
 #include <QDialog>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPrintPreviewDialog>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -45,6 +49,8 @@ private Q_SLOTS:
     void cleanup();
     void cardShowsEveryState();
     void useCashOnTheCardSettlesTheSale();
+    void cashForAnUnconfirmedRequestSaysTheTillCannotSee();
+    void paidTwiceIsAWarningThatStays();
     void everyShortcutDoesItsAction();
     void everyShortcutIsInTheSheetAndTheTooltip();
     void keypadTypesIntoTheForm();
@@ -203,9 +209,12 @@ void TestCashier::cardShowsEveryState()
     auto* box = visible<QMessageBox>("cashDialog");
     QVERIFY(box);
     QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("takeCash")), Qt::LeftButton);
-    verifyCard({QStringLiteral("Paid in cash"), false, false, false});
+    // IntaSend still shows its M-Pesa request open, so a late approval can still be asked about.
+    verifyCard({QStringLiteral("Paid in cash"), true, false, false});
     if (QTest::currentTestFailed())
         return;
+    QVERIFY2(label("cardDetail")->text().contains(QStringLiteral("Check now (F5)")),
+             qPrintable(label("cardDetail")->text()));
 }
 
 void TestCashier::useCashOnTheCardSettlesTheSale()
@@ -229,6 +238,78 @@ void TestCashier::useCashOnTheCardSettlesTheSale()
                  QStringLiteral("Paid in cash"));
     QCOMPARE(m_stack->till().todaysTotals().cashSum, Money::fromShillings(750));
     QTRY_VERIFY(label("paidTotal")->text().contains(QStringLiteral("Cash: <b>1</b>")));
+}
+
+void TestCashier::cashForAnUnconfirmedRequestSaysTheTillCannotSee()
+{
+    // The push went out and no answer came back: IntaSend never gave an invoice, so nothing can watch
+    // for a late approval. The question must not promise that the till will catch one.
+    m_stack->simulator.setFault({FaultMode::DropAfterRequest, 0, FaultScope::Pushes});
+    charge(QStringLiteral("500"), QStringLiteral("0712345673"));
+    QTRY_COMPARE(cardState(), QStringLiteral("Unknown"));
+    QTest::mouseClick(button("cardCash"), Qt::LeftButton);
+    auto* box = visible<QMessageBox>("cashDialog");
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("cannot see whether the customer approves it")),
+             qPrintable(box->text()));
+    QVERIFY2(!box->text().contains(QStringLiteral("the till tells you")), qPrintable(box->text()));
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("takeCash")), Qt::LeftButton);
+    QTRY_COMPARE(cardState(), QStringLiteral("Paid in cash"));
+    QVERIFY(label("cardDetail")->text().contains(QStringLiteral("never confirmed")));
+}
+
+void TestCashier::paidTwiceIsAWarningThatStays()
+{
+    // IntaSend as canned answers, so the customer can approve after the cash was taken.
+    m_window.reset();
+    m_stack.reset();
+    test::ManualClock clock;
+    test::CannedServer server;
+    server.on("/payment/collection/",
+              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
+    server.on("/payment/status/",
+              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
+    auto stack = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
+    m_window = std::make_unique<MainWindow>(stack->till, Environment::demo(QUrl(server.baseUrl())), 250000);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QSignalSpy announced(m_window->announcer(), &Announcer::announced);
+
+    charge(QStringLiteral("90"), QStringLiteral("0712345675"));
+    QTRY_COMPARE(cardState(), QStringLiteral("Waiting"));
+    QTest::keyClick(edit("amountEdit"), Qt::Key_F9);
+    auto* ask = visible<QMessageBox>("cashDialog");
+    QVERIFY(ask);
+    QTest::mouseClick(ask->findChild<QPushButton*>(QStringLiteral("takeCash")), Qt::LeftButton);
+    QTRY_COMPARE(cardState(), QStringLiteral("Paid in cash"));
+
+    // The customer approves the prompt after all.
+    server.on("/payment/status/",
+              {test::CannedServer::Behaviour::Answer, 200,
+               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE13579"}})"});
+    clock.advance(15s);
+    auto* warning = visible<QMessageBox>("cashBackDialog");
+    QVERIFY(warning);
+    QVERIFY2(warning->text().contains(QStringLiteral("give them their cash back")),
+             qPrintable(warning->text()));
+    QVERIFY(warning->text().contains(QStringLiteral("QLATE13579")));
+    QCOMPARE(warning->icon(), QMessageBox::Warning);
+    // Announced as a warning (the low sound), never as a happy "Paid".
+    QTRY_COMPARE(announced.size(), 1);
+    QCOMPARE(announced.first().at(0).value<Announcer::Event>(), Announcer::Event::Failed);
+    QVERIFY2(announced.first().at(1).toString().startsWith(QStringLiteral("Paid twice: KES 90")),
+             qPrintable(announced.first().at(1).toString()));
+    // The card keeps saying it too, under the receipt.
+    QTRY_COMPARE(cardState(), QStringLiteral("Paid"));
+    QVERIFY2(label("cardDetail")->text().contains(QStringLiteral("cash back")),
+             qPrintable(label("cardDetail")->text()));
+    // It stays until the cashier closes it.
+    clock.advance(30s);
+    QVERIFY(warning->isVisible());
+    const QPointer<QMessageBox> shown = warning;
+    QTest::keyClick(warning, Qt::Key_Return);
+    QTRY_VERIFY(!shown || !shown->isVisible());
+    m_window.reset(); // before the stack it shows
 }
 
 void TestCashier::everyShortcutDoesItsAction()

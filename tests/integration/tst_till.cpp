@@ -37,6 +37,9 @@ private Q_SLOTS:
     void lateMpesaApprovalAfterCashIsFlagged();
     void restartKeepsWatchingACashSaleWithMpesaOpen();
     void cashForAnUnknownPaymentIntaSendKnowsStartsWatchingIt();
+    void cashGoesOnTheAttemptThatMayStillCharge();
+    void cashThatCannotBeRecordedIsRefused();
+    void cashSaleWithMpesaOpenCanBeCheckedAfterExpiry();
 
 private:
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
@@ -535,6 +538,125 @@ void TestTill::cashForAnUnknownPaymentIntaSendKnowsStartsWatchingIt()
     QVERIFY(QTest::qWaitFor(
         [&] { return stack.journal.find(unknown.localRef)->state == PaymentState::Complete; }, 10000));
     QVERIFY(stack.journal.find(unknown.localRef)->failureMessage.contains(QStringLiteral("cash back")));
+}
+
+namespace {
+
+Payment seeded(const QString& ref, PaymentState state, const QString& invoiceId, const QDateTime& createdAt)
+{
+    Payment payment;
+    payment.localRef = ref;
+    payment.amount = Money::fromShillings(90);
+    payment.phone = test::phoneEndingIn('5');
+    payment.state = state;
+    payment.invoiceId = invoiceId;
+    payment.remoteState = invoiceId.isEmpty() ? QString() : QStringLiteral("PENDING");
+    payment.createdAt = createdAt;
+    payment.updatedAt = createdAt;
+    return payment;
+}
+
+} // namespace
+
+void TestTill::cashGoesOnTheAttemptThatMayStillCharge()
+{
+    // A failed attempt sent again: the new attempt is the one that may still take the customer's money,
+    // so cash settled on the old one would leave it free to charge them a second time, unflagged.
+    test::ManualClock clock;
+    test::CannedServer server;
+    server.on("/payment/status/",
+              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":8,"state":"PENDING"}})"});
+    auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
+    TillStack& stack = *owned;
+    Payment failed = seeded(QStringLiteral("first"), PaymentState::Failed, QStringLiteral("7"), clock.now());
+    failed.remoteState = QStringLiteral("FAILED");
+    QVERIFY(stack.journal.addPayment(failed));
+    clock.advance(30s);
+    Payment resent =
+        seeded(QStringLiteral("second"), PaymentState::Pending, QStringLiteral("8"), clock.now());
+    resent.replacesRef = failed.localRef;
+    QVERIFY(stack.journal.addPayment(resent));
+
+    QString refusal = QStringLiteral("not called");
+    stack.till.settleInCash(failed.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QVERIFY2(refusal.contains(QStringLiteral("sent again")), qPrintable(refusal));
+    QCOMPARE(stack.journal.find(failed.localRef)->state, PaymentState::Failed);
+
+    // Two open requests for one sale (the cashier confirmed a second charge): the older one is refused.
+    Payment older =
+        seeded(QStringLiteral("older"), PaymentState::Pending, QStringLiteral("9"), clock.now().addSecs(-5));
+    older.amount = Money::fromShillings(60);
+    QVERIFY(stack.journal.addPayment(older));
+    Payment newer = seeded(QStringLiteral("newer"), PaymentState::Pending, QStringLiteral("10"), clock.now());
+    newer.amount = older.amount;
+    QVERIFY(stack.journal.addPayment(newer));
+    refusal = QStringLiteral("not called");
+    stack.till.settleInCash(older.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QVERIFY2(refusal.contains(QStringLiteral("still open")), qPrintable(refusal));
+    QCOMPARE(stack.journal.find(older.localRef)->state, PaymentState::Pending);
+
+    // The attempt that may still charge takes the cash.
+    refusal = QStringLiteral("not called");
+    stack.till.settleInCash(resent.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QVERIFY(QTest::qWaitFor([&] { return refusal != u"not called"; }, 10000));
+    QCOMPARE(refusal, QString());
+    QCOMPARE(stack.journal.find(resent.localRef)->state, PaymentState::Cash);
+}
+
+void TestTill::cashThatCannotBeRecordedIsRefused()
+{
+    QTemporaryDir dir;
+    Journal::OpenError error;
+    auto journal = Journal::open(dir.filePath(QStringLiteral("journal.sqlite")), &error);
+    QVERIFY(journal);
+    Journal* file = journal.get();
+    test::TestStack t(Settings{}, QString(), std::move(journal));
+    const QString ref = t.till().charge(Money::fromShillings(700), test::phoneEndingIn('9')); // silent
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Pending; }, 10s));
+    // The disk fills up: charges are refused until nothing more can be written.
+    file->limitSizeForTesting(1);
+    bool full = false;
+    for (int i = 0; i < 1000 && !full; ++i)
+        full = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('9')).isEmpty();
+    QVERIFY(full);
+    QVERIFY(t.waitForNetwork());
+
+    QString refusal = QStringLiteral("not called");
+    t.till().settleInCash(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QVERIFY(QTest::qWaitFor([&] { return refusal != u"not called"; }, 10000));
+    QVERIFY2(refusal.contains(QStringLiteral("could not be recorded")), qPrintable(refusal));
+    QVERIFY(refusal.contains(QStringLiteral("Do not take the cash")));
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Pending);
+}
+
+void TestTill::cashSaleWithMpesaOpenCanBeCheckedAfterExpiry()
+{
+    // Settled in cash while IntaSend still showed the request open, and past the expiry window: polling
+    // has stopped, but the cashier can still ask, and a late approval is flagged as paid twice.
+    test::ManualClock clock;
+    test::CannedServer server;
+    server.on("/payment/status/",
+              {test::CannedServer::Behaviour::Answer, 200,
+               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE24680"}})"});
+    auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
+    TillStack& stack = *owned;
+    Payment cash = seeded(QStringLiteral("cash-open"), PaymentState::Cash, QStringLiteral("7"),
+                          clock.now().addSecs(-600));
+    QVERIFY(stack.journal.addPayment(cash));
+    QVERIFY(Till::isCheckable(cash));
+
+    QStringList order;
+    connect(&stack.till, &Till::paidTwice, this,
+            [&](const Payment& p) { order << QStringLiteral("paidTwice ") + p.mpesaReceipt; });
+    connect(&stack.till, &Till::paymentChanged, this,
+            [&](const Payment& p) { order << QStringLiteral("changed ") + stateKey(p.state); });
+    stack.till.checkNow(cash.localRef);
+    QVERIFY(QTest::qWaitFor(
+        [&] { return stack.journal.find(cash.localRef)->state == PaymentState::Complete; }, 10000));
+    QCOMPARE(order,
+             (QStringList{QStringLiteral("paidTwice QLATE24680"), QStringLiteral("changed Complete")}));
+    QVERIFY(stack.journal.find(cash.localRef)->failureMessage.contains(QStringLiteral("cash back")));
+    QVERIFY(!Till::isCheckable(*stack.journal.find(cash.localRef)));
 }
 
 QTEST_GUILESS_MAIN(TestTill)
