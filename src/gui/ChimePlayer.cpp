@@ -15,6 +15,17 @@ ChimePlayer::ChimePlayer(QStringList players, QObject* parent)
 {
 }
 
+ChimePlayer::~ChimePlayer()
+{
+    // A chime still playing when the till closes is cut short: no player outlives the till, and none
+    // finishing now may start the next one.
+    for (QProcess* process : findChildren<QProcess*>()) {
+        process->disconnect(this);
+        process->kill();
+        process->waitForFinished(1000); // reaped at once after a kill; the bound is for a wedged system
+    }
+}
+
 QStringList ChimePlayer::systemPlayers()
 {
     QStringList found;

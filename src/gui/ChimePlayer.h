@@ -15,6 +15,7 @@ class ChimePlayer : public QObject {
     Q_OBJECT
 public:
     explicit ChimePlayer(QStringList players, QObject* parent = nullptr);
+    ~ChimePlayer() override;
 
     // pw-play, paplay and aplay, those of them installed, in that order.
     static QStringList systemPlayers();

@@ -2,6 +2,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -94,10 +95,19 @@ bool Printout::savePdf(const QString& path, QString* error) const
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(path);
     printer.setCreator(QStringLiteral("Lipa Till"));
+    // The cashier agreed to replace a file of that name; removing it first means a file there afterwards
+    // is this printout, not an old one left by a write that failed.
+    if (QFile::exists(path) && !QFile::remove(path)) {
+        if (error)
+            *error = QObject::tr("%1 could not be replaced.").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
     printTo(printer);
     if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
         if (error)
-            *error = QStringLiteral("%1: not written").arg(QDir::toNativeSeparators(path));
+            *error =
+                QObject::tr("%1 could not be written. Check that the folder exists and can be written to.")
+                    .arg(QDir::toNativeSeparators(path));
         return false;
     }
     return true;
@@ -131,8 +141,13 @@ void Printout::saveAsPdf(QWidget* parent, const QString& suggestedName) const
     const Printout copy = *this;
     QObject::connect(dialog, &QFileDialog::fileSelected, parent, [parent, copy](const QString& path) {
         QString error;
-        if (!copy.savePdf(path, &error))
-            QMessageBox::warning(parent, QObject::tr("Not saved"), error);
+        if (copy.savePdf(path, &error))
+            return;
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, QObject::tr("Not saved"), error, QMessageBox::Ok, parent);
+        box->setObjectName(QStringLiteral("notSavedDialog"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // the till goes on behind it
     });
     dialog->open(); // the till goes on while the cashier picks a place
 }

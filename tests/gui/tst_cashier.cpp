@@ -484,6 +484,13 @@ void TestCashier::receiptPdfCarriesTheSale()
     const Printout printout(receiptHtml(paid, QStringLiteral("Duka la Njeri"), m_stack->clock.now()),
                             Printout::paperFromSetting(paper));
     QVERIFY(printout.savePdf(path));
+    // Saved again over the same name: the new printout replaces the old file.
+    QVERIFY(printout.savePdf(path));
+    // A name that cannot be written (here a folder) is reported, not taken for saved because something
+    // already stands there.
+    QString error;
+    QVERIFY(!printout.savePdf(dir.path(), &error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(dir.path())), qPrintable(error));
 
     QProcess text;
     text.start(pdftotext, {QStringLiteral("-layout"), path, QStringLiteral("-")});
@@ -670,6 +677,21 @@ void TestCashier::soundFallsBackToAPlayerThatWorks()
     none.play(sound);
     QTRY_COMPARE(beeped.size(), 1);
     QCOMPARE(beeped.at(0).at(0).toString(), QString()); // nothing played it: the till beeped
+
+    // A player still going when the till closes is stopped with it, not left behind.
+    const QString pidFile = dir.filePath(QStringLiteral("pid"));
+    const QString lingering = script(QStringLiteral("lingering"),
+                                     QStringLiteral("echo $$ > \"$(dirname \"$0\")/pid\"; exec sleep 60"));
+    auto closing = std::make_unique<ChimePlayer>(QStringList{lingering});
+    closing->play(sound);
+    QTRY_VERIFY(QFileInfo(pidFile).size() > 0);
+    QFile pidRecord(pidFile);
+    QVERIFY(pidRecord.open(QIODevice::ReadOnly));
+    const QString pid = QString::fromUtf8(pidRecord.readAll()).trimmed();
+    QVERIFY(QFileInfo::exists(QStringLiteral("/proc/") + pid));
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("Destroyed while process")));
+    closing.reset();
+    QVERIFY2(!QFileInfo::exists(QStringLiteral("/proc/") + pid), qPrintable(pid));
 }
 
 QTEST_MAIN(TestCashier)
