@@ -1385,6 +1385,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Unresolved — check these before trusting the totals:</source>
         <translation>Yasiyotatuliwa — yakague kabla ya kuamini jumla:</translation>
     </message>
+    <message>
+        <source>Cash for earlier shifts&apos; sales × %1</source>
+        <translation>Pesa taslimu za mauzo ya zamu zilizopita × %1</translation>
+    </message>
 </context>
 <context>
     <name>lipa::Settings</name>

@@ -815,6 +815,27 @@ QList<Payment> Journal::paymentsBetween(const QDateTime& from, const QDateTime& 
     return payments;
 }
 
+QList<Payment> Journal::settledInCashLater(const QDateTime& from, const QDateTime& to, bool* ok) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM payments WHERE state = 'Cash' AND created_at < ?"
+                                 " AND EXISTS (SELECT 1 FROM events e WHERE e.payment_id = payments.id"
+                                 " AND e.to_state = 'Cash' AND e.from_state IS NOT 'Cash'"
+                                 " AND e.at >= ? AND e.at < ?) ORDER BY id")
+                      .arg(kColumns));
+    query.addBindValue(from.toMSecsSinceEpoch());
+    query.addBindValue(from.toMSecsSinceEpoch());
+    query.addBindValue(to.toMSecsSinceEpoch());
+    QList<Payment> payments;
+    const bool read = exec(query, "settled in cash later");
+    if (ok)
+        *ok = read;
+    while (read && query.next())
+        payments.append(paymentFrom(query));
+    return payments;
+}
+
 namespace {
 
 Shift shiftFrom(const QSqlQuery& q)

@@ -107,6 +107,9 @@ public:
     qint64 paymentCount() const;
     // Every payment created in [from, to), oldest first (a shift's or a day's worth: hundreds, not millions).
     QList<Payment> paymentsBetween(const QDateTime& from, const QDateTime& to, bool* ok = nullptr) const;
+    // Sales made before `from` that were settled in cash between `from` and `to` and are still cash
+    // sales: the cash went into the drawer then, not when the sale was made.
+    QList<Payment> settledInCashLater(const QDateTime& from, const QDateTime& to, bool* ok = nullptr) const;
 
     // Shifts. One is open at a time: opening another fails while one is open.
     std::optional<Shift> openShift(const QString& cashier, const QDateTime& at);

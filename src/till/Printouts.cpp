@@ -1,5 +1,7 @@
 #include "Printouts.h"
 
+#include "Till.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -95,7 +97,14 @@ ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind 
     report.tillName = tillName;
     report.printedAt = at;
     const QDateTime end = shift.isOpen() ? at.addMSecs(1) : shift.closedAt.addMSecs(1);
-    const QList<Payment> payments = journal.paymentsBetween(shift.openedAt, end, ok);
+    bool readPayments = false;
+    bool readEarlier = false;
+    const QList<Payment> payments = journal.paymentsBetween(shift.openedAt, end, &readPayments);
+    report.earlierSalesInCash = journal.settledInCashLater(shift.openedAt, end, &readEarlier);
+    if (ok)
+        *ok = readPayments && readEarlier;
+    for (const Payment& payment : std::as_const(report.earlierSalesInCash))
+        report.earlierCashTotal += payment.amount;
     report.paymentCount = static_cast<int>(payments.size());
     for (PaymentState state : kReportOrder) {
         Line line{state, 0, {}};
@@ -113,7 +122,8 @@ ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind 
             report.mpesaTotal += payment.amount;
         else if (payment.state == PaymentState::Cash)
             report.cashTotal += payment.amount;
-        else if (isUnresolved(payment.state))
+        if (isUnresolved(payment.state) ||
+            (payment.state == PaymentState::Cash && Till::isCheckable(payment)))
             report.unresolved.append(payment);
     }
     return report;
@@ -155,6 +165,10 @@ QString ShiftReport::toHtml() const
     html +=
         row(QCoreApplication::translate("lipa::Printouts", "Paid by M-Pesa"), mpesaTotal.toDisplayString());
     html += row(QCoreApplication::translate("lipa::Printouts", "Paid in cash"), cashTotal.toDisplayString());
+    if (!earlierSalesInCash.isEmpty())
+        html += row(QCoreApplication::translate("lipa::Printouts", "Cash for earlier shifts' sales × %1")
+                        .arg(earlierSalesInCash.size()),
+                    earlierCashTotal.toDisplayString());
     html += row(QCoreApplication::translate("lipa::Printouts", "Total taken"), takenTotal().toDisplayString(),
                 true);
     html += QStringLiteral("</table><hr/>");
@@ -197,6 +211,13 @@ QString ShiftReport::toPlainText() const
                  mpesaTotal.toDisplayString();
     lines << QCoreApplication::translate("lipa::Printouts", "Paid in cash") + QStringLiteral(": ") +
                  cashTotal.toDisplayString();
+    if (!earlierSalesInCash.isEmpty())
+        lines << QCoreApplication::translate("lipa::Printouts", "Cash for earlier shifts' sales × %1")
+                         .arg(earlierSalesInCash.size()) +
+                     QStringLiteral(": ") + earlierCashTotal.toDisplayString();
+    for (const Payment& p : earlierSalesInCash)
+        lines << QStringLiteral("  %1 %2 %3 %4")
+                     .arg(localTime(p.createdAt), p.phone.masked(), p.amount.toDisplayString(), p.localRef);
     lines << QCoreApplication::translate("lipa::Printouts", "Total taken") + QStringLiteral(": ") +
                  takenTotal().toDisplayString();
     if (unresolved.isEmpty())

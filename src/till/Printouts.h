@@ -31,14 +31,19 @@ struct ShiftReport {
     QDateTime printedAt; // UTC; for a Z report, when the shift closed
     QList<Line> byState; // every state seen in the shift, in a fixed order
     int paymentCount = 0;
-    Money mpesaTotal;          // paid by M-Pesa (Complete)
-    Money cashTotal;           // settled in cash instead
-    QList<Payment> unresolved; // still waiting, unknown or expired: to be checked before they are trusted
+    Money mpesaTotal; // paid by M-Pesa (Complete)
+    Money cashTotal;  // settled in cash instead
+    // Sales of earlier shifts settled in cash during this one: their cash is in this shift's drawer.
+    QList<Payment> earlierSalesInCash;
+    Money earlierCashTotal;
+    // Still waiting, unknown or expired, or paid in cash while IntaSend still shows the M-Pesa request
+    // open: to be checked before they are trusted.
+    QList<Payment> unresolved;
 
     // The shift's payments (created from its opening until `at`) as the journal has them now.
     static ShiftReport build(const Journal& journal, const Shift& shift, Kind kind, const QString& tillName,
                              const QDateTime& at, bool* ok = nullptr);
-    Money takenTotal() const { return mpesaTotal + cashTotal; }
+    Money takenTotal() const { return mpesaTotal + cashTotal + earlierCashTotal; }
     const Line* line(PaymentState state) const;
 
     QString title() const;

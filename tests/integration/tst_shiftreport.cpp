@@ -15,6 +15,7 @@ private Q_SLOTS:
     void xReportCountsTheShiftOnly();
     void zReportClosesTheShiftAndIsKept();
     void oneShiftOpenAtATime();
+    void cashCountsInTheShiftThatTookIt();
     void receiptSaysWhatWasPaid();
 
 private:
@@ -112,6 +113,58 @@ void TestShiftReport::zReportClosesTheShiftAndIsKept()
     QCOMPARE(ShiftReport::build(t.journal(), *kept, ShiftReport::Kind::Z, {}, t.clock.now()).paymentCount, 2);
     // Nothing more to close.
     QVERIFY(!t.till().closeShift());
+}
+
+void TestShiftReport::cashCountsInTheShiftThatTookIt()
+{
+    // A sale left waiting at one shift's close and settled in cash in the next: the cash is in the next
+    // shift's drawer, so that shift's report must count it.
+    test::TestStack t;
+    QVERIFY(t.till().openShift(QStringLiteral("Otieno")));
+    seed(t.journal(), t.clock.now().addSecs(1), {{PaymentState::Pending, 500}});
+    const QString waiting =
+        t.journal().paymentsBetween(t.clock.now(), t.clock.now().addSecs(60)).first().localRef;
+    t.clock.advance(1h);
+    const std::optional<ShiftReport> first = t.till().closeShift();
+    QVERIFY(first);
+    QCOMPARE(first->unresolved.size(), 1);
+    QCOMPARE(first->cashTotal, Money());
+
+    t.clock.advance(5min);
+    QVERIFY(t.till().openShift(QStringLiteral("Wanjiru")));
+    t.clock.advance(1min);
+    QString refusal = QStringLiteral("not called");
+    t.till().settleInCash(waiting, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QCOMPARE(refusal, QString());
+    // A cash sale of this shift whose M-Pesa request IntaSend still shows open: counted, and listed to check.
+    Payment open;
+    open.localRef = QStringLiteral("cash-mpesa-open");
+    open.amount = Money::fromShillings(70);
+    open.phone = PhoneNumber::parse(QStringLiteral("0712345999")).value();
+    open.state = PaymentState::Cash;
+    open.invoiceId = QStringLiteral("7");
+    open.remoteState = QStringLiteral("PENDING");
+    open.createdAt = t.clock.now();
+    open.updatedAt = open.createdAt;
+    QVERIFY(t.journal().addPayment(open));
+
+    t.clock.advance(1min);
+    const std::optional<ShiftReport> x = t.till().xReport();
+    QVERIFY(x);
+    QCOMPARE(x->paymentCount, 1);
+    QCOMPARE(x->cashTotal, Money::fromShillings(70));
+    QCOMPARE(x->earlierSalesInCash.size(), 1);
+    QCOMPARE(x->earlierSalesInCash.first().localRef, waiting);
+    QCOMPARE(x->earlierCashTotal, Money::fromShillings(500));
+    QCOMPARE(x->takenTotal(), Money::fromShillings(570));
+    QCOMPARE(x->unresolved.size(), 1);
+    QCOMPARE(x->unresolved.first().localRef, open.localRef);
+    QVERIFY2(x->toPlainText().contains(QStringLiteral("Cash for earlier shifts' sales × 1: KES 500")),
+             qPrintable(x->toPlainText()));
+    QVERIFY(x->toPlainText().contains(waiting));
+    QVERIFY(x->toHtml().contains(QStringLiteral("Cash for earlier shifts")));
+    // The first shift's kept Z report is not rewritten.
+    QCOMPARE(t.journal().shift(first->shift.id)->zReport, first->toPlainText());
 }
 
 void TestShiftReport::oneShiftOpenAtATime()
