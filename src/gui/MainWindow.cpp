@@ -463,6 +463,7 @@ void MainWindow::showNotice(const QString& text)
 
 void MainWindow::tellToGiveCashBack(const Payment& payment)
 {
+    statusBar()->clearMessage(); // "recorded as paid in cash" is no longer the news
     auto* box = new QMessageBox(
         QMessageBox::Warning, tr("Give the cash back"),
         tr("%1 from %2 was settled in cash, and then the customer approved the M-Pesa request as well "

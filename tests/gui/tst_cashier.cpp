@@ -29,6 +29,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -294,6 +295,8 @@ void TestCashier::paidTwiceIsAWarningThatStays()
              qPrintable(warning->text()));
     QVERIFY(warning->text().contains(QStringLiteral("QLATE13579")));
     QCOMPARE(warning->icon(), QMessageBox::Warning);
+    QVERIFY2(!m_window->statusBar()->currentMessage().contains(QStringLiteral("recorded as paid in cash")),
+             qPrintable(m_window->statusBar()->currentMessage()));
     // Announced as a warning (the low sound), never as a happy "Paid".
     QTRY_COMPARE(announced.size(), 1);
     QCOMPARE(announced.first().at(0).value<Announcer::Event>(), Announcer::Event::Failed);
