@@ -103,8 +103,11 @@ ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind 
     report.earlierSalesInCash = journal.settledInCashLater(shift.openedAt, end, &readEarlier);
     if (ok)
         *ok = readPayments && readEarlier;
-    for (const Payment& payment : std::as_const(report.earlierSalesInCash))
+    for (const Payment& payment : std::as_const(report.earlierSalesInCash)) {
         report.earlierCashTotal += payment.amount;
+        if (Till::isCheckable(payment)) // its M-Pesa request still open at IntaSend
+            report.unresolved.append(payment);
+    }
     report.paymentCount = static_cast<int>(payments.size());
     for (PaymentState state : kReportOrder) {
         Line line{state, 0, {}};

@@ -21,7 +21,23 @@ private Q_SLOTS:
 private:
     // Seeds payments created at `at` + i minutes, in the given states.
     static void seed(Journal& journal, const QDateTime& at, const QList<QPair<PaymentState, qint64>>& sales);
+    // A payment IntaSend knows and last showed as waiting for the customer.
+    static Payment seededOpenAtIntaSend(const QString& ref, const QDateTime& createdAt);
 };
+
+Payment TestShiftReport::seededOpenAtIntaSend(const QString& ref, const QDateTime& createdAt)
+{
+    Payment p;
+    p.localRef = ref;
+    p.amount = Money::fromShillings(70);
+    p.phone = PhoneNumber::parse(QStringLiteral("0712345999")).value();
+    p.state = PaymentState::Pending;
+    p.invoiceId = QStringLiteral("7");
+    p.remoteState = QStringLiteral("PENDING");
+    p.createdAt = createdAt;
+    p.updatedAt = createdAt;
+    return p;
+}
 
 void TestShiftReport::seed(Journal& journal, const QDateTime& at,
                            const QList<QPair<PaymentState, qint64>>& sales)
@@ -136,16 +152,16 @@ void TestShiftReport::cashCountsInTheShiftThatTookIt()
     QString refusal = QStringLiteral("not called");
     t.till().settleInCash(waiting, this, [&](const Payment&, const QString& r) { refusal = r; });
     QCOMPARE(refusal, QString());
+    // Another sale of the first shift, settled in cash now while IntaSend still shows it open.
+    Payment stillOpen =
+        seededOpenAtIntaSend(QStringLiteral("earlier-open"), first->shift.openedAt.addSecs(120));
+    QVERIFY(t.journal().addPayment(stillOpen));
+    stillOpen.state = PaymentState::Cash;
+    stillOpen.updatedAt = t.clock.now();
+    QVERIFY(t.journal().updatePayment(stillOpen, QStringLiteral("settled in cash")));
     // A cash sale of this shift whose M-Pesa request IntaSend still shows open: counted, and listed to check.
-    Payment open;
-    open.localRef = QStringLiteral("cash-mpesa-open");
-    open.amount = Money::fromShillings(70);
-    open.phone = PhoneNumber::parse(QStringLiteral("0712345999")).value();
+    Payment open = seededOpenAtIntaSend(QStringLiteral("cash-mpesa-open"), t.clock.now());
     open.state = PaymentState::Cash;
-    open.invoiceId = QStringLiteral("7");
-    open.remoteState = QStringLiteral("PENDING");
-    open.createdAt = t.clock.now();
-    open.updatedAt = open.createdAt;
     QVERIFY(t.journal().addPayment(open));
 
     t.clock.advance(1min);
@@ -153,13 +169,14 @@ void TestShiftReport::cashCountsInTheShiftThatTookIt()
     QVERIFY(x);
     QCOMPARE(x->paymentCount, 1);
     QCOMPARE(x->cashTotal, Money::fromShillings(70));
-    QCOMPARE(x->earlierSalesInCash.size(), 1);
+    QCOMPARE(x->earlierSalesInCash.size(), 2);
     QCOMPARE(x->earlierSalesInCash.first().localRef, waiting);
-    QCOMPARE(x->earlierCashTotal, Money::fromShillings(500));
-    QCOMPARE(x->takenTotal(), Money::fromShillings(570));
-    QCOMPARE(x->unresolved.size(), 1);
-    QCOMPARE(x->unresolved.first().localRef, open.localRef);
-    QVERIFY2(x->toPlainText().contains(QStringLiteral("Cash for earlier shifts' sales × 1: KES 500")),
+    QCOMPARE(x->earlierCashTotal, Money::fromShillings(570));
+    QCOMPARE(x->takenTotal(), Money::fromShillings(640));
+    QCOMPARE(x->unresolved.size(), 2);
+    QCOMPARE(x->unresolved.at(0).localRef, stillOpen.localRef); // the oldest first
+    QCOMPARE(x->unresolved.at(1).localRef, open.localRef);
+    QVERIFY2(x->toPlainText().contains(QStringLiteral("Cash for earlier shifts' sales × 2: KES 570")),
              qPrintable(x->toPlainText()));
     QVERIFY(x->toPlainText().contains(waiting));
     QVERIFY(x->toHtml().contains(QStringLiteral("Cash for earlier shifts")));
