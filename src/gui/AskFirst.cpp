@@ -4,8 +4,8 @@
 
 namespace lipa {
 
-void askFirst(QWidget* parent, const Question& question, std::function<void()> act,
-              std::function<void()> declined)
+QMessageBox* askFirst(QWidget* parent, const Question& question, std::function<void()> act,
+                      std::function<void()> declined)
 {
     auto* box = new QMessageBox(question.icon, question.title, question.text, QMessageBox::NoButton, parent);
     box->setObjectName(question.dialogName);
@@ -25,6 +25,7 @@ void askFirst(QWidget* parent, const Question& question, std::function<void()> a
                              declined();
                      });
     box->open();
+    return box;
 }
 
 } // namespace lipa

@@ -20,8 +20,9 @@ struct Question {
 };
 
 // Opens the question (window-modal, without blocking) and calls act() if the cashier chose to act, else
-// declined(). Enter and Esc both mean "don't": a key held down must never be the answer.
-void askFirst(QWidget* parent, const Question& question, std::function<void()> act,
-              std::function<void()> declined = {});
+// declined(). Enter and Esc both mean "don't": a key held down must never be the answer. Returns the
+// question's box (deleted when it closes), for a question whose facts may change while it is open.
+QMessageBox* askFirst(QWidget* parent, const Question& question, std::function<void()> act,
+                      std::function<void()> declined = {});
 
 } // namespace lipa

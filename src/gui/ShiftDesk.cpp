@@ -75,27 +75,41 @@ void ShiftDesk::closeShift()
     const std::optional<ShiftReport> now = m_till.xReport();
     if (!now)
         return;
+    const auto describe = [](const ShiftReport& report) {
+        QString text = tr("Close %1's shift and print the Z report? Total taken: %2.")
+                           .arg(report.shift.cashier, report.takenTotal().toDisplayString());
+        if (!report.unresolved.isEmpty())
+            text += QStringLiteral("\n\n") +
+                    (report.unresolved.size() == 1
+                         ? tr("1 payment is still unresolved; it is listed on the report.")
+                         : tr("%1 payments are still unresolved; they are listed on the report.")
+                               .arg(report.unresolved.size()));
+        return text;
+    };
+    const auto iconFor = [](const ShiftReport& report) {
+        return report.unresolved.isEmpty() ? QMessageBox::Question : QMessageBox::Warning;
+    };
     Question question;
-    question.icon = now->unresolved.isEmpty() ? QMessageBox::Question : QMessageBox::Warning;
+    question.icon = iconFor(*now);
     question.dialogName = QStringLiteral("closeShiftDialog");
     question.title = tr("Close shift?");
-    question.text = tr("Close %1's shift and print the Z report? Total taken: %2.")
-                        .arg(now->shift.cashier, now->takenTotal().toDisplayString());
-    if (!now->unresolved.isEmpty())
-        question.text += QStringLiteral("\n\n") +
-                         (now->unresolved.size() == 1
-                              ? tr("1 payment is still unresolved; it is listed on the report.")
-                              : tr("%1 payments are still unresolved; they are listed on the report.")
-                                    .arg(now->unresolved.size()));
+    question.text = describe(*now);
     question.doText = tr("&Close shift");
     question.doName = QStringLiteral("closeShift");
     question.dontText = tr("&Keep it open");
     question.dontName = QStringLiteral("keepShiftOpen");
-    askFirst(m_window, question, [this] {
+    QMessageBox* box = askFirst(m_window, question, [this] {
         const std::optional<ShiftReport> z = m_till.closeShift();
         updateStatus();
         if (z)
             showReport(*z);
+    });
+    // A payment that settles while the cashier reads the question changes the figures it quotes.
+    connect(&m_till, &Till::paymentChanged, box, [this, box, describe, iconFor] {
+        if (const std::optional<ShiftReport> report = m_till.xReport()) {
+            box->setText(describe(*report));
+            box->setIcon(iconFor(*report));
+        }
     });
 }
 

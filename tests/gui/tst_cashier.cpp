@@ -552,6 +552,15 @@ void TestCashier::shiftOpensReportsAndCloses()
     auto* confirm = visible<QMessageBox>("closeShiftDialog");
     QVERIFY(confirm);
     QVERIFY(confirm->text().contains(QStringLiteral("1 payment is still unresolved")));
+    QVERIFY(confirm->text().contains(QStringLiteral("Total taken: KES 1,500.")));
+    // The waiting sale is paid in cash while the question is open: the figures it quotes follow.
+    bool settled = false;
+    m_stack->till().settleInCash(
+        m_window->waitingCard()->localRef(), this,
+        [&](const Payment&, const QString& refusal) { settled = refusal.isEmpty(); });
+    QTRY_VERIFY(settled);
+    QTRY_VERIFY2(confirm->text().contains(QStringLiteral("Total taken: KES 1,580.")),
+                 qPrintable(confirm->text()));
     QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("closeShift")), Qt::LeftButton);
     QTRY_VERIFY(!m_stack->till().currentShift());
     auto* z = visible<QDialog>("shiftReportDialog");
