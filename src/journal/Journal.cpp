@@ -633,12 +633,7 @@ QList<Payment> Journal::unfinished() const
         QStringLiteral("SELECT %1 FROM payments WHERE state NOT IN ('Complete', 'Failed', 'Rejected')"
                        " AND state <> 'Cash' ORDER BY id")
             .arg(kColumns));
-    QList<Payment> payments;
-    if (exec(query, "unfinished")) {
-        while (query.next())
-            payments.append(paymentFrom(query));
-    }
-    return payments;
+    return readPayments(query, "unfinished", nullptr);
 }
 
 QList<Payment> Journal::toResume(const QDateTime& expiredSince) const
@@ -806,13 +801,7 @@ QList<Payment> Journal::paymentsBetween(const QDateTime& from, const QDateTime& 
             .arg(kColumns));
     query.addBindValue(from.toMSecsSinceEpoch());
     query.addBindValue(to.toMSecsSinceEpoch());
-    QList<Payment> payments;
-    const bool read = exec(query, "payments between");
-    if (ok)
-        *ok = read;
-    while (read && query.next())
-        payments.append(paymentFrom(query));
-    return payments;
+    return readPayments(query, "payments between", ok);
 }
 
 QList<Payment> Journal::settledInCashLater(const QDateTime& from, const QDateTime& to, bool* ok) const
@@ -827,8 +816,13 @@ QList<Payment> Journal::settledInCashLater(const QDateTime& from, const QDateTim
     query.addBindValue(from.toMSecsSinceEpoch());
     query.addBindValue(from.toMSecsSinceEpoch());
     query.addBindValue(to.toMSecsSinceEpoch());
+    return readPayments(query, "settled in cash later", ok);
+}
+
+QList<Payment> Journal::readPayments(QSqlQuery& query, const char* what, bool* ok) const
+{
     QList<Payment> payments;
-    const bool read = exec(query, "settled in cash later");
+    const bool read = exec(query, what);
     if (ok)
         *ok = read;
     while (read && query.next())

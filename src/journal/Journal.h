@@ -129,6 +129,8 @@ public:
 private:
     explicit Journal(QString connectionName, QString path);
     bool exec(QSqlQuery& query, const char* what) const;
+    // Runs a prepared SELECT of kColumns and reads every payment it finds; *ok says whether it ran.
+    QList<Payment> readPayments(QSqlQuery& query, const char* what, bool* ok) const;
     bool migrate(int fromVersion, QString* error);
     bool insertEvent(qint64 paymentId, const QDateTime& at, std::optional<PaymentState> from, PaymentState to,
                      const QString& remoteState, const QString& detail);

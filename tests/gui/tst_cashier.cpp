@@ -266,10 +266,8 @@ void TestCashier::paidTwiceIsAWarningThatStays()
     m_stack.reset();
     test::ManualClock clock;
     test::CannedServer server;
-    server.on("/payment/collection/",
-              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
+    server.answer("/payment/collection/", R"({"invoice":{"id":7,"state":"PENDING"}})");
+    server.answer("/payment/status/", R"({"invoice":{"id":7,"state":"PENDING"}})");
     auto stack = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
     m_window = std::make_unique<MainWindow>(stack->till, Environment::demo(QUrl(server.baseUrl())), 250000);
     m_window->show();
@@ -285,9 +283,8 @@ void TestCashier::paidTwiceIsAWarningThatStays()
     QTRY_COMPARE(cardState(), QStringLiteral("Paid in cash"));
 
     // The customer approves the prompt after all.
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200,
-               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE13579"}})"});
+    server.answer("/payment/status/",
+                  R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE13579"}})");
     clock.advance(15s);
     auto* warning = visible<QMessageBox>("cashBackDialog");
     QVERIFY(warning);

@@ -227,8 +227,7 @@ void TestClientSimulator::droppedConnectionIsNeverResent()
     // might. Qt retries a request on a dropped keep-alive connection by itself; a push must never be
     // sent twice. First warm a keep-alive connection (a busy till has one), then push.
     test::CannedServer server;
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":1,"state":"PENDING"}})"});
+    server.answer("/payment/status/", R"({"invoice":{"id":1,"state":"PENDING"}})");
     server.on("/payment/collection/", {test::CannedServer::Behaviour::HangUp, 0, {}});
     ClientConfig config;
     config.baseUrl = QUrl(server.baseUrl());

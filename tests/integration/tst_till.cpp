@@ -45,6 +45,25 @@ private:
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
 };
 
+namespace {
+
+// A payment written straight into the journal, as an earlier run (or version) left it.
+Payment seeded(const QString& ref, PaymentState state, const QString& invoiceId, const QDateTime& createdAt)
+{
+    Payment payment;
+    payment.localRef = ref;
+    payment.amount = Money::fromShillings(90);
+    payment.phone = test::phoneEndingIn('5');
+    payment.state = state;
+    payment.invoiceId = invoiceId;
+    payment.remoteState = invoiceId.isEmpty() ? QString() : QStringLiteral("PENDING");
+    payment.createdAt = createdAt;
+    payment.updatedAt = createdAt;
+    return payment;
+}
+
+} // namespace
+
 void TestTill::journalsBeforeSending()
 {
     test::TestStack t;
@@ -206,11 +225,9 @@ void TestTill::answerAboutAnotherPaymentIsIgnored()
 {
     test::ManualClock clock;
     test::CannedServer server;
-    server.on("/payment/collection/", {test::CannedServer::Behaviour::Answer, 200,
-                                       R"({"invoice":{"id":7,"state":"PENDING","api_ref":null}})"});
-    server.on("/payment/status/", {test::CannedServer::Behaviour::Answer, 200,
-                                   R"({"invoice":{"id":7,"state":"COMPLETE","api_ref":"someone-else",
-                                       "mpesa_reference":"QQQQQQQQQQ"}})"});
+    server.answer("/payment/collection/", R"({"invoice":{"id":7,"state":"PENDING","api_ref":null}})");
+    server.answer("/payment/status/", R"({"invoice":{"id":7,"state":"COMPLETE","api_ref":"someone-else",
+                                       "mpesa_reference":"QQQQQQQQQQ"}})");
     auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
     TillStack& stack = *owned;
     QSignalSpy notices(&stack.till, &Till::notice);
@@ -229,10 +246,8 @@ void TestTill::answerWithAnotherAmountIsFlagged()
 {
     test::ManualClock clock;
     test::CannedServer server;
-    server.on("/payment/collection/", {test::CannedServer::Behaviour::Answer, 200,
-                                       R"({"invoice":{"id":8,"state":"PENDING","value":"10.00"}})"});
-    server.on("/payment/status/", {test::CannedServer::Behaviour::Answer, 200,
-                                   R"({"invoice":{"id":8,"state":"COMPLETE","value":"1.00"}})"});
+    server.answer("/payment/collection/", R"({"invoice":{"id":8,"state":"PENDING","value":"10.00"}})");
+    server.answer("/payment/status/", R"({"invoice":{"id":8,"state":"COMPLETE","value":"1.00"}})");
     auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
     TillStack& stack = *owned;
     QSignalSpy notices(&stack.till, &Till::notice);
@@ -427,11 +442,9 @@ void TestTill::cashRefusedWhenMpesaPaidMeanwhile()
 {
     test::ManualClock clock;
     test::CannedServer server;
-    server.on("/payment/collection/",
-              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200,
-               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QCASH12345"}})"});
+    server.answer("/payment/collection/", R"({"invoice":{"id":7,"state":"PENDING"}})");
+    server.answer("/payment/status/",
+                  R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QCASH12345"}})");
     auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
     TillStack& stack = *owned;
     const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
@@ -452,10 +465,8 @@ void TestTill::lateMpesaApprovalAfterCashIsFlagged()
 {
     test::ManualClock clock;
     test::CannedServer server;
-    server.on("/payment/collection/",
-              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
+    server.answer("/payment/collection/", R"({"invoice":{"id":7,"state":"PENDING"}})");
+    server.answer("/payment/status/", R"({"invoice":{"id":7,"state":"PENDING"}})");
     auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
     TillStack& stack = *owned;
     QSignalSpy notices(&stack.till, &Till::notice);
@@ -466,9 +477,8 @@ void TestTill::lateMpesaApprovalAfterCashIsFlagged()
     QVERIFY(QTest::qWaitFor([&] { return answered; }, 10000));
     QCOMPARE(stack.journal.find(ref)->state, PaymentState::Cash);
     // The customer approves the prompt after all.
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200,
-               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE12345"}})"});
+    server.answer("/payment/status/",
+                  R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE12345"}})");
     clock.advance(15s);
     QVERIFY(QTest::qWaitFor([&] { return stack.journal.find(ref)->state == PaymentState::Complete; }, 10000));
     const Payment paid = *stack.journal.find(ref);
@@ -510,18 +520,11 @@ void TestTill::cashForAnUnknownPaymentIntaSendKnowsStartsWatchingIt()
     // still open, and a late approval must be caught in this run, not only at the next start.
     test::ManualClock clock;
     test::CannedServer server;
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":7,"state":"PENDING"}})"});
+    server.answer("/payment/status/", R"({"invoice":{"id":7,"state":"PENDING"}})");
     auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
     TillStack& stack = *owned;
-    Payment unknown;
-    unknown.localRef = QStringLiteral("unknown-with-invoice");
-    unknown.amount = Money::fromShillings(90);
-    unknown.phone = test::phoneEndingIn('5');
-    unknown.state = PaymentState::Unknown;
-    unknown.invoiceId = QStringLiteral("7");
-    unknown.createdAt = clock.now();
-    unknown.updatedAt = unknown.createdAt;
+    Payment unknown = seeded(QStringLiteral("unknown-with-invoice"), PaymentState::Unknown,
+                             QStringLiteral("7"), clock.now());
     QVERIFY(stack.journal.addPayment(unknown));
     QVERIFY(!stack.poller.isWatching(unknown.localRef));
 
@@ -531,32 +534,13 @@ void TestTill::cashForAnUnknownPaymentIntaSendKnowsStartsWatchingIt()
     QCOMPARE(stack.journal.find(unknown.localRef)->state, PaymentState::Cash);
     QVERIFY(stack.poller.isWatching(unknown.localRef));
 
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200,
-               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE67890"}})"});
+    server.answer("/payment/status/",
+                  R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE67890"}})");
     clock.advance(15s);
     QVERIFY(QTest::qWaitFor(
         [&] { return stack.journal.find(unknown.localRef)->state == PaymentState::Complete; }, 10000));
     QVERIFY(stack.journal.find(unknown.localRef)->failureMessage.contains(QStringLiteral("cash back")));
 }
-
-namespace {
-
-Payment seeded(const QString& ref, PaymentState state, const QString& invoiceId, const QDateTime& createdAt)
-{
-    Payment payment;
-    payment.localRef = ref;
-    payment.amount = Money::fromShillings(90);
-    payment.phone = test::phoneEndingIn('5');
-    payment.state = state;
-    payment.invoiceId = invoiceId;
-    payment.remoteState = invoiceId.isEmpty() ? QString() : QStringLiteral("PENDING");
-    payment.createdAt = createdAt;
-    payment.updatedAt = createdAt;
-    return payment;
-}
-
-} // namespace
 
 void TestTill::cashGoesOnTheAttemptThatMayStillCharge()
 {
@@ -564,8 +548,7 @@ void TestTill::cashGoesOnTheAttemptThatMayStillCharge()
     // so cash settled on the old one would leave it free to charge them a second time, unflagged.
     test::ManualClock clock;
     test::CannedServer server;
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200, R"({"invoice":{"id":8,"state":"PENDING"}})"});
+    server.answer("/payment/status/", R"({"invoice":{"id":8,"state":"PENDING"}})");
     auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
     TillStack& stack = *owned;
     Payment failed = seeded(QStringLiteral("first"), PaymentState::Failed, QStringLiteral("7"), clock.now());
@@ -635,9 +618,8 @@ void TestTill::cashSaleWithMpesaOpenCanBeCheckedAfterExpiry()
     // has stopped, but the cashier can still ask, and a late approval is flagged as paid twice.
     test::ManualClock clock;
     test::CannedServer server;
-    server.on("/payment/status/",
-              {test::CannedServer::Behaviour::Answer, 200,
-               R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE24680"}})"});
+    server.answer("/payment/status/",
+                  R"({"invoice":{"id":7,"state":"COMPLETE","mpesa_reference":"QLATE24680"}})");
     auto owned = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
     TillStack& stack = *owned;
     Payment cash = seeded(QStringLiteral("cash-open"), PaymentState::Cash, QStringLiteral("7"),

@@ -24,6 +24,11 @@ public:
 
     // Replies for requests whose path contains `pathPart`; the last matching rule wins.
     void on(const QByteArray& pathPart, Reply reply);
+    // The same, for the usual case: a 200 answer with this JSON body.
+    void answer(const QByteArray& pathPart, const QByteArray& json)
+    {
+        on(pathPart, {Behaviour::Answer, 200, json});
+    }
     // Every complete request received: "POST /path\n<body>".
     const QList<QByteArray>& requests() const { return m_requests; }
     int requestCount(const QByteArray& pathPart) const;
