@@ -28,10 +28,13 @@ constexpr std::array kReportOrder = {
     PaymentState::Expired,  PaymentState::Failed,     PaymentState::Rejected,
 };
 
-bool isUnresolved(PaymentState state)
+// A payment to check before trusting a report's totals: it may still end otherwise than it stands (a cash
+// sale whose M-Pesa request is still open may turn out paid twice).
+bool needsChecking(const Payment& payment)
 {
+    const PaymentState state = payment.state;
     return state == PaymentState::Sending || isAwaitingCustomer(state) || state == PaymentState::Unknown ||
-           state == PaymentState::Expired;
+           state == PaymentState::Expired || (state == PaymentState::Cash && Till::isCheckable(payment));
 }
 
 QString row(const QString& left, const QString& right, bool bold = false)
@@ -105,7 +108,7 @@ ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind 
         *ok = readPayments && readEarlier;
     for (const Payment& payment : std::as_const(report.earlierSalesInCash)) {
         report.earlierCashTotal += payment.amount;
-        if (Till::isCheckable(payment)) // its M-Pesa request still open at IntaSend
+        if (needsChecking(payment))
             report.unresolved.append(payment);
     }
     report.paymentCount = static_cast<int>(payments.size());
@@ -125,8 +128,7 @@ ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind 
             report.mpesaTotal += payment.amount;
         else if (payment.state == PaymentState::Cash)
             report.cashTotal += payment.amount;
-        if (isUnresolved(payment.state) ||
-            (payment.state == PaymentState::Cash && Till::isCheckable(payment)))
+        if (needsChecking(payment))
             report.unresolved.append(payment);
     }
     return report;

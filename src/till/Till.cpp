@@ -175,8 +175,8 @@ bool Till::isCheckable(const Payment& payment)
 void Till::checkNow(const QString& localRef)
 {
     const std::optional<Payment> payment = m_journal.find(localRef);
-    if (!payment || (payment->isFinal() && !cashWithMpesaOpen(*payment)))
-        return;
+    if (!payment || (payment->isFinal() && !isCheckable(*payment)))
+        return; // (an open payment IntaSend never confirmed goes on, to the notice below)
     if (const QString wait = slowDownNotice(); !wait.isEmpty()) {
         Q_EMIT notice(wait); // asking now would only make IntaSend wait longer
         return;
@@ -372,8 +372,7 @@ void Till::settleInCash(const QString& localRef, QObject* context,
             m_poller.watch(localRef, settled.createdAt);
         return QString();
     };
-    const bool checkable = !payment->invoiceId.isEmpty() && !payment->isFinal() && slowDownNotice().isEmpty();
-    if (!checkable) {
+    if (!isCheckable(*payment) || !slowDownNotice().isEmpty()) {
         const QString refusal = record(false);
         if (const std::optional<Payment> now = m_journal.find(localRef))
             done(*now, refusal);
