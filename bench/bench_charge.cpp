@@ -75,7 +75,7 @@ int main(int argc, char* argv[])
     Journal::OpenError error;
     TillStack stack(clock, {simulatorUrl, QStringLiteral("ISPubKey_test_bench"), {}, std::chrono::seconds(5)},
                     Settings{}, Journal::open(dir.filePath(QStringLiteral("journal.sqlite")), &error));
-    MainWindow window(stack.till, Environment::demo(simulatorUrl), 250000);
+    MainWindow window(stack, Environment::demo(simulatorUrl), 250000);
     window.show();
     QApplication::setActiveWindow(&window);
     auto* amount = window.findChild<QLineEdit*>(QStringLiteral("amountEdit"));

@@ -65,7 +65,7 @@ int main(int argc, char* argv[])
     TillStack stack(clock, config, Settings{}, std::move(journal));
 
     timer.restart();
-    MainWindow window(stack.till, Environment::demo(simulator.baseUrl()), 250000);
+    MainWindow window(stack, Environment::demo(simulator.baseUrl()), 250000);
     window.show();
     QApplication::processEvents();
     report("main window shown (today's payments)", static_cast<double>(timer.nsecsElapsed()) / 1e6);

@@ -45,6 +45,41 @@
     </message>
 </context>
 <context>
+    <name>IntaSendSettingsPage</name>
+    <message>
+        <source>IntaSend</source>
+        <translation>IntaSend</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Mazingira</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL</source>
+        <translation>&amp;URL ya msingi</translation>
+    </message>
+    <message>
+        <source>&amp;Public key</source>
+        <translation>Ufunguo wa &amp;umma</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key</source>
+        <translation>Ufunguo wa &amp;siri</translation>
+    </message>
+    <message>
+        <source>optional: ISSecretKey_test_…</source>
+        <translation>si lazima: ISSecretKey_test_…</translation>
+    </message>
+    <message>
+        <source>Make one harmless call to IntaSend with these keys</source>
+        <translation>Piga simu moja isiyo na madhara kwa IntaSend kwa funguo hizi</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Jaribu muunganisho</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Save as PDF</source>
@@ -123,6 +158,96 @@
     </message>
 </context>
 <context>
+    <name>SecuritySettingsPage</name>
+    <message>
+        <source>Manager PIN</source>
+        <translation>PIN ya meneja</translation>
+    </message>
+    <message>
+        <source>New P&amp;IN</source>
+        <translation>P&amp;IN mpya</translation>
+    </message>
+    <message>
+        <source>New PIN a&amp;gain</source>
+        <translation>PIN mpya &amp;tena</translation>
+    </message>
+    <message>
+        <source>Remove the PIN</source>
+        <translation>Ondoa PIN</translation>
+    </message>
+    <message>
+        <source>The PIN protects Settings and the CSV export.</source>
+        <translation>PIN inalinda Mipangilio na uhamishaji wa CSV.</translation>
+    </message>
+</context>
+<context>
+    <name>TillSettingsPage</name>
+    <message>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Till &amp;name</source>
+        <translation>&amp;Jina la till</translation>
+    </message>
+    <message>
+        <source>Sent to IntaSend with each payment and printed on receipts</source>
+        <translation>Hutumwa kwa IntaSend pamoja na kila malipo na huchapishwa kwenye risiti</translation>
+    </message>
+    <message>
+        <source>&amp;Largest payment</source>
+        <translation>Malipo &amp;makubwa zaidi</translation>
+    </message>
+    <message>
+        <source>Check &amp;every</source>
+        <translation>Kagua &amp;kila</translation>
+    </message>
+    <message>
+        <source>How often a waiting payment is checked, at most</source>
+        <translation>Malipo yanayosubiri hukaguliwa mara ngapi, angalau</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>E&amp;xpire after</source>
+        <translation>&amp;Pitwa na muda baada ya</translation>
+    </message>
+    <message>
+        <source>After this long without an answer from the customer a payment shows as expired</source>
+        <translation>Baada ya muda huu bila jibu kutoka kwa mteja, malipo huonyeshwa kuwa yamepitwa na muda</translation>
+    </message>
+    <message>
+        <source>S&amp;ound</source>
+        <translation>S&amp;auti</translation>
+    </message>
+    <message>
+        <source>A sound and a desktop notification when a payment is paid or fails</source>
+        <translation>Sauti na arifa ya eneo-kazi malipo yanapolipwa au kushindwa</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Lugha</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt paper</source>
+        <translation>Karatasi ya &amp;risiti</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>Ukubwa wa &amp;maandishi</translation>
+    </message>
+    <message>
+        <source>Larger text for big screens read from across the counter</source>
+        <translation>Maandishi makubwa zaidi kwa skrini kubwa zinazosomwa kutoka ng&apos;ambo ya kaunta</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+</context>
+<context>
     <name>lipa::Announcer</name>
     <message>
         <source>%1 from %2</source>
@@ -147,6 +272,45 @@
     <message>
         <source>M-Pesa receipt %1 came after the cash. Give the customer their cash back.</source>
         <translation>Risiti ya M-Pesa %1 ilikuja baada ya pesa taslimu. Mrudishie mteja pesa zake taslimu.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::CashDesk</name>
+    <message>
+        <source>This payment is not in the journal.</source>
+        <translation>Malipo haya hayako kwenye daftari.</translation>
+    </message>
+    <message>
+        <source>This payment is paid by M-Pesa (receipt %1). Do not take cash.</source>
+        <translation>Malipo haya yamelipwa kwa M-Pesa (risiti %1). Usipokee pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>This sale is already settled in cash.</source>
+        <translation>Mauzo haya tayari yamelipwa kwa pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>This request is still being sent. Wait for IntaSend&apos;s answer.</source>
+        <translation>Ombi hili bado linatumwa. Subiri jibu la IntaSend.</translation>
+    </message>
+    <message>
+        <source>IntaSend says this payment is paid by M-Pesa after all (receipt %1). Do not take cash.</source>
+        <translation>IntaSend inasema malipo haya yamelipwa kwa M-Pesa hatimaye (risiti %1). Usipokee pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>This payment can no longer be settled in cash (%1).</source>
+        <translation>Malipo haya hayawezi tena kulipwa kwa pesa taslimu (%1).</translation>
+    </message>
+    <message>
+        <source>Settled in cash. The M-Pesa request was still open: the till keeps checking it in case the customer approves it anyway.</source>
+        <translation>Yamelipwa kwa pesa taslimu. Ombi la M-Pesa lilikuwa bado wazi: till inaendelea kulikagua endapo mteja ataliidhinisha hata hivyo.</translation>
+    </message>
+    <message>
+        <source>Settled in cash. IntaSend never confirmed the M-Pesa request, so the till cannot see whether the customer approves it.</source>
+        <translation>Yamelipwa kwa pesa taslimu. IntaSend haikuthibitisha ombi la M-Pesa, kwa hivyo till haiwezi kuona kama mteja ataliidhinisha.</translation>
+    </message>
+    <message>
+        <source>The cash sale could not be recorded (%1). Do not take the cash until it is.</source>
+        <translation>Mauzo ya pesa taslimu hayakuweza kurekodiwa (%1). Usipokee pesa taslimu hadi yarekodiwe.</translation>
     </message>
 </context>
 <context>
@@ -314,6 +478,53 @@
     </message>
 </context>
 <context>
+    <name>lipa::IntaSendSettingsPage</name>
+    <message>
+        <source>Demo — built-in simulator, no real money</source>
+        <translation>Majaribio — kiigaji kilichojengewa ndani, hakuna pesa halisi</translation>
+    </message>
+    <message>
+        <source>Sandbox — IntaSend&apos;s test service</source>
+        <translation>Sandbox — huduma ya majaribio ya IntaSend</translation>
+    </message>
+    <message>
+        <source>LIVE — real money</source>
+        <translation>LIVE — pesa halisi</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>URL maalum</translation>
+    </message>
+    <message>
+        <source>Demo mode needs no keys.</source>
+        <translation>Hali ya majaribio haihitaji funguo.</translation>
+    </message>
+    <message>
+        <source>Base URL: %1</source>
+        <translation>URL ya msingi: %1</translation>
+    </message>
+    <message>
+        <source>Enter the IntaSend public key for this environment.</source>
+        <translation>Andika ufunguo wa umma wa IntaSend kwa mazingira haya.</translation>
+    </message>
+    <message>
+        <source>The public key should start with ISPubKey_.</source>
+        <translation>Ufunguo wa umma unapaswa kuanza na ISPubKey_.</translation>
+    </message>
+    <message>
+        <source>The secret key should start with ISSecretKey_.</source>
+        <translation>Ufunguo wa siri unapaswa kuanza na ISSecretKey_.</translation>
+    </message>
+    <message>
+        <source>Enter a valid base URL first.</source>
+        <translation>Andika URL ya msingi iliyo sahihi kwanza.</translation>
+    </message>
+    <message>
+        <source>Asking IntaSend…</source>
+        <translation>Inauliza IntaSend…</translation>
+    </message>
+</context>
+<context>
     <name>lipa::Journal</name>
     <message>
         <source>The journal folder %1 cannot be written to (%2). Lipa Till needs it to record payments.</source>
@@ -424,26 +635,6 @@
     <message>
         <source>DEMO — no real money</source>
         <translation>DEMO — hakuna pesa halisi</translation>
-    </message>
-    <message>
-        <source>Open Settings (Ctrl+,)</source>
-        <translation>Fungua Mipangilio (Ctrl+,)</translation>
-    </message>
-    <message>
-        <source>Connection problem</source>
-        <translation>Tatizo la muunganisho</translation>
-    </message>
-    <message>
-        <source>Dismiss message</source>
-        <translation>Ondoa ujumbe</translation>
-    </message>
-    <message>
-        <source>Dismiss this message</source>
-        <translation>Ondoa ujumbe huu</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Leo</translation>
     </message>
     <message>
         <source>Payments</source>
@@ -574,6 +765,150 @@
         <translation>Mazingira</translation>
     </message>
     <message>
+        <source>Exporting payments</source>
+        <translation>Kuhamisha malipo</translation>
+    </message>
+    <message>
+        <source>Export payments</source>
+        <translation>Hamisha malipo</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Faili za CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The export could not be saved to %1: %2</source>
+        <translation>Uhamishaji haukuweza kuhifadhiwa kwenye %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported 1 payment to %1</source>
+        <translation>Malipo 1 yamehamishiwa %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 payments to %2</source>
+        <translation>Malipo %1 yamehamishiwa %2</translation>
+    </message>
+    <message>
+        <source>About Lipa Till</source>
+        <translation>Kuhusu Lipa Till</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Lipa Till %1&lt;/h3&gt;&lt;p&gt;M-Pesa payments at the counter through IntaSend.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lipa Till %1&lt;/h3&gt;&lt;p&gt;Malipo ya M-Pesa kaunta kupitia IntaSend.&lt;/p&gt;&lt;p&gt;Imejengwa kwa Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Tayari</translation>
+    </message>
+    <message>
+        <source>● Connected to the IntaSend simulator</source>
+        <translation>● Imeunganishwa na kiigaji cha IntaSend</translation>
+    </message>
+    <message>
+        <source>● Connected to IntaSend</source>
+        <translation>● Imeunganishwa na IntaSend</translation>
+    </message>
+    <message>
+        <source>● Offline — cannot reach IntaSend</source>
+        <translation>● Nje ya mtandao — haiwezi kufikia IntaSend</translation>
+    </message>
+    <message>
+        <source>Give the cash back</source>
+        <translation>Rudisha pesa taslimu</translation>
+    </message>
+    <message>
+        <source>%1 from %2 was settled in cash, and then the customer approved the M-Pesa request as well (receipt %3).
+
+The customer has paid twice: give them their cash back.</source>
+        <translation>%1 kutoka %2 yalilipwa kwa pesa taslimu, kisha mteja akaidhinisha ombi la M-Pesa pia (risiti %3).
+
+Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::MessageArea</name>
+    <message>
+        <source>Open Settings (Ctrl+,)</source>
+        <translation>Fungua Mipangilio (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Tatizo la muunganisho</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Ondoa ujumbe</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Ondoa ujumbe huu</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Money</name>
+    <message>
+        <source>Enter an amount</source>
+        <translation>Andika kiasi</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>Kiasi lazima kiwe zaidi ya sifuri</translation>
+    </message>
+    <message>
+        <source>Use digits only, e.g. 1500</source>
+        <translation>Tumia tarakimu pekee, mf. 1500</translation>
+    </message>
+    <message>
+        <source>Whole shillings only: M-Pesa does not take cents</source>
+        <translation>Shilingi kamili pekee: M-Pesa haipokei senti</translation>
+    </message>
+    <message>
+        <source>Type the amount with the digits 0 to 9</source>
+        <translation>Andika kiasi kwa tarakimu 0 hadi 9</translation>
+    </message>
+    <message>
+        <source>Misplaced comma: write 1500 or 1,500</source>
+        <translation>Koma iko mahali pasipo sahihi: andika 1500 au 1,500</translation>
+    </message>
+    <message>
+        <source>The most one payment can be is KES %1</source>
+        <translation>Malipo moja hayawezi kuzidi KES %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount</source>
+        <translation>&quot;%1&quot; si kiasi</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has fractions of a cent</source>
+        <translation>&quot;%1&quot; ina sehemu za senti</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::NumericKeypad</name>
+    <message>
+        <source>On-screen keypad</source>
+        <translation>Vitufe vya skrini</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Futa</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Ifuatayo</translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation>Sehemu inayofuata</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Ingiza</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::PaymentActions</name>
+    <message>
         <source>Checking the earlier request with IntaSend…</source>
         <translation>Inakagua ombi la awali na IntaSend…</translation>
     </message>
@@ -646,242 +981,6 @@
         <translation>&amp;Usilipishe</translation>
     </message>
     <message>
-        <source>Paid: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</source>
-        <translation>Imelipwa: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</translation>
-    </message>
-    <message>
-        <source>Cash: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</source>
-        <translation>Pesa taslimu: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</translation>
-    </message>
-    <message>
-        <source>Waiting: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>Inasubiri: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Check: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>Kagua: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Failed: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>Imeshindwa: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Shown: &lt;b&gt;%1&lt;/b&gt; paid, %2</source>
-        <translation>Yanayoonyeshwa: &lt;b&gt;%1&lt;/b&gt; yamelipwa, %2</translation>
-    </message>
-    <message>
-        <source>%1 in cash, %2</source>
-        <translation>%1 kwa pesa taslimu, %2</translation>
-    </message>
-    <message>
-        <source>%1 waiting</source>
-        <translation>%1 yanasubiri</translation>
-    </message>
-    <message>
-        <source>%1 to check</source>
-        <translation>%1 ya kukagua</translation>
-    </message>
-    <message>
-        <source>%1 failed</source>
-        <translation>%1 yameshindwa</translation>
-    </message>
-    <message>
-        <source>Exporting payments</source>
-        <translation>Kuhamisha malipo</translation>
-    </message>
-    <message>
-        <source>Export payments</source>
-        <translation>Hamisha malipo</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Faili za CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>The export could not be saved to %1: %2</source>
-        <translation>Uhamishaji haukuweza kuhifadhiwa kwenye %1: %2</translation>
-    </message>
-    <message>
-        <source>Exported 1 payment to %1</source>
-        <translation>Malipo 1 yamehamishiwa %1</translation>
-    </message>
-    <message>
-        <source>Exported %1 payments to %2</source>
-        <translation>Malipo %1 yamehamishiwa %2</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <source>Charge (in Amount: go to the phone)</source>
-        <translation>Lipisha (ukiwa kwenye Kiasi: nenda kwenye simu)</translation>
-    </message>
-    <message>
-        <source>Tab</source>
-        <translation>Tab</translation>
-    </message>
-    <message>
-        <source>Next field</source>
-        <translation>Sehemu inayofuata</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <source>Clear the form; on an empty form, stop waiting (the payment is still checked)</source>
-        <translation>Futa fomu; fomu ikiwa tupu, acha kusubiri (malipo bado yanakaguliwa)</translation>
-    </message>
-    <message>
-        <source>F5</source>
-        <translation>F5</translation>
-    </message>
-    <message>
-        <source>Check the payment now (the chosen row, else the one on the card)</source>
-        <translation>Angalia malipo sasa (safu iliyochaguliwa, la sivyo yaliyo kwenye kadi)</translation>
-    </message>
-    <message>
-        <source>F8</source>
-        <translation>F8</translation>
-    </message>
-    <message>
-        <source>Send a failed, expired or unknown payment again, after a last check</source>
-        <translation>Tuma tena malipo yaliyoshindwa, yaliyopitwa na muda au yasiyojulikana, baada ya ukaguzi wa mwisho</translation>
-    </message>
-    <message>
-        <source>F9</source>
-        <translation>F9</translation>
-    </message>
-    <message>
-        <source>Use cash: the customer pays in cash instead (after a last check)</source>
-        <translation>Tumia pesa taslimu: mteja analipa kwa pesa taslimu badala yake (baada ya ukaguzi wa mwisho)</translation>
-    </message>
-    <message>
-        <source>Ctrl+P</source>
-        <translation>Ctrl+P</translation>
-    </message>
-    <message>
-        <source>Print the payment&apos;s receipt (preview first)</source>
-        <translation>Chapisha risiti ya malipo (kwanza uone jinsi itakavyochapishwa)</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+P</source>
-        <translation>Ctrl+Shift+P</translation>
-    </message>
-    <message>
-        <source>Save the payment&apos;s receipt as PDF</source>
-        <translation>Hifadhi risiti ya malipo kama PDF</translation>
-    </message>
-    <message>
-        <source>Ctrl+O</source>
-        <translation>Ctrl+O</translation>
-    </message>
-    <message>
-        <source>Open a shift</source>
-        <translation>Fungua zamu</translation>
-    </message>
-    <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>X report: the shift&apos;s figures so far</source>
-        <translation>Ripoti X: takwimu za zamu hadi sasa</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+C</source>
-        <translation>Ctrl+Shift+C</translation>
-    </message>
-    <message>
-        <source>Close the shift with its Z report</source>
-        <translation>Funga zamu kwa ripoti yake ya Z</translation>
-    </message>
-    <message>
-        <source>Ctrl+K</source>
-        <translation>Ctrl+K</translation>
-    </message>
-    <message>
-        <source>Show or hide the on-screen keypad</source>
-        <translation>Onyesha au ficha vitufe vya skrini</translation>
-    </message>
-    <message>
-        <source>F2</source>
-        <translation>F2</translation>
-    </message>
-    <message>
-        <source>Search the payments</source>
-        <translation>Tafuta malipo</translation>
-    </message>
-    <message>
-        <source>Enter on a row</source>
-        <translation>Enter kwenye safu</translation>
-    </message>
-    <message>
-        <source>Show the payment&apos;s details and history</source>
-        <translation>Onyesha maelezo na historia ya malipo</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <source>Export the payments shown to a CSV file</source>
-        <translation>Hamisha malipo yanayoonyeshwa kwenye faili la CSV</translation>
-    </message>
-    <message>
-        <source>Ctrl+,</source>
-        <translation>Ctrl+,</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Mipangilio</translation>
-    </message>
-    <message>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
-        <source>This list</source>
-        <translation>Orodha hii</translation>
-    </message>
-    <message>
-        <source>Ctrl+Q</source>
-        <translation>Ctrl+Q</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Ondoka</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Njia za mkato za kibodi</translation>
-    </message>
-    <message>
-        <source>About Lipa Till</source>
-        <translation>Kuhusu Lipa Till</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Lipa Till %1&lt;/h3&gt;&lt;p&gt;M-Pesa payments at the counter through IntaSend.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lipa Till %1&lt;/h3&gt;&lt;p&gt;Malipo ya M-Pesa kaunta kupitia IntaSend.&lt;/p&gt;&lt;p&gt;Imejengwa kwa Qt %2.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Tayari</translation>
-    </message>
-    <message>
-        <source>● Connected to the IntaSend simulator</source>
-        <translation>● Imeunganishwa na kiigaji cha IntaSend</translation>
-    </message>
-    <message>
-        <source>● Connected to IntaSend</source>
-        <translation>● Imeunganishwa na IntaSend</translation>
-    </message>
-    <message>
-        <source>● Offline — cannot reach IntaSend</source>
-        <translation>● Nje ya mtandao — haiwezi kufikia IntaSend</translation>
-    </message>
-    <message>
         <source>There is no payment to send again</source>
         <translation>Hakuna malipo ya kutuma tena</translation>
     </message>
@@ -930,6 +1029,10 @@
         <translation>Rekodi %1 kutoka %2 kama imelipwa kwa pesa taslimu?</translation>
     </message>
     <message>
+        <source>IntaSend never confirmed this M-Pesa request, so the till cannot see whether the customer approves it. Ask them to cancel it on their phone, or to check that no prompt came, before you take the cash.</source>
+        <translation>IntaSend haikuthibitisha ombi hili la M-Pesa, kwa hivyo till haiwezi kuona kama mteja ataliidhinisha. Mwombe alikatae kwenye simu yake, au ahakikishe kwamba hakuna ombi lililokuja, kabla ya kupokea pesa taslimu.</translation>
+    </message>
+    <message>
         <source>The customer&apos;s phone may still show the M-Pesa request. Ask them to cancel it before you take the cash. If they approve it anyway, the till tells you to give the cash back.</source>
         <translation>Simu ya mteja huenda bado inaonyesha ombi la M-Pesa. Mwombe alighairi kabla hujapokea pesa taslimu. Akiliidhinisha hata hivyo, till itakuambia umrudishie pesa taslimu.</translation>
     </message>
@@ -960,84 +1063,6 @@
     <message>
         <source>Receipt</source>
         <translation>Risiti</translation>
-    </message>
-    <message>
-        <source>Give the cash back</source>
-        <translation>Rudisha pesa taslimu</translation>
-    </message>
-    <message>
-        <source>%1 from %2 was settled in cash, and then the customer approved the M-Pesa request as well (receipt %3).
-
-The customer has paid twice: give them their cash back.</source>
-        <translation>%1 kutoka %2 yalilipwa kwa pesa taslimu, kisha mteja akaidhinisha ombi la M-Pesa pia (risiti %3).
-
-Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
-    </message>
-    <message>
-        <source>IntaSend never confirmed this M-Pesa request, so the till cannot see whether the customer approves it. Ask them to cancel it on their phone, or to check that no prompt came, before you take the cash.</source>
-        <translation>IntaSend haikuthibitisha ombi hili la M-Pesa, kwa hivyo till haiwezi kuona kama mteja ataliidhinisha. Mwombe alikatae kwenye simu yake, au ahakikishe kwamba hakuna ombi lililokuja, kabla ya kupokea pesa taslimu.</translation>
-    </message>
-</context>
-<context>
-    <name>lipa::Money</name>
-    <message>
-        <source>Enter an amount</source>
-        <translation>Andika kiasi</translation>
-    </message>
-    <message>
-        <source>The amount must be more than zero</source>
-        <translation>Kiasi lazima kiwe zaidi ya sifuri</translation>
-    </message>
-    <message>
-        <source>Use digits only, e.g. 1500</source>
-        <translation>Tumia tarakimu pekee, mf. 1500</translation>
-    </message>
-    <message>
-        <source>Whole shillings only: M-Pesa does not take cents</source>
-        <translation>Shilingi kamili pekee: M-Pesa haipokei senti</translation>
-    </message>
-    <message>
-        <source>Type the amount with the digits 0 to 9</source>
-        <translation>Andika kiasi kwa tarakimu 0 hadi 9</translation>
-    </message>
-    <message>
-        <source>Misplaced comma: write 1500 or 1,500</source>
-        <translation>Koma iko mahali pasipo sahihi: andika 1500 au 1,500</translation>
-    </message>
-    <message>
-        <source>The most one payment can be is KES %1</source>
-        <translation>Malipo moja hayawezi kuzidi KES %1</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an amount</source>
-        <translation>&quot;%1&quot; si kiasi</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has fractions of a cent</source>
-        <translation>&quot;%1&quot; ina sehemu za senti</translation>
-    </message>
-</context>
-<context>
-    <name>lipa::NumericKeypad</name>
-    <message>
-        <source>On-screen keypad</source>
-        <translation>Vitufe vya skrini</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Futa</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Ifuatayo</translation>
-    </message>
-    <message>
-        <source>Next field</source>
-        <translation>Sehemu inayofuata</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Ingiza</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1213,41 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Details</source>
         <translation>Maelezo</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::PaymentRules</name>
+    <message>
+        <source>Settled in cash. IntaSend still showed the M-Pesa request as open, though the prompt on the phone has timed out. Check now (F5) asks IntaSend again.</source>
+        <translation>Yamelipwa kwa pesa taslimu. IntaSend bado ilionyesha ombi la M-Pesa kuwa wazi, ingawa muda wa ombi kwenye simu umekwisha. Angalia sasa (F5) huiuliza IntaSend tena.</translation>
+    </message>
+    <message>
+        <source>IntaSend reports %1 for this payment of %2</source>
+        <translation>IntaSend inaripoti %1 kwa malipo haya ya %2</translation>
+    </message>
+    <message>
+        <source>Paid by M-Pesa as well, after the sale was settled in cash: give the customer their cash back.</source>
+        <translation>Yamelipwa kwa M-Pesa pia, baada ya mauzo kulipwa kwa pesa taslimu: mrudishie mteja pesa zake taslimu.</translation>
+    </message>
+    <message>
+        <source>Could not reach IntaSend — nothing was charged</source>
+        <translation>Imeshindwa kufikia IntaSend — hakuna kilichotozwa</translation>
+    </message>
+    <message>
+        <source>IntaSend asked the till to slow down — nothing was charged</source>
+        <translation>IntaSend imeiomba till ipunguze kasi — hakuna kilichotozwa</translation>
+    </message>
+    <message>
+        <source>The request may have reached the customer&apos;s phone (%1). Do not charge again before checking with the customer.</source>
+        <translation>Huenda ombi limefika kwenye simu ya mteja (%1). Usilipishe tena kabla ya kuongea na mteja.</translation>
+    </message>
+    <message>
+        <source>No answer from the customer within a minute. Check again before charging again.</source>
+        <translation>Hakuna jibu kutoka kwa mteja ndani ya dakika moja. Kagua tena kabla ya kulipisha tena.</translation>
+    </message>
+    <message>
+        <source>No answer from the customer within %1 minutes. Check again before charging again.</source>
+        <translation>Hakuna jibu kutoka kwa mteja ndani ya dakika %1. Kagua tena kabla ya kulipisha tena.</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1451,138 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     </message>
 </context>
 <context>
+    <name>lipa::ResendDesk</name>
+    <message>
+        <source>This payment is not in the journal.</source>
+        <translation>Malipo haya hayako kwenye daftari.</translation>
+    </message>
+    <message>
+        <source>This payment was already sent again (%1, %2). Use that one.</source>
+        <translation>Malipo haya tayari yametumwa tena (%1, %2). Tumia hayo.</translation>
+    </message>
+    <message>
+        <source>This payment is paid.</source>
+        <translation>Malipo haya yamelipwa.</translation>
+    </message>
+    <message>
+        <source>This sale was settled in cash.</source>
+        <translation>Mauzo haya yalilipwa kwa pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>This request is still being sent. Wait for IntaSend&apos;s answer.</source>
+        <translation>Ombi hili bado linatumwa. Subiri jibu la IntaSend.</translation>
+    </message>
+    <message>
+        <source>This payment is still waiting for the customer. Wait for it to end, or check it now.</source>
+        <translation>Malipo haya bado yanamsubiri mteja. Subiri yaishe, au yaangalie sasa.</translation>
+    </message>
+    <message>
+        <source>IntaSend never confirmed this request, so the till cannot check it. Ask the customer: if a payment prompt came, or money left their M-Pesa, do not send again.</source>
+        <translation>IntaSend haikuwahi kuthibitisha ombi hili, kwa hiyo till haiwezi kulikagua. Muulize mteja: kama ombi la malipo lilikuja, au pesa zilitoka kwenye M-Pesa yake, usitume tena.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged: the request never reached the customer.</source>
+        <translation>Hakuna kilichotozwa: ombi halikumfikia mteja.</translation>
+    </message>
+    <message>
+        <source>The customer was not charged: %1</source>
+        <translation>Mteja hakutozwa: %1</translation>
+    </message>
+    <message>
+        <source>The earlier request could not be checked (%1). Send again only when IntaSend can be asked.</source>
+        <translation>Ombi la awali halikuweza kukaguliwa (%1). Tuma tena pale tu IntaSend inapoweza kuulizwa.</translation>
+    </message>
+    <message>
+        <source>IntaSend says this payment is paid after all (receipt %1). Do not charge again.</source>
+        <translation>IntaSend inasema malipo haya yamelipwa hatimaye (risiti %1). Usilipishe tena.</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>haikutolewa</translation>
+    </message>
+    <message>
+        <source>IntaSend confirms the customer was not charged: %1</source>
+        <translation>IntaSend inathibitisha kuwa mteja hakutozwa: %1</translation>
+    </message>
+    <message>
+        <source>IntaSend says the customer can still answer this request. Wait for it.</source>
+        <translation>IntaSend inasema mteja bado anaweza kujibu ombi hili. Lisubiri.</translation>
+    </message>
+    <message>
+        <source>IntaSend still shows the earlier request as not finished (%1), though the prompt on the phone has timed out. Ask the customer whether they paid before sending again.</source>
+        <translation>IntaSend bado inaonyesha ombi la awali kuwa halijakamilika (%1), ingawa ombi kwenye simu limepitwa na muda. Muulize mteja kama alilipa kabla ya kutuma tena.</translation>
+    </message>
+    <message>
+        <source>no state</source>
+        <translation>hakuna hali</translation>
+    </message>
+    <message>
+        <source>This payment was already sent again.</source>
+        <translation>Malipo haya tayari yametumwa tena.</translation>
+    </message>
+    <message>
+        <source>This payment is still in progress.</source>
+        <translation>Malipo haya bado yanaendelea.</translation>
+    </message>
+    <message>
+        <source>It was checked too long ago; press Resend (F8) to check it again.</source>
+        <translation>Yalikaguliwa muda mrefu uliopita; bonyeza Tuma tena (F8) ili kuyakagua tena.</translation>
+    </message>
+    <message>
+        <source>Not sent again. %1</source>
+        <translation>Hayakutumwa tena. %1</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::SaleAttempts</name>
+    <message>
+        <source>Another request for this sale (%1 to %2, at %3) is still open: %4. Wait for it, or check it.</source>
+        <translation>Ombi jingine la mauzo haya (%1 kwa %2, saa %3) bado liko wazi: %4. Lisubiri, au likague.</translation>
+    </message>
+    <message>
+        <source>This payment was sent again (%1, %2). Settle that one instead.</source>
+        <translation>Malipo haya yalitumwa tena (%1, %2). Tumia yale mapya badala yake.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::SecuritySettingsPage</name>
+    <message>
+        <source>empty: keep the current PIN</source>
+        <translation>tupu: weka PIN iliyopo</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits; empty: no PIN</source>
+        <translation>tarakimu 4 hadi 8; tupu: hakuna PIN</translation>
+    </message>
+    <message>
+        <source>The PIN must be 4 to 8 digits.</source>
+        <translation>PIN lazima iwe tarakimu 4 hadi 8.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>PIN hizo mbili hazifanani.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ServiceHealth</name>
+    <message>
+        <source>IntaSend asked the till to wait until %1. Nothing was sent; try again then.</source>
+        <translation>IntaSend imeiomba till isubiri hadi %1. Hakuna kilichotumwa; jaribu tena wakati huo.</translation>
+    </message>
+    <message>
+        <source>IntaSend refused the keys — check Settings. Payments cannot be sent until the keys are right.</source>
+        <translation>IntaSend imekataa funguo — kagua Mipangilio. Malipo hayawezi kutumwa hadi funguo ziwe sahihi.</translation>
+    </message>
+    <message>
+        <source>Offline: the last %1 requests to IntaSend failed. Waiting payments are still being checked and will update by themselves; a new charge may not go through.</source>
+        <translation>Nje ya mtandao: maombi %1 ya mwisho kwa IntaSend yameshindwa. Malipo yanayosubiri bado yanakaguliwa na yatajisasisha yenyewe; malipo mapya huenda yasipite.</translation>
+    </message>
+    <message>
+        <source>IntaSend asked the till to slow down. Sending and checking resume at %1.</source>
+        <translation>IntaSend imeiomba till ipunguze kasi. Kutuma na kukagua kutaendelea saa %1.</translation>
+    </message>
+</context>
+<context>
     <name>lipa::Settings</name>
     <message>
         <source>Setting %1 = &quot;%2&quot; is not a whole number from %3 to %4; using %5</source>
@@ -1432,204 +1624,12 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <translation>Mipangilio</translation>
     </message>
     <message>
-        <source>IntaSend</source>
-        <translation>IntaSend</translation>
-    </message>
-    <message>
-        <source>Demo — built-in simulator, no real money</source>
-        <translation>Majaribio — kiigaji kilichojengewa ndani, hakuna pesa halisi</translation>
-    </message>
-    <message>
-        <source>Sandbox — IntaSend&apos;s test service</source>
-        <translation>Sandbox — huduma ya majaribio ya IntaSend</translation>
-    </message>
-    <message>
-        <source>LIVE — real money</source>
-        <translation>LIVE — pesa halisi</translation>
-    </message>
-    <message>
-        <source>Custom URL</source>
-        <translation>URL maalum</translation>
-    </message>
-    <message>
-        <source>&amp;Environment</source>
-        <translation>&amp;Mazingira</translation>
-    </message>
-    <message>
-        <source>Base &amp;URL</source>
-        <translation>&amp;URL ya msingi</translation>
-    </message>
-    <message>
-        <source>&amp;Public key</source>
-        <translation>Ufunguo wa &amp;umma</translation>
-    </message>
-    <message>
-        <source>optional: ISSecretKey_test_…</source>
-        <translation>si lazima: ISSecretKey_test_…</translation>
-    </message>
-    <message>
-        <source>&amp;Secret key</source>
-        <translation>Ufunguo wa &amp;siri</translation>
-    </message>
-    <message>
-        <source>&amp;Test connection</source>
-        <translation>&amp;Jaribu muunganisho</translation>
-    </message>
-    <message>
-        <source>Make one harmless call to IntaSend with these keys</source>
-        <translation>Piga simu moja isiyo na madhara kwa IntaSend kwa funguo hizi</translation>
-    </message>
-    <message>
-        <source>Till</source>
-        <translation>Till</translation>
-    </message>
-    <message>
-        <source>Sent to IntaSend with each payment and printed on receipts</source>
-        <translation>Hutumwa kwa IntaSend pamoja na kila malipo na huchapishwa kwenye risiti</translation>
-    </message>
-    <message>
-        <source>Till &amp;name</source>
-        <translation>&amp;Jina la till</translation>
-    </message>
-    <message>
-        <source>&amp;Largest payment</source>
-        <translation>Malipo &amp;makubwa zaidi</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>How often a waiting payment is checked, at most</source>
-        <translation>Malipo yanayosubiri hukaguliwa mara ngapi, angalau</translation>
-    </message>
-    <message>
-        <source>Check &amp;every</source>
-        <translation>Kagua &amp;kila</translation>
-    </message>
-    <message>
-        <source>After this long without an answer from the customer a payment shows as expired</source>
-        <translation>Baada ya muda huu bila jibu kutoka kwa mteja, malipo huonyeshwa kuwa yamepitwa na muda</translation>
-    </message>
-    <message>
-        <source>E&amp;xpire after</source>
-        <translation>&amp;Pitwa na muda baada ya</translation>
-    </message>
-    <message>
-        <source>A sound and a desktop notification when a payment is paid or fails</source>
-        <translation>Sauti na arifa ya eneo-kazi malipo yanapolipwa au kushindwa</translation>
-    </message>
-    <message>
-        <source>S&amp;ound</source>
-        <translation>S&amp;auti</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>Fuata mfumo</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage</source>
-        <translation>&amp;Lugha</translation>
-    </message>
-    <message>
-        <source>58 mm roll</source>
-        <translation>Karatasi ya mviringo ya mm 58</translation>
-    </message>
-    <message>
-        <source>80 mm roll</source>
-        <translation>Karatasi ya mviringo ya mm 80</translation>
-    </message>
-    <message>
-        <source>A4 sheet</source>
-        <translation>Karatasi ya A4</translation>
-    </message>
-    <message>
-        <source>&amp;Receipt paper</source>
-        <translation>Karatasi ya &amp;risiti</translation>
-    </message>
-    <message>
-        <source> %</source>
-        <translation> %</translation>
-    </message>
-    <message>
-        <source>Larger text for big screens read from across the counter</source>
-        <translation>Maandishi makubwa zaidi kwa skrini kubwa zinazosomwa kutoka ng&apos;ambo ya kaunta</translation>
-    </message>
-    <message>
-        <source>&amp;Text size</source>
-        <translation>Ukubwa wa &amp;maandishi</translation>
-    </message>
-    <message>
-        <source>Manager PIN</source>
-        <translation>PIN ya meneja</translation>
-    </message>
-    <message>
-        <source>4 to 8 digits; empty: no PIN</source>
-        <translation>tarakimu 4 hadi 8; tupu: hakuna PIN</translation>
-    </message>
-    <message>
-        <source>empty: keep the current PIN</source>
-        <translation>tupu: weka PIN iliyopo</translation>
-    </message>
-    <message>
-        <source>New P&amp;IN</source>
-        <translation>P&amp;IN mpya</translation>
-    </message>
-    <message>
-        <source>New PIN a&amp;gain</source>
-        <translation>PIN mpya &amp;tena</translation>
-    </message>
-    <message>
-        <source>Remove the PIN</source>
-        <translation>Ondoa PIN</translation>
-    </message>
-    <message>
-        <source>The PIN protects Settings, the CSV export and manual changes to a payment.</source>
-        <translation>PIN inalinda Mipangilio, uhamishaji wa CSV na mabadiliko ya mkono ya malipo.</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Ghairi</translation>
     </message>
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Hifadhi</translation>
-    </message>
-    <message>
-        <source>Demo mode needs no keys.</source>
-        <translation>Hali ya majaribio haihitaji funguo.</translation>
-    </message>
-    <message>
-        <source>Base URL: %1</source>
-        <translation>URL ya msingi: %1</translation>
-    </message>
-    <message>
-        <source>Enter the IntaSend public key for this environment.</source>
-        <translation>Andika ufunguo wa umma wa IntaSend kwa mazingira haya.</translation>
-    </message>
-    <message>
-        <source>The public key should start with ISPubKey_.</source>
-        <translation>Ufunguo wa umma unapaswa kuanza na ISPubKey_.</translation>
-    </message>
-    <message>
-        <source>The secret key should start with ISSecretKey_.</source>
-        <translation>Ufunguo wa siri unapaswa kuanza na ISSecretKey_.</translation>
-    </message>
-    <message>
-        <source>The PIN must be 4 to 8 digits.</source>
-        <translation>PIN lazima iwe tarakimu 4 hadi 8.</translation>
-    </message>
-    <message>
-        <source>The two PINs are not the same.</source>
-        <translation>PIN hizo mbili hazifanani.</translation>
-    </message>
-    <message>
-        <source>Enter a valid base URL first.</source>
-        <translation>Andika URL ya msingi iliyo sahihi kwanza.</translation>
-    </message>
-    <message>
-        <source>Asking IntaSend…</source>
-        <translation>Inauliza IntaSend…</translation>
     </message>
     <message>
         <source>Switch to LIVE?</source>
@@ -1642,6 +1642,17 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Switch to &amp;LIVE</source>
         <translation>Badili kwenda &amp;LIVE</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ShiftBook</name>
+    <message>
+        <source>The shift could not be opened: %1</source>
+        <translation>Zamu haikuweza kufunguliwa: %1</translation>
+    </message>
+    <message>
+        <source>The shift could not be closed: %1. It stays open.</source>
+        <translation>Zamu haikuweza kufungwa: %1. Inabaki wazi.</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +1731,157 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     </message>
 </context>
 <context>
+    <name>lipa::ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Njia za mkato za kibodi</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Charge (in Amount: go to the phone)</source>
+        <translation>Lipisha (ukiwa kwenye Kiasi: nenda kwenye simu)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation>Sehemu inayofuata</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the form; on an empty form, stop waiting (the payment is still checked)</source>
+        <translation>Futa fomu; fomu ikiwa tupu, acha kusubiri (malipo bado yanakaguliwa)</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Check the payment now (the chosen row, else the one on the card)</source>
+        <translation>Angalia malipo sasa (safu iliyochaguliwa, la sivyo yaliyo kwenye kadi)</translation>
+    </message>
+    <message>
+        <source>F8</source>
+        <translation>F8</translation>
+    </message>
+    <message>
+        <source>Send a failed, expired or unknown payment again, after a last check</source>
+        <translation>Tuma tena malipo yaliyoshindwa, yaliyopitwa na muda au yasiyojulikana, baada ya ukaguzi wa mwisho</translation>
+    </message>
+    <message>
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <source>Use cash: the customer pays in cash instead (after a last check)</source>
+        <translation>Tumia pesa taslimu: mteja analipa kwa pesa taslimu badala yake (baada ya ukaguzi wa mwisho)</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Print the payment&apos;s receipt (preview first)</source>
+        <translation>Chapisha risiti ya malipo (kwanza uone jinsi itakavyochapishwa)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Save the payment&apos;s receipt as PDF</source>
+        <translation>Hifadhi risiti ya malipo kama PDF</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Open a shift</source>
+        <translation>Fungua zamu</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>X report: the shift&apos;s figures so far</source>
+        <translation>Ripoti X: takwimu za zamu hadi sasa</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Close the shift with its Z report</source>
+        <translation>Funga zamu kwa ripoti yake ya Z</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Show or hide the on-screen keypad</source>
+        <translation>Onyesha au ficha vitufe vya skrini</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>Search the payments</source>
+        <translation>Tafuta malipo</translation>
+    </message>
+    <message>
+        <source>Enter on a row</source>
+        <translation>Enter kwenye safu</translation>
+    </message>
+    <message>
+        <source>Show the payment&apos;s details and history</source>
+        <translation>Onyesha maelezo na historia ya malipo</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export the payments shown to a CSV file</source>
+        <translation>Hamisha malipo yanayoonyeshwa kwenye faili la CSV</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Mipangilio</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Orodha hii</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Ondoka</translation>
+    </message>
+</context>
+<context>
     <name>lipa::StateGroup</name>
     <message>
         <source>All</source>
@@ -1757,144 +1919,8 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <translation>IntaSend haikuwahi kuthibitisha ombi hili, kwa hiyo hakuna cha kukagua. Muulize mteja kama ombi la malipo lilikuja au pesa zilitoka kwenye M-Pesa yake.</translation>
     </message>
     <message>
-        <source>This payment is not in the journal.</source>
-        <translation>Malipo haya hayako kwenye daftari.</translation>
-    </message>
-    <message>
-        <source>This payment was already sent again (%1, %2). Use that one.</source>
-        <translation>Malipo haya tayari yametumwa tena (%1, %2). Tumia hayo.</translation>
-    </message>
-    <message>
-        <source>This payment is paid.</source>
-        <translation>Malipo haya yamelipwa.</translation>
-    </message>
-    <message>
-        <source>This sale was settled in cash.</source>
-        <translation>Mauzo haya yalilipwa kwa pesa taslimu.</translation>
-    </message>
-    <message>
-        <source>This request is still being sent. Wait for IntaSend&apos;s answer.</source>
-        <translation>Ombi hili bado linatumwa. Subiri jibu la IntaSend.</translation>
-    </message>
-    <message>
-        <source>This payment is still waiting for the customer. Wait for it to end, or check it now.</source>
-        <translation>Malipo haya bado yanamsubiri mteja. Subiri yaishe, au yaangalie sasa.</translation>
-    </message>
-    <message>
-        <source>IntaSend never confirmed this request, so the till cannot check it. Ask the customer: if a payment prompt came, or money left their M-Pesa, do not send again.</source>
-        <translation>IntaSend haikuwahi kuthibitisha ombi hili, kwa hiyo till haiwezi kulikagua. Muulize mteja: kama ombi la malipo lilikuja, au pesa zilitoka kwenye M-Pesa yake, usitume tena.</translation>
-    </message>
-    <message>
-        <source>Nothing was charged: the request never reached the customer.</source>
-        <translation>Hakuna kilichotozwa: ombi halikumfikia mteja.</translation>
-    </message>
-    <message>
-        <source>The customer was not charged: %1</source>
-        <translation>Mteja hakutozwa: %1</translation>
-    </message>
-    <message>
-        <source>This payment is paid by M-Pesa (receipt %1). Do not take cash.</source>
-        <translation>Malipo haya yamelipwa kwa M-Pesa (risiti %1). Usipokee pesa taslimu.</translation>
-    </message>
-    <message>
-        <source>This sale is already settled in cash.</source>
-        <translation>Mauzo haya tayari yamelipwa kwa pesa taslimu.</translation>
-    </message>
-    <message>
-        <source>IntaSend says this payment is paid by M-Pesa after all (receipt %1). Do not take cash.</source>
-        <translation>IntaSend inasema malipo haya yamelipwa kwa M-Pesa hatimaye (risiti %1). Usipokee pesa taslimu.</translation>
-    </message>
-    <message>
-        <source>This payment can no longer be settled in cash (%1).</source>
-        <translation>Malipo haya hayawezi tena kulipwa kwa pesa taslimu (%1).</translation>
-    </message>
-    <message>
-        <source>Settled in cash. The M-Pesa request was still open: the till keeps checking it in case the customer approves it anyway.</source>
-        <translation>Yamelipwa kwa pesa taslimu. Ombi la M-Pesa lilikuwa bado wazi: till inaendelea kulikagua endapo mteja ataliidhinisha hata hivyo.</translation>
-    </message>
-    <message>
-        <source>Another request for this sale (%1 to %2, at %3) is still open: %4. Wait for it, or check it.</source>
-        <translation>Ombi jingine la mauzo haya (%1 kwa %2, saa %3) bado liko wazi: %4. Lisubiri, au likague.</translation>
-    </message>
-    <message>
-        <source>IntaSend asked the till to wait until %1. Nothing was sent; try again then.</source>
-        <translation>IntaSend imeiomba till isubiri hadi %1. Hakuna kilichotumwa; jaribu tena wakati huo.</translation>
-    </message>
-    <message>
-        <source>The earlier request could not be checked (%1). Send again only when IntaSend can be asked.</source>
-        <translation>Ombi la awali halikuweza kukaguliwa (%1). Tuma tena pale tu IntaSend inapoweza kuulizwa.</translation>
-    </message>
-    <message>
-        <source>IntaSend says this payment is paid after all (receipt %1). Do not charge again.</source>
-        <translation>IntaSend inasema malipo haya yamelipwa hatimaye (risiti %1). Usilipishe tena.</translation>
-    </message>
-    <message>
-        <source>not given</source>
-        <translation>haikutolewa</translation>
-    </message>
-    <message>
-        <source>IntaSend confirms the customer was not charged: %1</source>
-        <translation>IntaSend inathibitisha kuwa mteja hakutozwa: %1</translation>
-    </message>
-    <message>
-        <source>IntaSend says the customer can still answer this request. Wait for it.</source>
-        <translation>IntaSend inasema mteja bado anaweza kujibu ombi hili. Lisubiri.</translation>
-    </message>
-    <message>
-        <source>IntaSend still shows the earlier request as not finished (%1), though the prompt on the phone has timed out. Ask the customer whether they paid before sending again.</source>
-        <translation>IntaSend bado inaonyesha ombi la awali kuwa halijakamilika (%1), ingawa ombi kwenye simu limepitwa na muda. Muulize mteja kama alilipa kabla ya kutuma tena.</translation>
-    </message>
-    <message>
-        <source>no state</source>
-        <translation>hakuna hali</translation>
-    </message>
-    <message>
-        <source>This payment was already sent again.</source>
-        <translation>Malipo haya tayari yametumwa tena.</translation>
-    </message>
-    <message>
-        <source>This payment is still in progress.</source>
-        <translation>Malipo haya bado yanaendelea.</translation>
-    </message>
-    <message>
-        <source>It was checked too long ago; press Resend (F8) to check it again.</source>
-        <translation>Yalikaguliwa muda mrefu uliopita; bonyeza Tuma tena (F8) ili kuyakagua tena.</translation>
-    </message>
-    <message>
-        <source>Not sent again. %1</source>
-        <translation>Hayakutumwa tena. %1</translation>
-    </message>
-    <message>
-        <source>Could not reach IntaSend — nothing was charged</source>
-        <translation>Imeshindwa kufikia IntaSend — hakuna kilichotozwa</translation>
-    </message>
-    <message>
-        <source>IntaSend asked the till to slow down — nothing was charged</source>
-        <translation>IntaSend imeiomba till ipunguze kasi — hakuna kilichotozwa</translation>
-    </message>
-    <message>
-        <source>The request may have reached the customer&apos;s phone (%1). Do not charge again before checking with the customer.</source>
-        <translation>Huenda ombi limefika kwenye simu ya mteja (%1). Usilipishe tena kabla ya kuongea na mteja.</translation>
-    </message>
-    <message>
-        <source>No answer from the customer within a minute. Check again before charging again.</source>
-        <translation>Hakuna jibu kutoka kwa mteja ndani ya dakika moja. Kagua tena kabla ya kulipisha tena.</translation>
-    </message>
-    <message>
-        <source>No answer from the customer within %1 minutes. Check again before charging again.</source>
-        <translation>Hakuna jibu kutoka kwa mteja ndani ya dakika %1. Kagua tena kabla ya kulipisha tena.</translation>
-    </message>
-    <message>
         <source>IntaSend answered about a different payment (reference %1) when asked about %2 to %3; the answer was ignored. Check the IntaSend dashboard.</source>
         <translation>IntaSend ilijibu kuhusu malipo mengine (kumbukumbu %1) ilipoulizwa kuhusu %2 kwa %3; jibu limepuuzwa. Kagua dashibodi ya IntaSend.</translation>
-    </message>
-    <message>
-        <source>IntaSend reports %1 for this payment of %2</source>
-        <translation>IntaSend inaripoti %1 kwa malipo haya ya %2</translation>
-    </message>
-    <message>
-        <source>Paid by M-Pesa as well, after the sale was settled in cash: give the customer their cash back.</source>
-        <translation>Yamelipwa kwa M-Pesa pia, baada ya mauzo kulipwa kwa pesa taslimu: mrudishie mteja pesa zake taslimu.</translation>
     </message>
     <message>
         <source>%1 from %2 was paid by M-Pesa (receipt %3) after it was settled in cash. Give the customer their cash back.</source>
@@ -1908,41 +1934,71 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>A payment change could not be recorded (%1). The payment keeps its last recorded state and is checked again when the till restarts.</source>
         <translation>Badiliko la malipo halikuweza kurekodiwa (%1). Malipo yanabaki katika hali yake ya mwisho iliyorekodiwa na yatakaguliwa tena till itakapowashwa upya.</translation>
     </message>
+</context>
+<context>
+    <name>lipa::TillSettingsPage</name>
     <message>
-        <source>IntaSend refused the keys — check Settings. Payments cannot be sent until the keys are right.</source>
-        <translation>IntaSend imekataa funguo — kagua Mipangilio. Malipo hayawezi kutumwa hadi funguo ziwe sahihi.</translation>
+        <source>Follow the system</source>
+        <translation>Fuata mfumo</translation>
     </message>
     <message>
-        <source>Offline: the last %1 requests to IntaSend failed. Waiting payments are still being checked and will update by themselves; a new charge may not go through.</source>
-        <translation>Nje ya mtandao: maombi %1 ya mwisho kwa IntaSend yameshindwa. Malipo yanayosubiri bado yanakaguliwa na yatajisasisha yenyewe; malipo mapya huenda yasipite.</translation>
+        <source>58 mm roll</source>
+        <translation>Karatasi ya mviringo ya mm 58</translation>
     </message>
     <message>
-        <source>IntaSend asked the till to slow down. Sending and checking resume at %1.</source>
-        <translation>IntaSend imeiomba till ipunguze kasi. Kutuma na kukagua kutaendelea saa %1.</translation>
+        <source>80 mm roll</source>
+        <translation>Karatasi ya mviringo ya mm 80</translation>
     </message>
     <message>
-        <source>The shift could not be opened: %1</source>
-        <translation>Zamu haikuweza kufunguliwa: %1</translation>
+        <source>A4 sheet</source>
+        <translation>Karatasi ya A4</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::TotalsPanel</name>
+    <message>
+        <source>Today</source>
+        <translation>Leo</translation>
     </message>
     <message>
-        <source>The shift could not be closed: %1. It stays open.</source>
-        <translation>Zamu haikuweza kufungwa: %1. Inabaki wazi.</translation>
+        <source>Paid: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</source>
+        <translation>Imelipwa: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</translation>
     </message>
     <message>
-        <source>Settled in cash. IntaSend still showed the M-Pesa request as open, though the prompt on the phone has timed out. Check now (F5) asks IntaSend again.</source>
-        <translation>Yamelipwa kwa pesa taslimu. IntaSend bado ilionyesha ombi la M-Pesa kuwa wazi, ingawa muda wa ombi kwenye simu umekwisha. Angalia sasa (F5) huiuliza IntaSend tena.</translation>
+        <source>Cash: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</source>
+        <translation>Pesa taslimu: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2</translation>
     </message>
     <message>
-        <source>Settled in cash. IntaSend never confirmed the M-Pesa request, so the till cannot see whether the customer approves it.</source>
-        <translation>Yamelipwa kwa pesa taslimu. IntaSend haikuthibitisha ombi la M-Pesa, kwa hivyo till haiwezi kuona kama mteja ataliidhinisha.</translation>
+        <source>Waiting: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Inasubiri: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>The cash sale could not be recorded (%1). Do not take the cash until it is.</source>
-        <translation>Mauzo ya pesa taslimu hayakuweza kurekodiwa (%1). Usipokee pesa taslimu hadi yarekodiwe.</translation>
+        <source>Check: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Kagua: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>This payment was sent again (%1, %2). Settle that one instead.</source>
-        <translation>Malipo haya yalitumwa tena (%1, %2). Tumia yale mapya badala yake.</translation>
+        <source>Failed: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Imeshindwa: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Shown: &lt;b&gt;%1&lt;/b&gt; paid, %2</source>
+        <translation>Yanayoonyeshwa: &lt;b&gt;%1&lt;/b&gt; yamelipwa, %2</translation>
+    </message>
+    <message>
+        <source>%1 in cash, %2</source>
+        <translation>%1 kwa pesa taslimu, %2</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 yanasubiri</translation>
+    </message>
+    <message>
+        <source>%1 to check</source>
+        <translation>%1 ya kukagua</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 yameshindwa</translation>
     </message>
 </context>
 <context>

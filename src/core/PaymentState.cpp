@@ -10,11 +10,36 @@ namespace lipa {
 namespace {
 
 using S = PaymentState;
+using G = StateGroup;
 
-// Every allowed move: ARCHITECTURE.md's diagram plus the cash moves at the end (settling in cash came
-// with the cashier's "Use cash"; the diagram has no such state). A move that is not here is a bug or a
-// bad answer from the server, and Till refuses it. Unknown may resolve to anything a later status check
-// reports.
+// What every state is. A new state is a row here (plus its translation and its icon in the GUI).
+// Columns: key, name, final, awaits customer, in progress, may still charge, may be resent, taken, group,
+// tone.
+constexpr std::array kStates = {
+    StateTraits{S::Complete, "Complete", QT_TRANSLATE_NOOP("lipa::PaymentState", "Paid"), true, false, false,
+                false, false, Taken::ByMpesa, G::Paid, Tone::Good},
+    StateTraits{S::Cash, "Cash", QT_TRANSLATE_NOOP("lipa::PaymentState", "Paid in cash"), true, false, false,
+                false, false, Taken::InCash, G::Paid, Tone::Cash},
+    StateTraits{S::Sending, "Sending", QT_TRANSLATE_NOOP("lipa::PaymentState", "Sending"), false, false, true,
+                true, false, Taken::No, G::Waiting, Tone::Waiting},
+    StateTraits{S::Pending, "Pending", QT_TRANSLATE_NOOP("lipa::PaymentState", "Waiting"), false, true, true,
+                true, false, Taken::No, G::Waiting, Tone::Waiting},
+    StateTraits{S::Processing, "Processing", QT_TRANSLATE_NOOP("lipa::PaymentState", "Processing"), false,
+                true, true, true, false, Taken::No, G::Waiting, Tone::Waiting},
+    StateTraits{S::Unknown, "Unknown", QT_TRANSLATE_NOOP("lipa::PaymentState", "Unknown"), false, false,
+                false, true, true, Taken::No, G::NeedsCheck, Tone::Attention},
+    // Expired may still charge (a late approval), but only for a while: the journal asks with a time.
+    StateTraits{S::Expired, "Expired", QT_TRANSLATE_NOOP("lipa::PaymentState", "Expired"), false, false,
+                false, false, true, Taken::No, G::NeedsCheck, Tone::Attention},
+    StateTraits{S::Failed, "Failed", QT_TRANSLATE_NOOP("lipa::PaymentState", "Failed"), true, false, false,
+                false, true, Taken::No, G::Failed, Tone::Bad},
+    StateTraits{S::Rejected, "Rejected", QT_TRANSLATE_NOOP("lipa::PaymentState", "Not sent"), true, false,
+                false, false, true, Taken::No, G::Failed, Tone::Bad},
+};
+
+// Every allowed move: ARCHITECTURE.md's diagram plus the cash moves at the end. A move that is not here
+// is a bug or a bad answer from the server, and the till refuses it. Unknown may resolve to anything a
+// later status check reports.
 constexpr std::array kTransitions = {
     std::pair{S::Sending, S::Pending},
     std::pair{S::Sending, S::Rejected},
@@ -44,34 +69,35 @@ constexpr std::array kTransitions = {
     std::pair{S::Cash, S::Complete},
 };
 
-struct StateNames {
-    PaymentState state;
-    const char* key;
-    const char* display;
-};
+} // namespace
 
-constexpr std::array kNames = {
-    StateNames{S::Sending, "Sending", QT_TRANSLATE_NOOP("lipa::PaymentState", "Sending")},
-    StateNames{S::Pending, "Pending", QT_TRANSLATE_NOOP("lipa::PaymentState", "Waiting")},
-    StateNames{S::Processing, "Processing", QT_TRANSLATE_NOOP("lipa::PaymentState", "Processing")},
-    StateNames{S::Complete, "Complete", QT_TRANSLATE_NOOP("lipa::PaymentState", "Paid")},
-    StateNames{S::Failed, "Failed", QT_TRANSLATE_NOOP("lipa::PaymentState", "Failed")},
-    StateNames{S::Expired, "Expired", QT_TRANSLATE_NOOP("lipa::PaymentState", "Expired")},
-    StateNames{S::Rejected, "Rejected", QT_TRANSLATE_NOOP("lipa::PaymentState", "Not sent")},
-    StateNames{S::Unknown, "Unknown", QT_TRANSLATE_NOOP("lipa::PaymentState", "Unknown")},
-    StateNames{S::Cash, "Cash", QT_TRANSLATE_NOOP("lipa::PaymentState", "Paid in cash")},
-};
-
-const StateNames& namesOf(PaymentState state)
+std::span<const StateTraits> stateTable()
 {
-    for (const auto& names : kNames) {
-        if (names.state == state)
-            return names;
+    return kStates;
+}
+
+const StateTraits& traitsOf(PaymentState state)
+{
+    for (const StateTraits& traits : kStates) {
+        if (traits.state == state)
+            return traits;
     }
     Q_UNREACHABLE();
 }
 
-} // namespace
+QList<PaymentState> allPaymentStates()
+{
+    return statesWhere([](const StateTraits&) { return true; });
+}
+
+QStringList stateKeys(const QList<PaymentState>& states)
+{
+    QStringList keys;
+    keys.reserve(states.size());
+    for (PaymentState state : states)
+        keys.append(stateKey(state));
+    return keys;
+}
 
 bool canTransition(PaymentState from, PaymentState to)
 {
@@ -82,38 +108,50 @@ bool canTransition(PaymentState from, PaymentState to)
     return false;
 }
 
-bool isFinal(PaymentState state)
-{
-    return state == S::Complete || state == S::Failed || state == S::Rejected || state == S::Cash;
-}
-
 bool maySettleInCash(PaymentState state)
 {
     return canTransition(state, S::Cash);
 }
 
-bool isAwaitingCustomer(PaymentState state)
+bool isInGroup(PaymentState state, StateGroup group)
 {
-    return state == S::Pending || state == S::Processing;
+    return group == G::All || traitsOf(state).group == group;
+}
+
+QString stateGroupName(StateGroup group)
+{
+    switch (group) {
+    case G::All:
+        return QCoreApplication::translate("lipa::StateGroup", "All");
+    case G::Paid:
+        return QCoreApplication::translate("lipa::StateGroup", "Paid");
+    case G::Waiting:
+        return QCoreApplication::translate("lipa::StateGroup", "Waiting");
+    case G::NeedsCheck:
+        return QCoreApplication::translate("lipa::StateGroup", "Needs checking");
+    case G::Failed:
+        return QCoreApplication::translate("lipa::StateGroup", "Failed or not sent");
+    }
+    return {};
 }
 
 QString stateKey(PaymentState state)
 {
-    return QString::fromLatin1(namesOf(state).key);
+    return QString::fromLatin1(traitsOf(state).key);
 }
 
 std::optional<PaymentState> stateFromKey(const QString& key)
 {
-    for (const auto& names : kNames) {
-        if (key == QLatin1String(names.key))
-            return names.state;
+    for (const StateTraits& traits : kStates) {
+        if (key == QLatin1String(traits.key))
+            return traits.state;
     }
     return std::nullopt;
 }
 
 QString stateDisplayName(PaymentState state)
 {
-    return QCoreApplication::translate("lipa::PaymentState", namesOf(state).display);
+    return QCoreApplication::translate("lipa::PaymentState", traitsOf(state).displayName);
 }
 
 } // namespace lipa

@@ -28,8 +28,6 @@ public:
 
     // The WAV file played for an event (written to the cache folder the first time it is needed).
     static QString soundFile(Event event);
-    // What plays the sounds (the first of the system's players that works).
-    ChimePlayer* chimePlayer() const { return m_chime; }
 
 Q_SIGNALS:
     // After an announcement: what was said (for tests and accessibility tools).
@@ -42,7 +40,7 @@ private:
 
     QWidget* m_window;
     bool m_enabled;
-    ChimePlayer* m_chime;
+    ChimePlayer* m_chime; // the first of the system's players that works
     QSystemTrayIcon* m_tray = nullptr;
     QSet<QString> m_announced;
 };

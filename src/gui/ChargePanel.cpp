@@ -1,5 +1,6 @@
 #include "ChargePanel.h"
 
+#include "Palette.h"
 #include "ui_ChargePanel.h"
 
 #include <QScopedValueRollback>
@@ -12,7 +13,7 @@ namespace {
 void showHint(QLabel* hint, const QString& text, bool good)
 {
     hint->setText(text);
-    hint->setStyleSheet(good ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b31d1d;"));
+    hint->setStyleSheet(Palette::textStyle(good ? Tone::Good : Tone::Bad));
 }
 
 } // namespace

@@ -39,7 +39,7 @@ private:
     void onAmountReturn();
     void onPhoneReturn();
 
-    std::unique_ptr<Ui::ChargePanel> m_ui;
+    std::unique_ptr<::Ui::ChargePanel> m_ui; // the form's class has no namespace (unlike lipa::MainWindow's)
     qint64 m_maxAmountShillings;
     bool m_submitting = false;
 };

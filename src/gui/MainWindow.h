@@ -3,32 +3,42 @@
 #include "Environment.h"
 #include "KeyStore.h"
 #include "ManagerPin.h"
-#include "Printout.h"
+#include "Payment.h"
+#include "PaymentFilter.h"
+#include "ServiceHealth.h"
 #include "Settings.h"
-#include "Till.h"
 
 #include <QMainWindow>
-#include <QTimer>
+
+#include <memory>
 
 class QLabel;
 class QTableView;
 
 namespace lipa {
 
+class Announcer;
 class ChargePanel;
 class HistoryFilterBar;
-class PaymentListModel;
-class WaitingCard;
-class ShiftDesk;
-class Announcer;
+class MessageArea;
 class NumericKeypad;
+class PaymentActions;
+class PaymentListModel;
+class ShiftDesk;
+class TillStack;
+class TotalsPanel;
+class Ui_MainWindow; // uic's, from ui/MainWindow.ui (its class lipa::MainWindow gives its strings our
+                     // context)
+class WaitingCard;
 
-// The till's one window: the charge form, today's totals and the live transaction list, with the
-// environment (DEMO / SANDBOX / LIVE) and the connection state always in view.
+// The till's one window: lays out the charge form, the waiting card, today's totals and the live
+// transaction list (ui/MainWindow.ui), keeps the environment (DEMO / SANDBOX / LIVE) and the connection
+// state in view, and wires the keys, menus and buttons to the controllers that act (PaymentActions,
+// ShiftDesk).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(Till& till, const Environment& environment, qint64 maxAmountShillings,
+    MainWindow(TillStack& stack, const Environment& environment, qint64 maxAmountShillings,
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -50,15 +60,13 @@ public:
 
     // Writes the payments the list shows (its filter) to a CSV file; false with a message on failure.
     bool exportCsv(const QString& path);
-    // Opens the details of the payment in the list's current row.
+    // Opens the details of the payment in that row of the list.
     void showDetails(const QModelIndex& index);
 
     ChargePanel* chargePanel() const { return m_chargePanel; }
     WaitingCard* waitingCard() const { return m_waitingCard; }
-    ShiftDesk* shiftDesk() const { return m_shiftDesk; }
     Announcer* announcer() const { return m_announcer; }
-    HistoryFilterBar* filterBar() const { return m_filterBar; }
-    QTableView* paymentView() const { return m_paymentView; }
+    QTableView* paymentView() const;
     PaymentListModel* paymentModel() const { return m_model; }
 
 protected:
@@ -69,69 +77,40 @@ Q_SIGNALS:
     void restartRequested();
 
 private:
+    void buildLeftColumn(qint64 maxAmountShillings);
+    void buildList();
+    void connectActions();
+    void connectTill();
     void buildStatusBar(const Environment& environment);
-    void onChargeRequested(Money amount, const PhoneNumber& phone);
-    void updateTotals();
     void applyFilter(const PaymentFilter& filter);
-    void updateFilterTotals();
+    // Payments from earlier days that are still open (a till restarted after midnight) must be in view.
+    void widenRangeToOpenPayments();
+    void clearForm();
     void chooseExportFile();
     void chooseExportFileGranted();
     void showAbout();
     void showShortcuts();
     void updateConnection(ConnectionState state);
-    void checkSelected();
-    // The payment a receipt is asked for (see paymentInFocus), or nullopt with a word in the status bar.
-    std::optional<Payment> receiptInFocus();
-    Printout receiptOf(const Payment& payment) const;
-    void printReceipt();
-    void saveReceiptPdf();
     void showKeypad(bool shown);
-    void showDetailsOf(const QString& localRef);
-    // The payment the list's actions (F5, F8) apply to: the selected one, else the newest.
-    QString paymentInFocus() const;
-    // Asks before charging a sale that is already on its way to the customer's phone.
-    void confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
-                                const QString& note);
-    void showAlreadyPaid(const Payment& earlier);
-    void charge(Money amount, const PhoneNumber& phone);
-    void resendSelected();
-    // After a payment was sent: the card follows it, the form is ready for the next customer.
-    void readyForNextSale(const QString& sentRef);
-    void resendPayment(const QString& localRef);
-    void askToResend(const ResendCheck& check);
-    // "Use cash": the sale is paid in cash instead; asks first, then records it (after a last check).
-    void useCash(const QString& localRef);
-    void showServiceTrouble(const QString& message);
 
-    Till& m_till;
+    TillStack& m_stack;
     bool m_isDemo;
+    std::unique_ptr<Ui_MainWindow> m_ui;
+    MessageArea* m_messages = nullptr;
     ChargePanel* m_chargePanel = nullptr;
     WaitingCard* m_waitingCard = nullptr;
+    NumericKeypad* m_keypad = nullptr;
+    TotalsPanel* m_totals = nullptr;
+    HistoryFilterBar* m_filterBar = nullptr;
     PaymentListModel* m_model = nullptr;
-    QTableView* m_paymentView = nullptr;
-    QLabel* m_banner = nullptr;
-    QWidget* m_bannerFrame = nullptr;
-    QAction* m_settingsAction = nullptr;
+    PaymentActions* m_actions = nullptr;
+    ShiftDesk* m_shiftDesk = nullptr;
+    Announcer* m_announcer = nullptr;
+    QLabel* m_connectionLabel = nullptr;
     Settings m_settings;
     QString m_iniPath;
     KeyStore* m_keys = nullptr;
     std::unique_ptr<ManagerPin> m_pin;
-    QLabel* m_troubleBanner = nullptr;
-    bool m_resendCheckInFlight = false;
-    bool m_cashCheckInFlight = false;
-    bool m_duplicateCheckInFlight = false;
-    QWidget* m_notice = nullptr;
-    QLabel* m_noticeText = nullptr;
-    QLabel* m_paidTotal = nullptr;
-    QLabel* m_waitingTotal = nullptr;
-    QLabel* m_filterTotals = nullptr;
-    HistoryFilterBar* m_filterBar = nullptr;
-    ShiftDesk* m_shiftDesk = nullptr;
-    Announcer* m_announcer = nullptr;
-    NumericKeypad* m_keypad = nullptr;
-    QAction* m_keypadAction = nullptr;
-    QLabel* m_connectionLabel = nullptr;
-    QTimer m_totalsRefresh;
 };
 
 } // namespace lipa

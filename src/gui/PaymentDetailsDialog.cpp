@@ -1,5 +1,7 @@
 #include "PaymentDetailsDialog.h"
 
+#include "Journal.h"
+#include "PaymentRules.h"
 #include "Till.h"
 
 #include <QBoxLayout>
@@ -23,8 +25,10 @@ QString localTime(const QDateTime& utc)
 
 } // namespace
 
-PaymentDetailsDialog::PaymentDetailsDialog(Till& till, const QString& localRef, QWidget* parent)
+PaymentDetailsDialog::PaymentDetailsDialog(const Journal& journal, Till& till, const QString& localRef,
+                                           QWidget* parent)
     : QDialog(parent)
+    , m_journal(journal)
     , m_till(till)
     , m_localRef(localRef)
 {
@@ -55,7 +59,7 @@ PaymentDetailsDialog::PaymentDetailsDialog(Till& till, const QString& localRef, 
     m_checkButton->setObjectName(QStringLiteral("detailsCheckButton"));
     m_checkButton->setToolTip(tr("Ask IntaSend about this payment now (F5)"));
     m_checkButton->setShortcut(QKeySequence(Qt::Key_F5));
-    connect(m_checkButton, &QPushButton::clicked, this, [this] { m_till.checkNow(m_localRef); });
+    connect(m_checkButton, &QPushButton::clicked, this, [this] { m_till.check(m_localRef); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
@@ -69,7 +73,7 @@ PaymentDetailsDialog::PaymentDetailsDialog(Till& till, const QString& localRef, 
 
 void PaymentDetailsDialog::reload()
 {
-    const std::optional<Payment> payment = m_till.journal().find(m_localRef);
+    const std::optional<Payment> payment = m_journal.find(m_localRef);
     while (m_fields->rowCount() > 0)
         m_fields->removeRow(0);
     if (!payment)
@@ -92,7 +96,7 @@ void PaymentDetailsDialog::reload()
     row(tr("IntaSend invoice"), payment->invoiceId);
     if (!payment->replacesRef.isEmpty())
         row(tr("Sent again in place of"), payment->replacesRef);
-    if (const std::optional<Payment> replacement = m_till.journal().replacementOf(m_localRef))
+    if (const std::optional<Payment> replacement = m_journal.replacementOf(m_localRef))
         row(tr("Sent again as"),
             tr("%1 (%2)").arg(replacement->localRef, stateDisplayName(replacement->state)));
     row(tr("IntaSend state"), payment->remoteState);
@@ -101,7 +105,7 @@ void PaymentDetailsDialog::reload()
     if (!payment->replacesRef.isEmpty())
         row(tr("Re-sends"), payment->replacesRef);
 
-    const QList<PaymentEvent> events = m_till.journal().events(m_localRef);
+    const QList<PaymentEvent> events = m_journal.events(m_localRef);
     m_events->setRowCount(static_cast<int>(events.size()));
     for (int i = 0; i < events.size(); ++i) {
         const PaymentEvent& event = events.at(i);
@@ -113,7 +117,7 @@ void PaymentDetailsDialog::reload()
         m_events->setItem(i, 2, new QTableWidgetItem(event.remoteState));
         m_events->setItem(i, 3, new QTableWidgetItem(event.detail));
     }
-    m_checkButton->setEnabled(!payment->isFinal() || Till::isCheckable(*payment));
+    m_checkButton->setEnabled(!payment->isFinal() || PaymentRules::isCheckable(*payment));
 }
 
 } // namespace lipa

@@ -10,6 +10,7 @@ class QTableWidget;
 
 namespace lipa {
 
+class Journal;
 class Till;
 
 // Everything the journal knows about one payment: its fields, every recorded change with its time and
@@ -17,11 +18,13 @@ class Till;
 class PaymentDetailsDialog : public QDialog {
     Q_OBJECT
 public:
-    PaymentDetailsDialog(Till& till, const QString& localRef, QWidget* parent = nullptr);
+    PaymentDetailsDialog(const Journal& journal, Till& till, const QString& localRef,
+                         QWidget* parent = nullptr);
 
 private:
     void reload();
 
+    const Journal& m_journal;
     Till& m_till;
     QString m_localRef;
     QFormLayout* m_fields = nullptr;

@@ -1,7 +1,7 @@
 #include "PaymentStateDelegate.h"
 
+#include "Palette.h"
 #include "PaymentListModel.h"
-#include "PaymentState.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -11,23 +11,23 @@ namespace lipa {
 
 namespace {
 
-// A round badge with a symbol: a tick for paid, a cross for failed or not sent, a clock for waiting,
-// an exclamation mark for the ones that need the cashier, a banknote for cash.
-void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, const QColor& color)
+// A round badge in the tone's colour with the tone's symbol: a tick for paid, a cross for failed or not
+// sent, a clock for waiting, an exclamation mark for the ones that need the cashier, a banknote for cash.
+void paintStateIcon(QPainter& painter, const QRectF& box, Tone tone)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
+    painter.setBrush(Palette::tone(tone));
     painter.drawEllipse(box);
 
-    QPen pen(Qt::white, std::max(1.5, box.width() / 9.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    QPen pen(Palette::onTone(), std::max(1.5, box.width() / 9.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     painter.setPen(pen);
     painter.setBrush(Qt::NoBrush);
     const QPointF c = box.center();
     const qreal r = box.width() / 2.0;
-    switch (state) {
-    case PaymentState::Complete: {
+    switch (tone) {
+    case Tone::Good: {
         QPainterPath tick;
         tick.moveTo(c.x() - r * 0.45, c.y() + r * 0.02);
         tick.lineTo(c.x() - r * 0.12, c.y() + r * 0.35);
@@ -35,25 +35,21 @@ void paintStateIcon(QPainter& painter, const QRectF& box, PaymentState state, co
         painter.drawPath(tick);
         break;
     }
-    case PaymentState::Failed:
-    case PaymentState::Rejected:
+    case Tone::Bad:
         painter.drawLine(QPointF(c.x() - r * 0.35, c.y() - r * 0.35),
                          QPointF(c.x() + r * 0.35, c.y() + r * 0.35));
         painter.drawLine(QPointF(c.x() + r * 0.35, c.y() - r * 0.35),
                          QPointF(c.x() - r * 0.35, c.y() + r * 0.35));
         break;
-    case PaymentState::Sending:
-    case PaymentState::Pending:
-    case PaymentState::Processing:
+    case Tone::Waiting:
         painter.drawLine(c, QPointF(c.x(), c.y() - r * 0.55));
         painter.drawLine(c, QPointF(c.x() + r * 0.4, c.y() + r * 0.2));
         break;
-    case PaymentState::Unknown:
-    case PaymentState::Expired:
+    case Tone::Attention:
         painter.drawLine(QPointF(c.x(), c.y() - r * 0.5), QPointF(c.x(), c.y() + r * 0.1));
         painter.drawPoint(QPointF(c.x(), c.y() + r * 0.45));
         break;
-    case PaymentState::Cash:
+    case Tone::Cash:
         pen.setWidthF(std::max(1.0, box.width() / 14.0));
         painter.setPen(pen);
         painter.drawRect(QRectF(c.x() - r * 0.55, c.y() - r * 0.32, r * 1.1, r * 0.64));
@@ -71,7 +67,7 @@ QPixmap stateIcon(PaymentState state, int size, qreal devicePixelRatio)
     pixmap.setDevicePixelRatio(devicePixelRatio);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
-    paintStateIcon(painter, QRectF(0.5, 0.5, size - 1.0, size - 1.0), state, stateColor(state));
+    paintStateIcon(painter, QRectF(0.5, 0.5, size - 1.0, size - 1.0), traitsOf(state).tone);
     return pixmap;
 }
 
@@ -80,8 +76,8 @@ void PaymentStateDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const auto state = static_cast<PaymentState>(index.data(PaymentListModel::StateRole).toInt());
-    const QColor color = stateColor(state);
+    const auto tone = static_cast<Tone>(index.data(PaymentListModel::ToneRole).toInt());
+    const QColor color = Palette::tone(tone);
     const QString word = opt.text;
     opt.text.clear();
     QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
@@ -90,7 +86,7 @@ void PaymentStateDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const QRect area = opt.rect.adjusted(6, 2, -4, -2);
     const int iconSize = std::min(area.height(), opt.fontMetrics.height() + 2);
     const QRectF iconBox(area.left(), area.center().y() - iconSize / 2.0 + 0.5, iconSize, iconSize);
-    paintStateIcon(*painter, iconBox, state, color);
+    paintStateIcon(*painter, iconBox, tone);
 
     painter->save();
     QFont bold = opt.font;

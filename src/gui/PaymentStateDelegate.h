@@ -19,7 +19,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 };
 
-// The state's round icon (tick, cross, clock, exclamation mark, banknote) in its colour, size pixels wide.
+// The state's round icon (tick, cross, clock, exclamation mark, banknote: one for each tone) in its
+// colour, size pixels wide.
 QPixmap stateIcon(PaymentState state, int size, qreal devicePixelRatio);
 
 } // namespace lipa

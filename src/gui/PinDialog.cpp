@@ -1,6 +1,7 @@
 #include "PinDialog.h"
 
 #include "ManagerPin.h"
+#include "Palette.h"
 
 #include <QBoxLayout>
 #include <QDialogButtonBox>
@@ -44,7 +45,7 @@ PinDialog::PinDialog(ManagerPin& pin, const QString& purpose, QWidget* parent)
     layout->addWidget(m_edit);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("pinMessage"));
-    m_message->setStyleSheet(QStringLiteral("color:#b31d1d;"));
+    m_message->setStyleSheet(Palette::textStyle(Tone::Bad));
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

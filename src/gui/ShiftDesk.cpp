@@ -1,6 +1,7 @@
 #include "ShiftDesk.h"
 
 #include "AskFirst.h"
+#include "ShiftBook.h"
 #include "Till.h"
 
 #include <QAction>
@@ -15,8 +16,9 @@
 
 namespace lipa {
 
-ShiftDesk::ShiftDesk(Till& till, QWidget* window, QMenu* menu, Printout::Paper paper)
+ShiftDesk::ShiftDesk(ShiftBook& shifts, Till& till, QWidget* window, QMenu* menu, Printout::Paper paper)
     : QObject(window)
+    , m_shifts(shifts)
     , m_till(till)
     , m_window(window)
     , m_paper(paper)
@@ -34,7 +36,7 @@ ShiftDesk::ShiftDesk(Till& till, QWidget* window, QMenu* menu, Printout::Paper p
 
 void ShiftDesk::updateStatus()
 {
-    const std::optional<Shift> shift = m_till.currentShift();
+    const std::optional<Shift> shift = m_shifts.current();
     m_open->setEnabled(!shift);
     m_x->setEnabled(shift.has_value());
     m_close->setEnabled(shift.has_value());
@@ -46,7 +48,7 @@ void ShiftDesk::updateStatus()
 
 void ShiftDesk::openShift()
 {
-    if (m_till.currentShift())
+    if (m_shifts.current())
         return;
     auto* ask = new QInputDialog(m_window);
     ask->setObjectName(QStringLiteral("openShiftDialog"));
@@ -58,7 +60,7 @@ void ShiftDesk::openShift()
     connect(ask, &QInputDialog::textValueSelected, this, [this](const QString& name) {
         if (name.trimmed().isEmpty())
             return;
-        m_till.openShift(name.trimmed().left(40));
+        m_shifts.open(name.trimmed().left(40));
         updateStatus();
     });
     ask->open();
@@ -66,13 +68,13 @@ void ShiftDesk::openShift()
 
 void ShiftDesk::showXReport()
 {
-    if (const std::optional<ShiftReport> report = m_till.xReport())
+    if (const std::optional<ShiftReport> report = m_shifts.xReport())
         showReport(*report);
 }
 
 void ShiftDesk::closeShift()
 {
-    const std::optional<ShiftReport> now = m_till.xReport();
+    const std::optional<ShiftReport> now = m_shifts.xReport();
     if (!now)
         return;
     const auto describe = [](const ShiftReport& report) {
@@ -99,14 +101,14 @@ void ShiftDesk::closeShift()
     question.dontText = tr("&Keep it open");
     question.dontName = QStringLiteral("keepShiftOpen");
     QMessageBox* box = askFirst(m_window, question, [this] {
-        const std::optional<ShiftReport> z = m_till.closeShift();
+        const std::optional<ShiftReport> z = m_shifts.close();
         updateStatus();
         if (z)
             showReport(*z);
     });
     // A payment that settles while the cashier reads the question changes the figures it quotes.
     connect(&m_till, &Till::paymentChanged, box, [this, box, describe, iconFor] {
-        if (const std::optional<ShiftReport> report = m_till.xReport()) {
+        if (const std::optional<ShiftReport> report = m_shifts.xReport()) {
             box->setText(describe(*report));
             box->setIcon(iconFor(*report));
         }

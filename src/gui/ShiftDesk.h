@@ -12,6 +12,7 @@ class QWidget;
 
 namespace lipa {
 
+class ShiftBook;
 class Till;
 struct ShiftReport;
 
@@ -21,7 +22,8 @@ struct ShiftReport;
 class ShiftDesk : public QObject {
     Q_OBJECT
 public:
-    ShiftDesk(Till& till, QWidget* window, QMenu* menu, Printout::Paper paper);
+    // till: its payment changes keep the close-shift question's figures current.
+    ShiftDesk(ShiftBook& shifts, Till& till, QWidget* window, QMenu* menu, Printout::Paper paper);
 
     QLabel* statusLabel() const { return m_status; }
     void openShift();
@@ -34,6 +36,7 @@ public:
 private:
     void updateStatus();
 
+    ShiftBook& m_shifts;
     Till& m_till;
     QWidget* m_window;
     Printout::Paper m_paper;

@@ -1,6 +1,8 @@
 #include "WaitingCard.h"
 
+#include "Palette.h"
 #include "PaymentListModel.h"
+#include "PaymentRules.h"
 #include "PaymentStateDelegate.h"
 #include "Till.h"
 
@@ -105,12 +107,13 @@ void WaitingCard::onPaymentChanged(const Payment& payment)
 void WaitingCard::refresh()
 {
     const Payment& p = m_payment;
-    const bool waiting = p.state == PaymentState::Sending || isAwaitingCustomer(p.state);
+    const StateTraits& traits = traitsOf(p.state);
+    const bool waiting = traits.inProgress;
     m_state->setText(stateDisplayName(p.state));
     const int iconSize = m_state->fontMetrics().height();
     m_icon->setPixmap(stateIcon(p.state, iconSize, devicePixelRatioF()));
     m_icon->setFixedSize(iconSize, iconSize);
-    m_state->setStyleSheet(QStringLiteral("color:%1;").arg(stateColor(p.state).name()));
+    m_state->setStyleSheet(Palette::textStyle(traits.tone));
     m_sale->setText(tr("%1 from %2").arg(p.amount.toDisplayString(), p.phone.masked()));
     m_receipt->setVisible(p.state == PaymentState::Complete && !p.mpesaReceipt.isEmpty());
     m_receipt->setText(p.mpesaReceipt);
@@ -128,9 +131,8 @@ void WaitingCard::refresh()
     }
     m_detail->setText(detail);
     // Only what IntaSend knows can be checked: an Unknown request it never confirmed has no invoice.
-    m_check->setVisible(Till::isCheckable(p));
-    m_resend->setVisible(p.state == PaymentState::Failed || p.state == PaymentState::Expired ||
-                         p.state == PaymentState::Unknown || p.state == PaymentState::Rejected);
+    m_check->setVisible(PaymentRules::isCheckable(p));
+    m_resend->setVisible(traits.mayBeResent);
     m_cash->setVisible(maySettleInCash(p.state));
     m_stop->setText(waiting ? tr("Stop waiting (Esc)") : tr("Done (Esc)"));
     if (waiting && !m_countdown.isActive())

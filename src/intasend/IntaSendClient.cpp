@@ -90,6 +90,7 @@ IntaSendClient::IntaSendClient(QNetworkAccessManager& network, ClientConfig conf
     : QObject(parent)
     , m_network(network)
     , m_config(std::move(config))
+    , m_redactor({m_config.secretKey, m_config.publicKey})
 {
 }
 
@@ -195,48 +196,54 @@ void IntaSendClient::testConnection(QObject* context, std::function<void(const C
             m_network.post(makeRequest(wire::statusPath(), false),
                            wire::buildStatusBody(m_config.publicKey, QStringLiteral("LIPA-CONNECTION-TEST")));
     }
-    watch(reply, context, [withSecret, done = std::move(done)](QNetworkReply& finished, bool oversize) {
-        const int status = finished.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QString detail = wire::parseErrorBody(finished.readAll());
-        ConnectionTest test;
-        if (oversize || status == 0) {
-            test.message = tr("Could not reach IntaSend: %1").arg(finished.errorString());
-        } else if (status == 401 || status == 403) {
-            test.message = withSecret ? tr("IntaSend refused the secret key (%1)").arg(detail)
-                                      : tr("IntaSend refused the public key (%1)").arg(detail);
-        } else if (status >= 500) {
-            test.message = tr("IntaSend answered, but had a problem (HTTP %1). Try again later.").arg(status);
-        } else if (withSecret && status >= 200 && status < 300) {
-            test.ok = true;
-            test.message = tr("Connected: IntaSend accepted the keys.");
-        } else if (!withSecret && (status == 400 || status == 404) &&
-                   detail.contains(QStringLiteral("invoice"), Qt::CaseInsensitive) &&
-                   !detail.contains(QStringLiteral("key"), Qt::CaseInsensitive)) {
-            // "No such invoice" is the answer we hoped for: the key itself was accepted.
-            test.ok = true;
-            test.message = tr("Connected: IntaSend accepted the public key.");
-        } else if (status == 404) {
-            test.message = tr("Nothing answers as IntaSend at this address (HTTP 404). Check the URL.");
-        } else if (status == 429) {
-            test.message = tr("IntaSend asked the till to slow down; try again in a minute.");
-        } else {
-            test.message = tr("IntaSend did not accept the keys (HTTP %1%2)")
-                               .arg(status)
-                               .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
-        }
-        done(test);
-    });
+    watch(
+        reply, context,
+        [withSecret, redactor = m_redactor, done = std::move(done)](QNetworkReply& finished, bool oversize) {
+            const int status = finished.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            // Shown in Settings: an echoing server must not put the keys on the screen.
+            const QString detail = redactor.text(wire::parseErrorBody(finished.readAll()));
+            ConnectionTest test;
+            if (oversize || status == 0) {
+                test.message = tr("Could not reach IntaSend: %1").arg(finished.errorString());
+            } else if (status == 401 || status == 403) {
+                test.message = withSecret ? tr("IntaSend refused the secret key (%1)").arg(detail)
+                                          : tr("IntaSend refused the public key (%1)").arg(detail);
+            } else if (status >= 500) {
+                test.message =
+                    tr("IntaSend answered, but had a problem (HTTP %1). Try again later.").arg(status);
+            } else if (withSecret && status >= 200 && status < 300) {
+                test.ok = true;
+                test.message = tr("Connected: IntaSend accepted the keys.");
+            } else if (!withSecret && (status == 400 || status == 404) &&
+                       detail.contains(QStringLiteral("invoice"), Qt::CaseInsensitive) &&
+                       !detail.contains(QStringLiteral("key"), Qt::CaseInsensitive)) {
+                // "No such invoice" is the answer we hoped for: the key itself was accepted.
+                test.ok = true;
+                test.message = tr("Connected: IntaSend accepted the public key.");
+            } else if (status == 404) {
+                test.message = tr("Nothing answers as IntaSend at this address (HTTP 404). Check the URL.");
+            } else if (status == 429) {
+                test.message = tr("IntaSend asked the till to slow down; try again in a minute.");
+            } else {
+                test.message = tr("IntaSend did not accept the keys (HTTP %1%2)")
+                                   .arg(status)
+                                   .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+            }
+            done(test);
+        });
 }
 
 CallResult IntaSendClient::withoutKeys(CallResult result) const
 {
-    // What comes back is logged and journaled; a proxy or debug page echoing the request must not carry
-    // the keys with it.
-    for (const QString& key : {m_config.secretKey, m_config.publicKey}) {
-        if (key.size() < 8)
-            continue;
-        result.rawBody.replace(key.toUtf8(), "[key]");
-        result.message.replace(key, QStringLiteral("[key]"));
+    // What comes back is logged, journaled and shown; a proxy or debug page echoing the request must not
+    // carry the keys with it. (interpret() already redacted the body before logging it; this catches
+    // whatever else an answer put into the result.)
+    result.rawBody = m_redactor.bytes(result.rawBody);
+    result.message = m_redactor.text(result.message);
+    if (result.invoice) {
+        for (QString* field : {&result.invoice->rawState, &result.invoice->mpesaReference,
+                               &result.invoice->failedReason, &result.invoice->failedCode})
+            *field = m_redactor.text(*field);
     }
     return result;
 }
@@ -255,6 +262,8 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
 
     result.httpStatus = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply.isOpen() ? reply.readAll() : QByteArray();
+    // Redacted before anything is logged or cut short (a key straddling the cut would survive in part).
+    const QByteArray safeBody = m_redactor.bytes(body);
 
     // A transport failure counts even after a status line arrived: an answer cut off half-way (our
     // deadline, a reset) is no answer.
@@ -286,15 +295,16 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
         } else {
             result.failure = CallFailure::BadResponse;
             result.message = invoice.error();
-            result.rawBody = truncatedForLog(body);
-            qCWarning(lcClient) << what << "unreadable answer:" << invoice.error() << truncatedForLog(body);
+            result.rawBody = truncatedForLog(safeBody);
+            qCWarning(lcClient) << what << "unreadable answer:" << m_redactor.text(invoice.error())
+                                << result.rawBody;
         }
         return result;
     }
 
-    const QString detail = wire::parseErrorBody(body);
+    const QString detail = m_redactor.text(wire::parseErrorBody(body));
     const int status = result.httpStatus;
-    result.rawBody = truncatedForLog(body);
+    result.rawBody = truncatedForLog(safeBody);
     if (status == 401 || status == 403) {
         result.failure = CallFailure::AuthRefused;
         result.message = tr("IntaSend refused the keys — check Settings");
@@ -317,7 +327,7 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
         if (!detail.isEmpty())
             result.message += QStringLiteral(": %1").arg(detail);
     }
-    qCWarning(lcClient) << what << "HTTP" << status << truncatedForLog(body);
+    qCWarning(lcClient) << what << "HTTP" << status << result.rawBody;
     return result;
 }
 

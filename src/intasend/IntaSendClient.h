@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Redact.h"
 #include "wire.h"
 
 #include <QObject>
@@ -79,10 +80,12 @@ private:
     // Watches a reply: caps its size, enforces the deadline, and calls done(reply, oversize) once.
     void watch(QNetworkReply* reply, QObject* context, std::function<void(QNetworkReply&, bool)> done);
     CallResult interpret(QNetworkReply& reply, bool oversize) const;
+    // The one redaction step (Redactor) applied to everything an answer left in the result.
     CallResult withoutKeys(CallResult result) const;
 
     QNetworkAccessManager& m_network;
     ClientConfig m_config;
+    Redactor m_redactor;
 };
 
 } // namespace lipa

@@ -62,6 +62,18 @@ QString CsvExport::cell(const QString& text)
 qint64 CsvExport::write(const Journal& journal, const PaymentFilter& filter, const QString& path,
                         QString* error)
 {
+    return write(
+        [&](qint64 before, int limit, bool* ok, QString* readError) {
+            QList<Payment> page = journal.page(filter, before, limit, ok);
+            if (!*ok)
+                *readError = journal.lastError();
+            return page;
+        },
+        path, error);
+}
+
+qint64 CsvExport::write(const PageReader& readPage, const QString& path, QString* error)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = file.errorString();
@@ -78,9 +90,8 @@ qint64 CsvExport::write(const Journal& journal, const PaymentFilter& filter, con
     qint64 before = std::numeric_limits<qint64>::max();
     for (;;) {
         bool read = true;
-        const QList<Payment> page = journal.page(filter, before, 1000, &read);
+        const QList<Payment> page = readPage(before, 1000, &read, error);
         if (!read) {
-            *error = journal.lastError();
             file.cancelWriting(); // a short file must not pass for the whole export
             return -1;
         }

@@ -2,7 +2,10 @@
 
 #include "PaymentFilter.h"
 
+#include <QList>
 #include <QString>
+
+#include <functional>
 
 namespace lipa {
 
@@ -21,6 +24,12 @@ public:
     // Returns the number of payments written, or -1 (with *error set).
     static qint64 write(const Journal& journal, const PaymentFilter& filter, const QString& path,
                         QString* error);
+
+    // Where the payments come from: a page of them, newest first, with a sequence below `before`;
+    // *ok false (with *error set) when they could not be read.
+    using PageReader = std::function<QList<Payment>(qint64 before, int limit, bool* ok, QString* error)>;
+    // As above, reading through readPage (the journal, or a test's reader that fails on purpose).
+    static qint64 write(const PageReader& readPage, const QString& path, QString* error);
 };
 
 } // namespace lipa

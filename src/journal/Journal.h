@@ -1,11 +1,12 @@
 #pragma once
 
+#include "JournalConnection.h"
 #include "Payment.h"
 #include "PaymentFilter.h"
+#include "ShiftLog.h"
 
 #include <QDateTime>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <memory>
@@ -25,6 +26,8 @@ struct PaymentEvent {
     QString detail;      // receipt code, failure code and reason, or why the till decided it
 };
 
+// What a set of payments adds up to, counted by the state table's groups (paid ones also by how the
+// money was taken).
 struct Totals {
     int paidCount = 0;
     Money paidSum;
@@ -34,33 +37,21 @@ struct Totals {
     int cashCount = 0;      // settled in cash instead of M-Pesa
     Money cashSum;
 };
-using DayTotals = Totals;
-
-// A cashier's stretch at the till, from "Open shift" to the Z report that closes it.
-struct Shift {
-    qint64 id = 0;
-    QString cashier;
-    QDateTime openedAt; // UTC
-    QDateTime closedAt; // UTC; invalid while the shift is open
-    QString zReport;    // the Z report as printed, kept for the shop's records; empty while open
-
-    bool isOpen() const { return !closedAt.isValid(); }
-};
 
 // The durable record of every payment and every state change: the shop's record of the day.
 //
 // A SQLite file in the data directory, in WAL mode, held exclusively by one till. A payment is written,
 // and synced to disk, before its request goes on the wire; every later change updates the payment and
 // appends an event in one transaction. Nothing is ever deleted. The schema carries a version
-// (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction.
+// (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction (JournalSchema).
 class Journal {
 public:
     static constexpr int kSchemaVersion = 4;
     static QString fileName(const QString& environmentKey);
 
     struct OpenError {
-        enum Kind { None, Locked, Corrupt, NewerVersion, ReadOnly, DiskFull, Other };
-        Kind kind = None;
+        enum class Kind { None, Locked, Corrupt, NewerVersion, ReadOnly, DiskFull, Other };
+        Kind kind = Kind::None;
         QString message;      // for the cashier and the log
         QString movedAsideTo; // Corrupt: where the damaged file now is (it is never deleted)
     };
@@ -88,18 +79,19 @@ public:
                         bool* ok = nullptr) const;
     // Every payment that can still change: not Complete, Failed, Rejected or Cash.
     QList<Payment> unfinished() const;
-    // What a till picks up at start-up: payments in progress (Sending, Pending, Processing), Unknown ones,
-    // and Expired and Cash ones created since expiredSince. Old Expired payments, which pile up over the
-    // years, are left to the "Needs checking" filter.
+    // What a till picks up at start-up: payments that may still charge the customer
+    // (StateTraits::mayStillCharge), and Expired and Cash ones created since expiredSince. Old Expired
+    // payments, which pile up over the years, are left to the "Needs checking" filter.
     QList<Payment> toResume(const QDateTime& expiredSince) const;
-    // The newest payment to this phone for this amount that may still be charged: Sending, Pending,
-    // Processing or Unknown. What a second charge of the same sale would duplicate.
+    // The newest payment to this phone for this amount that may still charge the customer
+    // (StateTraits::mayStillCharge). What a second charge of the same sale would duplicate.
     // Expired ones created since expiredSince count too: the customer may still have paid late.
     std::optional<Payment> latestOpen(const PhoneNumber& phone, Money amount,
                                       const QDateTime& expiredSince = {}) const;
     // The attempt that was sent again in place of this one, if any.
     std::optional<Payment> replacementOf(const QString& localRef) const;
-    // When the oldest payment still in progress was created; invalid when there is none.
+    // When the oldest payment still in progress (StateTraits::inProgress) was created; invalid
+    // when there is none.
     QDateTime oldestInProgress() const;
     QList<PaymentEvent> events(const QString& localRef) const;
     Totals totals(const PaymentFilter& filter) const;
@@ -111,35 +103,27 @@ public:
     // sales: the cash went into the drawer then, not when the sale was made.
     QList<Payment> settledInCashLater(const QDateTime& from, const QDateTime& to, bool* ok = nullptr) const;
 
-    // Shifts. One is open at a time: opening another fails while one is open.
-    std::optional<Shift> openShift(const QString& cashier, const QDateTime& at);
-    std::optional<Shift> currentShift() const;
-    // Closes the open shift with its Z report, durably. False (lastError() says why) if it could not.
-    bool closeShift(qint64 shiftId, const QDateTime& at, const QString& zReport);
-    std::optional<Shift> shift(qint64 id) const;
+    // The shifts, kept in the same file and on the same connection (their failures are lastError() too).
+    ShiftLog& shifts() { return m_shifts; }
+    const ShiftLog& shifts() const { return m_shifts; }
 
     QString path() const { return m_path; }
-    QString lastError() const { return m_lastError; }
-
-    // Records many finished payments at once, for the journal generator (tests and benchmarks).
-    bool addHistory(const QList<Payment>& payments);
-    // Caps the file's size, as a full disk would (SQLite's max_page_count), for tests.
-    void limitSizeForTesting(int pages);
+    QString lastError() const { return m_connection.lastError(); }
+    // The name of the journal's QSqlDatabase connection, for tests and benchmarks only
+    // (tests/support/JournalTesting): the till never reaches past the journal into its database.
+    QString connectionName() const { return m_connection.name(); }
 
 private:
     explicit Journal(QString connectionName, QString path);
-    bool exec(QSqlQuery& query, const char* what) const;
-    // Runs a prepared SELECT of kColumns and reads every payment it finds; *ok says whether it ran.
+    // Runs a prepared SELECT of PaymentRow::columns() and reads every payment it finds; *ok says whether
+    // it ran.
     QList<Payment> readPayments(QSqlQuery& query, const char* what, bool* ok) const;
-    bool migrate(int fromVersion, QString* error);
     bool insertEvent(qint64 paymentId, const QDateTime& at, std::optional<PaymentState> from, PaymentState to,
                      const QString& remoteState, const QString& detail);
-    QString describe(const class QSqlError& error) const;
 
-    QSqlDatabase m_db;
-    QString m_connectionName;
+    JournalConnection m_connection;
+    ShiftLog m_shifts{m_connection}; // after m_connection: it works on it
     QString m_path;
-    mutable QString m_lastError;
 };
 
 } // namespace lipa

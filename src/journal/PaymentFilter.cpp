@@ -1,43 +1,6 @@
 #include "PaymentFilter.h"
 
-#include <QCoreApplication>
-
 namespace lipa {
-
-bool isInGroup(PaymentState state, StateGroup group)
-{
-    switch (group) {
-    case StateGroup::All:
-        return true;
-    case StateGroup::Paid:
-        return state == PaymentState::Complete || state == PaymentState::Cash;
-    case StateGroup::Waiting:
-        return state == PaymentState::Sending || state == PaymentState::Pending ||
-               state == PaymentState::Processing;
-    case StateGroup::NeedsCheck:
-        return state == PaymentState::Unknown || state == PaymentState::Expired;
-    case StateGroup::Failed:
-        return state == PaymentState::Failed || state == PaymentState::Rejected;
-    }
-    return false;
-}
-
-QString stateGroupName(StateGroup group)
-{
-    switch (group) {
-    case StateGroup::All:
-        return QCoreApplication::translate("lipa::StateGroup", "All");
-    case StateGroup::Paid:
-        return QCoreApplication::translate("lipa::StateGroup", "Paid");
-    case StateGroup::Waiting:
-        return QCoreApplication::translate("lipa::StateGroup", "Waiting");
-    case StateGroup::NeedsCheck:
-        return QCoreApplication::translate("lipa::StateGroup", "Needs checking");
-    case StateGroup::Failed:
-        return QCoreApplication::translate("lipa::StateGroup", "Failed or not sent");
-    }
-    return {};
-}
 
 SearchTerm SearchTerm::parse(const QString& search)
 {

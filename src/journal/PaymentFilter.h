@@ -7,11 +7,6 @@
 
 namespace lipa {
 
-// The groups of states a cashier filters by.
-enum class StateGroup { All, Paid, Waiting, NeedsCheck, Failed };
-bool isInGroup(PaymentState state, StateGroup group);
-QString stateGroupName(StateGroup group);
-
 // What the history shows: a search term, a state group and a time range. The journal turns it into an
 // indexed query; matches() applies the same rules to a payment in memory (for rows arriving live).
 struct PaymentFilter {

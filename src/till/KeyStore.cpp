@@ -3,13 +3,15 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QProcessEnvironment>
 #include <QSettings>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
+
+#include <memory>
 
 namespace lipa {
 
@@ -30,50 +32,61 @@ QString entryName(const QString& dataDir, const QString& environment, const char
     return QStringLiteral("%1/%2/%3").arg(QString::fromLatin1(folder), environment, QLatin1String(which));
 }
 
-// Runs a keychain job to its end on a local event loop (bounded: a keyring that never answers is no
-// keyring).
-void runJob(QKeychain::Job& job)
-{
-    job.setAutoDelete(false);
-    QEventLoop loop;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(kKeyringPatience, &loop, &QEventLoop::quit);
-    job.start();
-    loop.exec();
-}
-
 struct KeychainAnswer {
     QKeychain::Error error = QKeychain::OtherError;
     QString text;
 };
 
-KeychainAnswer readEntry(const QString& key)
+// Starts a keychain job (owned by owner; it deletes itself when it ends) and calls done once: with its
+// answer, or with an error after kKeyringPatience, as a keyring that never answers is no keyring.
+void runJob(QKeychain::Job* job, QObject* owner, std::function<void(const KeychainAnswer&)> done)
 {
-    QKeychain::ReadPasswordJob job(kService);
-    job.setKey(key);
-    runJob(job);
-    return {job.error(), job.error() == QKeychain::NoError ? job.textData() : QString()};
+    auto answered = std::make_shared<bool>(false);
+    auto answer = [answered, done = std::move(done)](const KeychainAnswer& result) {
+        if (*answered)
+            return;
+        *answered = true;
+        done(result);
+    };
+    QObject::connect(job, &QKeychain::Job::finished, owner, [answer](QKeychain::Job* finished) {
+        const auto* read = qobject_cast<const QKeychain::ReadPasswordJob*>(finished);
+        answer({finished->error(),
+                read && finished->error() == QKeychain::NoError ? read->textData() : QString()});
+    });
+    QTimer::singleShot(kKeyringPatience, job, [answer] { answer({}); });
+    job->start();
 }
 
-QKeychain::Error writeEntry(const QString& key, const QString& value)
+void readEntry(const QString& key, QObject* owner, std::function<void(const KeychainAnswer&)> done)
+{
+    auto* job = new QKeychain::ReadPasswordJob(kService, owner);
+    job->setKey(key);
+    runJob(job, owner, std::move(done));
+}
+
+// An empty value removes the entry (one that is not there is removed already).
+void writeEntry(const QString& key, const QString& value, QObject* owner,
+                std::function<void(QKeychain::Error)> done)
 {
     if (value.isEmpty()) {
-        QKeychain::DeletePasswordJob job(kService);
-        job.setKey(key);
-        runJob(job);
-        return job.error() == QKeychain::EntryNotFound ? QKeychain::NoError : job.error();
+        auto* job = new QKeychain::DeletePasswordJob(kService, owner);
+        job->setKey(key);
+        runJob(job, owner, [done = std::move(done)](const KeychainAnswer& answer) {
+            done(answer.error == QKeychain::EntryNotFound ? QKeychain::NoError : answer.error);
+        });
+        return;
     }
-    QKeychain::WritePasswordJob job(kService);
-    job.setKey(key);
-    job.setTextData(value);
-    runJob(job);
-    return job.error();
+    auto* job = new QKeychain::WritePasswordJob(kService, owner);
+    job->setKey(key);
+    job->setTextData(value);
+    runJob(job, owner, [done = std::move(done)](const KeychainAnswer& answer) { done(answer.error); });
 }
 
 } // namespace
 
-KeyStore::KeyStore(QString dataDir)
-    : m_dataDir(std::move(dataDir))
+KeyStore::KeyStore(QString dataDir, QObject* parent)
+    : QObject(parent)
+    , m_dataDir(std::move(dataDir))
 {
     if (QProcessEnvironment::systemEnvironment().value(QStringLiteral("LIPA_TILL_KEYRING")) == u"file") {
         m_backend = Backend::File;
@@ -96,31 +109,105 @@ QString KeyStore::describe() const
         .arg(QDir::toNativeSeparators(filePath()));
 }
 
-bool KeyStore::keyringUsable()
+void KeyStore::whenProbed(std::function<void()> next)
 {
-    if (!m_probed) {
-        m_probed = true;
-        // A read tells whether there is a keyring at all: "not found" is an answer, silence is not.
-        const KeychainAnswer probe = readEntry(entryName(m_dataDir, QStringLiteral("probe"), "public"));
-        if (probe.error != QKeychain::NoError && probe.error != QKeychain::EntryNotFound) {
-            qCInfo(lcKeys) << "no usable keyring (error" << probe.error << "); keys go to" << filePath();
-            m_backend = Backend::File;
-        }
+    if (m_probed) {
+        next();
+        return;
     }
-    return m_backend == Backend::Keyring;
+    m_waitingForProbe.append(std::move(next));
+    if (m_waitingForProbe.size() > 1)
+        return; // the keyring is being asked already
+    // A read tells whether there is a keyring at all: "not found" is an answer, silence is not.
+    readEntry(
+        entryName(m_dataDir, QStringLiteral("probe"), "public"), this, [this](const KeychainAnswer& probe) {
+            if (probe.error != QKeychain::NoError && probe.error != QKeychain::EntryNotFound) {
+                qCInfo(lcKeys) << "no usable keyring (error" << probe.error << "); keys go to" << filePath();
+                m_backend = Backend::File;
+            }
+            m_probed = true;
+            for (const std::function<void()>& waiting : std::exchange(m_waitingForProbe, {}))
+                waiting();
+        });
 }
 
-IntaSendKeys KeyStore::load(const QString& environment)
+void KeyStore::load(EnvironmentKind environment, QObject* context, Loaded done)
 {
-    IntaSendKeys keys;
-    if (keyringUsable()) {
-        keys.publicKey = readEntry(entryName(m_dataDir, environment, "public")).text;
-        keys.secretKey = readEntry(entryName(m_dataDir, environment, "secret")).text;
-        if (!keys.publicKey.isEmpty() || !keys.secretKey.isEmpty())
-            return keys;
-    }
-    // Also where a keyring-less till left them, before a keyring appeared.
+    const QString name = environmentKey(environment);
+    const QPointer<QObject> receiver(context);
+    auto answer = [receiver, done = std::move(done)](const IntaSendKeys& keys) {
+        if (receiver)
+            done(keys);
+    };
+    whenProbed([this, name, answer] {
+        if (m_backend != Backend::Keyring) {
+            answer(readFile(name));
+            return;
+        }
+        readKeyring(name, [this, name, answer](const IntaSendKeys& keys) {
+            // Not in the keyring: perhaps where a keyring-less till left them, before a keyring appeared.
+            answer(keys.publicKey.isEmpty() && keys.secretKey.isEmpty() ? readFile(name) : keys);
+        });
+    });
+}
+
+void KeyStore::save(EnvironmentKind environment, const IntaSendKeys& keys, QObject* context, Saved done)
+{
+    const QString name = environmentKey(environment);
+    const QPointer<QObject> receiver(context);
+    auto answer = [receiver, done = std::move(done)](const QString& error) {
+        if (receiver)
+            done(error);
+    };
+    whenProbed([this, name, keys, answer] {
+        if (m_backend != Backend::Keyring) {
+            answer(writeFile(name, keys));
+            return;
+        }
+        writeKeyring(name, keys, [this, name, keys, answer](bool stored) {
+            if (stored) {
+                answer({});
+                return;
+            }
+            m_backend = Backend::File;
+            answer(writeFile(name, keys));
+        });
+    });
+}
+
+void KeyStore::readKeyring(const QString& environment, std::function<void(const IntaSendKeys&)> done)
+{
+    readEntry(entryName(m_dataDir, environment, "public"), this,
+              [this, environment, done = std::move(done)](const KeychainAnswer& publicKey) {
+                  readEntry(entryName(m_dataDir, environment, "secret"), this,
+                            [publicKey, done](const KeychainAnswer& secretKey) {
+                                done({publicKey.text, secretKey.text});
+                            });
+              });
+}
+
+void KeyStore::writeKeyring(const QString& environment, const IntaSendKeys& keys,
+                            std::function<void(bool)> done)
+{
+    writeEntry(entryName(m_dataDir, environment, "public"), keys.publicKey, this,
+               [this, environment, keys, done = std::move(done)](QKeychain::Error publicError) {
+                   writeEntry(entryName(m_dataDir, environment, "secret"), keys.secretKey, this,
+                              [this, publicError, done](QKeychain::Error secretError) {
+                                  const bool stored =
+                                      publicError == QKeychain::NoError && secretError == QKeychain::NoError;
+                                  if (!stored)
+                                      qCWarning(lcKeys)
+                                          << "the keyring did not take the keys (errors" << publicError
+                                          << secretError << "); using" << filePath();
+                                  done(stored);
+                              });
+               });
+}
+
+IntaSendKeys KeyStore::readFile(const QString& environment)
+{
     const QSettings file(filePath(), QSettings::IniFormat);
+    IntaSendKeys keys;
     keys.publicKey = file.value(environment + QStringLiteral("/public_key")).toString();
     keys.secretKey = file.value(environment + QStringLiteral("/secret_key")).toString();
     if (!keys.publicKey.isEmpty() || !keys.secretKey.isEmpty())
@@ -128,28 +215,15 @@ IntaSendKeys KeyStore::load(const QString& environment)
     return keys;
 }
 
-bool KeyStore::save(const QString& environment, const IntaSendKeys& keys, QString* error)
+QString KeyStore::writeFile(const QString& environment, const IntaSendKeys& keys)
 {
-    if (keyringUsable()) {
-        const QKeychain::Error publicError =
-            writeEntry(entryName(m_dataDir, environment, "public"), keys.publicKey);
-        const QKeychain::Error secretError =
-            writeEntry(entryName(m_dataDir, environment, "secret"), keys.secretKey);
-        if (publicError == QKeychain::NoError && secretError == QKeychain::NoError)
-            return true;
-        qCWarning(lcKeys) << "the keyring did not take the keys (errors" << publicError << secretError
-                          << "); using" << filePath();
-        m_backend = Backend::File;
-    }
-
     // The file exists, readable by its owner only, before a key is written to it; QSettings then
     // rewrites it through a save file that keeps those permissions.
     QFile file(filePath());
     const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     if ((!file.exists() && !file.open(QIODevice::WriteOnly)) || !file.setPermissions(ownerOnly)) {
-        *error = QCoreApplication::translate("lipa::KeyStore", "The keys could not be saved to %1: %2")
-                     .arg(QDir::toNativeSeparators(filePath()), file.errorString());
-        return false;
+        return QCoreApplication::translate("lipa::KeyStore", "The keys could not be saved to %1: %2")
+            .arg(QDir::toNativeSeparators(filePath()), file.errorString());
     }
     file.close();
     QSettings settings(filePath(), QSettings::IniFormat);
@@ -165,11 +239,10 @@ bool KeyStore::save(const QString& environment, const IntaSendKeys& keys, QStrin
                                             QFileDevice::ExeGroup | QFileDevice::ReadOther |
                                             QFileDevice::WriteOther | QFileDevice::ExeOther;
     if (settings.status() != QSettings::NoError || (QFile::permissions(filePath()) & others) != 0) {
-        *error = QCoreApplication::translate("lipa::KeyStore", "The keys could not be saved safely to %1")
-                     .arg(QDir::toNativeSeparators(filePath()));
-        return false;
+        return QCoreApplication::translate("lipa::KeyStore", "The keys could not be saved safely to %1")
+            .arg(QDir::toNativeSeparators(filePath()));
     }
-    return true;
+    return {};
 }
 
 } // namespace lipa

@@ -1,8 +1,8 @@
 #include "PaymentListModel.h"
 
+#include "Journal.h"
 #include "Till.h"
 
-#include <QColor>
 #include <QLocale>
 
 #include <limits>
@@ -23,8 +23,9 @@ QString PaymentListModel::progressNote(PaymentState state)
     }
 }
 
-PaymentListModel::PaymentListModel(Till& till, QObject* parent)
+PaymentListModel::PaymentListModel(const Journal& journal, Till& till, QObject* parent)
     : QAbstractTableModel(parent)
+    , m_journal(journal)
     , m_till(till)
 {
     connect(&till, &Till::paymentAdded, this, &PaymentListModel::onPaymentAdded);
@@ -50,6 +51,8 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case StateRole:
         return static_cast<int>(payment.state);
+    case ToneRole:
+        return static_cast<int>(traitsOf(payment.state).tone);
     case LocalRefRole:
         return payment.localRef;
     case SequenceRole:
@@ -87,10 +90,6 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
                                                     : payment.failureMessage;
         if (index.column() == TimeColumn)
             return QLocale().toString(payment.createdAt.toLocalTime(), QLocale::LongFormat);
-        break;
-    case Qt::ForegroundRole:
-        if (index.column() == StateColumn)
-            return stateColor(payment.state);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == AmountColumn)
@@ -135,7 +134,7 @@ void PaymentListModel::fetchMore(const QModelIndex& parent)
     // Keyset paging: the next page is the newest payments older than the oldest one loaded. Payments
     // added live go on top and do not move that boundary.
     const qint64 before = m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.last().sequence;
-    const QList<Payment> page = m_till.journal().page(m_filter, before, kPageSize);
+    const QList<Payment> page = m_journal.page(m_filter, before, kPageSize);
     if (page.size() < kPageSize)
         m_exhausted = true;
     if (page.isEmpty())
@@ -155,7 +154,7 @@ void PaymentListModel::setFilter(const PaymentFilter& filter)
     m_inserting = true;
     beginResetModel();
     m_filter = filter;
-    m_rows = m_till.journal().page(m_filter, std::numeric_limits<qint64>::max(), kPageSize);
+    m_rows = m_journal.page(m_filter, std::numeric_limits<qint64>::max(), kPageSize);
     m_exhausted = m_rows.size() < kPageSize;
     endResetModel();
     m_inserting = false;
@@ -200,27 +199,6 @@ void PaymentListModel::onPaymentChanged(const Payment& payment)
         return; // not loaded (yet): fetchMore reads it from the journal
     m_rows[row] = payment;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-QColor stateColor(PaymentState state)
-{
-    switch (state) {
-    case PaymentState::Complete:
-        return QColor(0x1b, 0x7f, 0x3b); // green
-    case PaymentState::Failed:
-    case PaymentState::Rejected:
-        return QColor(0xb3, 0x1d, 0x1d); // red
-    case PaymentState::Unknown:
-    case PaymentState::Expired:
-        return QColor(0x9a, 0x5b, 0x00); // amber
-    case PaymentState::Sending:
-    case PaymentState::Pending:
-    case PaymentState::Processing:
-        return QColor(0x1d, 0x4e, 0xa8); // blue
-    case PaymentState::Cash:
-        return QColor(0x00, 0x66, 0x70); // teal: settled, but not by M-Pesa
-    }
-    return {};
 }
 
 } // namespace lipa

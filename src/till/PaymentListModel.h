@@ -8,6 +8,7 @@
 
 namespace lipa {
 
+class Journal;
 class Till;
 
 // The transaction list: the journal's payments matching a filter, newest first, loaded a page at a time
@@ -27,11 +28,12 @@ public:
     };
     enum Role {
         StateRole = Qt::UserRole + 1, // PaymentState as int
+        ToneRole,                     // the state's Tone as int: the views choose its colour
         LocalRefRole,
         SequenceRole,
     };
 
-    explicit PaymentListModel(Till& till, QObject* parent = nullptr);
+    PaymentListModel(const Journal& journal, Till& till, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -57,14 +59,12 @@ private:
     void onPaymentAdded(const Payment& payment);
     void onPaymentChanged(const Payment& payment);
 
+    const Journal& m_journal;
     Till& m_till;
     PaymentFilter m_filter;
     QList<Payment> m_rows;    // newest first (descending sequence)
     bool m_exhausted = false; // the oldest matching payment is loaded
     bool m_inserting = false; // inside begin/endInsertRows or begin/endResetModel
 };
-
-// Colours for each state that read well on white and carry the same meaning everywhere.
-QColor stateColor(PaymentState state);
 
 } // namespace lipa

@@ -10,9 +10,10 @@
 
 namespace lipa {
 
-// Everything a shop configures, as read from the INI file in the data dir (lipa-till.ini). Every key,
-// its default and its range is listed in the README. A bad value is reported and replaced by its
-// default; it never stops the till.
+// Everything a shop configures, as read from the INI file in the data dir (lipa-till.ini). Every key, its
+// default and its range is a row of SettingsSchema, which load and save go through (and the README's
+// table, which a test holds to it). A bad value is reported and replaced by its default; it never stops
+// the till. The defaults below are the schema's (tst_settings checks that they agree).
 struct Settings {
     // [intasend]
     std::optional<EnvironmentKind> environment; // nullopt: nothing configured, so demo

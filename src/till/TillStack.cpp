@@ -2,13 +2,20 @@
 
 namespace lipa {
 
-TillStack::TillStack(Clock& clock, ClientConfig clientConfig, const Settings& settings,
-                     std::unique_ptr<Journal> openedJournal)
-    : client(network, std::move(clientConfig))
+TillStack::TillStack(Clock& clock_, ClientConfig clientConfig, const Settings& settings,
+                     std::unique_ptr<Journal> openedJournal, std::unique_ptr<QNetworkAccessManager> network_)
+    : clock(clock_)
+    , networkOwner(network_ ? std::move(network_) : std::make_unique<QNetworkAccessManager>())
+    , network(*networkOwner)
+    , client(network, std::move(clientConfig))
     , journalFile(std::move(openedJournal))
     , journal(*journalFile)
-    , poller(clock, settings.polling)
-    , till(client, journal, poller, clock, settings.tillName)
+    , poller(clock_, settings.polling)
+    , health(clock_, poller)
+    , till(client, journal, poller, health, clock_, settings.tillName)
+    , resends(till, journal, health, clock_)
+    , cash(till, journal, poller, health)
+    , shifts(journal, clock_, settings.tillName)
 {
 }
 

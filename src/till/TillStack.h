@@ -1,9 +1,13 @@
 #pragma once
 
+#include "CashDesk.h"
 #include "Clock.h"
 #include "IntaSendClient.h"
 #include "Journal.h"
+#include "ResendDesk.h"
+#include "ServiceHealth.h"
 #include "Settings.h"
+#include "ShiftBook.h"
 #include "StatusPoller.h"
 #include "Till.h"
 
@@ -12,17 +16,27 @@
 namespace lipa {
 
 // The parts of a running till, built in dependency order: one network manager for the whole app, the
-// IntaSend client, the journal, the poller and the till itself. The app and the tests build the same.
+// IntaSend client, the journal, the poller, the service's health, the till and its desks. The app and
+// the tests build the same; the GUI is handed the whole stack.
 class TillStack {
 public:
-    TillStack(Clock& clock, ClientConfig client, const Settings& settings, std::unique_ptr<Journal> journal);
+    // network: the app's one network manager; a plain one when none is given (tests give one that
+    // watches what leaves).
+    TillStack(Clock& clock, ClientConfig client, const Settings& settings, std::unique_ptr<Journal> journal,
+              std::unique_ptr<QNetworkAccessManager> network = {});
 
-    QNetworkAccessManager network;
+    Clock& clock;
+    std::unique_ptr<QNetworkAccessManager> networkOwner;
+    QNetworkAccessManager& network;
     IntaSendClient client;
     std::unique_ptr<Journal> journalFile;
     Journal& journal;
     StatusPoller poller;
+    ServiceHealth health;
     Till till;
+    ResendDesk resends;
+    CashDesk cash;
+    ShiftBook shifts;
 };
 
 } // namespace lipa

@@ -38,7 +38,13 @@ int main(int argc, char* argv[])
                                       QStringLiteral("MS"), QStringLiteral("10"));
     const QCommandLineOption settle(QStringLiteral("settle"),
                                     QStringLiteral("Exit once nothing is waiting."));
-    parser.addOptions({journalPath, apiBase, charges, interval, settle});
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seeds the choice of customers."),
+                                  QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption firstAmount(QStringLiteral("first-amount"),
+                                         QStringLiteral("The first payment's amount in shillings; each next "
+                                                        "one is a shilling more, so every sale is unique."),
+                                         QStringLiteral("KES"), QStringLiteral("1"));
+    parser.addOptions({journalPath, apiBase, charges, interval, settle, seed, firstAmount});
     parser.process(app);
 
     Journal::OpenError error;
@@ -63,6 +69,9 @@ int main(int argc, char* argv[])
     stack.till.resume();
     say(QStringLiteral("resumed %1").arg(stack.poller.watchedCount()));
 
+    // The test's seed decides the customers, so that a failing run can be replayed exactly.
+    QRandomGenerator random(parser.value(seed).toUInt());
+    qint64 amount = parser.value(firstAmount).toLongLong();
     int left = parser.value(charges).toInt();
     QTimer chargeTimer;
     QObject::connect(&chargeTimer, &QTimer::timeout, &app, [&] {
@@ -72,10 +81,10 @@ int main(int argc, char* argv[])
         }
         // Customers who pay, cancel or are too poor; never ones who never answer.
         const char digits[] = {'5', '6', '7', '8', '0', '1'};
-        const char digit = digits[QRandomGenerator::global()->bounded(6)];
+        const char digit = digits[random.bounded(6)];
         const PhoneNumber phone =
             PhoneNumber::parse(QStringLiteral("071234560") + QLatin1Char(digit)).value();
-        stack.till.charge(Money::fromShillings(QRandomGenerator::global()->bounded(1, 5000)), phone);
+        stack.till.charge(Money::fromShillings(amount++), phone);
     });
     chargeTimer.start(parser.value(interval).toInt());
 

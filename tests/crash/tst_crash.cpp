@@ -20,6 +20,7 @@ class TestCrash : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void killedTillLosesNothingAndNeverPushesTwice();
+    void cleanup();
 
 private:
     enum class KillPoint { AfterJournaling, PushInFlight, MidPoll };
@@ -27,7 +28,7 @@ private:
         KillPoint point;
         int when; // the n-th event of that kind
     };
-    void startChild(QProcess& child, int charges, bool settle);
+    void startChild(QProcess& child, int charges, bool settle, quint32 seed, int firstAmount);
     void checkJournal(const QString& stage);
 
     QTemporaryDir m_dir;
@@ -36,9 +37,18 @@ private:
     SystemClock m_clock;
     QSet<QString> m_journaled; // refs a child said it had journaled
     QStringList m_output;
+    quint32 m_seed = 0;
 };
 
-void TestCrash::startChild(QProcess& child, int charges, bool settle)
+void TestCrash::cleanup()
+{
+    if (QTest::currentTestFailed())
+        qWarning("To replay this run's choices: LIPA_CRASH_SEED=%u ctest -R tst_crash --output-on-failure "
+                 "(the moments of the kills follow the same plan; the network's timing may still differ)",
+                 m_seed);
+}
+
+void TestCrash::startChild(QProcess& child, int charges, bool settle, quint32 seed, int firstAmount)
 {
     m_output.clear();
     connect(&child, &QProcess::readyReadStandardOutput, &child, [this, &child] {
@@ -49,10 +59,12 @@ void TestCrash::startChild(QProcess& child, int charges, bool settle)
                 m_journaled.insert(line.mid(10));
         }
     });
-    QStringList arguments = {QStringLiteral("--journal"),     m_journalPath,
-                             QStringLiteral("--api-base"),    m_simulator->baseUrl().toString(),
-                             QStringLiteral("--charges"),     QString::number(charges),
-                             QStringLiteral("--interval-ms"), QStringLiteral("5")};
+    QStringList arguments = {QStringLiteral("--journal"),      m_journalPath,
+                             QStringLiteral("--api-base"),     m_simulator->baseUrl().toString(),
+                             QStringLiteral("--charges"),      QString::number(charges),
+                             QStringLiteral("--interval-ms"),  QStringLiteral("5"),
+                             QStringLiteral("--seed"),         QString::number(seed),
+                             QStringLiteral("--first-amount"), QString::number(firstAmount)};
     if (settle)
         arguments << QStringLiteral("--settle");
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -81,10 +93,13 @@ void TestCrash::killedTillLosesNothingAndNeverPushesTwice()
     m_simulator->setTiming({100ms, 300ms});
     QVERIFY(m_simulator->listen());
 
-    QRandomGenerator random(QRandomGenerator::global()->generate());
-    const quint32 seed = random.generate();
-    random.seed(seed);
-    qInfo("seed %u", seed);
+    // LIPA_CRASH_SEED replays a run: the kill plan and the child's customers all follow from it.
+    bool seedGiven = false;
+    m_seed = qEnvironmentVariable("LIPA_CRASH_SEED").toUInt(&seedGiven);
+    if (!seedGiven)
+        m_seed = QRandomGenerator::global()->generate();
+    QRandomGenerator random(m_seed);
+    qInfo("seed %u (LIPA_CRASH_SEED=%u replays it)", m_seed, m_seed);
 
     int kills[3] = {0, 0, 0};
     int repolled = 0;
@@ -119,7 +134,9 @@ void TestCrash::killedTillLosesNothingAndNeverPushesTwice()
                              if (cycle.point == KillPoint::MidPoll && ++events == cycle.when + 2)
                                  killNow();
                          });
-        startChild(child, kChargesPerRun, false);
+        // Every sale's amount is unique (a hundred shillings apart per run), so a sale pushed twice under
+        // two references is seen as well as one pushed twice under the same reference.
+        startChild(child, kChargesPerRun, false, random.generate(), cycles * 100);
         onLine = connect(&child, &QProcess::readyReadStandardOutput, this, [&] {
             if (cycle.point == KillPoint::AfterJournaling &&
                 static_cast<int>(m_journaled.size()) - journaledBefore >= cycle.when)
@@ -162,7 +179,7 @@ void TestCrash::killedTillLosesNothingAndNeverPushesTwice()
 
     // A last run without a kill settles everything.
     QProcess last;
-    startChild(last, 0, true);
+    startChild(last, 0, true, random.generate(), (cycles + 1) * 100);
     // (Never block here: the simulator answering the till runs on this thread's event loop.)
     QTRY_COMPARE_WITH_TIMEOUT(last.state(), QProcess::NotRunning, 60000);
     QCOMPARE(last.exitCode(), 0);
@@ -173,9 +190,15 @@ void TestCrash::killedTillLosesNothingAndNeverPushesTwice()
     std::unique_ptr<Journal> journal = Journal::open(m_journalPath, &error);
     QVERIFY(journal);
     QSet<QString> pushed;
+    QSet<QString> sales; // phone and amount: each sale is charged once (amounts are unique)
     for (const IntaSendSimulator::ReceivedPush& push : m_simulator->pushes()) {
         QVERIFY2(!pushed.contains(push.apiRef), qPrintable(QStringLiteral("pushed twice: ") + push.apiRef));
         pushed.insert(push.apiRef);
+        const QString sale = push.phone + u' ' + QString::number(push.amountShillings);
+        QVERIFY2(!sales.contains(sale),
+                 qPrintable(QStringLiteral("sale pushed twice under another reference: ") + sale +
+                            QStringLiteral(" (") + push.apiRef + u')'));
+        sales.insert(sale);
     }
     int unknown = 0;
     for (const Payment& payment : journal->unfinished()) {

@@ -1,14 +1,16 @@
 #include "Accessibility.h"
 #include "Announcer.h"
 #include "CannedServer.h"
+#include "CashierDriver.h"
 #include "ChargePanel.h"
 #include "ChimePlayer.h"
 #include "MainWindow.h"
 #include "PaymentListModel.h"
 #include "Printout.h"
-#include "Printouts.h"
+#include "Receipt.h"
 #include "ShiftDesk.h"
 #include "TestStack.h"
+#include "TestWindow.h"
 #include "WaitingCard.h"
 
 #include <QAccessible>
@@ -75,7 +77,10 @@ private:
         return m_window->findChild<QPushButton*>(QString::fromLatin1(name));
     }
     template <typename T>
-    T* visible(const char* name) const;
+    T* visible(const char* name) const
+    {
+        return test::CashierDriver(m_window.get()).shown<T>(name, 3000);
+    }
     void backToWindow();
     QString cardState() const { return label("cardState")->text(); }
 
@@ -87,10 +92,8 @@ void TestCashier::init()
 {
     m_stack = std::make_unique<test::TestStack>(Settings{},
                                                 [](ClientConfig& config) { config.transferTimeout = 800ms; });
-    m_window = std::make_unique<MainWindow>(m_stack->till(), Environment::demo(m_stack->simulator.baseUrl()),
-                                            250000);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window = test::makeWindow(*m_stack);
+    QVERIFY(test::showActive(*m_window));
 }
 
 void TestCashier::cleanup()
@@ -102,24 +105,7 @@ void TestCashier::cleanup()
 void TestCashier::charge(const QString& amount, const QString& phone)
 {
     backToWindow();
-    QTest::keyClicks(edit("amountEdit"), amount);
-    QTest::keyClick(edit("amountEdit"), Qt::Key_Tab);
-    QTest::keyClicks(edit("phoneEdit"), phone);
-    QTest::keyClick(edit("phoneEdit"), Qt::Key_Return);
-}
-
-template <typename T>
-T* TestCashier::visible(const char* name) const
-{
-    const auto find = [this, name]() -> T* {
-        for (T* widget : m_window->findChildren<T*>(QString::fromLatin1(name))) {
-            if (widget->isVisible())
-                return widget;
-        }
-        return nullptr;
-    };
-    (void)QTest::qWaitFor([&] { return find() != nullptr; }, 3000);
-    return find();
+    test::CashierDriver(m_window.get()).charge(amount, phone);
 }
 
 void TestCashier::backToWindow()
@@ -237,7 +223,7 @@ void TestCashier::useCashOnTheCardSettlesTheSale()
     QTRY_COMPARE(cardState(), QStringLiteral("Paid in cash"));
     QTRY_COMPARE(m_window->paymentModel()->index(0, PaymentListModel::StateColumn).data().toString(),
                  QStringLiteral("Paid in cash"));
-    QCOMPARE(m_stack->till().todaysTotals().cashSum, Money::fromShillings(750));
+    QCOMPARE(m_stack->todaysTotals().cashSum, Money::fromShillings(750));
     QTRY_VERIFY(label("paidTotal")->text().contains(QStringLiteral("Cash: <b>1</b>")));
 }
 
@@ -269,9 +255,8 @@ void TestCashier::paidTwiceIsAWarningThatStays()
     server.answer("/payment/collection/", R"({"invoice":{"id":7,"state":"PENDING"}})");
     server.answer("/payment/status/", R"({"invoice":{"id":7,"state":"PENDING"}})");
     auto stack = test::TestStack::stackFor(clock, server.baseUrl(), QStringLiteral("ISPubKey_test_x"), 5s);
-    m_window = std::make_unique<MainWindow>(stack->till, Environment::demo(QUrl(server.baseUrl())), 250000);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window = test::makeWindow(*stack, Environment::demo(QUrl(server.baseUrl())));
+    QVERIFY(test::showActive(*m_window));
     QSignalSpy announced(m_window->announcer(), &Announcer::announced);
 
     charge(QStringLiteral("90"), QStringLiteral("0712345675"));
@@ -384,7 +369,7 @@ void TestCashier::everyShortcutDoesItsAction()
     QVERIFY(ask);
     ask->setTextValue(QStringLiteral("Amina"));
     ask->accept();
-    QTRY_VERIFY(m_stack->till().currentShift().has_value());
+    QTRY_VERIFY(m_stack->shifts().current().has_value());
     backToWindow();
     QTest::keyClick(edit("amountEdit"), Qt::Key_R, Qt::ControlModifier);
     auto* report = visible<QDialog>("shiftReportDialog");
@@ -395,7 +380,7 @@ void TestCashier::everyShortcutDoesItsAction()
     auto* close = visible<QMessageBox>("closeShiftDialog");
     QVERIFY(close);
     close->reject();
-    QVERIFY(m_stack->till().currentShift().has_value());
+    QVERIFY(m_stack->shifts().current().has_value());
     // F1: the shortcuts sheet.
     backToWindow();
     QTest::keyClick(edit("amountEdit"), Qt::Key_F1);
@@ -552,14 +537,13 @@ void TestCashier::shiftOpensReportsAndCloses()
     QVERIFY(confirm->text().contains(QStringLiteral("Total taken: KES 1,500.")));
     // The waiting sale is paid in cash while the question is open: the figures it quotes follow.
     bool settled = false;
-    m_stack->till().settleInCash(
-        m_window->waitingCard()->localRef(), this,
-        [&](const Payment&, const QString& refusal) { settled = refusal.isEmpty(); });
+    m_stack->cash().settle(m_window->waitingCard()->localRef(), this,
+                           [&](const Payment&, const QString& refusal) { settled = refusal.isEmpty(); });
     QTRY_VERIFY(settled);
     QTRY_VERIFY2(confirm->text().contains(QStringLiteral("Total taken: KES 1,580.")),
                  qPrintable(confirm->text()));
     QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("closeShift")), Qt::LeftButton);
-    QTRY_VERIFY(!m_stack->till().currentShift());
+    QTRY_VERIFY(!m_stack->shifts().current());
     auto* z = visible<QDialog>("shiftReportDialog");
     QVERIFY(z);
     QVERIFY(z->findChild<QTextBrowser*>(QStringLiteral("reportText"))

@@ -1,7 +1,9 @@
+#include "CashierDriver.h"
 #include "ChargePanel.h"
 #include "MainWindow.h"
 #include "PaymentListModel.h"
 #include "TestStack.h"
+#include "TestWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -46,7 +48,11 @@ private:
     {
         return m_window->paymentModel()->index(row, column).data().toString();
     }
-    void typePayment(const QString& amount, const QString& phone);
+    // Amount, Tab, phone, each where the keyboard focus is by then.
+    void typePayment(const QString& amount, const QString& phone)
+    {
+        test::CashierDriver(m_window.get()).typeAtFocus(amount, phone);
+    }
 
     std::unique_ptr<test::TestStack> m_stack;
     std::unique_ptr<MainWindow> m_window;
@@ -56,12 +62,10 @@ private:
 void TestChargeFlow::init()
 {
     m_stack = std::make_unique<test::TestStack>();
-    m_window = std::make_unique<MainWindow>(m_stack->till(), Environment::demo(m_stack->simulator.baseUrl()),
-                                            250000);
+    m_window = test::makeWindow(*m_stack);
     m_modelTester = std::make_unique<QAbstractItemModelTester>(
         m_window->paymentModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(test::showActive(*m_window));
 }
 
 void TestChargeFlow::cleanup()
@@ -69,13 +73,6 @@ void TestChargeFlow::cleanup()
     m_modelTester.reset();
     m_window.reset();
     m_stack.reset();
-}
-
-void TestChargeFlow::typePayment(const QString& amount, const QString& phone)
-{
-    QTest::keyClicks(QApplication::focusWidget(), amount);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    QTest::keyClicks(QApplication::focusWidget(), phone);
 }
 
 void TestChargeFlow::amountHasFocusAtStart()
@@ -217,6 +214,7 @@ void TestChargeFlow::statusBarShowsEnvironmentAndConnection()
 void TestChargeFlow::noticesArePlainTextAndDismissable()
 {
     auto* notice = m_window->findChild<QWidget*>(QStringLiteral("notice"));
+    QVERIFY(notice);
     QVERIFY(!notice->isVisible());
     m_window->showNotice(QStringLiteral("<b>IntaSend</b> said no"));
     QVERIFY(notice->isVisible());

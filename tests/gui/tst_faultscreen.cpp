@@ -1,7 +1,9 @@
+#include "CashierDriver.h"
 #include "ChargePanel.h"
 #include "MainWindow.h"
 #include "PaymentListModel.h"
 #include "TestStack.h"
+#include "TestWindow.h"
 #include "WaitingCard.h"
 
 #include <QApplication>
@@ -47,7 +49,11 @@ private Q_SLOTS:
 
 private:
     void open(const std::function<void(ClientConfig&)>& configure = {});
-    void chargeByKeyboard(const QString& amount, const QString& phone);
+    test::CashierDriver cashier() const { return test::CashierDriver(m_window.get()); }
+    void chargeByKeyboard(const QString& amount, const QString& phone) const
+    {
+        cashier().charge(amount, phone);
+    }
     QString cell(int row, int column) const
     {
         return m_window->paymentModel()->index(row, column).data().toString();
@@ -58,7 +64,7 @@ private:
     }
     QLabel* label(const char* name) const { return m_window->findChild<QLabel*>(QString::fromLatin1(name)); }
     // The dialog of that name once it is showing.
-    QMessageBox* dialog(const char* name) const;
+    QMessageBox* dialog(const char* name) const { return cashier().shown<QMessageBox>(name); }
     void pressF8OnRow(int row);
 
     std::unique_ptr<test::TestStack> m_stack;
@@ -72,38 +78,14 @@ void TestFaultScreen::open(const std::function<void(ClientConfig&)>& configure)
         if (configure)
             configure(config);
     });
-    m_window = std::make_unique<MainWindow>(m_stack->till(), Environment::demo(m_stack->simulator.baseUrl()),
-                                            250000);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window = test::makeWindow(*m_stack);
+    QVERIFY(test::showActive(*m_window));
 }
 
 void TestFaultScreen::cleanup()
 {
     m_window.reset();
     m_stack.reset();
-}
-
-void TestFaultScreen::chargeByKeyboard(const QString& amount, const QString& phone)
-{
-    QTest::keyClicks(edit("amountEdit"), amount);
-    QTest::keyClick(edit("amountEdit"), Qt::Key_Tab);
-    QTest::keyClicks(edit("phoneEdit"), phone);
-    QTest::keyClick(edit("phoneEdit"), Qt::Key_Return);
-}
-
-QMessageBox* TestFaultScreen::dialog(const char* name) const
-{
-    // A closed dialog may linger until its deferred deletion: only a visible one counts.
-    const auto visible = [this, name]() -> QMessageBox* {
-        for (QMessageBox* box : m_window->findChildren<QMessageBox*>(QString::fromLatin1(name))) {
-            if (box->isVisible())
-                return box;
-        }
-        return nullptr;
-    };
-    (void)QTest::qWaitFor([&] { return visible() != nullptr; });
-    return visible();
 }
 
 void TestFaultScreen::pressF8OnRow(int row)
@@ -299,9 +281,7 @@ void TestFaultScreen::duplicateSaleAsksFirstAndEnterMeansNo()
 void TestFaultScreen::enterHeldDownSendsOneRequest()
 {
     open();
-    QTest::keyClicks(edit("amountEdit"), QStringLiteral("1500"));
-    QTest::keyClick(edit("amountEdit"), Qt::Key_Tab);
-    QTest::keyClicks(edit("phoneEdit"), QStringLiteral("0712345678"));
+    cashier().typeSale(QStringLiteral("1500"), QStringLiteral("0712345678"));
     // A held key: one press, then auto-repeated presses, each to whatever has the focus by then.
     for (int i = 0; i < 8; ++i) {
         QKeyEvent press(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier, QStringLiteral("\r"), i > 0);
@@ -475,9 +455,7 @@ void TestFaultScreen::pastedBadInputShowsReasonAndSendsNothing()
     QFETCH(QString, pasted);
     QFETCH(QString, reason);
     open();
-    QTest::keyClicks(edit("amountEdit"), QStringLiteral("1500"));
-    QTest::keyClick(edit("amountEdit"), Qt::Key_Tab);
-    QTest::keyClicks(edit("phoneEdit"), QStringLiteral("0712345678"));
+    cashier().typeSale(QStringLiteral("1500"), QStringLiteral("0712345678"));
     QLineEdit* target = edit(field.toLatin1().constData());
     target->setFocus();
     target->selectAll();

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "PaymentListModel.h"
 #include "TestStack.h"
+#include "TestWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -55,17 +56,15 @@ void TestHistory::init()
     // 3,000 payments before today (one a minute), then two of today's through the till itself.
     const QDateTime startOfToday = m_stack->clock.now().toLocalTime().date().startOfDay().toUTC();
     QVERIFY(test::JournalGenerator().fill(m_stack->journal(), 3000, startOfToday.addSecs(-60)));
-    m_window = std::make_unique<MainWindow>(m_stack->till(), Environment::demo(m_stack->simulator.baseUrl()),
-                                            250000);
+    m_window = test::makeWindow(*m_stack);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_window->paymentModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(test::showActive(*m_window));
     m_stack->till().charge(Money::fromShillings(1500),
                            PhoneNumber::parse(QStringLiteral("0712345678")).value());
     m_stack->till().charge(Money::fromShillings(20),
                            PhoneNumber::parse(QStringLiteral("0712345670")).value());
-    QVERIFY(m_stack->advanceUntil([&] { return m_stack->till().todaysTotals().pendingCount == 0; }, 30s));
+    QVERIFY(m_stack->advanceUntil([&] { return m_stack->todaysTotals().pendingCount == 0; }, 30s));
 }
 
 void TestHistory::cleanup()
@@ -198,10 +197,10 @@ void TestHistory::openPaymentFromYesterdayIsInView()
     waiting.createdAt = stack.clock.now().toLocalTime().date().startOfDay().toUTC().addSecs(-600);
     waiting.updatedAt = waiting.createdAt;
     QVERIFY(stack.journal().addPayment(waiting));
-    MainWindow window(stack.till(), Environment::demo(stack.simulator.baseUrl()), 250000);
-    QCOMPARE(window.paymentModel()->rowCount(), 1);
-    QCOMPARE(window.paymentModel()->paymentAt(0).localRef, QStringLiteral("last-night"));
-    QCOMPARE(window.paymentModel()->index(0, PaymentListModel::StateColumn).data().toString(),
+    const std::unique_ptr<MainWindow> window = test::makeWindow(stack);
+    QCOMPARE(window->paymentModel()->rowCount(), 1);
+    QCOMPARE(window->paymentModel()->paymentAt(0).localRef, QStringLiteral("last-night"));
+    QCOMPARE(window->paymentModel()->index(0, PaymentListModel::StateColumn).data().toString(),
              QStringLiteral("Waiting"));
 }
 

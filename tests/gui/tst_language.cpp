@@ -2,6 +2,7 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "TestStack.h"
+#include "TestWindow.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -149,17 +150,17 @@ void TestLanguage::windowSpeaksKiswahili()
 {
     Language::install(QStringLiteral("sw"));
     test::TestStack stack;
-    MainWindow window(stack.till(), Environment::demo(stack.simulator.baseUrl()), 250000);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const std::unique_ptr<MainWindow> window = test::makeWindow(stack);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     const auto swahili = [](const char* context, const char* source) {
         return QCoreApplication::translate(context, source);
     };
-    auto* charge = window.findChild<QPushButton*>(QStringLiteral("chargeButton"));
+    auto* charge = window->findChild<QPushButton*>(QStringLiteral("chargeButton"));
     QCOMPARE(charge->text(), swahili("ChargePanel", "Charge"));
     QVERIFY(charge->text() != u"Charge");
     QStringList menus;
-    for (QAction* action : window.menuBar()->actions())
+    for (QAction* action : window->menuBar()->actions())
         menus << action->text();
     QVERIFY2(!menus.contains(QStringLiteral("&File")) && !menus.contains(QStringLiteral("&Help")),
              qPrintable(menus.join(u' ')));
@@ -178,11 +179,11 @@ void TestLanguage::nothingVisibleIsLeftInEnglish()
     const auto textsIn = [](const QString& language) {
         Language::install(language);
         test::TestStack stack;
-        MainWindow window(stack.till(), Environment::demo(stack.simulator.baseUrl()), 250000);
-        window.show();
-        (void)QTest::qWaitForWindowExposed(&window);
-        window.showBanner(MainWindow::firstRunBanner());
-        return visibleTexts(&window);
+        const std::unique_ptr<MainWindow> window = test::makeWindow(stack);
+        window->show();
+        (void)QTest::qWaitForWindowExposed(window.get());
+        window->showBanner(MainWindow::firstRunBanner());
+        return visibleTexts(window.get());
     };
     const QMap<QString, QString> english = textsIn(QStringLiteral("en"));
     const QMap<QString, QString> swahili = textsIn(QStringLiteral("sw"));
@@ -221,22 +222,22 @@ void TestLanguage::kiswahiliFitsA1024x600Screen()
         p.updatedAt = p.createdAt;
         day.append(p);
     }
-    QVERIFY(stack.journal().addHistory(day));
-    MainWindow window(stack.till(), Environment::demo(stack.simulator.baseUrl()), 250000);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.resize(1024, 600);
-    QTRY_COMPARE(window.size(), QSize(1024, 600));
+    QVERIFY(test::addHistory(stack.journal(), day));
+    const std::unique_ptr<MainWindow> window = test::makeWindow(stack);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->resize(1024, 600);
+    QTRY_COMPARE(window->size(), QSize(1024, 600));
     QTest::qWait(0);
-    QCOMPARE(window.size(), QSize(1024, 600));
+    QCOMPARE(window->size(), QSize(1024, 600));
     for (const char* name : {"exportButton", "checkButton", "resendButton", "chargeButton", "waitingTotal"}) {
-        auto* widget = window.findChild<QWidget*>(QString::fromLatin1(name));
+        auto* widget = window->findChild<QWidget*>(QString::fromLatin1(name));
         QVERIFY(widget);
-        const QRect inWindow(widget->mapTo(&window, QPoint(0, 0)), widget->size());
-        QVERIFY2(window.rect().contains(inWindow), name);
+        const QRect inWindow(widget->mapTo(window.get(), QPoint(0, 0)), widget->size());
+        QVERIFY2(window->rect().contains(inWindow), name);
     }
     // The totals wrap rather than being cut off.
-    auto* waiting = window.findChild<QLabel*>(QStringLiteral("waitingTotal"));
+    auto* waiting = window->findChild<QLabel*>(QStringLiteral("waitingTotal"));
     QVERIFY(waiting->wordWrap());
 }
 

@@ -1,7 +1,9 @@
+#include "CashierDriver.h"
 #include "MainWindow.h"
 #include "PaymentListModel.h"
 #include "SettingsDialog.h"
 #include "TestStack.h"
+#include "TestWindow.h"
 
 #include <QComboBox>
 #include <QDirIterator>
@@ -13,6 +15,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace lipa;
 using namespace std::chrono_literals;
@@ -63,33 +67,31 @@ void TestSecrets::keysAppearNowhereButTheKeyStore()
         },
         std::move(journal));
     KeyStore keys(dataDir.path());
-    QString saveError;
-    QVERIFY(keys.save(QStringLiteral("custom"), {kPublicKey, kSecretKey}, &saveError));
+    std::optional<QString> saveError; // the store answers through a callback (empty: stored)
+    keys.save(EnvironmentKind::Custom, {kPublicKey, kSecretKey}, &keys,
+              [&saveError](const QString& error) { saveError = error; });
+    QTRY_VERIFY(saveError.has_value());
+    QVERIFY2(saveError->isEmpty(), qPrintable(*saveError));
     Settings settings;
     settings.environment = EnvironmentKind::Custom;
     settings.baseUrl = stack->simulator.baseUrl().toString();
-    auto window =
-        std::make_unique<MainWindow>(stack->till(), Environment::custom(stack->simulator.baseUrl()), 250000);
+    auto window = test::makeWindow(*stack->stack, Environment::custom(stack->simulator.baseUrl()));
     window->setSettingsAccess(settings, dataDir.filePath(Settings::fileName()), &keys);
-    window->show();
-    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(test::showActive(*window));
 
     const auto charge = [&](const QString& phone) {
-        QTest::keyClicks(window->findChild<QLineEdit*>(QStringLiteral("amountEdit")), QStringLiteral("150"));
-        QTest::keyClick(window->findChild<QLineEdit*>(QStringLiteral("amountEdit")), Qt::Key_Tab);
-        QTest::keyClicks(window->findChild<QLineEdit*>(QStringLiteral("phoneEdit")), phone);
-        QTest::keyClick(window->findChild<QLineEdit*>(QStringLiteral("phoneEdit")), Qt::Key_Return);
+        test::CashierDriver(window.get()).charge(QStringLiteral("150"), phone);
         return stack->waitForNetwork();
     };
     // Paid, failed, unknown (a 500 with a body), and status checks failing.
     QVERIFY(charge(QStringLiteral("0712345678")));
     QVERIFY(charge(QStringLiteral("0712345670")));
-    QVERIFY(stack->advanceUntil([&] { return stack->till().todaysTotals().paidCount == 1; }, 30s));
+    QVERIFY(stack->advanceUntil([&] { return stack->todaysTotals().paidCount == 1; }, 30s));
     stack->simulator.setFault({FaultMode::ServerError, 0, FaultScope::Pushes});
     QVERIFY(charge(QStringLiteral("0712345671")));
     stack->simulator.setFault({FaultMode::DropAfterRequest, 0, FaultScope::StatusChecks});
     QVERIFY(charge(QStringLiteral("0712345672")));
-    QVERIFY(stack->advanceUntil([&] { return !stack->till().serviceTrouble().isEmpty(); }, 60s));
+    QVERIFY(stack->advanceUntil([&] { return !stack->health().trouble().isEmpty(); }, 60s));
     stack->simulator.setFault({});
     QCOMPARE(stack->simulator.pushes().first().route,
              QStringLiteral("mpesa-stk-push")); // the secret was used

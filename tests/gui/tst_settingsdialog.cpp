@@ -3,6 +3,7 @@
 #include "ManagerPin.h"
 #include "SettingsDialog.h"
 #include "TestStack.h"
+#include "TestWindow.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -17,6 +18,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace lipa;
 using namespace std::chrono_literals;
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void wrongSecretKeyIsReportedByTheConnectionTest();
     void switchingToLiveAsksFirst();
     void keysAreMasked();
+    void eachEnvironmentShowsItsOwnKeys();
     void everyFieldIsNamedAndFitsA1024x600Screen();
     void pinGuardsSettingsAndExportWithGrowingWaits();
 
@@ -63,11 +67,9 @@ void TestSettingsDialog::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_keys = std::make_unique<KeyStore>(m_dir->path());
     m_stack = std::make_unique<test::TestStack>();
-    m_window = std::make_unique<MainWindow>(m_stack->till(), Environment::demo(m_stack->simulator.baseUrl()),
-                                            250000);
+    m_window = test::makeWindow(*m_stack);
     m_window->setSettingsAccess(m_settings, iniPath(), m_keys.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(test::showActive(*m_window));
 }
 
 void TestSettingsDialog::cleanup()
@@ -156,9 +158,12 @@ void TestSettingsDialog::configuresACustomTillEntirelyThroughTheDialog()
     QCOMPARE(saved.tillName, QStringLiteral("Duka la Mama"));
     QCOMPARE(saved.sound, false);
     QVERIFY(ManagerPin::matches(QStringLiteral("4321"), saved.managerPinHash));
-    const IntaSendKeys keys = KeyStore(m_dir->path()).load(QStringLiteral("custom"));
-    QCOMPARE(keys.publicKey, QStringLiteral("ISPubKey_test_shop42"));
-    QCOMPARE(keys.secretKey, QStringLiteral("ISSecretKey_test_shop42"));
+    KeyStore store(m_dir->path());
+    std::optional<IntaSendKeys> keys;
+    store.load(EnvironmentKind::Custom, &store, [&keys](const IntaSendKeys& stored) { keys = stored; });
+    QTRY_VERIFY(keys.has_value());
+    QCOMPARE(keys->publicKey, QStringLiteral("ISPubKey_test_shop42"));
+    QCOMPARE(keys->secretKey, QStringLiteral("ISSecretKey_test_shop42"));
     // The keys are in the key store only, never in the settings file.
     QVERIFY(!everythingWritten().contains("shop42"));
     QVERIFY(!everythingWritten().contains("4321"));
@@ -254,6 +259,34 @@ void TestSettingsDialog::keysAreMasked()
         QCOMPARE(edit->echoMode(), QLineEdit::Password);
         QVERIFY(!edit->displayText().contains(QStringLiteral("visible")));
     }
+}
+
+void TestSettingsDialog::eachEnvironmentShowsItsOwnKeys()
+{
+    bool stored = false;
+    m_keys->save(EnvironmentKind::Sandbox,
+                 {QStringLiteral("ISPubKey_test_s1"), QStringLiteral("ISSecretKey_test_s1")}, m_keys.get(),
+                 [&stored](const QString& error) { stored = error.isEmpty(); });
+    QTRY_VERIFY(stored);
+    stored = false;
+    m_keys->save(EnvironmentKind::Live, {QStringLiteral("ISPubKey_live_l1"), QString()}, m_keys.get(),
+                 [&stored](const QString& error) { stored = error.isEmpty(); });
+    QTRY_VERIFY(stored);
+
+    SettingsDialog* dialog = openDialog();
+    auto* publicKey = child<QLineEdit>(dialog, "publicKeyEdit");
+    auto* secretKey = child<QLineEdit>(dialog, "secretKeyEdit");
+    choose(dialog, EnvironmentKind::Sandbox);
+    QTRY_COMPARE(publicKey->text(), QStringLiteral("ISPubKey_test_s1"));
+    QCOMPARE(secretKey->text(), QStringLiteral("ISSecretKey_test_s1"));
+    choose(dialog, EnvironmentKind::Live);
+    QTRY_COMPARE(publicKey->text(), QStringLiteral("ISPubKey_live_l1"));
+    QVERIFY(secretKey->text().isEmpty());
+    QCOMPARE(dialog->editedKeys().publicKey, QStringLiteral("ISPubKey_live_l1"));
+    choose(dialog, EnvironmentKind::Demo);
+    QVERIFY(publicKey->text().isEmpty());
+    QVERIFY(!publicKey->isEnabled());
+    dialog->reject();
 }
 
 void TestSettingsDialog::pinGuardsSettingsAndExportWithGrowingWaits()

@@ -111,11 +111,13 @@ void TestFaults::refusedConnectionIsRejectedAndNothingSent()
     const Payment p = chargeAndSettle('5');
     QCOMPARE(p.state, PaymentState::Rejected);
     QCOMPARE(p.failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
+    QVERIFY(m_stack->waitForNetwork());
     QVERIFY(m_stack->simulator.pushes().isEmpty());
-    QCOMPARE(m_stack->till().connectionState(), ConnectionState::Offline);
+    QCOMPARE(m_stack->health().connectionState(), ConnectionState::Offline);
     // Back again: the next charge goes through; the rejected one was never retried on its own.
     m_stack->simulator.setFault({});
     QCOMPARE(chargeAndSettle('5').state, PaymentState::Pending);
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
     QCOMPARE(payment(p.localRef).state, PaymentState::Rejected);
 }
@@ -132,6 +134,7 @@ void TestFaults::tlsFailureIsRejectedAndNothingSent()
     const Payment p = https->journal.find(ref).value();
     QCOMPARE(p.state, PaymentState::Rejected);
     QCOMPARE(p.failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
+    QVERIFY(m_stack->waitForNetwork());
     QVERIFY(m_stack->simulator.pushes().isEmpty());
 }
 
@@ -217,6 +220,7 @@ void TestFaults::uncertainPushesBecomeUnknown()
     QVERIFY2(p.failureMessage.startsWith(QStringLiteral("The request may have reached the customer's phone")),
              qPrintable(p.failureMessage));
     QVERIFY2(p.failureMessage.contains(reason, Qt::CaseInsensitive), qPrintable(p.failureMessage));
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), reachedThePhone ? 1 : 0);
     const QString history = journalHistory(p.localRef);
     QVERIFY2(history.contains(logged), qPrintable(history));
@@ -245,20 +249,22 @@ void TestFaults::validationErrorIsRejectedWithIntaSendsWords()
     const Payment p = chargeAndSettle('5');
     QCOMPARE(p.state, PaymentState::Rejected);
     QCOMPARE(p.failureMessage, QStringLiteral("A valid public key is required."));
+    QVERIFY(m_stack->waitForNetwork());
     QVERIFY(m_stack->simulator.pushes().isEmpty());
-    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
+    QVERIFY(m_stack->health().trouble().isEmpty());
 }
 
 void TestFaults::refusedKeysRejectAndRaiseTheSettingsBanner()
 {
     makeStack(10s, [](ClientConfig& config) { config.secretKey = QStringLiteral("wrong"); });
-    QSignalSpy trouble(&m_stack->till(), &Till::serviceTroubleChanged);
+    QSignalSpy trouble(&m_stack->health(), &ServiceHealth::troubleChanged);
     const Payment p = chargeAndSettle('5');
     QCOMPARE(p.state, PaymentState::Rejected);
     QVERIFY2(p.failureMessage.startsWith(QStringLiteral("IntaSend refused the keys — check Settings")),
              qPrintable(p.failureMessage));
     QCOMPARE(trouble.size(), 1);
-    QVERIFY(m_stack->till().serviceTrouble().startsWith(QStringLiteral("IntaSend refused the keys")));
+    QVERIFY(m_stack->health().trouble().startsWith(QStringLiteral("IntaSend refused the keys")));
+    QVERIFY(m_stack->waitForNetwork());
     QVERIFY(m_stack->simulator.pushes().isEmpty());
 }
 
@@ -269,7 +275,8 @@ void TestFaults::rateLimitedPushIsRejectedAndHoldsTheTill()
     const Payment p = chargeAndSettle('5');
     QCOMPARE(p.state, PaymentState::Rejected);
     QCOMPARE(p.failureMessage, QStringLiteral("IntaSend asked the till to slow down — nothing was charged"));
-    QVERIFY(m_stack->till().serviceTrouble().contains(QStringLiteral("slow down")));
+    QVERIFY(m_stack->health().trouble().contains(QStringLiteral("slow down")));
+    QVERIFY(m_stack->waitForNetwork());
     QVERIFY(m_stack->simulator.pushes().isEmpty());
     QCOMPARE(m_stack->simulator.faultyAnswerCount(), 1);
 
@@ -284,8 +291,9 @@ void TestFaults::rateLimitedPushIsRejectedAndHoldsTheTill()
 
     // After it, the banner goes by itself and charging works.
     m_stack->clock.advance(11s);
-    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
+    QVERIFY(m_stack->health().trouble().isEmpty());
     QCOMPARE(chargeAndSettle('5').state, PaymentState::Pending);
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
 }
 
@@ -305,12 +313,12 @@ void TestFaults::rateLimitedStatusChecksWaitForRetryAfter()
         QVERIFY(m_stack->waitForNetwork());
     }
     QCOMPARE(m_stack->simulator.faultyAnswerCount(), faultyAfterFirst);
-    QVERIFY(m_stack->till().serviceTrouble().contains(QStringLiteral("slow down")));
+    QVERIFY(m_stack->health().trouble().contains(QStringLiteral("slow down")));
     m_stack->simulator.setFault({});
     const int before = m_stack->simulator.statusRequestCount();
     QVERIFY(
         m_stack->advanceUntil([&] { return m_stack->simulator.statusRequestCount() >= before + 2; }, 5s, 1s));
-    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
+    QVERIFY(m_stack->health().trouble().isEmpty());
     QCOMPARE(payment(b.localRef).state, PaymentState::Pending);
 }
 
@@ -346,23 +354,24 @@ void TestFaults::failingStatusChecksKeepPendingThenOfflineThenRecover()
             checkedAt << m_stack->clock.monotonic();
     });
     QVERIFY(m_stack->advanceUntil([&] { return checkedAt.size() == 1; }, 10s));
-    QVERIFY2(m_stack->till().serviceTrouble().isEmpty(), "one failed check is no outage");
-    QVERIFY(m_stack->advanceUntil([&] { return !m_stack->till().serviceTrouble().isEmpty(); }, 60s));
+    QVERIFY2(m_stack->health().trouble().isEmpty(), "one failed check is no outage");
+    QVERIFY(m_stack->advanceUntil([&] { return !m_stack->health().trouble().isEmpty(); }, 60s));
     QCOMPARE(checkedAt.size(), 3); // the banner comes after three failures in a row
-    QVERIFY(m_stack->till().serviceTrouble().startsWith(QStringLiteral("Offline")));
+    QVERIFY(m_stack->health().trouble().startsWith(QStringLiteral("Offline")));
     QCOMPARE(payment(p.localRef).state, PaymentState::Pending);
     // Polling goes on, slower and slower (up to the maximum interval).
     QVERIFY(m_stack->advanceUntil([&] { return checkedAt.size() >= 6; }, 60s));
     for (qsizetype i = 2; i < checkedAt.size(); ++i)
         QVERIFY(checkedAt[i] - checkedAt[i - 1] >= checkedAt[i - 1] - checkedAt[i - 2] ||
                 checkedAt[i] - checkedAt[i - 1] >= 10s);
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
 
     // IntaSend is back: the payment settles and the banner goes by itself.
     m_stack->simulator.setFault({});
     QVERIFY(m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Complete; }, 30s));
-    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
-    QCOMPARE(m_stack->till().connectionState(), ConnectionState::Online);
+    QVERIFY(m_stack->health().trouble().isEmpty());
+    QCOMPARE(m_stack->health().connectionState(), ConnectionState::Online);
 }
 
 void TestFaults::openPaymentOfTheSameSaleIsFound()
@@ -391,12 +400,12 @@ void TestFaults::failedPaymentMayBeResentAndIsLinked()
     QVERIFY(m_stack->advanceUntil([&] { return payment(cancelled.localRef).state == PaymentState::Failed; },
                                   30s));
     std::optional<ResendCheck> check;
-    m_stack->till().prepareResend(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
+    m_stack->resends().prepare(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
     QVERIFY(check);
-    QCOMPARE(check->verdict, ResendCheck::MaySend);
+    QCOMPARE(check->verdict, ResendCheck::Verdict::MaySend);
     QVERIFY(check->reason.contains(QStringLiteral("cancelled")));
 
-    const QString newRef = m_stack->till().resend(cancelled.localRef);
+    const QString newRef = m_stack->resends().resend(cancelled.localRef);
     QVERIFY(!newRef.isEmpty());
     QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 2);
@@ -407,9 +416,10 @@ void TestFaults::failedPaymentMayBeResentAndIsLinked()
 
     // Once resent, never again from the same old attempt.
     check.reset();
-    m_stack->till().prepareResend(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
-    QCOMPARE(check->verdict, ResendCheck::Refused);
-    QVERIFY(m_stack->till().resend(cancelled.localRef).isEmpty());
+    m_stack->resends().prepare(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
+    QVERIFY(m_stack->resends().resend(cancelled.localRef).isEmpty());
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 2);
 }
 
@@ -420,18 +430,20 @@ void TestFaults::resendNeedsAFreshCheck()
     QVERIFY(m_stack->advanceUntil([&] { return payment(cancelled.localRef).state == PaymentState::Failed; },
                                   30s));
     // Without the last look first: refused.
-    QVERIFY(m_stack->till().resend(cancelled.localRef).isEmpty());
+    QVERIFY(m_stack->resends().resend(cancelled.localRef).isEmpty());
     // With it, but the confirmation left open too long: refused.
-    m_stack->till().prepareResend(cancelled.localRef, this, [](const ResendCheck&) {});
+    m_stack->resends().prepare(cancelled.localRef, this, [](const ResendCheck&) {});
     m_stack->clock.advance(3min);
-    QVERIFY(m_stack->till().resend(cancelled.localRef).isEmpty());
+    QVERIFY(m_stack->resends().resend(cancelled.localRef).isEmpty());
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
     // A paid or waiting payment is never resent.
     const Payment waiting = chargeAndSettle('9', 300);
     std::optional<ResendCheck> check;
-    m_stack->till().prepareResend(waiting.localRef, this, [&](const ResendCheck& c) { check = c; });
-    QCOMPARE(check->verdict, ResendCheck::Refused);
-    QVERIFY(m_stack->till().resend(waiting.localRef).isEmpty());
+    m_stack->resends().prepare(waiting.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
+    QVERIFY(m_stack->resends().resend(waiting.localRef).isEmpty());
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 2);
 }
 
@@ -444,12 +456,13 @@ void TestFaults::unknownWithoutInvoiceMayBeResentOnlyWithWarning()
     m_stack->simulator.setFault({});
     const int statusBefore = m_stack->simulator.statusRequestCount();
     std::optional<ResendCheck> check;
-    m_stack->till().prepareResend(unknown.localRef, this, [&](const ResendCheck& c) { check = c; });
+    m_stack->resends().prepare(unknown.localRef, this, [&](const ResendCheck& c) { check = c; });
     QVERIFY(check);
-    QCOMPARE(check->verdict, ResendCheck::MaySendWithWarning);
+    QCOMPARE(check->verdict, ResendCheck::Verdict::MaySendWithWarning);
     QVERIFY(check->reason.contains(QStringLiteral("Ask the customer")));
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.statusRequestCount(), statusBefore); // nothing to ask IntaSend about
-    QVERIFY(!m_stack->till().resend(unknown.localRef).isEmpty());
+    QVERIFY(!m_stack->resends().resend(unknown.localRef).isEmpty());
     QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 2);
 }
@@ -468,13 +481,14 @@ void TestFaults::expiredButPaidLateIsNotResent()
 
     const int statusBefore = m_stack->simulator.statusRequestCount();
     std::optional<ResendCheck> check;
-    m_stack->till().prepareResend(p.localRef, this, [&](const ResendCheck& c) { check = c; });
+    m_stack->resends().prepare(p.localRef, this, [&](const ResendCheck& c) { check = c; });
     QTRY_VERIFY(check.has_value());
     QCOMPARE(m_stack->simulator.statusRequestCount(), statusBefore + 1);
-    QCOMPARE(check->verdict, ResendCheck::Refused);
+    QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
     QVERIFY(check->reason.contains(QStringLiteral("paid after all")));
     QCOMPARE(payment(p.localRef).state, PaymentState::Complete);
-    QVERIFY(m_stack->till().resend(p.localRef).isEmpty());
+    QVERIFY(m_stack->resends().resend(p.localRef).isEmpty());
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
 }
 
@@ -485,11 +499,11 @@ void TestFaults::expiredStillOpenAtIntaSendNeedsAWarning()
     QVERIFY(
         m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Expired; }, 200s, 5s));
     std::optional<ResendCheck> check;
-    m_stack->till().prepareResend(p.localRef, this, [&](const ResendCheck& c) { check = c; });
+    m_stack->resends().prepare(p.localRef, this, [&](const ResendCheck& c) { check = c; });
     QTRY_VERIFY(check.has_value());
-    QCOMPARE(check->verdict, ResendCheck::MaySendWithWarning);
+    QCOMPARE(check->verdict, ResendCheck::Verdict::MaySendWithWarning);
     QVERIFY(check->reason.contains(QStringLiteral("PENDING")));
-    QVERIFY(!m_stack->till().resend(p.localRef).isEmpty());
+    QVERIFY(!m_stack->resends().resend(p.localRef).isEmpty());
 }
 
 void TestFaults::resendRefusedWhenTheCheckFails()
@@ -500,11 +514,12 @@ void TestFaults::resendRefusedWhenTheCheckFails()
         m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Expired; }, 200s, 5s));
     m_stack->simulator.setFault({FaultMode::DropAfterRequest, 0, FaultScope::StatusChecks});
     std::optional<ResendCheck> check;
-    m_stack->till().prepareResend(p.localRef, this, [&](const ResendCheck& c) { check = c; });
+    m_stack->resends().prepare(p.localRef, this, [&](const ResendCheck& c) { check = c; });
     QTRY_VERIFY(check.has_value());
-    QCOMPARE(check->verdict, ResendCheck::Refused);
+    QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
     QVERIFY(check->reason.contains(QStringLiteral("could not be checked")));
-    QVERIFY(m_stack->till().resend(p.localRef).isEmpty());
+    QVERIFY(m_stack->resends().resend(p.localRef).isEmpty());
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
 }
 
@@ -537,16 +552,16 @@ void TestFaults::failingStatusChecksNeverMoveThePayment()
     QCOMPARE(p.state, PaymentState::Pending);
     m_stack->simulator.setFault(fault);
     // Polling goes on through the failures (refused connections never reach the simulator's count).
-    QVERIFY(
-        m_stack->advanceUntil([&] { return m_stack->till().serviceTrouble().isEmpty() != offline; }, 60s));
+    QVERIFY(m_stack->advanceUntil([&] { return m_stack->health().trouble().isEmpty() != offline; }, 60s));
     m_stack->clock.advance(30s);
     QVERIFY(m_stack->waitForNetwork());
     QVERIFY(isAwaitingCustomer(payment(p.localRef).state));
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
     // Back to normal: it settles by itself and the banner goes.
     m_stack->simulator.setFault({});
     QVERIFY(m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Complete; }, 30s));
-    QVERIFY(m_stack->till().serviceTrouble().isEmpty());
+    QVERIFY(m_stack->health().trouble().isEmpty());
 }
 
 void TestFaults::unknownStateInThePushAnswerIsReported()
@@ -574,7 +589,7 @@ void TestFaults::forbiddenIsRefusedKeys()
     const Payment p = stack->journal.find(ref).value();
     QCOMPARE(p.state, PaymentState::Rejected);
     QVERIFY(p.failureMessage.startsWith(QStringLiteral("IntaSend refused the keys — check Settings")));
-    QVERIFY(stack->till.serviceTrouble().startsWith(QStringLiteral("IntaSend refused the keys")));
+    QVERIFY(stack->health.trouble().startsWith(QStringLiteral("IntaSend refused the keys")));
     QCOMPARE(server.requestCount("/payment/"), 1);
 }
 
@@ -587,12 +602,12 @@ void TestFaults::rateLimitWithoutRetryAfterWaitsThirtySeconds()
                                                  QStringLiteral("ISPubKey_test_unit"), 10s);
     stack->till.charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
     QTRY_COMPARE(stack->till.requestsInFlight(), 0);
-    QVERIFY(stack->till.serviceTrouble().contains(QStringLiteral("resume at 12:00:30")));
+    QVERIFY(stack->health.trouble().contains(QStringLiteral("resume at 12:00:30")));
     m_stack->clock.advance(29s);
     QVERIFY(stack->till.charge(Money::fromShillings(1500), test::phoneEndingIn('5')).isEmpty());
     QCOMPARE(server.requestCount("/payment/"), 1);
     m_stack->clock.advance(1s);
-    QVERIFY(stack->till.serviceTrouble().isEmpty());
+    QVERIFY(stack->health.trouble().isEmpty());
 }
 
 void TestFaults::manualCheckKeepsToRetryAfter()
@@ -603,7 +618,7 @@ void TestFaults::manualCheckKeepsToRetryAfter()
     QVERIFY(m_stack->advanceUntil([&] { return m_stack->simulator.faultyAnswerCount() == 1; }, 10s, 1s));
     QSignalSpy notices(&m_stack->till(), &Till::notice);
     for (int i = 0; i < 5; ++i) // the cashier presses F5, again and again
-        m_stack->till().checkNow(p.localRef);
+        m_stack->till().check(p.localRef);
     QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.faultyAnswerCount(), 1);
     QCOMPARE(notices.size(), 5);
@@ -620,10 +635,11 @@ void TestFaults::noResendWhileAnotherAttemptOfTheSaleIsOpen()
     QVERIFY(!m_stack->till().charge(cancelled.amount, cancelled.phone).isEmpty());
     QVERIFY(m_stack->waitForNetwork());
     std::optional<ResendCheck> check;
-    m_stack->till().prepareResend(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
-    QCOMPARE(check->verdict, ResendCheck::Refused);
+    m_stack->resends().prepare(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
     QVERIFY(check->reason.startsWith(QStringLiteral("Another request for this sale")));
-    QVERIFY(m_stack->till().resend(cancelled.localRef).isEmpty());
+    QVERIFY(m_stack->resends().resend(cancelled.localRef).isEmpty());
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 2);
 }
 
@@ -641,7 +657,7 @@ void TestFaults::lastCheckIsRecordedEvenIfTheAskerIsGone()
     bool reported = false;
     {
         QObject asker;
-        m_stack->till().prepareResend(p.localRef, &asker, [&](const ResendCheck&) { reported = true; });
+        m_stack->resends().prepare(p.localRef, &asker, [&](const ResendCheck&) { reported = true; });
     } // the window closed while IntaSend was being asked
     QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->till().requestsInFlight(), 0);
@@ -655,7 +671,7 @@ void TestFaults::statusSuccessDoesNotClearARefusedSecretKey()
     // succeed. The banner must stay: the keys are still wrong for taking payments.
     makeStack(10s, [](ClientConfig& config) { config.secretKey = QStringLiteral("not-a-secret"); });
     QCOMPARE(chargeAndSettle('5').state, PaymentState::Rejected);
-    QVERIFY(m_stack->till().serviceTrouble().startsWith(QStringLiteral("IntaSend refused the keys")));
+    QVERIFY(m_stack->health().trouble().startsWith(QStringLiteral("IntaSend refused the keys")));
 
     // A payment this till is still polling (its invoice made through the keyless route).
     const auto keyless = test::TestStack::stackFor(m_stack->clock, m_stack->simulator.baseUrl().toString(),
@@ -669,8 +685,8 @@ void TestFaults::statusSuccessDoesNotClearARefusedSecretKey()
     m_stack->till().resume();
     const int checks = m_stack->simulator.statusRequestCount();
     QVERIFY(m_stack->advanceUntil([&] { return m_stack->simulator.statusRequestCount() > checks; }, 10s));
-    QCOMPARE(m_stack->till().connectionState(), ConnectionState::Online);
-    QVERIFY(m_stack->till().serviceTrouble().startsWith(QStringLiteral("IntaSend refused the keys")));
+    QCOMPARE(m_stack->health().connectionState(), ConnectionState::Online);
+    QVERIFY(m_stack->health().trouble().startsWith(QStringLiteral("IntaSend refused the keys")));
 }
 
 void TestFaults::expiredSaleCountsAsOpenForADay()

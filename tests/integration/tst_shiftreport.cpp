@@ -1,4 +1,5 @@
-#include "Printouts.h"
+#include "Receipt.h"
+#include "ShiftReport.h"
 #include "TestStack.h"
 
 #include <QSignalSpy>
@@ -57,7 +58,7 @@ void TestShiftReport::seed(Journal& journal, const QDateTime& at,
         payments.append(p);
         ++minute;
     }
-    QVERIFY(journal.addHistory(payments));
+    QVERIFY(test::addHistory(journal, payments));
 }
 
 void TestShiftReport::xReportCountsTheShiftOnly()
@@ -67,7 +68,7 @@ void TestShiftReport::xReportCountsTheShiftOnly()
     // Before the shift: not counted.
     seed(t.journal(), opening.addSecs(-3600), {{PaymentState::Complete, 9000}, {PaymentState::Pending, 10}});
     t.clock.advance(1s);
-    const std::optional<Shift> shift = t.till().openShift(QStringLiteral("  Wanjiru  "));
+    const std::optional<Shift> shift = t.shifts().open(QStringLiteral("  Wanjiru  "));
     QVERIFY(shift);
     QCOMPARE(shift->cashier, QStringLiteral("Wanjiru"));
     seed(t.journal(), t.clock.now().addSecs(1),
@@ -81,7 +82,7 @@ void TestShiftReport::xReportCountsTheShiftOnly()
           {PaymentState::Pending, 50}});
     t.clock.advance(30min);
 
-    const std::optional<ShiftReport> x = t.till().xReport();
+    const std::optional<ShiftReport> x = t.shifts().xReport();
     QVERIFY(x);
     QCOMPARE(x->kind, ShiftReport::Kind::X);
     QCOMPARE(x->paymentCount, 8);
@@ -101,23 +102,23 @@ void TestShiftReport::xReportCountsTheShiftOnly()
     QVERIFY(text.contains(QStringLiteral("Paid × 2: KES 1,750")));
     QVERIFY(!text.contains(QStringLiteral("9,000")));
     // An X report changes nothing: the shift is still open.
-    QVERIFY(t.till().currentShift());
-    QVERIFY(t.journal().currentShift()->zReport.isEmpty());
+    QVERIFY(t.shifts().current());
+    QVERIFY(t.journal().shifts().current()->zReport.isEmpty());
 }
 
 void TestShiftReport::zReportClosesTheShiftAndIsKept()
 {
     test::TestStack t;
-    QVERIFY(t.till().openShift(QStringLiteral("Otieno")));
+    QVERIFY(t.shifts().open(QStringLiteral("Otieno")));
     seed(t.journal(), t.clock.now().addSecs(1), {{PaymentState::Complete, 100}, {PaymentState::Expired, 60}});
     t.clock.advance(8h);
-    const std::optional<ShiftReport> z = t.till().closeShift();
+    const std::optional<ShiftReport> z = t.shifts().close();
     QVERIFY(z);
     QCOMPARE(z->kind, ShiftReport::Kind::Z);
     QCOMPARE(z->mpesaTotal, Money::fromShillings(100));
     QCOMPARE(z->unresolved.size(), 1);
-    QVERIFY(!t.till().currentShift());
-    const std::optional<Shift> kept = t.journal().shift(z->shift.id);
+    QVERIFY(!t.shifts().current());
+    const std::optional<Shift> kept = t.journal().shifts().find(z->shift.id);
     QVERIFY(kept);
     QVERIFY(!kept->isOpen());
     QCOMPARE(kept->closedAt, t.clock.now());
@@ -128,7 +129,7 @@ void TestShiftReport::zReportClosesTheShiftAndIsKept()
     seed(t.journal(), t.clock.now().addSecs(5), {{PaymentState::Complete, 5000}});
     QCOMPARE(ShiftReport::build(t.journal(), *kept, ShiftReport::Kind::Z, {}, t.clock.now()).paymentCount, 2);
     // Nothing more to close.
-    QVERIFY(!t.till().closeShift());
+    QVERIFY(!t.shifts().close());
 }
 
 void TestShiftReport::cashCountsInTheShiftThatTookIt()
@@ -136,21 +137,21 @@ void TestShiftReport::cashCountsInTheShiftThatTookIt()
     // A sale left waiting at one shift's close and settled in cash in the next: the cash is in the next
     // shift's drawer, so that shift's report must count it.
     test::TestStack t;
-    QVERIFY(t.till().openShift(QStringLiteral("Otieno")));
+    QVERIFY(t.shifts().open(QStringLiteral("Otieno")));
     seed(t.journal(), t.clock.now().addSecs(1), {{PaymentState::Pending, 500}});
     const QString waiting =
         t.journal().paymentsBetween(t.clock.now(), t.clock.now().addSecs(60)).first().localRef;
     t.clock.advance(1h);
-    const std::optional<ShiftReport> first = t.till().closeShift();
+    const std::optional<ShiftReport> first = t.shifts().close();
     QVERIFY(first);
     QCOMPARE(first->unresolved.size(), 1);
     QCOMPARE(first->cashTotal, Money());
 
     t.clock.advance(5min);
-    QVERIFY(t.till().openShift(QStringLiteral("Wanjiru")));
+    QVERIFY(t.shifts().open(QStringLiteral("Wanjiru")));
     t.clock.advance(1min);
     QString refusal = QStringLiteral("not called");
-    t.till().settleInCash(waiting, this, [&](const Payment&, const QString& r) { refusal = r; });
+    t.cash().settle(waiting, this, [&](const Payment&, const QString& r) { refusal = r; });
     QCOMPARE(refusal, QString());
     // Another sale of the first shift, settled in cash now while IntaSend still shows it open.
     Payment stillOpen =
@@ -165,7 +166,7 @@ void TestShiftReport::cashCountsInTheShiftThatTookIt()
     QVERIFY(t.journal().addPayment(open));
 
     t.clock.advance(1min);
-    const std::optional<ShiftReport> x = t.till().xReport();
+    const std::optional<ShiftReport> x = t.shifts().xReport();
     QVERIFY(x);
     QCOMPARE(x->paymentCount, 1);
     QCOMPARE(x->cashTotal, Money::fromShillings(70));
@@ -181,17 +182,17 @@ void TestShiftReport::cashCountsInTheShiftThatTookIt()
     QVERIFY(x->toPlainText().contains(waiting));
     QVERIFY(x->toHtml().contains(QStringLiteral("Cash for earlier shifts")));
     // The first shift's kept Z report is not rewritten.
-    QCOMPARE(t.journal().shift(first->shift.id)->zReport, first->toPlainText());
+    QCOMPARE(t.journal().shifts().find(first->shift.id)->zReport, first->toPlainText());
 }
 
 void TestShiftReport::oneShiftOpenAtATime()
 {
     test::TestStack t;
-    QVERIFY(t.till().openShift(QStringLiteral("A")));
-    QSignalSpy notices(&t.till(), &Till::notice);
-    QVERIFY(!t.till().openShift(QStringLiteral("B")));
+    QVERIFY(t.shifts().open(QStringLiteral("A")));
+    QSignalSpy notices(&t.shifts(), &ShiftBook::notice);
+    QVERIFY(!t.shifts().open(QStringLiteral("B")));
     QCOMPARE(notices.size(), 1);
-    QCOMPARE(t.till().currentShift()->cashier, QStringLiteral("A"));
+    QCOMPARE(t.shifts().current()->cashier, QStringLiteral("A"));
 }
 
 void TestShiftReport::receiptSaysWhatWasPaid()

@@ -1,6 +1,9 @@
 #include "CannedServer.h"
+#include "PaymentRules.h"
 #include "TestStack.h"
 
+#include <QFile>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,6 +16,7 @@ class TestTill : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void journalsBeforeSending();
+    void journalIsOnDiskWhenThePushLeaves();
     void paidPaymentCarriesItsReceipt();
     void paidOnTheCurrentRouteToo();
     void failuresCarryTheCashiersReason_data();
@@ -81,6 +85,71 @@ void TestTill::journalsBeforeSending()
     QVERIFY(!paymentOf(t, ref).invoiceId.isEmpty());
 }
 
+namespace {
+
+// A hook on the wire: at the very moment the till hands a request to the network (before a byte can
+// leave), it copies the journal's files and reads the copy as another program would after a power cut.
+class JournalWireTap : public QNetworkAccessManager {
+public:
+    explicit JournalWireTap(QString journalPath)
+        : m_journalPath(std::move(journalPath))
+    {
+    }
+    // What a copy of the journal held when each request was handed over: its payments' references.
+    QList<QStringList> seen;
+
+protected:
+    QNetworkReply* createRequest(Operation op, const QNetworkRequest& request, QIODevice* body) override
+    {
+        QTemporaryDir copy;
+        QStringList refs;
+        for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
+            if (QFile::exists(m_journalPath + suffix))
+                QFile::copy(m_journalPath + suffix, copy.filePath(QStringLiteral("copy.sqlite") + suffix));
+        }
+        Journal::OpenError error;
+        if (std::unique_ptr<Journal> journal =
+                Journal::open(copy.filePath(QStringLiteral("copy.sqlite")), &error)) {
+            for (const Payment& payment : journal->unfinished())
+                refs.append(payment.localRef);
+        }
+        seen.append(refs);
+        return QNetworkAccessManager::createRequest(op, request, body);
+    }
+
+private:
+    QString m_journalPath;
+};
+
+} // namespace
+
+void TestTill::journalIsOnDiskWhenThePushLeaves()
+{
+    // Not just "in the journal object": committed to the file, so that a power cut between the request
+    // and the answer still leaves the payment accounted for.
+    test::ManualClock clock;
+    IntaSendSimulator simulator(clock);
+    QVERIFY(simulator.listen());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
+    Journal::OpenError error;
+    std::unique_ptr<Journal> journal = Journal::open(path, &error);
+    QVERIFY2(journal, qPrintable(error.message));
+    auto tap = std::make_unique<JournalWireTap>(path);
+    JournalWireTap& wire = *tap;
+    ClientConfig config;
+    config.baseUrl = simulator.baseUrl();
+    config.publicKey = QStringLiteral("ISPubKey_test_wiretap");
+    TillStack stack(clock, config, Settings{}, std::move(journal), std::move(tap));
+    const QString ref = stack.till.charge(Money::fromShillings(1500), test::phoneEndingIn('5'));
+    QVERIFY(!ref.isEmpty());
+    QCOMPARE(wire.seen.size(), 1);
+    QVERIFY2(wire.seen.first().contains(ref),
+             "the push was handed to the network before the journal file had it");
+    QTRY_COMPARE(simulator.pushes().size(), 1);
+    QCOMPARE(simulator.pushes().first().apiRef, ref);
+}
+
 void TestTill::paidPaymentCarriesItsReceipt()
 {
     test::TestStack t;
@@ -100,6 +169,7 @@ void TestTill::paidPaymentCarriesItsReceipt()
     const QList<PaymentState> expected = {PaymentState::Sending, PaymentState::Pending,
                                           PaymentState::Processing, PaymentState::Complete};
     QCOMPARE(path, expected);
+    QVERIFY(t.waitForNetwork());
     QCOMPARE(t.simulator.pushes().size(), 1);
 }
 
@@ -179,14 +249,14 @@ void TestTill::refusedPushIsRejected()
 void TestTill::unreachableIntaSendChargesNothing()
 {
     test::TestStack t;
-    QSignalSpy connection(&t.till(), &Till::connectionStateChanged);
+    QSignalSpy connection(&t.health(), &ServiceHealth::connectionStateChanged);
     t.simulator.close();
     const QString ref = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(t.waitForNetwork());
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Rejected);
     QCOMPARE(paymentOf(t, ref).failureMessage,
              QStringLiteral("Could not reach IntaSend — nothing was charged"));
-    QCOMPARE(t.till().connectionState(), ConnectionState::Offline);
+    QCOMPARE(t.health().connectionState(), ConnectionState::Offline);
     QCOMPARE(connection.count(), 1);
 }
 
@@ -269,6 +339,7 @@ void TestTill::eachChargeHasItsOwnReference()
     const QString b = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(t.waitForNetwork());
     QVERIFY(a != b);
+    QVERIFY(t.waitForNetwork());
     QCOMPARE(t.simulator.pushes().size(), 2);
     QVERIFY(t.simulator.pushes().at(0).apiRef != t.simulator.pushes().at(1).apiRef);
 }
@@ -294,6 +365,7 @@ void TestTill::resumeRecoversUnfinishedPayments()
     QVERIFY(t.poller().isWatching(pending));
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, pending).isFinal(); }, 30s));
     QCOMPARE(paymentOf(t, pending).state, PaymentState::Complete);
+    QVERIFY(t.waitForNetwork());
     QCOMPARE(t.simulator.pushes().size(), 1); // nothing was sent again
 }
 
@@ -307,7 +379,7 @@ void TestTill::expiredPaymentCanStillBeCheckedByHand()
     const QString ref = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Expired; }, 200s, 1s));
     t.clock.advance(60s);
-    t.till().checkNow(ref);
+    t.till().check(ref);
     QVERIFY(t.waitForNetwork());
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Complete);
     QCOMPARE(t.clock.activeAlarmCount(), 0);
@@ -326,7 +398,7 @@ void TestTill::countsTodaysTotals()
                    paymentOf(t, failed).isFinal();
         },
         30s));
-    const DayTotals totals = t.till().todaysTotals();
+    const Totals totals = t.todaysTotals();
     QCOMPARE(totals.paidCount, 2);
     QCOMPARE(totals.paidSum, Money::fromShillings(1750));
     QCOMPARE(totals.failedCount, 1);
@@ -340,7 +412,7 @@ void TestTill::fullJournalSendsNothing()
     Journal::OpenError error;
     auto journal = Journal::open(dir.filePath(QStringLiteral("journal.sqlite")), &error);
     QVERIFY(journal);
-    journal->limitSizeForTesting(1); // the disk is as full as the file is now
+    test::limitSize(*journal, 1); // the disk is as full as the file is now
     test::TestStack t(Settings{}, QString(), std::move(journal));
     QSignalSpy notices(&t.till(), &Till::notice);
     int recorded = 0;
@@ -383,6 +455,7 @@ void TestTill::restartResumesFromTheJournalFile()
     QVERIFY(t.poller().isWatching(ref));
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Complete);
+    QVERIFY(t.waitForNetwork());
     QCOMPARE(t.simulator.pushes().size(), 1); // polled again, never pushed again
 }
 
@@ -394,11 +467,12 @@ void TestTill::failedSaleSettledInCash()
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Failed);
     const int statusCallsBefore = t.simulator.statusRequestCount();
     QString refusal = QStringLiteral("not called");
-    t.till().settleInCash(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
+    t.cash().settle(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
     QCOMPARE(refusal, QString()); // at once: a failed payment needs no check
+    QVERIFY(t.waitForNetwork());
     QCOMPARE(t.simulator.statusRequestCount(), statusCallsBefore);
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
-    const Totals totals = t.till().todaysTotals();
+    const Totals totals = t.todaysTotals();
     QCOMPARE(totals.cashCount, 1);
     QCOMPARE(totals.cashSum, Money::fromShillings(700));
     QCOMPARE(totals.failedCount, 0);
@@ -408,7 +482,7 @@ void TestTill::failedSaleSettledInCash()
     QCOMPARE(events.last().from, PaymentState::Failed);
     QVERIFY(events.last().detail.contains(QStringLiteral("settled in cash")));
     // Cash is settled: neither a second settlement nor a resend.
-    t.till().settleInCash(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
+    t.cash().settle(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
     QVERIFY(refusal.contains(QStringLiteral("already settled in cash")));
 }
 
@@ -418,7 +492,7 @@ void TestTill::waitingSaleSettledInCashKeepsWatchingMpesa()
     const QString ref = t.till().charge(Money::fromShillings(700), test::phoneEndingIn('9')); // silent
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Pending; }, 10s));
     QString refusal = QStringLiteral("not called");
-    t.till().settleInCash(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
+    t.cash().settle(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
     QVERIFY(QTest::qWaitFor([&] { return refusal != u"not called"; }, 10000));
     QCOMPARE(refusal, QString());
     const Payment cash = paymentOf(t, ref);
@@ -430,10 +504,12 @@ void TestTill::waitingSaleSettledInCashKeepsWatchingMpesa()
     };
     const int before = t.simulator.statusRequestCount();
     letTimePass(20s);
+    QVERIFY(t.waitForNetwork());
     QVERIFY(t.simulator.statusRequestCount() > before);
     letTimePass(4min);
     const int atExpiry = t.simulator.statusRequestCount();
     letTimePass(10min);
+    QVERIFY(t.waitForNetwork());
     QCOMPARE(t.simulator.statusRequestCount(), atExpiry);
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
 }
@@ -452,7 +528,7 @@ void TestTill::cashRefusedWhenMpesaPaidMeanwhile()
     QCOMPARE(stack.journal.find(ref)->state, PaymentState::Pending);
     QString refusal;
     bool answered = false;
-    stack.till.settleInCash(ref, this, [&](const Payment&, const QString& r) {
+    stack.cash.settle(ref, this, [&](const Payment&, const QString& r) {
         refusal = r;
         answered = true;
     });
@@ -473,7 +549,7 @@ void TestTill::lateMpesaApprovalAfterCashIsFlagged()
     const QString ref = stack.till.charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(QTest::qWaitFor([&] { return stack.till.requestsInFlight() == 0; }, 10000));
     bool answered = false;
-    stack.till.settleInCash(ref, this, [&](const Payment&, const QString&) { answered = true; });
+    stack.cash.settle(ref, this, [&](const Payment&, const QString&) { answered = true; });
     QVERIFY(QTest::qWaitFor([&] { return answered; }, 10000));
     QCOMPARE(stack.journal.find(ref)->state, PaymentState::Cash);
     // The customer approves the prompt after all.
@@ -497,7 +573,7 @@ void TestTill::restartKeepsWatchingACashSaleWithMpesaOpen()
     const QString ref = t.till().charge(Money::fromShillings(80), test::phoneEndingIn('9')); // silent
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Pending; }, 10s));
     bool answered = false;
-    t.till().settleInCash(ref, this, [&](const Payment&, const QString&) { answered = true; });
+    t.cash().settle(ref, this, [&](const Payment&, const QString&) { answered = true; });
     QVERIFY(QTest::qWaitFor([&] { return answered; }, 10000));
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
 
@@ -510,6 +586,7 @@ void TestTill::restartKeepsWatchingACashSaleWithMpesaOpen()
     const int before = t.simulator.statusRequestCount();
     QVERIFY(t.advanceUntil([&] { return t.simulator.statusRequestCount() > before; }, 20s));
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
+    QVERIFY(t.waitForNetwork());
     QCOMPARE(t.simulator.pushes().size(), 1);
 }
 
@@ -529,7 +606,7 @@ void TestTill::cashForAnUnknownPaymentIntaSendKnowsStartsWatchingIt()
     QVERIFY(!stack.poller.isWatching(unknown.localRef));
 
     bool answered = false;
-    stack.till.settleInCash(unknown.localRef, this, [&](const Payment&, const QString&) { answered = true; });
+    stack.cash.settle(unknown.localRef, this, [&](const Payment&, const QString&) { answered = true; });
     QVERIFY(QTest::qWaitFor([&] { return answered; }, 10000));
     QCOMPARE(stack.journal.find(unknown.localRef)->state, PaymentState::Cash);
     QVERIFY(stack.poller.isWatching(unknown.localRef));
@@ -561,7 +638,7 @@ void TestTill::cashGoesOnTheAttemptThatMayStillCharge()
     QVERIFY(stack.journal.addPayment(resent));
 
     QString refusal = QStringLiteral("not called");
-    stack.till.settleInCash(failed.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
+    stack.cash.settle(failed.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
     QVERIFY2(refusal.contains(QStringLiteral("sent again")), qPrintable(refusal));
     QCOMPARE(stack.journal.find(failed.localRef)->state, PaymentState::Failed);
 
@@ -574,13 +651,13 @@ void TestTill::cashGoesOnTheAttemptThatMayStillCharge()
     newer.amount = older.amount;
     QVERIFY(stack.journal.addPayment(newer));
     refusal = QStringLiteral("not called");
-    stack.till.settleInCash(older.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
+    stack.cash.settle(older.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
     QVERIFY2(refusal.contains(QStringLiteral("still open")), qPrintable(refusal));
     QCOMPARE(stack.journal.find(older.localRef)->state, PaymentState::Pending);
 
     // The attempt that may still charge takes the cash.
     refusal = QStringLiteral("not called");
-    stack.till.settleInCash(resent.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
+    stack.cash.settle(resent.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
     QVERIFY(QTest::qWaitFor([&] { return refusal != u"not called"; }, 10000));
     QCOMPARE(refusal, QString());
     QCOMPARE(stack.journal.find(resent.localRef)->state, PaymentState::Cash);
@@ -597,7 +674,7 @@ void TestTill::cashThatCannotBeRecordedIsRefused()
     const QString ref = t.till().charge(Money::fromShillings(700), test::phoneEndingIn('9')); // silent
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Pending; }, 10s));
     // The disk fills up: charges are refused until nothing more can be written.
-    file->limitSizeForTesting(1);
+    test::limitSize(*file, 1);
     bool full = false;
     for (int i = 0; i < 1000 && !full; ++i)
         full = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('9')).isEmpty();
@@ -605,7 +682,7 @@ void TestTill::cashThatCannotBeRecordedIsRefused()
     QVERIFY(t.waitForNetwork());
 
     QString refusal = QStringLiteral("not called");
-    t.till().settleInCash(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
+    t.cash().settle(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
     QVERIFY(QTest::qWaitFor([&] { return refusal != u"not called"; }, 10000));
     QVERIFY2(refusal.contains(QStringLiteral("could not be recorded")), qPrintable(refusal));
     QVERIFY(refusal.contains(QStringLiteral("Do not take the cash")));
@@ -625,20 +702,20 @@ void TestTill::cashSaleWithMpesaOpenCanBeCheckedAfterExpiry()
     Payment cash = seeded(QStringLiteral("cash-open"), PaymentState::Cash, QStringLiteral("7"),
                           clock.now().addSecs(-600));
     QVERIFY(stack.journal.addPayment(cash));
-    QVERIFY(Till::isCheckable(cash));
+    QVERIFY(PaymentRules::isCheckable(cash));
 
     QStringList order;
     connect(&stack.till, &Till::paidTwice, this,
             [&](const Payment& p) { order << QStringLiteral("paidTwice ") + p.mpesaReceipt; });
     connect(&stack.till, &Till::paymentChanged, this,
             [&](const Payment& p) { order << QStringLiteral("changed ") + stateKey(p.state); });
-    stack.till.checkNow(cash.localRef);
+    stack.till.check(cash.localRef);
     QVERIFY(QTest::qWaitFor(
         [&] { return stack.journal.find(cash.localRef)->state == PaymentState::Complete; }, 10000));
     QCOMPARE(order,
              (QStringList{QStringLiteral("paidTwice QLATE24680"), QStringLiteral("changed Complete")}));
     QVERIFY(stack.journal.find(cash.localRef)->failureMessage.contains(QStringLiteral("cash back")));
-    QVERIFY(!Till::isCheckable(*stack.journal.find(cash.localRef)));
+    QVERIFY(!PaymentRules::isCheckable(*stack.journal.find(cash.localRef)));
 }
 
 QTEST_GUILESS_MAIN(TestTill)

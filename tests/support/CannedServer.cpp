@@ -1,5 +1,7 @@
 #include "CannedServer.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 
 #include <memory>
@@ -56,6 +58,7 @@ void CannedServer::serve(QTcpSocket* socket, QByteArray& buffer)
         const QByteArray requestLine = buffer.left(buffer.indexOf("\r\n"));
         const QByteArray path = requestLine.split(' ').value(1);
         const QByteArray body = buffer.mid(headerEnd + 4, length);
+        const QByteArray whole = buffer.left(headerEnd + 4 + length);
         buffer.remove(0, headerEnd + 4 + length);
         m_requests.append(requestLine.split(' ').value(0) + ' ' + path + '\n' + body);
 
@@ -70,6 +73,12 @@ void CannedServer::serve(QTcpSocket* socket, QByteArray& buffer)
         }
         if (reply.behaviour == Behaviour::Silent)
             continue;
+        if (reply.behaviour == Behaviour::Echo)
+            reply.body += whole;
+        if (reply.behaviour == Behaviour::EchoAsJson)
+            reply.body =
+                QJsonDocument(QJsonObject{{QStringLiteral("detail"), QString::fromUtf8(reply.body + whole)}})
+                    .toJson(QJsonDocument::Compact);
         socket->write(
             "HTTP/1.1 " + QByteArray::number(reply.status) +
             " Canned\r\nContent-Type: application/json\r\nConnection: keep-alive\r\nContent-Length: " +

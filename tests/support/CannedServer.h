@@ -11,7 +11,10 @@ namespace lipa::test {
 class CannedServer : public QObject {
     Q_OBJECT
 public:
-    enum class Behaviour { Answer, HangUp, Silent };
+    // Echo: answers with the body set, followed by the whole request as it arrived (headers included), as
+    // a debug page or a misconfigured proxy would; EchoAsJson: the same as IntaSend's error body
+    // ({"detail": "…"}), so that it reaches the message the cashier reads.
+    enum class Behaviour { Answer, HangUp, Silent, Echo, EchoAsJson };
     struct Reply {
         Behaviour behaviour = Behaviour::Answer;
         int status = 200;

@@ -1,5 +1,7 @@
 #include "JournalGenerator.h"
 
+#include "JournalTesting.h"
+
 #include <QRandomGenerator>
 
 namespace lipa::test {
@@ -56,7 +58,7 @@ bool JournalGenerator::fill(Journal& journal, qint64 count, const QDateTime& unt
         batch.reserve(kBatch);
         for (qint64 i = first; i < std::min(count, first + kBatch); ++i)
             batch.append(synthetic(i, random.generate(), start.addSecs(60 * i)));
-        if (!journal.addHistory(batch))
+        if (!addHistory(journal, batch))
             return false;
     }
     return true;

@@ -49,6 +49,12 @@ bool TestStack::waitForNetwork()
     return QTest::qWaitFor([this] { return till().requestsInFlight() == 0; }, 10000);
 }
 
+Totals TestStack::todaysTotals()
+{
+    const QDateTime startOfDay = clock.now().toLocalTime().date().startOfDay();
+    return journal().totals(startOfDay.toUTC(), startOfDay.addDays(1).toUTC());
+}
+
 bool TestStack::advanceUntil(const std::function<bool()>& done, std::chrono::milliseconds budget,
                              std::chrono::milliseconds step)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "IntaSendSimulator.h"
+#include "JournalTesting.h"
 #include "ManualClock.h"
 #include "TillStack.h"
 
@@ -23,12 +24,19 @@ public:
     Till& till() { return stack->till; }
     StatusPoller& poller() { return stack->poller; }
     Journal& journal() { return stack->journal; }
+    ServiceHealth& health() { return stack->health; }
+    ResendDesk& resends() { return stack->resends; }
+    CashDesk& cash() { return stack->cash; }
+    ShiftBook& shifts() { return stack->shifts; }
+    // Today's figures (local day on the clock), as the main window's totals panel shows them.
+    Totals todaysTotals();
     // A TillStack on this clock with a fresh in-memory journal, pointed at baseUrl.
     static std::unique_ptr<TillStack> stackFor(Clock& clock, const QString& baseUrl, const QString& publicKey,
                                                std::chrono::milliseconds timeout,
                                                std::unique_ptr<Journal> journal = {});
 
-    // Waits (on the event loop, not the clock) until no call to the simulator is in flight.
+    // Waits (on the event loop, not the clock) until no call to the simulator is in flight. Every "nothing
+    // was sent" count comes after it: a request on its way has not reached the simulator yet.
     bool waitForNetwork();
     // Moves the clock forward in steps, letting each round of requests finish, until done() holds.
     bool advanceUntil(const std::function<bool()>& done, std::chrono::milliseconds budget,

@@ -1,6 +1,7 @@
 #include "CsvExport.h"
 #include "Journal.h"
 #include "JournalGenerator.h"
+#include "JournalTesting.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void pagesThroughHistoryWithoutGapsOrRepeats();
     void totalsFollowTheFilter();
     void exportsCsvSafely();
+    void exportWhoseReadFailsMidwayLeavesTheEarlierFile();
     void csvCellsAreDefused_data();
     void csvCellsAreDefused();
 
@@ -236,14 +238,14 @@ void TestJournal::migratesFromVersionOne()
     byReceipt.search = QStringLiteral("qkl4ab12cd");
     QCOMPARE(journal->page(byReceipt, std::numeric_limits<qint64>::max(), 10).size(), 1);
     // Version 4's shifts: one open at a time, closed with its Z report.
-    QVERIFY(!journal->currentShift());
-    const std::optional<Shift> shift = journal->openShift(QStringLiteral("Akinyi"), m_now);
+    QVERIFY(!journal->shifts().current());
+    const std::optional<Shift> shift = journal->shifts().open(QStringLiteral("Akinyi"), m_now);
     QVERIFY(shift);
-    QVERIFY(!journal->openShift(QStringLiteral("Second"), m_now));
-    QVERIFY(journal->closeShift(shift->id, m_now.addSecs(3600), QStringLiteral("Z report")));
-    QVERIFY(!journal->closeShift(shift->id, m_now.addSecs(7200), QStringLiteral("again")));
-    QCOMPARE(journal->shift(shift->id)->zReport, QStringLiteral("Z report"));
-    QVERIFY(journal->openShift(QStringLiteral("Next"), m_now.addSecs(3601)));
+    QVERIFY(!journal->shifts().open(QStringLiteral("Second"), m_now));
+    QVERIFY(journal->shifts().close(shift->id, m_now.addSecs(3600), QStringLiteral("Z report")));
+    QVERIFY(!journal->shifts().close(shift->id, m_now.addSecs(7200), QStringLiteral("again")));
+    QCOMPARE(journal->shifts().find(shift->id)->zReport, QStringLiteral("Z report"));
+    QVERIFY(journal->shifts().open(QStringLiteral("Next"), m_now.addSecs(3601)));
     journal.reset();
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
@@ -264,7 +266,7 @@ void TestJournal::failedMigrationLeavesFileUntouched()
     const QByteArray before = hashOf(path());
     Journal::OpenError error;
     QVERIFY(!Journal::open(path(), &error));
-    QCOMPARE(error.kind, Journal::OpenError::Other);
+    QCOMPARE(error.kind, Journal::OpenError::Kind::Other);
     QVERIFY2(error.message.contains(QStringLiteral("could not be upgraded")), qPrintable(error.message));
     QCOMPARE(hashOf(path()), before);
     QVERIFY(!QFile::exists(path() + QStringLiteral("-wal")));
@@ -276,7 +278,7 @@ void TestJournal::refusesNewerVersionWithoutTouchingIt()
     const QByteArray before = hashOf(path());
     Journal::OpenError error;
     QVERIFY(!Journal::open(path(), &error));
-    QCOMPARE(error.kind, Journal::OpenError::NewerVersion);
+    QCOMPARE(error.kind, Journal::OpenError::Kind::NewerVersion);
     QVERIFY(error.message.contains(QStringLiteral("newer Lipa Till")));
     QCOMPARE(hashOf(path()), before);
 }
@@ -291,7 +293,7 @@ void TestJournal::movesGarbageFileAsideAndKeepsIt()
 
     Journal::OpenError error;
     QVERIFY(!Journal::open(path(), &error));
-    QCOMPARE(error.kind, Journal::OpenError::Corrupt);
+    QCOMPARE(error.kind, Journal::OpenError::Kind::Corrupt);
     QVERIFY(!QFile::exists(path())); // never silently replaced by an empty journal
     QVERIFY(error.movedAsideTo.startsWith(path() + QStringLiteral(".damaged-")));
     QFile aside(error.movedAsideTo);
@@ -324,7 +326,7 @@ void TestJournal::movesDamagedDatabaseAside()
 
     Journal::OpenError error;
     QVERIFY(!Journal::open(path(), &error));
-    QCOMPARE(error.kind, Journal::OpenError::Corrupt);
+    QCOMPARE(error.kind, Journal::OpenError::Kind::Corrupt);
     QVERIFY(QFile::exists(error.movedAsideTo));
     QVERIFY(!QFile::exists(path()));
 }
@@ -337,7 +339,7 @@ void TestJournal::secondTillIsLockedOut()
     Payment p = payment(QStringLiteral("a"));
     QVERIFY(first->addPayment(p));
     QVERIFY(!Journal::open(path(), &error));
-    QCOMPARE(error.kind, Journal::OpenError::Locked);
+    QCOMPARE(error.kind, Journal::OpenError::Kind::Locked);
     QVERIFY(error.message.contains(QStringLiteral("another Lipa Till")));
     first.reset();
     auto third = Journal::open(path(), &error); // free again once the first till has closed
@@ -349,24 +351,26 @@ void TestJournal::readOnlyFolderIsReported()
 {
     const QString folder = m_dir->filePath(QStringLiteral("locked"));
     QVERIFY(QDir().mkpath(folder));
-    QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup);
-    bool immutable = false;
-    if (QFile probe(folder + QStringLiteral("/probe")); probe.open(QIODevice::WriteOnly)) {
-        // Root ignores permissions; an immutable folder stops even root.
-        probe.close();
-        probe.remove();
-        immutable = QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), folder}) == 0;
-        if (!immutable)
-            QSKIP("cannot make a folder read-only for this user (root without chattr)");
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup |
+                                      QFile::ReadOther | QFile::ExeOther);
+    // Root ignores permissions. Rather than skip (as on CI, which runs as root in a container where
+    // chattr +i does not work), the check runs as "nobody" for its duration: the folder is read-only for
+    // that user, and the till must say so.
+    const bool root = geteuid() == 0;
+    if (root) {
+        QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                 QFile::ReadOther | QFile::ExeOther);
+        QVERIFY2(seteuid(65534) == 0, "as root, the test must be able to act as nobody");
     }
     const auto restore = qScopeGuard([&] {
-        if (immutable)
-            QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), folder});
+        if (root)
+            QVERIFY(seteuid(0) == 0);
         QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     });
+    QVERIFY2(!QFile(folder + QStringLiteral("/probe")).open(QIODevice::WriteOnly), "the folder is writable");
     Journal::OpenError error;
     QVERIFY(!Journal::open(folder + QStringLiteral("/journal.sqlite"), &error));
-    QCOMPARE(error.kind, Journal::OpenError::ReadOnly);
+    QCOMPARE(error.kind, Journal::OpenError::Kind::ReadOnly);
     QVERIFY2(error.message.contains(QStringLiteral("cannot be written")), qPrintable(error.message));
 }
 
@@ -377,7 +381,7 @@ void TestJournal::fullDiskRefusesThePayment()
     QVERIFY(journal);
     Payment first = payment(QStringLiteral("fits"));
     QVERIFY(journal->addPayment(first));
-    journal->limitSizeForTesting(1); // no room for another page
+    test::limitSize(*journal, 1); // no room for another page
     bool refused = false;
     for (int i = 0; i < 500 && !refused; ++i) {
         Payment p = payment(QStringLiteral("big-%1-").arg(i) + QString(300, u'x'));
@@ -576,9 +580,56 @@ void TestJournal::exportsCsvSafely()
     QCOMPARE(back.at(12), u'\'' + hostile.tillName);
     QCOMPARE(QDateTime::fromString(back.at(1), Qt::ISODate), hostile.createdAt);
 
-    // Atomic: a failed export leaves the earlier file as it was.
+    // A file that cannot be written is an error, not a silent nothing.
     QVERIFY(CsvExport::write(*journal, {}, m_dir->filePath(QStringLiteral("missing/dir/x.csv")), &error) < 0);
     QVERIFY(!error.isEmpty());
+}
+
+void TestJournal::exportWhoseReadFailsMidwayLeavesTheEarlierFile()
+{
+    // An earlier export, then one whose journal read fails on its second page: the earlier file must
+    // stay byte for byte, and no short file may pass for the whole export.
+    const QString path = m_dir->filePath(QStringLiteral("midway.csv"));
+    {
+        QFile earlier(path);
+        QVERIFY(earlier.open(QIODevice::WriteOnly));
+        earlier.write("sequence,created_at\r\n1,2026-12-01T09:00:00+03:00\r\n");
+    }
+    const QByteArray before = [&] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    QVERIFY(!before.isEmpty());
+    int pagesRead = 0;
+    const auto failingOnPageTwo = [&](qint64 beforeSequence, int limit, bool* ok, QString* error) {
+        ++pagesRead;
+        QList<Payment> page;
+        if (pagesRead == 2) {
+            *ok = false;
+            *error = QStringLiteral("disk I/O error");
+            return page;
+        }
+        *ok = true;
+        for (int i = 0; i < limit; ++i) { // a full page: the export must ask for the next one
+            Payment payment;
+            payment.sequence = std::min<qint64>(beforeSequence, 5000) - 1 - i;
+            payment.localRef = QStringLiteral("ref-%1").arg(payment.sequence);
+            payment.amount = Money::fromShillings(10);
+            payment.createdAt = QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC);
+            payment.updatedAt = payment.createdAt;
+            page.append(payment);
+        }
+        return page;
+    };
+    QString error;
+    QCOMPARE(CsvExport::write(failingOnPageTwo, path, &error), -1);
+    QCOMPARE(pagesRead, 2);
+    QCOMPARE(error, QStringLiteral("disk I/O error"));
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), before);
+    QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("midway.csv*")}, QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("midway.csv")}); // no half-written file left beside it
 }
 
 void TestJournal::csvCellsAreDefused_data()

@@ -10,6 +10,9 @@ private Q_SLOTS:
     void followsTheArchitectureDiagram();
     void finalStatesNeverMove();
     void keysRoundTrip();
+    void tableHasEveryStateOnceInReportOrder();
+    void traitsAgreeWithEachOther();
+    void groupsAndTakings();
 };
 
 namespace {
@@ -106,6 +109,63 @@ void TestPaymentState::keysRoundTrip()
     }
     QCOMPARE(stateFromKey(QStringLiteral("Nonsense")), std::nullopt);
     QCOMPARE(stateDisplayName(PaymentState::Complete), QStringLiteral("Paid"));
+}
+
+void TestPaymentState::tableHasEveryStateOnceInReportOrder()
+{
+    // Money taken first, then what is still open, then what was not paid: the order reports list them.
+    using S = PaymentState;
+    const QList<PaymentState> expected = {S::Complete, S::Cash,    S::Sending, S::Pending, S::Processing,
+                                          S::Unknown,  S::Expired, S::Failed,  S::Rejected};
+    QCOMPARE(allPaymentStates(), expected);
+    for (PaymentState state : kAll)
+        QCOMPARE(traitsOf(state).state, state);
+}
+
+void TestPaymentState::traitsAgreeWithEachOther()
+{
+    for (PaymentState state : kAll) {
+        const StateTraits& t = traitsOf(state);
+        const QByteArray name = stateKey(state).toLatin1();
+        // Waiting for the customer means in progress, and in progress means it may still charge.
+        QVERIFY2(!t.awaitsCustomer || t.inProgress, name);
+        QVERIFY2(!t.inProgress || t.mayStillCharge, name);
+        // A final state waits for nothing and charges nobody.
+        QVERIFY2(!t.isFinal || (!t.inProgress && !t.mayStillCharge), name);
+        // Money counts only once the state is final.
+        QVERIFY2(t.taken == Taken::No || t.isFinal, name);
+        // Only what did not (or may not have) charged the customer can be sent again.
+        QVERIFY2(!t.mayBeResent || t.taken == Taken::No, name);
+        QVERIFY2(!t.mayBeResent || !t.inProgress, name);
+    }
+    using S = PaymentState;
+    QCOMPARE(statesWhere([](const StateTraits& t) { return t.mayStillCharge; }),
+             (QList<PaymentState>{S::Sending, S::Pending, S::Processing, S::Unknown}));
+    QCOMPARE(statesWhere([](const StateTraits& t) { return t.mayBeResent; }),
+             (QList<PaymentState>{S::Unknown, S::Expired, S::Failed, S::Rejected}));
+    QCOMPARE(statesWhere([](const StateTraits& t) { return t.awaitsCustomer; }),
+             (QList<PaymentState>{S::Pending, S::Processing}));
+}
+
+void TestPaymentState::groupsAndTakings()
+{
+    using S = PaymentState;
+    const QList<QPair<StateGroup, QList<PaymentState>>> groups = {
+        {StateGroup::Paid, {S::Complete, S::Cash}},
+        {StateGroup::Waiting, {S::Sending, S::Pending, S::Processing}},
+        {StateGroup::NeedsCheck, {S::Unknown, S::Expired}},
+        {StateGroup::Failed, {S::Failed, S::Rejected}},
+    };
+    for (const auto& [group, members] : groups) {
+        for (PaymentState state : kAll) {
+            QCOMPARE(isInGroup(state, group), members.contains(state));
+            QVERIFY(isInGroup(state, StateGroup::All));
+        }
+    }
+    QCOMPARE(traitsOf(S::Complete).taken, Taken::ByMpesa);
+    QCOMPARE(traitsOf(S::Cash).taken, Taken::InCash);
+    QCOMPARE(stateKeys({S::Pending, S::Cash}),
+             (QStringList{QStringLiteral("Pending"), QStringLiteral("Cash")}));
 }
 
 QTEST_GUILESS_MAIN(TestPaymentState)

@@ -1,4 +1,5 @@
 #include "Settings.h"
+#include "SettingsSchema.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -14,6 +15,9 @@ private Q_SLOTS:
     void readsEveryKey();
     void badValuesFallBackWithAProblem();
     void saveThenLoadGivesTheSameSettings();
+    void schemaDefaultsAreTheDefaults();
+    void checksBackOffNoFasterThanTheFirstCheck();
+    void unsetValuesAreNotWritten();
 
 private:
     QString writeIni(const QByteArray& text);
@@ -135,6 +139,44 @@ void TestSettings::saveThenLoadGivesTheSameSettings()
     QCOMPARE(loaded.keypad, true);
     QCOMPARE(loaded.managerPinHash, settings.managerPinHash);
     QVERIFY(loaded.publicKey.isEmpty());
+}
+
+void TestSettings::schemaDefaultsAreTheDefaults()
+{
+    // A Settings made in code (tests, the self-test) starts where a missing settings file does.
+    const Settings defaults;
+    for (const SettingsSchema::Key& key : SettingsSchema::keys())
+        QVERIFY2(key.read(defaults) == key.defaultValue,
+                 qPrintable(QStringLiteral("%1: the schema says \"%2\", Settings has \"%3\"")
+                                .arg(key.name, key.defaultValue, key.read(defaults))));
+}
+
+void TestSettings::checksBackOffNoFasterThanTheFirstCheck()
+{
+    QStringList problems;
+    // The longest wait left at its default (10 s), below a first check the file sets.
+    const Settings settings = Settings::load(writeIni("[polling]\nfirst_check_seconds=20\n"), &problems);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY(problems.first().contains(QStringLiteral("polling/max_interval_seconds is shorter")));
+    QCOMPARE(settings.polling.firstCheck, 20s);
+    QCOMPARE(settings.polling.maxInterval, 20s);
+}
+
+void TestSettings::unsetValuesAreNotWritten()
+{
+    Settings settings;
+    settings.tillName = QStringLiteral("Duka");
+    const QString path = m_dir.filePath(QStringLiteral("unset.ini"));
+    QString error;
+    QVERIFY(settings.save(path, &error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(!text.contains("environment="));
+    QVERIFY(!text.contains("public_key="));
+    QVERIFY(!text.contains("manager_pin="));
+    QVERIFY(text.contains("name=Duka"));
+    QVERIFY(text.contains("max_amount=250000"));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

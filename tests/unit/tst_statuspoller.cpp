@@ -8,6 +8,22 @@ using namespace lipa;
 using namespace std::chrono_literals;
 using test::ManualClock;
 
+namespace {
+
+// A poller on a manual clock, with spies on the checks it asks for and the payments it gives up on.
+struct PollerRig {
+    explicit PollerRig(PollSchedule schedule = {})
+        : poller(clock, schedule)
+    {
+    }
+    ManualClock clock;
+    StatusPoller poller;
+    QSignalSpy due{&poller, &StatusPoller::checkDue};
+    QSignalSpy expired{&poller, &StatusPoller::expired};
+};
+
+} // namespace
+
 // The poller's timing, on a manual clock: first check, backoff, one in flight, expiry, idleness.
 class TestStatusPoller : public QObject {
     Q_OBJECT
@@ -28,10 +44,8 @@ private Q_SLOTS:
 
 void TestStatusPoller::wallClockJumpsNeitherExpireNorStall()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
-    QSignalSpy due(&poller, &StatusPoller::checkDue);
-    QSignalSpy expired(&poller, &StatusPoller::expired);
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     poller.watch(QStringLiteral("a"), clock.now());
     clock.setWallClock(clock.now().addDays(1)); // NTP corrects a till that booted with a stale clock
     clock.advance(3s);
@@ -46,9 +60,8 @@ void TestStatusPoller::wallClockJumpsNeitherExpireNorStall()
 
 void TestStatusPoller::watchingTwiceKeepsOneCheckInFlight()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
-    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     poller.watch(QStringLiteral("a"), clock.now());
     clock.advance(3s);
     poller.watch(QStringLiteral("a"), clock.now());
@@ -59,9 +72,8 @@ void TestStatusPoller::watchingTwiceKeepsOneCheckInFlight()
 
 void TestStatusPoller::resumedPaymentKeepsItsAge()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
-    QSignalSpy expired(&poller, &StatusPoller::expired);
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     connect(&poller, &StatusPoller::checkDue, &poller,
             [&](const QString& ref) { poller.checkFinished(ref); });
     poller.watch(QStringLiteral("a"), clock.now().addSecs(-170)); // created by the run before a restart
@@ -73,9 +85,8 @@ void TestStatusPoller::resumedPaymentKeepsItsAge()
 
 void TestStatusPoller::firstCheckAfterThreeSeconds()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
-    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     poller.watch(QStringLiteral("a"), clock.now());
     clock.advance(2999ms);
     QCOMPARE(due.count(), 0);
@@ -86,8 +97,8 @@ void TestStatusPoller::firstCheckAfterThreeSeconds()
 
 void TestStatusPoller::backsOffToTenSeconds()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     QList<qint64> checkTimes;
     const QDateTime start = clock.now();
     connect(&poller, &StatusPoller::checkDue, &poller, [&](const QString& ref) {
@@ -103,9 +114,8 @@ void TestStatusPoller::backsOffToTenSeconds()
 
 void TestStatusPoller::neverTwoChecksInFlight()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
-    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     poller.watch(QStringLiteral("a"), clock.now());
     clock.advance(3s);
     QCOMPARE(due.count(), 1);
@@ -120,9 +130,8 @@ void TestStatusPoller::neverTwoChecksInFlight()
 
 void TestStatusPoller::expiresAfterTheWindow()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
-    QSignalSpy expired(&poller, &StatusPoller::expired);
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     connect(&poller, &StatusPoller::checkDue, &poller,
             [&](const QString& ref) { poller.checkFinished(ref); });
     poller.watch(QStringLiteral("a"), clock.now());
@@ -136,12 +145,10 @@ void TestStatusPoller::expiresAfterTheWindow()
 
 void TestStatusPoller::expiryWaitsForTheCheckInFlight()
 {
-    ManualClock clock;
     PollSchedule schedule;
     schedule.expiry = 10s;
-    StatusPoller poller(clock, schedule);
-    QSignalSpy expired(&poller, &StatusPoller::expired);
-    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    PollerRig rig(schedule);
+    auto& [clock, poller, due, expired] = rig;
     poller.watch(QStringLiteral("a"), clock.now());
     clock.advance(3s);
     QCOMPARE(due.count(), 1);
@@ -154,8 +161,8 @@ void TestStatusPoller::expiryWaitsForTheCheckInFlight()
 
 void TestStatusPoller::noAlarmWhenNothingIsWatched()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     QVERIFY(!poller.isAlarmSet());
     QCOMPARE(clock.activeAlarmCount(), 0);
     poller.watch(QStringLiteral("a"), clock.now());
@@ -167,9 +174,8 @@ void TestStatusPoller::noAlarmWhenNothingIsWatched()
 
 void TestStatusPoller::honoursRetryAfter()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
-    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     poller.watch(QStringLiteral("a"), clock.now());
     clock.advance(3s);
     poller.checkFinished(QStringLiteral("a"), 30s);
@@ -181,9 +187,8 @@ void TestStatusPoller::honoursRetryAfter()
 
 void TestStatusPoller::checkSoonShortensTheWait()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
-    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     poller.watch(QStringLiteral("a"), clock.now());
     poller.checkSoon(QStringLiteral("a"));
     clock.advance(0ms);
@@ -195,9 +200,8 @@ void TestStatusPoller::checkSoonShortensTheWait()
 
 void TestStatusPoller::pollsManyPaymentsWithOneAlarm()
 {
-    ManualClock clock;
-    StatusPoller poller(clock, PollSchedule{});
-    QSignalSpy due(&poller, &StatusPoller::checkDue);
+    PollerRig rig;
+    auto& [clock, poller, due, expired] = rig;
     for (int i = 0; i < 100; ++i) {
         poller.watch(QString::number(i), clock.now());
         clock.advance(10ms);

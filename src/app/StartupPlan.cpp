@@ -1,0 +1,146 @@
+#include "StartupPlan.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+namespace lipa {
+
+QString StartupPlan::takeSecretKeyFromEnvironment()
+{
+    const QString secret = qEnvironmentVariable("LIPA_TILL_SECRET_KEY").trimmed();
+    qunsetenv("LIPA_TILL_SECRET_KEY");
+    return secret;
+}
+
+Result<StartupPlan> StartupPlan::read(const QStringList& arguments, const QString& secretKey)
+{
+    using Failed = Result<StartupPlan>;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Lipa Till: take M-Pesa payments through IntaSend at a shop counter."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Run on the built-in IntaSend simulator: no real money."));
+    const QCommandLineOption apiBase(
+        QStringLiteral("api-base"),
+        QCoreApplication::translate("main", "Use this IntaSend base URL (https, or http to 127.0.0.1 only)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption publicKey(
+        QStringLiteral("public-key"),
+        QCoreApplication::translate("main", "IntaSend public key. The secret key is read only from the "
+                                            "LIPA_TILL_SECRET_KEY environment variable."),
+        QStringLiteral("KEY"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("main", "Where the settings file and the journal live."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption selfTest(
+        QStringLiteral("self-test"),
+        QCoreApplication::translate("main",
+                                    "Take one demo payment through the real window, in a throwaway data "
+                                    "folder, and exit: 0 when it was paid."));
+    const QCommandLineOption quitAfterReady(
+        QStringLiteral("quit-after-ready"),
+        QCoreApplication::translate("main", "Exit as soon as the window is ready for the first payment (for "
+                                            "start-up benchmarks)."));
+    parser.addOptions({demo, apiBase, publicKey, dataDir, selfTest, quitAfterReady});
+    if (!parser.parse(arguments))
+        return Failed::error(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return Failed::error(QStringLiteral("unexpected argument \"%1\"; see --help")
+                                 .arg(parser.positionalArguments().first()));
+    if (parser.isSet(demo) && parser.isSet(apiBase))
+        return Failed::error(QStringLiteral("--demo and --api-base cannot be used together"));
+
+    StartupPlan plan;
+    plan.selfTest = parser.isSet(selfTest);
+    plan.quitAfterReady = parser.isSet(quitAfterReady);
+    if (plan.selfTest) {
+        // Its own folder: a self-test never touches a till's settings or journal.
+        static QTemporaryDir scratch;
+        plan.dataDir = scratch.path();
+        plan.environment.kind = EnvironmentKind::Demo;
+        plan.settings.polling.firstCheck = std::chrono::milliseconds(300);
+        plan.settings.polling.maxInterval = std::chrono::milliseconds(500);
+        return Failed::ok(std::move(plan));
+    }
+    plan.dataDir = parser.isSet(dataDir) ? parser.value(dataDir)
+                                         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir().mkpath(plan.dataDir))
+        return Failed::error(QStringLiteral("cannot create the data directory %1").arg(plan.dataDir));
+    plan.settings = Settings::load(plan.iniPath(), &plan.settingsProblems);
+    const Settings& settings = plan.settings;
+
+    plan.publicKeyGiven = parser.isSet(publicKey);
+    plan.client.publicKey = plan.publicKeyGiven ? parser.value(publicKey).trimmed() : settings.publicKey;
+    plan.client.secretKey = secretKey;
+    plan.client.transferTimeout = settings.requestTimeout;
+
+    const bool nothingConfigured = !settings.environment && plan.client.publicKey.isEmpty();
+    plan.firstRun = nothingConfigured && !parser.isSet(apiBase);
+    if (parser.isSet(demo) ||
+        (!parser.isSet(apiBase) && (nothingConfigured || settings.environment == EnvironmentKind::Demo))) {
+        plan.environment.kind = EnvironmentKind::Demo; // the URL is the simulator's, known once it listens
+        return Failed::ok(std::move(plan));
+    }
+
+    if (parser.isSet(apiBase)) {
+        const Result<QUrl> url = parseBaseUrl(parser.value(apiBase));
+        if (!url)
+            return Failed::error(QStringLiteral("--api-base: %1").arg(url.error()));
+        plan.environment = Environment::custom(url.value());
+    } else if (settings.environment == EnvironmentKind::Custom) {
+        const Result<QUrl> url = parseBaseUrl(settings.baseUrl);
+        if (!url)
+            return Failed::error(
+                QStringLiteral("intasend/base_url in the settings file: %1").arg(url.error()));
+        plan.environment = Environment::custom(url.value());
+    } else if (settings.environment == EnvironmentKind::Live) {
+        plan.environment = Environment::live();
+    } else {
+        plan.environment = Environment::sandbox();
+    }
+    plan.client.baseUrl = plan.environment.baseUrl;
+    return Failed::ok(std::move(plan));
+}
+
+bool StartupPlan::needsStoredKeys() const
+{
+    return !selfTest && environment.kind != EnvironmentKind::Demo;
+}
+
+QString StartupPlan::useStoredKeys(const IntaSendKeys& stored)
+{
+    if (!publicKeyGiven && !stored.publicKey.isEmpty())
+        client.publicKey = stored.publicKey;
+    if (client.secretKey.isEmpty())
+        client.secretKey = stored.secretKey;
+    if (client.publicKey.isEmpty())
+        return QStringLiteral("no IntaSend public key: pass --public-key or set intasend/public_key in %1")
+            .arg(iniPath());
+    return keyEnvironmentMismatch(environment.kind, client.publicKey, client.secretKey);
+}
+
+void StartupPlan::useSimulator(const QUrl& baseUrl)
+{
+    environment = Environment::demo(baseUrl);
+    client.baseUrl = baseUrl;
+    client.publicKey = QStringLiteral("ISPubKey_test_demo");
+    client.secretKey.clear();
+}
+
+QString StartupPlan::iniPath() const
+{
+    return QDir(dataDir).filePath(Settings::fileName());
+}
+
+} // namespace lipa

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Palette.h"
+
+#include <QWidget>
+
+class QFrame;
+class QLabel;
+class QPushButton;
+
+namespace lipa {
+
+// The messages above the charge form, at most one of each kind: how the till runs (with Open Settings
+// when Settings can be opened), what stands in the way of payments now, and something that just
+// happened (until the cashier dismisses it). Hidden while it has nothing to say.
+class MessageArea : public QWidget {
+    Q_OBJECT
+public:
+    explicit MessageArea(QWidget* parent = nullptr);
+
+    // Shows text as the message of that kind, in place of the one shown; empty text clears it.
+    void showMessage(Palette::MessageKind kind, const QString& text);
+    void clearMessage(Palette::MessageKind kind);
+    QString message(Palette::MessageKind kind) const;
+    // Offers Open Settings under the information message.
+    void offerSettings(bool offered);
+
+Q_SIGNALS:
+    void settingsRequested();
+
+private:
+    QWidget* frameOf(Palette::MessageKind kind) const;
+    QLabel* textOf(Palette::MessageKind kind) const;
+    void updateVisibility();
+
+    QFrame* m_information = nullptr;
+    QLabel* m_informationText = nullptr;
+    QPushButton* m_settingsButton = nullptr;
+    QLabel* m_trouble = nullptr;
+    QFrame* m_warning = nullptr;
+    QLabel* m_warningText = nullptr;
+};
+
+} // namespace lipa

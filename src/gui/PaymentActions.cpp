@@ -1,0 +1,338 @@
+#include "PaymentActions.h"
+
+#include "AskFirst.h"
+#include "ChargePanel.h"
+#include "PaymentDetailsDialog.h"
+#include "PaymentListModel.h"
+#include "Receipt.h"
+#include "TillStack.h"
+#include "WaitingCard.h"
+
+#include <QLocale>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace lipa {
+
+namespace {
+
+// A message box that only informs: window-modal, plain text (it may quote IntaSend), gone when closed.
+QMessageBox* inform(QWidget* parent, const QString& name, const QString& title, const QString& text)
+{
+    auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, parent);
+    box->setObjectName(name);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    return box;
+}
+
+} // namespace
+
+PaymentActions::PaymentActions(TillStack& stack, QMainWindow* window, ChargePanel* form, WaitingCard* card,
+                               QTableView* list, Printout::Paper paper)
+    : QObject(window)
+    , m_stack(stack)
+    , m_window(window)
+    , m_form(form)
+    , m_card(card)
+    , m_list(list)
+    , m_paper(paper)
+{
+}
+
+QString PaymentActions::paymentInFocus() const
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (current.isValid())
+        return current.data(PaymentListModel::LocalRefRole).toString();
+    if (!m_card->localRef().isEmpty())
+        return m_card->localRef();
+    return m_list->model()->index(0, 0).data(PaymentListModel::LocalRefRole).toString();
+}
+
+void PaymentActions::showStatus(const QString& text, int timeoutMs)
+{
+    m_window->statusBar()->showMessage(text, timeoutMs);
+}
+
+void PaymentActions::charge(Money amount, const PhoneNumber& phone)
+{
+    const std::optional<Payment> earlier = m_stack.till.openPaymentFor(phone, amount);
+    if (!earlier) {
+        send(amount, phone);
+        return;
+    }
+    if (earlier->state != PaymentState::Expired) {
+        confirmDuplicateCharge(amount, phone, *earlier, {});
+        return;
+    }
+    // An expired request may have been paid late: look again before asking.
+    if (m_duplicateCheckInFlight)
+        return; // Enter again while IntaSend is being asked
+    m_duplicateCheckInFlight = true;
+    showStatus(tr("Checking the earlier request with IntaSend…"));
+    m_stack.till.check(earlier->localRef, this, [this, amount, phone](const Payment& now, bool checked) {
+        m_duplicateCheckInFlight = false;
+        m_window->statusBar()->clearMessage();
+        if (now.state == PaymentState::Complete) {
+            showAlreadyPaid(now);
+            return;
+        }
+        confirmDuplicateCharge(amount, phone, now,
+                               checked ? QString()
+                                       : tr("The till could not ask IntaSend about it just now; the customer "
+                                            "may have paid it late."));
+    });
+}
+
+void PaymentActions::showAlreadyPaid(const Payment& earlier)
+{
+    QMessageBox* box =
+        inform(m_window, QStringLiteral("alreadyPaidDialog"), tr("Already paid"),
+               tr("%1 from %2 requested at %3 has been paid (M-Pesa receipt %4). Nothing was sent.")
+                   .arg(earlier.amount.toDisplayString(), earlier.phone.masked(),
+                        earlier.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                        earlier.mpesaReceipt.isEmpty() ? tr("not given") : earlier.mpesaReceipt));
+    connect(box, &QMessageBox::finished, m_form, &ChargePanel::clear);
+    box->open();
+}
+
+void PaymentActions::confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
+                                            const QString& note)
+{
+    const qint64 seconds = std::max<qint64>(0, earlier.createdAt.secsTo(m_stack.clock.now()));
+    const QDateTime when = earlier.createdAt.toLocalTime();
+    const QString age = seconds == 1     ? tr("1 second ago")
+                        : seconds < 120  ? tr("%1 seconds ago").arg(seconds)
+                        : seconds < 7200 ? tr("%1 minutes ago").arg(seconds / 60)
+                        : seconds < 86400
+                            ? tr("%1 hours ago").arg(seconds / 3600)
+                            : tr("on %1").arg(QLocale().toString(when.date(), QLocale::ShortFormat));
+    QString state;
+    switch (earlier.state) {
+    case PaymentState::Unknown:
+        state = tr("it may already have reached the customer's phone (Unknown)");
+        break;
+    case PaymentState::Expired:
+        state = tr("the customer did not answer in time, but may still have paid (Expired)");
+        break;
+    default:
+        state = tr("it is not finished (%1)").arg(stateDisplayName(earlier.state));
+        break;
+    }
+    QString text = tr("%1 to %2 was already requested %3 (at %4), and %5.")
+                       .arg(amount.toDisplayString(), phone.masked(), age,
+                            when.toString(QStringLiteral("HH:mm:ss")), state);
+    if (!note.isEmpty())
+        text += u' ' + note;
+    text +=
+        QStringLiteral("\n\n") + tr("Charging again sends a second payment request to the customer's phone.");
+    Question question;
+    question.dialogName = QStringLiteral("duplicateChargeDialog");
+    question.title = tr("Charge again?");
+    question.text = text;
+    question.doText = tr("C&harge again");
+    question.doName = QStringLiteral("chargeAgain");
+    question.dontText = tr("&Don't charge");
+    question.dontName = QStringLiteral("dontCharge");
+    askFirst(
+        m_window, question,
+        [this, amount, phone, earlierRef = earlier.localRef] {
+            // The earlier one may have been paid while the question was open.
+            if (const std::optional<Payment> now = m_stack.journal.find(earlierRef);
+                now && now->state == PaymentState::Complete) {
+                showAlreadyPaid(*now);
+                return;
+            }
+            send(amount, phone);
+        },
+        [this] { m_form->focusAmount(); });
+}
+
+void PaymentActions::send(Money amount, const PhoneNumber& phone)
+{
+    // The request is on its way before anything on screen changes.
+    const QString ref = m_stack.till.charge(amount, phone);
+    if (ref.isEmpty())
+        return;      // nothing was sent: the form keeps the sale, the notice says why
+    m_form->clear(); // ready for the next customer
+    readyForNextSale(ref);
+}
+
+void PaymentActions::readyForNextSale(const QString& sentRef)
+{
+    if (const std::optional<Payment> sent = m_stack.journal.find(sentRef))
+        m_card->follow(*sent);
+    // The new payment is the top row; with no row chosen, F5 and F8 apply to it.
+    m_list->scrollToTop();
+    m_list->selectionModel()->clear();
+    m_form->focusAmount();
+}
+
+void PaymentActions::checkInFocus()
+{
+    check(paymentInFocus());
+}
+
+void PaymentActions::check(const QString& localRef)
+{
+    if (!localRef.isEmpty())
+        m_stack.till.check(localRef);
+}
+
+void PaymentActions::resendInFocus()
+{
+    resend(paymentInFocus());
+}
+
+void PaymentActions::resend(const QString& localRef)
+{
+    if (localRef.isEmpty()) {
+        showStatus(tr("There is no payment to send again"), 5000);
+        return;
+    }
+    if (m_resendCheckInFlight)
+        return; // F8 pressed twice: the first check is still on its way
+    m_resendCheckInFlight = true;
+    showStatus(tr("Checking the earlier request with IntaSend…"));
+    m_stack.resends.prepare(localRef, this, [this](const ResendCheck& check) {
+        m_resendCheckInFlight = false;
+        m_window->statusBar()->clearMessage();
+        askToResend(check);
+    });
+}
+
+void PaymentActions::askToResend(const ResendCheck& check)
+{
+    const Payment& earlier = check.payment;
+    const QString sale = earlier.localRef.isEmpty()
+                             ? QString()
+                             : tr("%1 to %2, requested at %3.")
+                                   .arg(earlier.amount.toDisplayString(), earlier.phone.masked(),
+                                        earlier.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    const QString text = sale.isEmpty() ? check.reason : sale + QStringLiteral("\n\n") + check.reason;
+    if (check.verdict == ResendCheck::Verdict::Refused) {
+        inform(m_window, QStringLiteral("resendDialog"), tr("Not sent again"), text)->open();
+        return;
+    }
+    const bool rejected = earlier.state == PaymentState::Rejected;
+    Question question;
+    question.icon = check.verdict == ResendCheck::Verdict::MaySendWithWarning ? QMessageBox::Warning
+                                                                              : QMessageBox::Question;
+    question.dialogName = QStringLiteral("resendDialog");
+    question.title = rejected ? tr("Try again?") : tr("Send again?");
+    question.text = text;
+    question.doText = rejected ? tr("&Try again") : tr("&Send again");
+    question.doName = QStringLiteral("sendAgain");
+    question.dontText = tr("&Don't send");
+    question.dontName = QStringLiteral("dontSend");
+    askFirst(m_window, question, [this, ref = earlier.localRef] {
+        if (const QString newRef = m_stack.resends.resend(ref); !newRef.isEmpty())
+            readyForNextSale(newRef);
+    });
+}
+
+void PaymentActions::useCashInFocus()
+{
+    useCash(paymentInFocus());
+}
+
+void PaymentActions::useCash(const QString& localRef)
+{
+    const std::optional<Payment> payment = m_stack.journal.find(localRef);
+    if (!payment || m_cashCheckInFlight)
+        return; // F9 pressed twice: the first check is still on its way
+    if (!maySettleInCash(payment->state)) {
+        showStatus(payment->state == PaymentState::Sending
+                       ? tr("Wait for IntaSend's answer before taking cash")
+                       : tr("This payment is %1: there is nothing to settle in cash")
+                             .arg(stateDisplayName(payment->state)),
+                   5000);
+        return;
+    }
+    // Of the states that may be settled in cash, these may still bring up the prompt on the phone.
+    const bool phoneMayStillAsk = traitsOf(payment->state).mayStillCharge;
+    Question question;
+    question.icon = phoneMayStillAsk ? QMessageBox::Warning : QMessageBox::Question;
+    question.dialogName = QStringLiteral("cashDialog");
+    question.title = tr("Use cash?");
+    question.text = tr("Record %1 from %2 as paid in cash?")
+                        .arg(payment->amount.toDisplayString(), payment->phone.masked());
+    // Only a request IntaSend confirmed can be watched for a late approval: say so when it cannot.
+    if (phoneMayStillAsk && payment->invoiceId.isEmpty())
+        question.text +=
+            QStringLiteral("\n\n") +
+            tr("IntaSend never confirmed this M-Pesa request, so the till cannot see whether the "
+               "customer approves it. Ask them to cancel it on their phone, or to check that no "
+               "prompt came, before you take the cash.");
+    else if (phoneMayStillAsk)
+        question.text += QStringLiteral("\n\n") +
+                         tr("The customer's phone may still show the M-Pesa request. Ask them to cancel it "
+                            "before you take the cash. If they approve it anyway, the till tells you to give "
+                            "the cash back.");
+    question.doText = tr("Take &cash");
+    question.doName = QStringLiteral("takeCash");
+    question.dontText = tr("&Keep waiting");
+    question.dontName = QStringLiteral("keepWaiting");
+    askFirst(m_window, question, [this, localRef] {
+        m_cashCheckInFlight = true;
+        showStatus(tr("Checking the payment with IntaSend before taking cash…"));
+        m_stack.cash.settle(localRef, this, [this](const Payment& payment, const QString& refusal) {
+            m_cashCheckInFlight = false;
+            m_window->statusBar()->clearMessage();
+            if (!refusal.isEmpty()) {
+                inform(m_window, QStringLiteral("cashDialog"), tr("Do not take cash"), refusal)->open();
+                return;
+            }
+            showStatus(tr("%1 from %2 recorded as paid in cash")
+                           .arg(payment.amount.toDisplayString(), payment.phone.masked()),
+                       10000);
+            m_form->focusAmount();
+        });
+    });
+}
+
+std::optional<Payment> PaymentActions::receiptInFocus()
+{
+    std::optional<Payment> payment = m_stack.journal.find(paymentInFocus());
+    if (!payment)
+        showStatus(tr("There is no payment to print"), 5000);
+    return payment;
+}
+
+Printout PaymentActions::receiptOf(const Payment& payment) const
+{
+    return Printout(receiptHtml(payment, m_stack.till.tillName(), m_stack.clock.now()), m_paper);
+}
+
+void PaymentActions::printReceipt()
+{
+    if (const std::optional<Payment> payment = receiptInFocus())
+        receiptOf(*payment).preview(m_window, tr("Receipt"));
+}
+
+void PaymentActions::saveReceiptPdf()
+{
+    if (const std::optional<Payment> payment = receiptInFocus())
+        receiptOf(*payment).saveAsPdf(
+            m_window,
+            QStringLiteral("receipt-%1.pdf")
+                .arg(payment->mpesaReceipt.isEmpty() ? payment->localRef.left(8) : payment->mpesaReceipt));
+}
+
+void PaymentActions::showDetailsInFocus()
+{
+    if (const QString ref = paymentInFocus(); !ref.isEmpty())
+        showDetails(ref);
+}
+
+void PaymentActions::showDetails(const QString& localRef)
+{
+    auto* dialog = new PaymentDetailsDialog(m_stack.journal, m_stack.till, localRef, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+} // namespace lipa

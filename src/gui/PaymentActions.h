@@ -1,0 +1,81 @@
+#pragma once
+
+#include "Money.h"
+#include "Payment.h"
+#include "PhoneNumber.h"
+#include "Printout.h"
+
+#include <QObject>
+
+#include <optional>
+
+class QMainWindow;
+class QTableView;
+
+namespace lipa {
+
+class ChargePanel;
+class TillStack;
+class WaitingCard;
+struct ResendCheck;
+
+// What the cashier does to a payment, from the window's keys, menus and buttons: charge (asking first
+// when the same sale is already on its way), check now, send again, use cash, print or save the receipt,
+// show the details. Asks before what cannot be taken back, and lets one check with IntaSend per flow be
+// on its way at a time.
+class PaymentActions : public QObject {
+    Q_OBJECT
+public:
+    // The views the actions read and move on: the form, the card and the list (of a PaymentListModel).
+    // window parents the questions and says in its status bar what is going on.
+    PaymentActions(TillStack& stack, QMainWindow* window, ChargePanel* form, WaitingCard* card,
+                   QTableView* list, Printout::Paper paper);
+
+    void setPaper(Printout::Paper paper) { m_paper = paper; }
+    // The payment the actions work on: the row chosen in the list, else the payment on the card, else
+    // the newest one. Empty when there is none.
+    QString paymentInFocus() const;
+
+    // The form's sale: charged, or first asked about when the same sale may still charge the customer.
+    void charge(Money amount, const PhoneNumber& phone);
+    // On the payment in focus (F5, F8, F9, Ctrl+P, Ctrl+Shift+P, Payment → Details).
+    void checkInFocus();
+    void resendInFocus();
+    void useCashInFocus();
+    void printReceipt();
+    void saveReceiptPdf();
+    void showDetailsInFocus();
+    // On a given payment (the card's buttons, Enter on a row).
+    void check(const QString& localRef);
+    void resend(const QString& localRef);
+    // "Use cash": the sale is paid in cash instead; asks first, then records it (after a last check).
+    void useCash(const QString& localRef);
+    void showDetails(const QString& localRef);
+
+private:
+    // Asks before charging a sale that is already on its way to the customer's phone.
+    void confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
+                                const QString& note);
+    void showAlreadyPaid(const Payment& earlier);
+    void send(Money amount, const PhoneNumber& phone);
+    void askToResend(const ResendCheck& check);
+    // After a payment was sent: the card follows it, the form is ready for the next customer.
+    void readyForNextSale(const QString& sentRef);
+    // The payment a receipt is asked for, or nullopt with a word in the status bar.
+    std::optional<Payment> receiptInFocus();
+    Printout receiptOf(const Payment& payment) const;
+    void showStatus(const QString& text, int timeoutMs = 0);
+
+    TillStack& m_stack;
+    QMainWindow* m_window;
+    ChargePanel* m_form;
+    WaitingCard* m_card;
+    QTableView* m_list;
+    Printout::Paper m_paper;
+    // A check with IntaSend on its way for that flow: a second press waits for it instead of asking again.
+    bool m_duplicateCheckInFlight = false;
+    bool m_resendCheckInFlight = false;
+    bool m_cashCheckInFlight = false;
+};
+
+} // namespace lipa

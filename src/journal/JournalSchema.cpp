@@ -1,0 +1,306 @@
+#include "JournalSchema.h"
+
+#include "JournalConnection.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUuid>
+
+namespace lipa {
+
+namespace {
+
+// Each migration takes the schema from version N-1 to N. They run in order, all in one transaction.
+// A migration is history: files in shops were made by it, so it is never edited, only followed by a new
+// one. That is why its state lists are written out here instead of read from the state table.
+const QList<QStringList>& migrations()
+{
+    static const QList<QStringList> steps = {
+        // 1: payments and their events.
+        {
+            QStringLiteral("CREATE TABLE payments ("
+                           " id INTEGER PRIMARY KEY,"
+                           " local_ref TEXT NOT NULL UNIQUE,"
+                           " amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
+                           " phone TEXT NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " updated_at INTEGER NOT NULL,"
+                           " invoice_id TEXT,"
+                           " remote_state TEXT,"
+                           " mpesa_receipt TEXT,"
+                           " failed_code TEXT,"
+                           " failure_message TEXT)"),
+            QStringLiteral("CREATE TABLE events ("
+                           " id INTEGER PRIMARY KEY,"
+                           " payment_id INTEGER NOT NULL REFERENCES payments(id),"
+                           " at INTEGER NOT NULL,"
+                           " from_state TEXT,"
+                           " to_state TEXT NOT NULL,"
+                           " remote_state TEXT,"
+                           " detail TEXT)"),
+            QStringLiteral("CREATE INDEX events_by_payment ON events(payment_id)"),
+            QStringLiteral("CREATE INDEX payments_unfinished ON payments(state)"
+                           " WHERE state NOT IN ('Complete', 'Failed', 'Rejected')"),
+        },
+        // 2: the till's name, links between attempts, and the indexes the history's search needs.
+        {
+            QStringLiteral("ALTER TABLE payments ADD COLUMN till_name TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(
+                "ALTER TABLE payments ADD COLUMN replaces_ref TEXT REFERENCES payments(local_ref)"),
+            QStringLiteral("CREATE INDEX payments_by_created ON payments(created_at)"),
+            QStringLiteral("CREATE INDEX payments_by_phone ON payments(phone, id)"),
+            QStringLiteral("CREATE INDEX payments_by_amount ON payments(amount_cents, id)"),
+            QStringLiteral("CREATE INDEX payments_by_invoice ON payments(invoice_id)"),
+            QStringLiteral("CREATE INDEX payments_by_receipt ON payments(mpesa_receipt COLLATE NOCASE)"),
+            QStringLiteral("CREATE INDEX payments_by_state ON payments(state, id)"),
+            // Covers the all-time totals (count and sum by state) without reading the table.
+            QStringLiteral("CREATE INDEX payments_totals ON payments(state, amount_cents)"),
+        },
+        // 3: finding the attempt that replaced a payment (resend) without reading the table.
+        {
+            QStringLiteral("CREATE INDEX payments_by_replaces ON payments(replaces_ref)"
+                           " WHERE replaces_ref IS NOT NULL"),
+        },
+        // 4: shifts, each closed by a Z report kept as printed. At most one open shift (closed_at NULL).
+        {
+            QStringLiteral("CREATE TABLE shifts ("
+                           " id INTEGER PRIMARY KEY,"
+                           " cashier TEXT NOT NULL,"
+                           " opened_at INTEGER NOT NULL,"
+                           " closed_at INTEGER,"
+                           " z_report TEXT)"),
+            QStringLiteral("CREATE UNIQUE INDEX shifts_one_open ON shifts((closed_at IS NULL))"
+                           " WHERE closed_at IS NULL"),
+        },
+    };
+    Q_ASSERT(steps.size() == Journal::kSchemaVersion);
+    return steps;
+}
+
+QString native(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+} // namespace
+
+bool JournalSchema::folderIsWritable(const QString& path, Journal::OpenError* error)
+{
+    // A folder we cannot write to is a clear error now rather than a strange one at the first payment.
+    const QFileInfo info(path);
+    QFile probe(info.dir().filePath(QStringLiteral(".lipa-write-test-") +
+                                    QUuid::createUuid().toString(QUuid::Id128)));
+    if (!probe.open(QIODevice::WriteOnly)) {
+        *error = {
+            Journal::OpenError::Kind::ReadOnly,
+            QCoreApplication::translate(
+                "lipa::Journal",
+                "The journal folder %1 cannot be written to (%2). Lipa Till needs it to record payments.")
+                .arg(native(info.absolutePath()), probe.errorString()),
+            {}};
+        return false;
+    }
+    probe.close();
+    probe.remove();
+    return true;
+}
+
+bool JournalSchema::open(QSqlDatabase& db, const QString& path, bool existed, Journal::OpenError* error)
+{
+    return JournalSchema(db, path, error).open(existed);
+}
+
+JournalSchema::JournalSchema(QSqlDatabase& db, const QString& path, Journal::OpenError* error)
+    : m_db(db)
+    , m_path(path)
+    , m_error(error)
+{
+}
+
+bool JournalSchema::open(bool existed)
+{
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+    if (!m_db.open())
+        return failFromSql(m_db.lastError());
+    m_query.emplace(m_db);
+    const std::optional<int> version = readVersion();
+    if (!version || !takeLock(*version) || !upgrade(*version, existed) || !useWriteAheadLog())
+        return false;
+    m_query->finish();
+    return true;
+}
+
+// Read the version first: a file from a newer Lipa Till must not be touched at all.
+std::optional<int> JournalSchema::readVersion()
+{
+    if (!m_query->exec(QStringLiteral("PRAGMA user_version")) || !m_query->next()) {
+        failFromSql(m_query->lastError());
+        return std::nullopt;
+    }
+    const int version = m_query->value(0).toInt();
+    m_query->finish();
+    if (version > Journal::kSchemaVersion) {
+        fail(Journal::OpenError::Kind::NewerVersion,
+             QCoreApplication::translate(
+                 "lipa::Journal",
+                 "The journal %1 was written by a newer Lipa Till (format %2; this one reads up to %3). "
+                 "Install the newer version; the file was not changed.")
+                 .arg(native(m_path))
+                 .arg(version)
+                 .arg(Journal::kSchemaVersion));
+        return std::nullopt;
+    }
+    return version;
+}
+
+// One till per journal: take the lock now and keep it until the till closes. Reading a row also finds a
+// file that is damaged beyond its header.
+bool JournalSchema::takeLock(int version)
+{
+    if (!m_query->exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")))
+        return failFromSql(m_query->lastError());
+    if (!m_query->exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return failFromSql(m_query->lastError());
+    if (version >= 1 &&
+        !m_query->exec(QStringLiteral("SELECT count(*) FROM (SELECT id FROM payments ORDER BY id DESC "
+                                      "LIMIT 1)"))) {
+        const QSqlError sqlError = m_query->lastError();
+        m_query->exec(QStringLiteral("ROLLBACK"));
+        return failFromSql(sqlError);
+    }
+    if (!m_query->exec(QStringLiteral("COMMIT")))
+        return failFromSql(m_query->lastError());
+    return true;
+}
+
+bool JournalSchema::upgrade(int version, bool existed)
+{
+    if (version >= Journal::kSchemaVersion)
+        return true;
+    QString migrationError;
+    if (migrate(m_db, version, &migrationError))
+        return true;
+    return fail(Journal::OpenError::Kind::Other,
+                existed ? QCoreApplication::translate(
+                              "lipa::Journal", "The journal %1 could not be upgraded (%2). The file was "
+                                               "not changed.")
+                              .arg(native(m_path), migrationError)
+                        : QCoreApplication::translate("lipa::Journal",
+                                                      "A new journal could not be created at %1 (%2).")
+                              .arg(native(m_path), migrationError));
+}
+
+bool JournalSchema::useWriteAheadLog()
+{
+    for (const char* pragma :
+         {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
+        if (!m_query->exec(QString::fromLatin1(pragma)))
+            return failFromSql(m_query->lastError());
+    }
+    // SQLite answers with the mode it is in, without an error, when WAL is not possible here.
+    if (!m_query->exec(QStringLiteral("PRAGMA journal_mode")) || !m_query->next() ||
+        m_query->value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return fail(Journal::OpenError::Kind::Other,
+                    QCoreApplication::translate("lipa::Journal",
+                                                "The journal %1 cannot use write-ahead logging on this disk.")
+                        .arg(native(m_path)));
+    return true;
+}
+
+bool JournalSchema::migrate(QSqlDatabase& db, int fromVersion, QString* error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const QList<QStringList>& steps = migrations();
+    for (int version = fromVersion + 1; version <= Journal::kSchemaVersion; ++version) {
+        for (const QString& statement : steps.at(version - 1)) {
+            if (!query.exec(statement)) {
+                *error = QStringLiteral("step %1: %2").arg(version).arg(query.lastError().databaseText());
+                query.exec(QStringLiteral("ROLLBACK"));
+                return false;
+            }
+        }
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Journal::kSchemaVersion)) ||
+        !query.exec(QStringLiteral("COMMIT"))) {
+        *error = query.lastError().databaseText();
+        query.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    if (fromVersion > 0)
+        qCInfo(lcJournal) << "upgraded journal from format" << fromVersion << "to" << Journal::kSchemaVersion;
+    return true;
+}
+
+bool JournalSchema::fail(Journal::OpenError::Kind kind, const QString& message)
+{
+    qCWarning(lcJournal) << "cannot open" << m_path << ":" << message;
+    *m_error = {kind, message, {}};
+    return false;
+}
+
+bool JournalSchema::failFromSql(const QSqlError& sqlError)
+{
+    using Kind = Journal::OpenError::Kind;
+    switch (sqliteCode(sqlError)) {
+    case SqliteCode::Corrupt:
+    case SqliteCode::NotADb:
+        return moveAside(sqlError);
+    case SqliteCode::Busy:
+    case SqliteCode::Locked:
+        return fail(Kind::Locked, QCoreApplication::translate(
+                                      "lipa::Journal",
+                                      "The journal %1 is in use by another Lipa Till. Close the other till "
+                                      "first.")
+                                      .arg(native(m_path)));
+    case SqliteCode::ReadOnly:
+    case SqliteCode::CantOpen:
+        return fail(Kind::ReadOnly,
+                    QCoreApplication::translate("lipa::Journal", "The journal %1 cannot be written (%2).")
+                        .arg(native(m_path), sqlError.databaseText()));
+    case SqliteCode::Full:
+        return fail(Kind::DiskFull, QCoreApplication::translate(
+                                        "lipa::Journal", "The disk is full: the journal %1 cannot grow.")
+                                        .arg(native(m_path)));
+    default:
+        return fail(Kind::Other,
+                    QCoreApplication::translate("lipa::Journal", "The journal %1 cannot be opened (%2).")
+                        .arg(native(m_path), sqlError.text()));
+    }
+}
+
+bool JournalSchema::moveAside(const QSqlError& sqlError)
+{
+    // Closed before it is moved: the file must not be held open under its old name.
+    m_query.reset();
+    m_db.close();
+    const QString aside = m_path + QStringLiteral(".damaged-") +
+                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const bool moved = QFile::rename(m_path, aside);
+    for (const char* suffix : {"-wal", "-shm"}) {
+        if (QFile::exists(m_path + QLatin1String(suffix)))
+            QFile::rename(m_path + QLatin1String(suffix), aside + QLatin1String(suffix));
+    }
+    *m_error = {Journal::OpenError::Kind::Corrupt,
+                moved
+                    ? QCoreApplication::translate(
+                          "lipa::Journal",
+                          "The journal %1 is damaged (%2). It was moved to %3 and kept; nothing was deleted.")
+                          .arg(native(m_path), sqlError.databaseText(), native(aside))
+                    : QCoreApplication::translate(
+                          "lipa::Journal", "The journal %1 is damaged (%2) and could not be moved aside.")
+                          .arg(native(m_path), sqlError.databaseText()),
+                moved ? aside : QString()};
+    qCWarning(lcJournal) << m_error->message;
+    return false;
+}
+
+} // namespace lipa

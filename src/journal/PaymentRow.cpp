@@ -1,0 +1,69 @@
+#include "PaymentRow.h"
+
+#include "SqlValue.h"
+
+#include <QSqlQuery>
+
+namespace lipa {
+
+using sqlvalue::notNull;
+using sqlvalue::textOrNull;
+using sqlvalue::timeFromMs;
+
+const QString& PaymentRow::columns()
+{
+    static const QString columns =
+        QStringLiteral("id, local_ref, amount_cents, phone, state, created_at, updated_at, invoice_id,"
+                       " remote_state, mpesa_receipt, failed_code, failure_message, till_name,"
+                       " replaces_ref");
+    return columns;
+}
+
+Payment PaymentRow::read(const QSqlQuery& q)
+{
+    Payment p;
+    p.sequence = q.value(0).toLongLong();
+    p.localRef = q.value(1).toString();
+    p.amount = Money::fromCents(q.value(2).toLongLong());
+    if (Result<PhoneNumber> phone = PhoneNumber::fromNormalised(q.value(3).toString()))
+        p.phone = phone.value();
+    p.state = stateFromKey(q.value(4).toString()).value_or(PaymentState::Unknown);
+    p.createdAt = timeFromMs(q.value(5).toLongLong());
+    p.updatedAt = timeFromMs(q.value(6).toLongLong());
+    p.invoiceId = q.value(7).toString();
+    p.remoteState = q.value(8).toString();
+    p.mpesaReceipt = q.value(9).toString();
+    p.failedCode = q.value(10).toString();
+    p.failureMessage = q.value(11).toString();
+    p.tillName = q.value(12).toString();
+    p.replacesRef = q.value(13).toString();
+    return p;
+}
+
+const QString& PaymentRow::insertStatement()
+{
+    static const QString statement = QStringLiteral(
+        "INSERT INTO payments (local_ref, amount_cents, phone, state, created_at, updated_at, invoice_id,"
+        " remote_state, mpesa_receipt, failed_code, failure_message, till_name, replaces_ref)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return statement;
+}
+
+void PaymentRow::bind(QSqlQuery& query, const Payment& payment)
+{
+    query.addBindValue(payment.localRef);
+    query.addBindValue(payment.amount.cents());
+    query.addBindValue(payment.phone.normalised());
+    query.addBindValue(stateKey(payment.state));
+    query.addBindValue(payment.createdAt.toMSecsSinceEpoch());
+    query.addBindValue(payment.updatedAt.toMSecsSinceEpoch());
+    query.addBindValue(textOrNull(payment.invoiceId));
+    query.addBindValue(textOrNull(payment.remoteState));
+    query.addBindValue(textOrNull(payment.mpesaReceipt));
+    query.addBindValue(textOrNull(payment.failedCode));
+    query.addBindValue(textOrNull(payment.failureMessage));
+    query.addBindValue(notNull(payment.tillName));
+    query.addBindValue(textOrNull(payment.replacesRef));
+}
+
+} // namespace lipa

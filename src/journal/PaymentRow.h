@@ -1,0 +1,25 @@
+#pragma once
+
+#include "Payment.h"
+
+#include <QString>
+
+class QSqlQuery;
+
+namespace lipa {
+
+// How a payment is laid out in the payments table: the columns a SELECT reads, reading such a row, and
+// binding a payment to the INSERT that records it.
+class PaymentRow {
+public:
+    // The columns read() expects, in its order: "id, local_ref, …".
+    static const QString& columns();
+    static Payment read(const QSqlQuery& query);
+
+    // An INSERT of every column but id, with positional placeholders.
+    static const QString& insertStatement();
+    // Binds a payment to insertStatement()'s placeholders, in order.
+    static void bind(QSqlQuery& query, const Payment& payment);
+};
+
+} // namespace lipa

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "Payment.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace lipa {
+
+// A customer's receipt for one payment, as HTML for QTextDocument (the GUI prints it, or saves it as
+// PDF): till name, time, amount, masked phone, M-Pesa receipt code (or how it was settled) and the
+// till's own reference. Narrow enough for a 58 mm roll.
+QString receiptHtml(const Payment& payment, const QString& tillName, const QDateTime& printedAt);
+
+} // namespace lipa

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Payment.h"
+
+#include <QString>
+
+namespace lipa {
+
+class Journal;
+
+// The other attempts of the same sale (the same phone and amount, or a resend of this payment): a
+// payment must not be sent again, or settled in cash, while another attempt may still charge the
+// customer. Each function says why in the cashier's words, or returns an empty string.
+namespace SaleAttempts {
+
+// Why this sale must not be sent again while another attempt of it is open; empty when none is.
+QString otherOpen(const Journal& journal, const Payment& payment);
+// As otherOpen, and also when the payment itself was sent again: why the sale must not be settled on
+// this attempt.
+QString openElsewhere(const Journal& journal, const Payment& payment);
+
+} // namespace SaleAttempts
+
+} // namespace lipa

@@ -1,0 +1,159 @@
+#include "ShiftReport.h"
+
+#include "PaymentRules.h"
+#include "PrintHtml.h"
+
+#include <QCoreApplication>
+
+namespace lipa {
+
+using namespace PrintHtml;
+
+ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind kind, const QString& tillName,
+                               const QDateTime& at, bool* ok)
+{
+    ShiftReport report;
+    report.kind = kind;
+    report.shift = shift;
+    report.tillName = tillName;
+    report.printedAt = at;
+    const QDateTime end = shift.isOpen() ? at.addMSecs(1) : shift.closedAt.addMSecs(1);
+    bool readPayments = false;
+    bool readEarlier = false;
+    const QList<Payment> payments = journal.paymentsBetween(shift.openedAt, end, &readPayments);
+    report.earlierSalesInCash = journal.settledInCashLater(shift.openedAt, end, &readEarlier);
+    if (ok)
+        *ok = readPayments && readEarlier;
+    for (const Payment& payment : std::as_const(report.earlierSalesInCash)) {
+        report.earlierCashTotal += payment.amount;
+        if (PaymentRules::needsChecking(payment))
+            report.unresolved.append(payment);
+    }
+    report.paymentCount = static_cast<int>(payments.size());
+    // The order lines appear in: money taken first, then what is still open, then what was not paid.
+    for (PaymentState state : allPaymentStates()) {
+        Line line{state, 0, {}};
+        for (const Payment& payment : payments) {
+            if (payment.state == state) {
+                ++line.count;
+                line.sum += payment.amount;
+            }
+        }
+        if (line.count > 0)
+            report.byState.append(line);
+    }
+    for (const Payment& payment : payments) {
+        if (payment.state == PaymentState::Complete)
+            report.mpesaTotal += payment.amount;
+        else if (payment.state == PaymentState::Cash)
+            report.cashTotal += payment.amount;
+        if (PaymentRules::needsChecking(payment))
+            report.unresolved.append(payment);
+    }
+    return report;
+}
+
+const ShiftReport::Line* ShiftReport::line(PaymentState state) const
+{
+    for (const Line& l : byState) {
+        if (l.state == state)
+            return &l;
+    }
+    return nullptr;
+}
+
+QString ShiftReport::title() const
+{
+    return kind == Kind::X ? QCoreApplication::translate("lipa::Printouts", "X report (shift still open)")
+                           : QCoreApplication::translate("lipa::Printouts", "Z report (shift closed)");
+}
+
+QString ShiftReport::toHtml() const
+{
+    QString html =
+        QStringLiteral("<div align='center'><b>%1</b><br/><b>%2</b></div><hr/><table width='100%'>")
+            .arg((tillName.isEmpty() ? QStringLiteral("Lipa Till") : tillName).toHtmlEscaped(),
+                 title().toHtmlEscaped());
+    html += row(QCoreApplication::translate("lipa::Printouts", "Cashier"), shift.cashier);
+    html += row(QCoreApplication::translate("lipa::Printouts", "Opened"), localTime(shift.openedAt));
+    html += row(kind == Kind::Z ? QCoreApplication::translate("lipa::Printouts", "Closed")
+                                : QCoreApplication::translate("lipa::Printouts", "Printed"),
+                localTime(printedAt));
+    html += QStringLiteral("</table><hr/><table width='100%'>");
+    html +=
+        row(QCoreApplication::translate("lipa::Printouts", "Payments"), QString::number(paymentCount), true);
+    for (const Line& l : byState)
+        html += row(QStringLiteral("%1 × %2").arg(stateDisplayName(l.state)).arg(l.count),
+                    l.sum.toDisplayString());
+    html += QStringLiteral("</table><hr/><table width='100%'>");
+    html +=
+        row(QCoreApplication::translate("lipa::Printouts", "Paid by M-Pesa"), mpesaTotal.toDisplayString());
+    html += row(QCoreApplication::translate("lipa::Printouts", "Paid in cash"), cashTotal.toDisplayString());
+    if (!earlierSalesInCash.isEmpty())
+        html += row(QCoreApplication::translate("lipa::Printouts", "Cash for earlier shifts' sales × %1")
+                        .arg(earlierSalesInCash.size()),
+                    earlierCashTotal.toDisplayString());
+    html += row(QCoreApplication::translate("lipa::Printouts", "Total taken"), takenTotal().toDisplayString(),
+                true);
+    html += QStringLiteral("</table><hr/>");
+    if (unresolved.isEmpty()) {
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(QCoreApplication::translate("lipa::Printouts", "No unresolved payments.")
+                             .toHtmlEscaped());
+    } else {
+        html += QStringLiteral("<p><b>%1</b></p><table width='100%'>")
+                    .arg(QCoreApplication::translate("lipa::Printouts",
+                                                     "Unresolved — check these before trusting the totals:")
+                             .toHtmlEscaped());
+        for (const Payment& p : unresolved)
+            html += row(QStringLiteral("%1 %2 %3")
+                            .arg(shortTime(p.createdAt), p.phone.masked(), stateDisplayName(p.state)),
+                        p.amount.toDisplayString());
+        html += QStringLiteral("</table>");
+    }
+    return html;
+}
+
+QString ShiftReport::toPlainText() const
+{
+    QStringList lines;
+    lines << (tillName.isEmpty() ? QStringLiteral("Lipa Till") : tillName) << title();
+    lines << QCoreApplication::translate("lipa::Printouts", "Cashier") + QStringLiteral(": ") + shift.cashier;
+    lines << QCoreApplication::translate("lipa::Printouts", "Opened") + QStringLiteral(": ") +
+                 localTime(shift.openedAt);
+    lines << (kind == Kind::Z ? QCoreApplication::translate("lipa::Printouts", "Closed")
+                              : QCoreApplication::translate("lipa::Printouts", "Printed")) +
+                 QStringLiteral(": ") + localTime(printedAt);
+    lines << QCoreApplication::translate("lipa::Printouts", "Payments") + QStringLiteral(": ") +
+                 QString::number(paymentCount);
+    for (const Line& l : byState)
+        lines << QStringLiteral("  %1 × %2: %3")
+                     .arg(stateDisplayName(l.state))
+                     .arg(l.count)
+                     .arg(l.sum.toDisplayString());
+    lines << QCoreApplication::translate("lipa::Printouts", "Paid by M-Pesa") + QStringLiteral(": ") +
+                 mpesaTotal.toDisplayString();
+    lines << QCoreApplication::translate("lipa::Printouts", "Paid in cash") + QStringLiteral(": ") +
+                 cashTotal.toDisplayString();
+    if (!earlierSalesInCash.isEmpty())
+        lines << QCoreApplication::translate("lipa::Printouts", "Cash for earlier shifts' sales × %1")
+                         .arg(earlierSalesInCash.size()) +
+                     QStringLiteral(": ") + earlierCashTotal.toDisplayString();
+    for (const Payment& p : earlierSalesInCash)
+        lines << QStringLiteral("  %1 %2 %3 %4")
+                     .arg(localTime(p.createdAt), p.phone.masked(), p.amount.toDisplayString(), p.localRef);
+    lines << QCoreApplication::translate("lipa::Printouts", "Total taken") + QStringLiteral(": ") +
+                 takenTotal().toDisplayString();
+    if (unresolved.isEmpty())
+        lines << QCoreApplication::translate("lipa::Printouts", "No unresolved payments.");
+    else
+        lines << QCoreApplication::translate("lipa::Printouts",
+                                             "Unresolved — check these before trusting the totals:");
+    for (const Payment& p : unresolved)
+        lines << QStringLiteral("  %1 %2 %3 %4 %5")
+                     .arg(shortTime(p.createdAt), p.phone.masked(), p.amount.toDisplayString(),
+                          stateDisplayName(p.state), p.localRef);
+    return lines.join(u'\n');
+}
+
+} // namespace lipa

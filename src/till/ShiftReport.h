@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Journal.h"
+#include "Payment.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace lipa {
+
+// A shift's figures: an X report (any time, the shift goes on) or the Z report that closes it; as HTML
+// for QTextDocument (printed or saved as PDF by the GUI) and, for the Z report, as plain text kept in the
+// journal. Narrow enough for a 58 mm roll.
+struct ShiftReport {
+    enum class Kind { X, Z };
+    struct Line {
+        PaymentState state;
+        int count = 0;
+        Money sum;
+    };
+
+    Kind kind = Kind::X;
+    Shift shift;
+    QString tillName;
+    QDateTime printedAt; // UTC; for a Z report, when the shift closed
+    QList<Line> byState; // every state seen in the shift, in a fixed order
+    int paymentCount = 0;
+    Money mpesaTotal; // paid by M-Pesa (Complete)
+    Money cashTotal;  // settled in cash instead
+    // Sales of earlier shifts settled in cash during this one: their cash is in this shift's drawer.
+    QList<Payment> earlierSalesInCash;
+    Money earlierCashTotal;
+    // Still waiting, unknown or expired, or paid in cash while IntaSend still shows the M-Pesa request
+    // open: to be checked before they are trusted.
+    QList<Payment> unresolved;
+
+    // The shift's payments (created from its opening until `at`) as the journal has them now.
+    static ShiftReport build(const Journal& journal, const Shift& shift, Kind kind, const QString& tillName,
+                             const QDateTime& at, bool* ok = nullptr);
+    Money takenTotal() const { return mpesaTotal + cashTotal + earlierCashTotal; }
+    const Line* line(PaymentState state) const;
+
+    QString title() const;
+    QString toHtml() const;
+    QString toPlainText() const;
+};
+
+} // namespace lipa

@@ -1,0 +1,173 @@
+#include "CannedServer.h"
+#include "TestStack.h"
+
+#include <QLoggingCategory>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+using test::CannedServer;
+
+Q_DECLARE_METATYPE(lipa::test::CannedServer::Behaviour)
+
+namespace {
+
+// Keys nobody would type by chance: ten characters of either, anywhere, is a leak.
+const QString kPublicKey = QStringLiteral("ISPubKey_test_ECHO-pub-8Wd");
+const QString kSecretKey = QStringLiteral("ISSecretKey_test_ECHO-sec-4Kq");
+
+QString g_log; // every message logged, at every level
+
+void captureMessage(QtMsgType, const QMessageLogContext& context, const QString& message)
+{
+    g_log += QString::fromLatin1(context.category ? context.category : "") + u' ' + message + u'\n';
+}
+
+QString leakIn(const QString& text)
+{
+    for (const QString& key : {kPublicKey, kSecretKey}) {
+        for (qsizetype at = 0; at + 10 <= key.size(); ++at) {
+            if (text.contains(key.mid(at, 10)))
+                return key.mid(at, 10);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+// A server that echoes the till's requests back (a debug page, a misconfigured proxy) on every route
+// the till calls, with every kind of answer: the keys must reach neither the log (at any level), nor the
+// journal, nor what the cashier or the owner is shown.
+class TestRedaction : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void echoedPushLeaksNothing_data();
+    void echoedPushLeaksNothing();
+    void echoedStatusCheckLeaksNothing();
+    void echoedConnectionTestLeaksNothing_data();
+    void echoedConnectionTestLeaksNothing();
+
+private:
+    QtMessageHandler m_previous = nullptr;
+};
+
+void TestRedaction::initTestCase()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true\nlipa.*=true"));
+    m_previous = qInstallMessageHandler(captureMessage);
+}
+
+void TestRedaction::cleanupTestCase()
+{
+    qInstallMessageHandler(m_previous);
+}
+
+void TestRedaction::init()
+{
+    g_log.clear();
+}
+
+void TestRedaction::echoedPushLeaksNothing_data()
+{
+    QTest::addColumn<CannedServer::Behaviour>("echo");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("padding"); // bytes before the echo: moves the key across the log's 512-byte cut
+    for (int status : {400, 200, 502}) {
+        for (int padding : {0, 300, 380, 420, 460, 500})
+            QTest::addRow("HTTP %d, %d bytes before", status, padding)
+                << CannedServer::Behaviour::Echo << status << padding;
+        QTest::addRow("HTTP %d, as IntaSend's error body", status)
+            << CannedServer::Behaviour::EchoAsJson << status << 0;
+    }
+}
+
+void TestRedaction::echoedPushLeaksNothing()
+{
+    QFETCH(CannedServer::Behaviour, echo);
+    QFETCH(int, status);
+    QFETCH(int, padding);
+    CannedServer server;
+    server.on("/", {echo, status, QByteArray(padding, '.')});
+    test::TestStack t(Settings{}, [&](ClientConfig& config) {
+        config.baseUrl = QUrl(server.baseUrl());
+        config.publicKey = kPublicKey;
+        config.secretKey = kSecretKey;
+    });
+    const QString ref = t.till().charge(Money::fromShillings(150), test::phoneEndingIn('5'));
+    QVERIFY(!ref.isEmpty());
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(server.requestCount("/api/v1/payment/"), 1);
+    const Payment payment = *t.journal().find(ref);
+    QVERIFY2(payment.state == PaymentState::Rejected || payment.state == PaymentState::Unknown,
+             qPrintable(stateKey(payment.state)));
+    QString stored = payment.failureMessage;
+    for (const PaymentEvent& event : t.journal().events(ref))
+        stored += event.detail + event.remoteState;
+    QVERIFY2(stored.contains(QStringLiteral("HTTP")) || status == 200, qPrintable(stored)); // it was kept
+    QVERIFY2(leakIn(stored).isEmpty(), qPrintable(QStringLiteral("journal: ") + stored));
+    QVERIFY2(leakIn(g_log).isEmpty(), qPrintable(QStringLiteral("log: ") + g_log));
+}
+
+void TestRedaction::echoedStatusCheckLeaksNothing()
+{
+    CannedServer server;
+    server.on("/", {CannedServer::Behaviour::Echo, 400, {}});
+    server.answer("/api/v1/payment/mpesa-stk-push/",
+                  R"({"invoice":{"invoice_id":"ECHO1","state":"PENDING","value":150}})");
+    test::TestStack t(Settings{}, [&](ClientConfig& config) {
+        config.baseUrl = QUrl(server.baseUrl());
+        config.publicKey = kPublicKey;
+        config.secretKey = kSecretKey;
+    });
+    const QString ref = t.till().charge(Money::fromShillings(150), test::phoneEndingIn('5'));
+    QVERIFY(t.advanceUntil([&] { return server.requestCount("/api/v1/payment/status/") >= 2; }, 30s));
+    QString stored;
+    for (const PaymentEvent& event : t.journal().events(ref))
+        stored += event.detail;
+    QVERIFY2(leakIn(stored).isEmpty(), qPrintable(stored));
+    QVERIFY2(g_log.contains(QStringLiteral("/api/v1/payment/status/")), "the failed checks were logged");
+    QVERIFY2(leakIn(g_log).isEmpty(), qPrintable(g_log));
+    QVERIFY2(leakIn(t.health().trouble()).isEmpty(), qPrintable(t.health().trouble()));
+}
+
+void TestRedaction::echoedConnectionTestLeaksNothing_data()
+{
+    QTest::addColumn<bool>("withSecret");
+    QTest::addColumn<int>("status");
+    for (bool withSecret : {true, false}) {
+        for (int status : {400, 401, 404, 502})
+            QTest::addRow("%s, HTTP %d", withSecret ? "secret" : "public key only", status)
+                << withSecret << status;
+    }
+}
+
+void TestRedaction::echoedConnectionTestLeaksNothing()
+{
+    QFETCH(bool, withSecret);
+    QFETCH(int, status);
+    CannedServer server;
+    // The echo inside IntaSend's error body, where the connection test reads its message from.
+    server.on("/", {CannedServer::Behaviour::EchoAsJson, status, "you sent: "});
+    QNetworkAccessManager network;
+    ClientConfig config;
+    config.baseUrl = QUrl(server.baseUrl());
+    config.publicKey = kPublicKey;
+    config.secretKey = withSecret ? kSecretKey : QString();
+    IntaSendClient client(network, config);
+    std::optional<IntaSendClient::ConnectionTest> result;
+    client.testConnection(this, [&](const IntaSendClient::ConnectionTest& test) { result = test; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(!result->ok);
+    // The echo reached the message the owner reads (where IntaSend's words are shown), redacted.
+    QVERIFY2(status == 404 || status >= 500 || result->message.contains(QStringLiteral("you sent")),
+             qPrintable(result->message));
+    QVERIFY2(leakIn(result->message).isEmpty(), qPrintable(result->message));
+    QVERIFY2(leakIn(g_log).isEmpty(), qPrintable(g_log));
+}
+
+QTEST_GUILESS_MAIN(TestRedaction)
+#include "tst_redaction.moc"
