@@ -71,6 +71,11 @@ MUTATIONS = {
         [("src/till/SaleAttempts.cpp",
           "if (const std::optional<Payment> newer = journal.replacementOf(payment.localRef))",
           "if (const std::optional<Payment> newer = std::nullopt)")]),
+    "dont-charge-charges": (
+        "\"Don't charge\" on the duplicate-sale question charges all the same.",
+        [("src/gui/PaymentActions.cpp",
+          "        [this] { m_form->focusAmount(); });",
+          "        [this, amount, phone] { send(amount, phone); });")]),
     "never-expires": (
         "A payment whose customer never answers is never marked Expired.",
         [("src/till/PaymentRules.cpp", "    out.to = PaymentState::Expired;\n", "")]),

@@ -98,6 +98,7 @@ void TestChargeFlow::keyboardPaymentGoesFromWaitingToPaid()
     QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Waiting"));
     QCOMPARE(cell(0, PaymentListModel::AmountColumn), QStringLiteral("KES 1,500"));
     QCOMPARE(cell(0, PaymentListModel::PhoneColumn), QString::fromUtf8("0712 \u2022\u2022\u2022 678"));
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
     QCOMPARE(m_stack->simulator.pushes().first().phone, QStringLiteral("254712345678"));
     QCOMPARE(m_stack->simulator.pushes().first().amountShillings, 1500);
@@ -128,6 +129,7 @@ void TestChargeFlow::invalidPhoneShowsReasonAndSendsNothing()
     QTest::mouseClick(chargeButton(), Qt::LeftButton);
     QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_window->paymentModel()->rowCount(), 0);
+    QVERIFY(m_stack->waitForNetwork());
     QVERIFY(m_stack->simulator.pushes().isEmpty());
     QCOMPARE(phoneEdit()->text(), QStringLiteral("12345")); // kept, so the cashier can correct it
 
@@ -161,6 +163,7 @@ void TestChargeFlow::enterInAmountMovesToPhone()
     QTest::keyClicks(amountEdit(), QStringLiteral("1500"));
     QTest::keyClick(amountEdit(), Qt::Key_Return);
     QCOMPARE(QApplication::focusWidget(), phoneEdit());
+    QVERIFY(m_stack->waitForNetwork());
     QVERIFY(m_stack->simulator.pushes().isEmpty());
 }
 

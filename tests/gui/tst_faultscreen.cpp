@@ -121,6 +121,7 @@ void TestFaultScreen::unreachableShowsNothingChargedAndRetries()
     QTRY_COMPARE(m_window->paymentModel()->rowCount(), 2);
     QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Waiting"));
     QVERIFY(cell(0, PaymentListModel::DetailColumn).contains(QStringLiteral("sent again")));
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
     QTRY_COMPARE(m_window->focusWidget(), edit("amountEdit")); // ready for the next sale
 }
@@ -133,6 +134,7 @@ void TestFaultScreen::droppedPushShowsUnknownAndResendNeedsConsent()
     QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Unknown"));
     QVERIFY(cell(0, PaymentListModel::DetailColumn)
                 .startsWith(QStringLiteral("The request may have reached the customer's phone")));
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
 
     pressF8OnRow(0);
@@ -158,6 +160,7 @@ void TestFaultScreen::expiredIsCheckedBeforeResendIsOffered()
     pressF8OnRow(0);
     QMessageBox* box = dialog("resendDialog");
     QVERIFY(box);
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.statusRequestCount(), checks + 1); // the last look came first
     QVERIFY(box->text().contains(QStringLiteral("KES 700")));
     QVERIFY(box->text().contains(QStringLiteral("not finished (PENDING)")));
@@ -173,6 +176,7 @@ void TestFaultScreen::expiredIsCheckedBeforeResendIsOffered()
     QCOMPARE(box->windowTitle(), QStringLiteral("Not sent again"));
     QVERIFY(box->text().contains(QStringLiteral("already sent again")));
     QTest::keyClick(box, Qt::Key_Return);
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 2);
 }
 
@@ -241,6 +245,7 @@ void TestFaultScreen::failingChecksShowOfflineBannerThatClearsItself()
     m_stack->simulator.setFault({});
     QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Paid"; }, 30s));
     QVERIFY(!label("serviceTrouble")->isVisible());
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 1);
 }
 
@@ -323,6 +328,7 @@ void TestFaultScreen::expiredSaleTypedAgainIsLookedAtFirst()
     chargeByKeyboard(QStringLiteral("900"), QStringLiteral("0712345678"));
     QMessageBox* box = dialog("alreadyPaidDialog");
     QVERIFY(box);
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.statusRequestCount(), checks + 1);
     QVERIFY(box->text().contains(QStringLiteral("has been paid")));
     QVERIFY(
@@ -343,6 +349,7 @@ void TestFaultScreen::expiredSaleTypedAgainIsLookedAtFirst()
     QVERIFY(box);
     QVERIFY2(box->text().contains(QStringLiteral("may still have paid (Expired)")), qPrintable(box->text()));
     QTest::keyClick(box, Qt::Key_Escape);
+    QVERIFY(m_stack->waitForNetwork());
     QCOMPARE(m_stack->simulator.pushes().size(), 2);
 }
 
