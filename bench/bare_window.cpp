@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The floor for start-up and memory: a bare QMainWindow with an empty QTableView, nothing else.
 // Exits after the first pass of the event loop, like lipa-till --quit-after-ready.
 

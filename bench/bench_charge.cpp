@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bench_charge: how long from the cashier's Enter to the request arriving at (the simulator of) IntaSend,
 // through the real window, journal and client, over loopback; and how long the durable journal write
 // that precedes every push takes on its own.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bench_history JOURNAL: how the till's history behaves on a big journal. Opens the journal, builds the
 // real main window on it (offscreen unless a display is given), and times: opening the journal, the
 // window's first screen, loading all of it by scrolling page by page, searches and totals. Prints RSS.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bench_peer URL [N]: N sequential STK push + status round trips through IntaSendClient against the
 // simulator at URL (another process), on the current (secret-key) route, as the intasend-node harness
 // does. Prints the total and per-round-trip time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bench_polling URL [N] [SECONDS]: N payments waiting at once (phones ending in 9 never answer), polled
 // by the real till against the simulator at URL (another process), while a 1 ms timer measures how late
 // the event loop is: the longest stall a cashier typing at that moment would feel.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // lipa-make-journal N PATH: writes a journal of N synthetic payments (for benchmarks and trying the
 // history by hand: lipa-till --data-dir DIR with DIR/journal.sqlite).
 

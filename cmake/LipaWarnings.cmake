@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Per-target compiler settings: warnings (errors under LIPA_WERROR), optional sanitizers and, under
 # LIPA_FUZZ, libFuzzer instrumentation.
 # Applied to every Lipa Till target through lipa_configure_target(); nothing is set globally.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The same N sequential STK push + status round trips through IntaSend's official Node SDK
 // (intasend-node), pointed at the simulator: the SDK has no base-URL option and always speaks https to
 // sandbox.intasend.com:443, so this harness swaps https.request for http.request to 127.0.0.1:PORT.

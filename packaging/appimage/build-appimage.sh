@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Recipe (not run in CI: the tools below are downloads that this project's machines cannot fetch).
 # Builds Lipa Till-<version>-x86_64.AppImage with linuxdeploy and its Qt plugin, on a machine that has
 # them on PATH (https://github.com/linuxdeploy/linuxdeploy, linuxdeploy-plugin-qt).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the scripts in scripts/: install what is missing, configure and build.
 # Sourced, not run. Every function is idempotent: a second run installs and rebuilds nothing needlessly.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The named mutations scripts/mutants applies, one at a time, to a scratch copy of the tree. Each is a bug
 # a later change could plausibly bring in; the suite must catch every one. A mutation is a list of
 # (file, text to find, text to put instead); the text must be found exactly once, so a mutation that no

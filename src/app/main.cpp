@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // lipa-till: wires the start-up plan, the journal and the till's layers into the window, and starts
 // the till again in place when Settings are saved.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // lipa-till-simulator: the built-in IntaSend simulator on its own, for trying the till against it
 // with --api-base and for poking at it with curl.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "PaymentState.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,8 @@ namespace {
 using S = PaymentState;
 using G = StateGroup;
 
-// What every state is. A new state is a row here (plus its translation and its icon in the GUI).
+// What every state is. A new state is a row here, its moves below, and its translation; its icon and
+// colour follow from its tone.
 // Columns: key, name, final, awaits customer, in progress, may still charge, may be resent, taken, group,
 // tone.
 constexpr std::array kStates = {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "PaymentTableView.h"
 
 #include "PaymentListModel.h"
@@ -12,6 +13,10 @@ PaymentTableView::PaymentTableView(QWidget* parent)
     : QTableView(parent)
 {
     setItemDelegateForColumn(PaymentListModel::StateColumn, new PaymentStateDelegate(this));
+    // The rows are larger than the window's text, for reading across the counter; the header is not.
+    QFont headerFont = font();
+    headerFont.setPointSizeF(headerFont.pointSizeF()); // set, not inherited: the rows' size must not reach it
+    horizontalHeader()->setFont(headerFont);
     QFont tableFont = font();
     tableFont.setPointSizeF(tableFont.pointSizeF() * 1.15);
     setFont(tableFont);

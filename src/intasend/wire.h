@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The IntaSend wire format as pure functions: request bodies in, response bodies out. No I/O, so every

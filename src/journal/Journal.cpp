@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "Journal.h"
 
 #include "FilterSql.h"
@@ -148,17 +149,8 @@ bool Journal::updatePayment(const Payment& payment, const QString& detail)
         return false;
     }
     QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("UPDATE payments SET state = ?, updated_at = ?, invoice_id = ?, remote_state = ?,"
-                       " mpesa_receipt = ?, failed_code = ?, failure_message = ? WHERE id = ?"));
-    query.addBindValue(stateKey(payment.state));
-    query.addBindValue(payment.updatedAt.toMSecsSinceEpoch());
-    query.addBindValue(textOrNull(payment.invoiceId));
-    query.addBindValue(textOrNull(payment.remoteState));
-    query.addBindValue(textOrNull(payment.mpesaReceipt));
-    query.addBindValue(textOrNull(payment.failedCode));
-    query.addBindValue(textOrNull(payment.failureMessage));
-    query.addBindValue(before->sequence);
+    query.prepare(PaymentRow::updateStatement());
+    PaymentRow::bindUpdate(query, payment, before->sequence);
     if (!m_connection.exec(query, "update payment") ||
         !insertEvent(before->sequence, payment.updatedAt, before->state, payment.state, payment.remoteState,
                      detail) ||

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "PaymentRow.h"
 
 #include "SqlValue.h"
@@ -43,27 +44,51 @@ Payment PaymentRow::read(const QSqlQuery& q)
 const QString& PaymentRow::insertStatement()
 {
     static const QString statement = QStringLiteral(
-        "INSERT INTO payments (local_ref, amount_cents, phone, state, created_at, updated_at, invoice_id,"
+        "INSERT INTO payments (local_ref, amount_cents, phone, created_at, state, updated_at, invoice_id,"
         " remote_state, mpesa_receipt, failed_code, failure_message, till_name, replaces_ref)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     return statement;
 }
 
-void PaymentRow::bind(QSqlQuery& query, const Payment& payment)
+const QString& PaymentRow::updateStatement()
 {
-    query.addBindValue(payment.localRef);
-    query.addBindValue(payment.amount.cents());
-    query.addBindValue(payment.phone.normalised());
+    static const QString statement =
+        QStringLiteral("UPDATE payments SET state = ?, updated_at = ?, invoice_id = ?, remote_state = ?,"
+                       " mpesa_receipt = ?, failed_code = ?, failure_message = ? WHERE id = ?");
+    return statement;
+}
+
+namespace {
+
+// What changes over a payment's life, in the order both statements list it.
+void bindChanging(QSqlQuery& query, const Payment& payment)
+{
     query.addBindValue(stateKey(payment.state));
-    query.addBindValue(payment.createdAt.toMSecsSinceEpoch());
     query.addBindValue(payment.updatedAt.toMSecsSinceEpoch());
     query.addBindValue(textOrNull(payment.invoiceId));
     query.addBindValue(textOrNull(payment.remoteState));
     query.addBindValue(textOrNull(payment.mpesaReceipt));
     query.addBindValue(textOrNull(payment.failedCode));
     query.addBindValue(textOrNull(payment.failureMessage));
+}
+
+} // namespace
+
+void PaymentRow::bind(QSqlQuery& query, const Payment& payment)
+{
+    query.addBindValue(payment.localRef);
+    query.addBindValue(payment.amount.cents());
+    query.addBindValue(payment.phone.normalised());
+    query.addBindValue(payment.createdAt.toMSecsSinceEpoch());
+    bindChanging(query, payment);
     query.addBindValue(notNull(payment.tillName));
     query.addBindValue(textOrNull(payment.replacesRef));
+}
+
+void PaymentRow::bindUpdate(QSqlQuery& query, const Payment& payment, qint64 id)
+{
+    bindChanging(query, payment);
+    query.addBindValue(id);
 }
 
 } // namespace lipa

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "Payment.h"
@@ -9,7 +10,7 @@ class QSqlQuery;
 namespace lipa {
 
 // How a payment is laid out in the payments table: the columns a SELECT reads, reading such a row, and
-// binding a payment to the INSERT that records it.
+// binding a payment to the INSERT that records it and to the UPDATE that records a change.
 class PaymentRow {
 public:
     // The columns read() expects, in its order: "id, local_ref, …".
@@ -20,6 +21,9 @@ public:
     static const QString& insertStatement();
     // Binds a payment to insertStatement()'s placeholders, in order.
     static void bind(QSqlQuery& query, const Payment& payment);
+    // An UPDATE of what changes over a payment's life (state, IntaSend's answer, the message), by id.
+    static const QString& updateStatement();
+    static void bindUpdate(QSqlQuery& query, const Payment& payment, qint64 id);
 };
 
 } // namespace lipa

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "Till.h"
 
 #include "Journal.h"
@@ -84,44 +85,26 @@ void Till::resume()
     const QDateTime now = m_clock.now();
     const auto expiry = m_poller.schedule().expiry;
     for (Payment payment : m_journal.toResume(now.addSecs(-kLatePaymentWindowSeconds))) {
-        switch (payment.state) {
-        case PaymentState::Sending:
+        if (payment.state == PaymentState::Sending) {
             // The previous run stopped before IntaSend answered: the push may have reached the phone.
             payment.failureMessage = tr("The till stopped before IntaSend answered: the request may have "
                                         "reached the customer's phone");
             moveTo(payment, PaymentState::Unknown, QStringLiteral("till restarted while sending"));
-            break;
-        case PaymentState::Pending:
-        case PaymentState::Processing:
-            if (!PaymentRules::isPastExpiry(payment, now, expiry))
-                m_poller.watch(payment.localRef, payment.createdAt);
-            else
-                check(payment.localRef); // once; still open afterwards means Expired
-            break;
-        case PaymentState::Unknown:
-            // Only one IntaSend knows of can be checked; the others stay under "Needs checking".
-            if (!payment.invoiceId.isEmpty())
-                check(payment.localRef);
-            break;
-        case PaymentState::Expired:
-            // Checked once more at start-up while the customer might still have paid late (toResume
-            // leaves out the older ones: they wait for the cashier).
-            check(payment.localRef);
-            break;
-        case PaymentState::Cash:
-            // Settled in cash while its M-Pesa request was open: a late approval must still be caught.
-            if (!PaymentRules::cashWithMpesaOpen(payment))
-                break;
-            if (!PaymentRules::isPastExpiry(payment, now, expiry))
-                m_poller.watch(payment.localRef, payment.createdAt);
-            else
-                checkOnce(payment, [](const CallResult&) {}); // once: what IntaSend says is recorded
-            break;
-        case PaymentState::Complete:
-        case PaymentState::Failed:
-        case PaymentState::Rejected:
-            break;
+            continue;
         }
+        // Waiting for the customer, or settled in cash while its M-Pesa request was open (a late approval
+        // must still be caught): watched while the prompt may still be on the phone.
+        const bool mayStillBeAnswered =
+            isAwaitingCustomer(payment.state) || PaymentRules::cashWithMpesaOpen(payment);
+        if (mayStillBeAnswered && !PaymentRules::isPastExpiry(payment, now, expiry))
+            m_poller.watch(payment.localRef, payment.createdAt);
+        else if (payment.state == PaymentState::Cash && mayStillBeAnswered)
+            checkOnce(payment, [](const CallResult&) {}); // once: what IntaSend says is recorded
+        else if (!payment.isFinal() && !payment.invoiceId.isEmpty())
+            // Once: still open afterwards means Expired. An Unknown one IntaSend never confirmed cannot be
+            // checked; it stays under "Needs checking". (toResume leaves out old Expired ones: they wait
+            // for the cashier.)
+            check(payment.localRef);
     }
 }
 

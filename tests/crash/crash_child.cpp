@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The till without its window, for the crash test: resumes whatever the journal holds, takes a number
 // of payments against --api-base, and reports on stdout what it has durably journaled. The test kills it
 // with SIGKILL at chosen moments and checks the journal afterwards.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Any bytes as an IntaSend error body, and the same bytes split in two (at the first newline, else in the
 // middle) as a failed payment's code and reason. Must not crash, hang or trip a sanitizer.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Any bytes as the body of an IntaSend push or status response. Must not crash, hang or trip a sanitizer;
 // a parsed invoice must keep the promises wire.h makes, and every field is read so none of it is skipped.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Any bytes (as UTF-8) as an amount the cashier types (Money::parseShillings, under each maximum a till
 // uses) and as an amount IntaSend sends (Money::parseDecimal). Must not crash, hang or trip a sanitizer
 // (signed overflow included); an accepted amount must be in range and survive the till's own formats.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Any bytes (as UTF-8) typed into the phone field. Must not crash, hang or trip a sanitizer; a number it
 // accepts must be in the one normalised form and read back the same from every form the till writes.
 

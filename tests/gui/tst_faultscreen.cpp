@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "CashierDriver.h"
 #include "ChargePanel.h"
 #include "MainWindow.h"
@@ -121,8 +122,7 @@ void TestFaultScreen::unreachableShowsNothingChargedAndRetries()
     QTRY_COMPARE(m_window->paymentModel()->rowCount(), 2);
     QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Waiting"));
     QVERIFY(cell(0, PaymentListModel::DetailColumn).contains(QStringLiteral("sent again")));
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
     QTRY_COMPARE(m_window->focusWidget(), edit("amountEdit")); // ready for the next sale
 }
 
@@ -134,8 +134,7 @@ void TestFaultScreen::droppedPushShowsUnknownAndResendNeedsConsent()
     QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Unknown"));
     QVERIFY(cell(0, PaymentListModel::DetailColumn)
                 .startsWith(QStringLiteral("The request may have reached the customer's phone")));
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
 
     pressF8OnRow(0);
     QMessageBox* box = dialog("resendDialog");
@@ -145,8 +144,7 @@ void TestFaultScreen::droppedPushShowsUnknownAndResendNeedsConsent()
     QCOMPARE(box->defaultButton()->objectName(), QStringLiteral("dontSend"));
     QTest::keyClick(box, Qt::Key_Return); // Enter is "don't send"
     QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("resendDialog")));
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
     QCOMPARE(m_window->paymentModel()->rowCount(), 1);
 }
 
@@ -160,13 +158,11 @@ void TestFaultScreen::expiredIsCheckedBeforeResendIsOffered()
     pressF8OnRow(0);
     QMessageBox* box = dialog("resendDialog");
     QVERIFY(box);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.statusRequestCount(), checks + 1); // the last look came first
+    QCOMPARE(m_stack->statusChecksOnceIdle(), checks + 1); // the last look came first
     QVERIFY(box->text().contains(QStringLiteral("KES 700")));
     QVERIFY(box->text().contains(QStringLiteral("not finished (PENDING)")));
     QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("sendAgain")), Qt::LeftButton);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
     QTRY_COMPARE(m_window->paymentModel()->rowCount(), 2);
 
     // The old one again: already sent again, so only an explanation.
@@ -176,8 +172,7 @@ void TestFaultScreen::expiredIsCheckedBeforeResendIsOffered()
     QCOMPARE(box->windowTitle(), QStringLiteral("Not sent again"));
     QVERIFY(box->text().contains(QStringLiteral("already sent again")));
     QTest::keyClick(box, Qt::Key_Return);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
 }
 
 void TestFaultScreen::badRequestShowsIntaSendsWords()
@@ -245,8 +240,7 @@ void TestFaultScreen::failingChecksShowOfflineBannerThatClearsItself()
     m_stack->simulator.setFault({});
     QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Paid"; }, 30s));
     QVERIFY(!label("serviceTrouble")->isVisible());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
 }
 
 void TestFaultScreen::duplicateSaleAsksFirstAndEnterMeansNo()
@@ -274,13 +268,11 @@ void TestFaultScreen::duplicateSaleAsksFirstAndEnterMeansNo()
     box = dialog("duplicateChargeDialog");
     QVERIFY(box);
     QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("chargeAgain")), Qt::LeftButton);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
 
     // Another amount to the same phone is another sale: no question.
     chargeByKeyboard(QStringLiteral("200"), QStringLiteral("0712345679"));
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 3);
+    QCOMPARE(m_stack->pushesOnceIdle(), 3);
 }
 
 void TestFaultScreen::enterHeldDownSendsOneRequest()
@@ -294,8 +286,7 @@ void TestFaultScreen::enterHeldDownSendsOneRequest()
     }
     QKeyEvent release(QEvent::KeyRelease, Qt::Key_Return, Qt::NoModifier, QStringLiteral("\r"));
     QApplication::sendEvent(QApplication::focusWidget(), &release);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
     QCOMPARE(m_window->paymentModel()->rowCount(), 1);
 }
 
@@ -328,14 +319,12 @@ void TestFaultScreen::expiredSaleTypedAgainIsLookedAtFirst()
     chargeByKeyboard(QStringLiteral("900"), QStringLiteral("0712345678"));
     QMessageBox* box = dialog("alreadyPaidDialog");
     QVERIFY(box);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.statusRequestCount(), checks + 1);
+    QCOMPARE(m_stack->statusChecksOnceIdle(), checks + 1);
     QVERIFY(box->text().contains(QStringLiteral("has been paid")));
     QVERIFY(
         box->text().contains(m_stack->simulator.receiptFor(m_stack->simulator.pushes().first().invoiceId)));
     QTest::keyClick(box, Qt::Key_Return);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
     QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Paid"));
 
     // One that never answers: still asked about, then the question names it as expired.
@@ -349,8 +338,7 @@ void TestFaultScreen::expiredSaleTypedAgainIsLookedAtFirst()
     QVERIFY(box);
     QVERIFY2(box->text().contains(QStringLiteral("may still have paid (Expired)")), qPrintable(box->text()));
     QTest::keyClick(box, Qt::Key_Escape);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
 }
 
 void TestFaultScreen::stopWaitingHidesTheCardOnly()
@@ -384,8 +372,7 @@ void TestFaultScreen::stopWaitingHidesTheCardOnly()
     QVERIFY(card->isVisible());
     QTest::mouseClick(m_window->findChild<QPushButton*>(QStringLiteral("cardStop")), Qt::LeftButton);
     QVERIFY(!card->isVisible());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
 }
 
 void TestFaultScreen::cardShowsTheReceiptOrTheReasonAndOffersResend()
@@ -410,8 +397,7 @@ void TestFaultScreen::cardShowsTheReceiptOrTheReasonAndOffersResend()
     QVERIFY(box);
     QVERIFY(box->text().contains(QStringLiteral("KES 250")));
     QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("sendAgain")), Qt::LeftButton);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 3);
+    QCOMPARE(m_stack->pushesOnceIdle(), 3);
     QTRY_COMPARE(label("cardState")->text(), QStringLiteral("Waiting")); // the card follows the new attempt
 }
 
@@ -473,8 +459,7 @@ void TestFaultScreen::pastedBadInputShowsReasonAndSendsNothing()
     QVERIFY2(hint->text().contains(reason), qPrintable(hint->text()));
     QVERIFY(!m_window->findChild<QPushButton*>(QStringLiteral("chargeButton"))->isEnabled());
     QTest::keyClick(target, Qt::Key_Return);
-    QVERIFY(m_stack->waitForNetwork());
-    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QCOMPARE(m_stack->pushesOnceIdle(), 0);
     QCOMPARE(m_window->paymentModel()->rowCount(), 0);
 
     // A valid phone pasted with its country code is understood.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ChargePanel.h"
 #include "Language.h"
 #include "MainWindow.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "CannedServer.h"
 #include "TestStack.h"
 
@@ -111,14 +112,12 @@ void TestFaults::refusedConnectionIsRejectedAndNothingSent()
     const Payment p = chargeAndSettle('5');
     QCOMPARE(p.state, PaymentState::Rejected);
     QCOMPARE(p.failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
-    QVERIFY(m_stack->waitForNetwork());
-    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QCOMPARE(m_stack->pushesOnceIdle(), 0);
     QCOMPARE(m_stack->health().connectionState(), ConnectionState::Offline);
     // Back again: the next charge goes through; the rejected one was never retried on its own.
     m_stack->simulator.setFault({});
     QCOMPARE(chargeAndSettle('5').state, PaymentState::Pending);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
     QCOMPARE(payment(p.localRef).state, PaymentState::Rejected);
 }
 
@@ -134,8 +133,7 @@ void TestFaults::tlsFailureIsRejectedAndNothingSent()
     const Payment p = https->journal.find(ref).value();
     QCOMPARE(p.state, PaymentState::Rejected);
     QCOMPARE(p.failureMessage, QStringLiteral("Could not reach IntaSend — nothing was charged"));
-    QVERIFY(m_stack->waitForNetwork());
-    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QCOMPARE(m_stack->pushesOnceIdle(), 0);
 }
 
 void TestFaults::untrustedCertificateIsNeverAccepted()
@@ -220,8 +218,7 @@ void TestFaults::uncertainPushesBecomeUnknown()
     QVERIFY2(p.failureMessage.startsWith(QStringLiteral("The request may have reached the customer's phone")),
              qPrintable(p.failureMessage));
     QVERIFY2(p.failureMessage.contains(reason, Qt::CaseInsensitive), qPrintable(p.failureMessage));
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), reachedThePhone ? 1 : 0);
+    QCOMPARE(m_stack->pushesOnceIdle(), reachedThePhone ? 1 : 0);
     const QString history = journalHistory(p.localRef);
     QVERIFY2(history.contains(logged), qPrintable(history));
     QVERIFY2(history.size() < 2000, "the raw answer is kept truncated");
@@ -229,8 +226,7 @@ void TestFaults::uncertainPushesBecomeUnknown()
     // Minutes later, nothing was sent again by itself, and the payment waits for the cashier.
     m_stack->simulator.setFault({});
     m_stack->clock.advance(10min);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), reachedThePhone ? 1 : 0);
+    QCOMPARE(m_stack->pushesOnceIdle(), reachedThePhone ? 1 : 0);
     QCOMPARE(payment(p.localRef).state, PaymentState::Unknown);
 }
 
@@ -249,8 +245,7 @@ void TestFaults::validationErrorIsRejectedWithIntaSendsWords()
     const Payment p = chargeAndSettle('5');
     QCOMPARE(p.state, PaymentState::Rejected);
     QCOMPARE(p.failureMessage, QStringLiteral("A valid public key is required."));
-    QVERIFY(m_stack->waitForNetwork());
-    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QCOMPARE(m_stack->pushesOnceIdle(), 0);
     QVERIFY(m_stack->health().trouble().isEmpty());
 }
 
@@ -264,8 +259,7 @@ void TestFaults::refusedKeysRejectAndRaiseTheSettingsBanner()
              qPrintable(p.failureMessage));
     QCOMPARE(trouble.size(), 1);
     QVERIFY(m_stack->health().trouble().startsWith(QStringLiteral("IntaSend refused the keys")));
-    QVERIFY(m_stack->waitForNetwork());
-    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QCOMPARE(m_stack->pushesOnceIdle(), 0);
 }
 
 void TestFaults::rateLimitedPushIsRejectedAndHoldsTheTill()
@@ -276,8 +270,7 @@ void TestFaults::rateLimitedPushIsRejectedAndHoldsTheTill()
     QCOMPARE(p.state, PaymentState::Rejected);
     QCOMPARE(p.failureMessage, QStringLiteral("IntaSend asked the till to slow down — nothing was charged"));
     QVERIFY(m_stack->health().trouble().contains(QStringLiteral("slow down")));
-    QVERIFY(m_stack->waitForNetwork());
-    QVERIFY(m_stack->simulator.pushes().isEmpty());
+    QCOMPARE(m_stack->pushesOnceIdle(), 0);
     QCOMPARE(m_stack->simulator.faultyAnswerCount(), 1);
 
     // Within Retry-After the till does not even ask: no tight loop against a busy IntaSend.
@@ -293,8 +286,7 @@ void TestFaults::rateLimitedPushIsRejectedAndHoldsTheTill()
     m_stack->clock.advance(11s);
     QVERIFY(m_stack->health().trouble().isEmpty());
     QCOMPARE(chargeAndSettle('5').state, PaymentState::Pending);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
 }
 
 void TestFaults::rateLimitedStatusChecksWaitForRetryAfter()
@@ -364,8 +356,7 @@ void TestFaults::failingStatusChecksKeepPendingThenOfflineThenRecover()
     for (qsizetype i = 2; i < checkedAt.size(); ++i)
         QVERIFY(checkedAt[i] - checkedAt[i - 1] >= checkedAt[i - 1] - checkedAt[i - 2] ||
                 checkedAt[i] - checkedAt[i - 1] >= 10s);
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
 
     // IntaSend is back: the payment settles and the banner goes by itself.
     m_stack->simulator.setFault({});
@@ -407,8 +398,7 @@ void TestFaults::failedPaymentMayBeResentAndIsLinked()
 
     const QString newRef = m_stack->resends().resend(cancelled.localRef);
     QVERIFY(!newRef.isEmpty());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
     QCOMPARE(payment(newRef).replacesRef, cancelled.localRef);
     QCOMPARE(payment(newRef).amount, cancelled.amount);
     QCOMPARE(m_stack->journal().replacementOf(cancelled.localRef)->localRef, newRef);
@@ -419,8 +409,7 @@ void TestFaults::failedPaymentMayBeResentAndIsLinked()
     m_stack->resends().prepare(cancelled.localRef, this, [&](const ResendCheck& c) { check = c; });
     QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
     QVERIFY(m_stack->resends().resend(cancelled.localRef).isEmpty());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
 }
 
 void TestFaults::resendNeedsAFreshCheck()
@@ -435,16 +424,14 @@ void TestFaults::resendNeedsAFreshCheck()
     m_stack->resends().prepare(cancelled.localRef, this, [](const ResendCheck&) {});
     m_stack->clock.advance(3min);
     QVERIFY(m_stack->resends().resend(cancelled.localRef).isEmpty());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
     // A paid or waiting payment is never resent.
     const Payment waiting = chargeAndSettle('9', 300);
     std::optional<ResendCheck> check;
     m_stack->resends().prepare(waiting.localRef, this, [&](const ResendCheck& c) { check = c; });
     QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
     QVERIFY(m_stack->resends().resend(waiting.localRef).isEmpty());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
 }
 
 void TestFaults::unknownWithoutInvoiceMayBeResentOnlyWithWarning()
@@ -460,11 +447,9 @@ void TestFaults::unknownWithoutInvoiceMayBeResentOnlyWithWarning()
     QVERIFY(check);
     QCOMPARE(check->verdict, ResendCheck::Verdict::MaySendWithWarning);
     QVERIFY(check->reason.contains(QStringLiteral("Ask the customer")));
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.statusRequestCount(), statusBefore); // nothing to ask IntaSend about
+    QCOMPARE(m_stack->statusChecksOnceIdle(), statusBefore); // nothing to ask IntaSend about
     QVERIFY(!m_stack->resends().resend(unknown.localRef).isEmpty());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
 }
 
 void TestFaults::expiredButPaidLateIsNotResent()
@@ -488,8 +473,7 @@ void TestFaults::expiredButPaidLateIsNotResent()
     QVERIFY(check->reason.contains(QStringLiteral("paid after all")));
     QCOMPARE(payment(p.localRef).state, PaymentState::Complete);
     QVERIFY(m_stack->resends().resend(p.localRef).isEmpty());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
 }
 
 void TestFaults::expiredStillOpenAtIntaSendNeedsAWarning()
@@ -519,8 +503,7 @@ void TestFaults::resendRefusedWhenTheCheckFails()
     QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
     QVERIFY(check->reason.contains(QStringLiteral("could not be checked")));
     QVERIFY(m_stack->resends().resend(p.localRef).isEmpty());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
 }
 
 void TestFaults::failingStatusChecksNeverMoveThePayment_data()
@@ -556,8 +539,7 @@ void TestFaults::failingStatusChecksNeverMoveThePayment()
     m_stack->clock.advance(30s);
     QVERIFY(m_stack->waitForNetwork());
     QVERIFY(isAwaitingCustomer(payment(p.localRef).state));
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
     // Back to normal: it settles by itself and the banner goes.
     m_stack->simulator.setFault({});
     QVERIFY(m_stack->advanceUntil([&] { return payment(p.localRef).state == PaymentState::Complete; }, 30s));
@@ -639,8 +621,7 @@ void TestFaults::noResendWhileAnotherAttemptOfTheSaleIsOpen()
     QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
     QVERIFY(check->reason.startsWith(QStringLiteral("Another request for this sale")));
     QVERIFY(m_stack->resends().resend(cancelled.localRef).isEmpty());
-    QVERIFY(m_stack->waitForNetwork());
-    QCOMPARE(m_stack->simulator.pushes().size(), 2);
+    QCOMPARE(m_stack->pushesOnceIdle(), 2);
 }
 
 void TestFaults::lastCheckIsRecordedEvenIfTheAskerIsGone()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "CannedServer.h"
 #include "PaymentRules.h"
 #include "TestStack.h"
@@ -169,8 +170,7 @@ void TestTill::paidPaymentCarriesItsReceipt()
     const QList<PaymentState> expected = {PaymentState::Sending, PaymentState::Pending,
                                           PaymentState::Processing, PaymentState::Complete};
     QCOMPARE(path, expected);
-    QVERIFY(t.waitForNetwork());
-    QCOMPARE(t.simulator.pushes().size(), 1);
+    QCOMPARE(t.pushesOnceIdle(), 1);
 }
 
 void TestTill::paidOnTheCurrentRouteToo()
@@ -227,8 +227,7 @@ void TestTill::pollingStopsAtFinalAndLeavesNoAlarm()
     QVERIFY(checks >= 2);
     QCOMPARE(t.clock.activeAlarmCount(), 0);
     t.clock.advance(10min);
-    QVERIFY(t.waitForNetwork());
-    QCOMPARE(t.simulator.statusRequestCount(), checks);
+    QCOMPARE(t.statusChecksOnceIdle(), checks);
 }
 
 void TestTill::refusedPushIsRejected()
@@ -339,8 +338,7 @@ void TestTill::eachChargeHasItsOwnReference()
     const QString b = t.till().charge(Money::fromShillings(10), test::phoneEndingIn('5'));
     QVERIFY(t.waitForNetwork());
     QVERIFY(a != b);
-    QVERIFY(t.waitForNetwork());
-    QCOMPARE(t.simulator.pushes().size(), 2);
+    QCOMPARE(t.pushesOnceIdle(), 2);
     QVERIFY(t.simulator.pushes().at(0).apiRef != t.simulator.pushes().at(1).apiRef);
 }
 
@@ -365,8 +363,7 @@ void TestTill::resumeRecoversUnfinishedPayments()
     QVERIFY(t.poller().isWatching(pending));
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, pending).isFinal(); }, 30s));
     QCOMPARE(paymentOf(t, pending).state, PaymentState::Complete);
-    QVERIFY(t.waitForNetwork());
-    QCOMPARE(t.simulator.pushes().size(), 1); // nothing was sent again
+    QCOMPARE(t.pushesOnceIdle(), 1); // nothing was sent again
 }
 
 void TestTill::expiredPaymentCanStillBeCheckedByHand()
@@ -425,8 +422,7 @@ void TestTill::fullJournalSendsNothing()
             ++recorded;
     }
     QVERIFY(!refused.isEmpty());
-    QVERIFY(t.waitForNetwork());
-    QCOMPARE(t.simulator.pushes().size(), recorded); // the refused one never went out
+    QCOMPARE(t.pushesOnceIdle(), recorded); // the refused one never went out
     const bool told = std::any_of(notices.cbegin(), notices.cend(), [](const QList<QVariant>& args) {
         const QString text = args.first().toString();
         return text.contains(QStringLiteral("The disk is full")) && text.contains(QStringLiteral("not sent"));
@@ -455,8 +451,7 @@ void TestTill::restartResumesFromTheJournalFile()
     QVERIFY(t.poller().isWatching(ref));
     QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).isFinal(); }, 30s));
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Complete);
-    QVERIFY(t.waitForNetwork());
-    QCOMPARE(t.simulator.pushes().size(), 1); // polled again, never pushed again
+    QCOMPARE(t.pushesOnceIdle(), 1); // polled again, never pushed again
 }
 
 void TestTill::failedSaleSettledInCash()
@@ -469,8 +464,7 @@ void TestTill::failedSaleSettledInCash()
     QString refusal = QStringLiteral("not called");
     t.cash().settle(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
     QCOMPARE(refusal, QString()); // at once: a failed payment needs no check
-    QVERIFY(t.waitForNetwork());
-    QCOMPARE(t.simulator.statusRequestCount(), statusCallsBefore);
+    QCOMPARE(t.statusChecksOnceIdle(), statusCallsBefore);
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
     const Totals totals = t.todaysTotals();
     QCOMPARE(totals.cashCount, 1);
@@ -509,8 +503,7 @@ void TestTill::waitingSaleSettledInCashKeepsWatchingMpesa()
     letTimePass(4min);
     const int atExpiry = t.simulator.statusRequestCount();
     letTimePass(10min);
-    QVERIFY(t.waitForNetwork());
-    QCOMPARE(t.simulator.statusRequestCount(), atExpiry);
+    QCOMPARE(t.statusChecksOnceIdle(), atExpiry);
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
 }
 
@@ -586,8 +579,7 @@ void TestTill::restartKeepsWatchingACashSaleWithMpesaOpen()
     const int before = t.simulator.statusRequestCount();
     QVERIFY(t.advanceUntil([&] { return t.simulator.statusRequestCount() > before; }, 20s));
     QCOMPARE(paymentOf(t, ref).state, PaymentState::Cash);
-    QVERIFY(t.waitForNetwork());
-    QCOMPARE(t.simulator.pushes().size(), 1);
+    QCOMPARE(t.pushesOnceIdle(), 1);
 }
 
 void TestTill::cashForAnUnknownPaymentIntaSendKnowsStartsWatchingIt()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestStack.h"
 
 #include <QFile>
@@ -47,6 +48,16 @@ std::unique_ptr<TillStack> TestStack::stackFor(Clock& clock, const QString& base
 bool TestStack::waitForNetwork()
 {
     return QTest::qWaitFor([this] { return till().requestsInFlight() == 0; }, 10000);
+}
+
+int TestStack::pushesOnceIdle()
+{
+    return waitForNetwork() ? static_cast<int>(simulator.pushes().size()) : -1;
+}
+
+int TestStack::statusChecksOnceIdle()
+{
+    return waitForNetwork() ? simulator.statusRequestCount() : -1;
 }
 
 Totals TestStack::todaysTotals()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "IntaSendSimulator.h"
@@ -38,6 +39,10 @@ public:
     // Waits (on the event loop, not the clock) until no call to the simulator is in flight. Every "nothing
     // was sent" count comes after it: a request on its way has not reached the simulator yet.
     bool waitForNetwork();
+    // What the simulator has received once the till is idle (-1 if it never was): for "nothing more was
+    // sent" checks.
+    int pushesOnceIdle();
+    int statusChecksOnceIdle();
     // Moves the clock forward in steps, letting each round of requests finish, until done() holds.
     bool advanceUntil(const std::function<bool()>& done, std::chrono::milliseconds budget,
                       std::chrono::milliseconds step = std::chrono::milliseconds(500));
