@@ -71,8 +71,7 @@ void TotalsPanel::setFilter(const PaymentFilter& filter)
 
 Totals TotalsPanel::today() const
 {
-    const QDateTime startOfDay = m_clock.now().toLocalTime().date().startOfDay();
-    return m_journal.totals(startOfDay.toUTC(), startOfDay.addDays(1).toUTC());
+    return m_journal.totalsOfDay(m_clock.now().toLocalTime().date());
 }
 
 void TotalsPanel::updateToday()

@@ -1,68 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wire.h"
 
+#include "JsonFields.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 
-#include <cmath>
-
 namespace lipa::wire {
 
-namespace {
-
-// Whole numbers a double holds exactly; ids and codes beyond this are not numbers IntaSend sends.
-constexpr double kLargestExactWhole = 9007199254740992.0; // 2^53
-
-// A JSON value that IntaSend sends as either a string or a number, as text: numbers in the shortest
-// form that reads back the same ("150", "10.36"), so "10.365" stays visibly wrong for a money parser.
-// Null, other types, and numbers outside what a double holds exactly: empty.
-QString textOf(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble()) {
-        const double number = value.toDouble();
-        if (!std::isfinite(number) || std::abs(number) >= kLargestExactWhole)
-            return {};
-        if (number == std::floor(number))
-            return QString::number(static_cast<qint64>(number));
-        return QString::number(number, 'g', 15);
-    }
-    return {};
-}
-
-// An id: a non-empty string, or a whole non-negative number.
-QString idOf(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString().trimmed();
-    if (value.isDouble() && value.toDouble() >= 0 && value.toDouble() == std::floor(value.toDouble()))
-        return textOf(value);
-    return {};
-}
-
-QDateTime dateOf(const QJsonValue& value)
-{
-    if (!value.isString())
-        return {};
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-std::optional<Money> moneyOf(const QJsonValue& value)
-{
-    const QString text = textOf(value);
-    if (text.isEmpty())
-        return std::nullopt;
-    Result<Money> money = Money::parseDecimal(text);
-    if (!money)
-        return std::nullopt;
-    return money.value();
-}
-
-} // namespace
+using json::dateOf;
+using json::idOf;
+using json::moneyOf;
+using json::textOf;
 
 QString stkPushPath(StkRoute route)
 {
@@ -137,8 +89,11 @@ Result<Invoice> parseInvoiceResponse(const QByteArray& body)
     if (!invoiceValue.isObject())
         return Result<Invoice>::error(
             QCoreApplication::translate("lipa::wire", "IntaSend sent an answer without an invoice"));
-    const QJsonObject json = invoiceValue.toObject();
+    return parseInvoiceObject(invoiceValue.toObject());
+}
 
+Result<Invoice> parseInvoiceObject(const QJsonObject& json)
+{
     Invoice invoice;
     invoice.invoiceId = idOf(json.value(QLatin1String("invoice_id")));
     if (invoice.invoiceId.isEmpty())
@@ -164,6 +119,9 @@ Result<Invoice> parseInvoiceResponse(const QByteArray& body)
     invoice.failedCode = textOf(json.value(QLatin1String("failed_code"))).trimmed();
     invoice.createdAt = dateOf(json.value(QLatin1String("created_at")));
     invoice.updatedAt = dateOf(json.value(QLatin1String("updated_at")));
+    invoice.charges = moneyOf(json.value(QLatin1String("charges")));
+    invoice.netAmount = moneyOf(json.value(QLatin1String("net_amount")));
+    invoice.clearingStatus = textOf(json.value(QLatin1String("clearing_status"))).trimmed();
     return Result<Invoice>::ok(std::move(invoice));
 }
 

@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -58,11 +59,17 @@ struct Invoice {
     QString failedCode;     // text, whether sent as string or number; empty when null
     QDateTime createdAt;
     QDateTime updatedAt;
+    // In the invoice list (IntaSend's records): its fee, what reaches the wallet, and whether it has.
+    std::optional<Money> charges;
+    std::optional<Money> netAmount;
+    QString clearingStatus; // e.g. "AVAILABLE"; empty when not sent
 };
 
 // Parses a push response ({"invoice":{…}} or {"id":…, "invoice":{…}, …}) or a status response
 // ({"invoice":{…}, "meta":{…}}). A missing invoice or a missing/non-text id is an error.
 Result<Invoice> parseInvoiceResponse(const QByteArray& body);
+// The invoice object itself (inside a push or status answer, or an item of the invoice list).
+Result<Invoice> parseInvoiceObject(const QJsonObject& json);
 
 // The most specific human text in an IntaSend error body: errors[].detail, then detail, then message.
 // Empty when the body has none (HTML, empty, not JSON).

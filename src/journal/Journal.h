@@ -97,6 +97,11 @@ public:
     QList<PaymentEvent> events(const QString& localRef) const;
     Totals totals(const PaymentFilter& filter) const;
     Totals totals(const QDateTime& from, const QDateTime& to) const;
+    // The totals of one calendar day in the till's time zone (today's, for the totals panel).
+    Totals totalsOfDay(const QDate& localDay) const
+    {
+        return totals(localDay.startOfDay().toUTC(), localDay.addDays(1).startOfDay().toUTC());
+    }
     qint64 paymentCount() const;
     // Every payment created in [from, to), oldest first (a shift's or a day's worth: hundreds, not millions).
     QList<Payment> paymentsBetween(const QDateTime& from, const QDateTime& to, bool* ok = nullptr) const;

@@ -9,7 +9,7 @@
 
 namespace lipa {
 
-// The optional manager PIN that guards Settings, the CSV export and manual status changes. Only a salted
+// The optional manager PIN that guards Settings and the CSV export. Only a salted
 // PBKDF2 hash is kept; after a few wrong PINs each further try waits longer, so a PIN cannot be found by
 // trying them all at the counter.
 class ManagerPin {

@@ -62,8 +62,7 @@ int TestStack::statusChecksOnceIdle()
 
 Totals TestStack::todaysTotals()
 {
-    const QDateTime startOfDay = clock.now().toLocalTime().date().startOfDay();
-    return journal().totals(startOfDay.toUTC(), startOfDay.addDays(1).toUTC());
+    return journal().totalsOfDay(clock.now().toLocalTime().date());
 }
 
 bool TestStack::advanceUntil(const std::function<bool()>& done, std::chrono::milliseconds budget,
