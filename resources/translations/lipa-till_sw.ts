@@ -2110,6 +2110,30 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Payment failed (no reason given)</source>
         <translation>Malipo yameshindwa (hakuna sababu iliyotolewa)</translation>
     </message>
+    <message>
+        <source>IntaSend sent a refund request without an id</source>
+        <translation>IntaSend ilituma ombi la kurejesha pesa bila kitambulisho</translation>
+    </message>
+    <message>
+        <source>IntaSend sent a refund request without a status</source>
+        <translation>IntaSend ilituma ombi la kurejesha pesa bila hali yake</translation>
+    </message>
+    <message>
+        <source>IntaSend sent an invoice list without its results</source>
+        <translation>IntaSend ilituma orodha ya ankara bila matokeo yake</translation>
+    </message>
+    <message>
+        <source>an item of the list is not an invoice</source>
+        <translation>kipengele cha orodha si ankara</translation>
+    </message>
+    <message>
+        <source>IntaSend sent a refund answer that is not an object</source>
+        <translation>IntaSend ilituma jibu la kurejesha pesa lisilo na muundo unaotarajiwa</translation>
+    </message>
+    <message>
+        <source>IntaSend sent a refund list without its results</source>
+        <translation>IntaSend ilituma orodha ya marejesho bila matokeo yake</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

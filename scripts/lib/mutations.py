@@ -65,8 +65,8 @@ MUTATIONS = {
     "resend-without-last-check": (
         "Resend sends without the fresh clearance of a last check.",
         [("src/till/ResendDesk.cpp",
-          "const bool fresh = cleared != m_cleared.cend() && m_clock.monotonic() - *cleared <= kResendClearance;",
-          "const bool fresh = true;")]),
+          "    else if (!fresh)\n",
+          "    else if (!fresh && false)\n")]),
     "cash-on-replaced-attempt": (
         "Use cash settles an attempt that was sent again (the open one could still charge).",
         [("src/till/SaleAttempts.cpp",

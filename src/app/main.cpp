@@ -62,10 +62,9 @@ StartupPlan planFor(const QStringList& arguments, const QString& secretKey)
         if (waiting)
             QCoreApplication::exit(0);
     });
-    if (!stored) {
-        waiting = true;
+    waiting = true;
+    while (!stored) // nothing else quits this loop; should anything, the till waits on for the keys
         QCoreApplication::exec();
-    }
     if (const QString problem = plan.useStoredKeys(*stored); !problem.isEmpty())
         failUsage(problem);
     return plan;

@@ -30,7 +30,7 @@ void applyFaultCommand(lipa::IntaSendSimulator& simulator, const QString& line)
     const std::optional<lipa::sim::Fault> next =
         on && words.value(0) == u"fault" ? lipa::sim::parseFault(words[1], *on) : std::nullopt;
     if (!next) {
-        std::printf("? type: fault MODE [on all|push|status]; modes: %s\n",
+        std::printf("? type: fault MODE [on all|push|status|records]; modes: %s\n",
                     qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
     } else {
         simulator.setFault(*next);
@@ -62,12 +62,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption fault(
         QStringLiteral("fault"),
         QStringLiteral("Misbehave from the start: %1. Change it while running by typing \"fault MODE [on "
-                       "all|push|status]\" and Enter.")
+                       "all|push|status|records]\" and Enter.")
             .arg(lipa::sim::faultNames().join(QStringLiteral(", "))),
         QStringLiteral("MODE"), QStringLiteral("none"));
     parser.addOption(fault);
     const QCommandLineOption faultOn(QStringLiteral("fault-on"),
-                                     QStringLiteral("Which requests the fault hits: all, push or status "
+                                     QStringLiteral("Which requests the fault hits: all, push, status or records "
                                                     "(default: all)."),
                                      QStringLiteral("WHICH"), QStringLiteral("all"));
     parser.addOption(faultOn);
@@ -78,7 +78,7 @@ int main(int argc, char* argv[])
         scope ? lipa::sim::parseFault(parser.value(fault), *scope) : std::nullopt;
     if (!scope || !startFault) {
         std::fprintf(stderr,
-                     "lipa-till-simulator: unknown --fault or --fault-on; faults: %s; on: all, push, "
+                     "lipa-till-simulator: unknown --fault or --fault-on; faults: %s; on: all, push, records, "
                      "status\n",
                      qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
         return 2;

@@ -242,8 +242,9 @@ CallResult IntaSendClient::withoutKeys(CallResult result) const
     result.rawBody = m_redactor.bytes(result.rawBody);
     result.message = m_redactor.text(result.message);
     if (result.invoice) {
-        for (QString* field : {&result.invoice->rawState, &result.invoice->mpesaReference,
-                               &result.invoice->failedReason, &result.invoice->failedCode})
+        for (QString* field :
+             {&result.invoice->invoiceId, &result.invoice->apiRef, &result.invoice->rawState,
+              &result.invoice->mpesaReference, &result.invoice->failedReason, &result.invoice->failedCode})
             *field = m_redactor.text(*field);
     }
     return result;

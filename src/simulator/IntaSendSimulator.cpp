@@ -4,9 +4,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace lipa {
@@ -39,15 +39,6 @@ QString nairobiTime(const QDateTime& utc)
     return utc.toOffsetFromUtc(3 * 3600).toString(Qt::ISODateWithMs);
 }
 
-QString randomLetters(int count, const char* alphabet)
-{
-    const auto size = static_cast<quint32>(qstrlen(alphabet));
-    QString text;
-    for (int i = 0; i < count; ++i)
-        text += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(size)]);
-    return text;
-}
-
 const QRegularExpression& kenyanMobile()
 {
     static const QRegularExpression pattern(QStringLiteral("^254[17][0-9]{8}$"));
@@ -59,6 +50,7 @@ const QRegularExpression& kenyanMobile()
 IntaSendSimulator::IntaSendSimulator(Clock& clock, QObject* parent)
     : QObject(parent)
     , m_clock(clock)
+    , m_book(clock)
     , m_server([this](const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange) {
         handle(request, exchange);
     })
@@ -70,6 +62,7 @@ IntaSendSimulator::~IntaSendSimulator() = default;
 bool IntaSendSimulator::listen(quint16 port)
 {
     m_port = m_server.listen(port);
+    m_book.setHost(baseUrl().toString());
     if (m_port != 0 && m_fault.mode == FaultMode::Refuse)
         m_server.close(); // the port is ours, but nobody answers on it
     return m_port != 0;
@@ -97,6 +90,17 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
     const bool isPush =
         request.path == "/api/v1/payment/collection/" || request.path == "/api/v1/payment/mpesa-stk-push/";
     const bool isStatus = request.path == "/api/v1/payment/status/";
+    if (request.path.startsWith("/api/v1/invoices/") && request.method == "GET") {
+        const bool faulty = m_fault.mode != FaultMode::None && m_fault.appliesTo(sim::Route::Records);
+        HttpResponse response = handleRecords(request);
+        if (!faulty || response.status != 200 || m_fault.mode == FaultMode::IgnoreFilters) {
+            exchange->answer(response);
+            return;
+        }
+        ++m_faultyAnswers;
+        deliverFaulty(response, exchange);
+        return;
+    }
     if (request.path == "/api/v1/wallets/" && request.method == "GET") {
         // What the settings' connection test asks, with the secret key: the account's wallets.
         const QByteArray authorization = request.header("authorization");
@@ -129,7 +133,8 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
         return;
     }
 
-    const bool faulty = m_fault.mode != FaultMode::None && m_fault.appliesTo(isPush);
+    const bool faulty =
+        m_fault.mode != FaultMode::None && m_fault.appliesTo(isPush ? sim::Route::Push : sim::Route::Status);
     // Faults where IntaSend turns the request away before doing anything with it.
     if (faulty && m_fault.mode == FaultMode::RateLimited) {
         HttpResponse response =
@@ -172,6 +177,7 @@ void IntaSendSimulator::deliverFaulty(HttpResponse response, const std::shared_p
     case FaultMode::Refuse:
     case FaultMode::RateLimited:
     case FaultMode::UnavailableHtml:
+    case FaultMode::IgnoreFilters:
         exchange->answer(response);
         return;
     case FaultMode::Delay:
@@ -262,21 +268,15 @@ HttpResponse IntaSendSimulator::handlePush(const HttpRequest& request, bool stkR
         return validationError(QStringLiteral("amount"),
                                QStringLiteral("Amount must be a whole number above 0."));
 
-    Invoice invoice;
-    invoice.numericId = !stkRoute; // as IntaSend did: numbers on the old route, strings on the new
-    invoice.id = newInvoiceId(invoice.numericId);
-    invoice.apiRef = body.value(QStringLiteral("api_ref")).toString();
-    invoice.phone = phone;
-    invoice.amountShillings = static_cast<qint64>(shillings);
-    invoice.createdAt = m_clock.now();
-    invoice.outcome = sim::scriptedOutcomeFor(phone.back());
-    invoice.receipt = randomLetters(1, "QRST") + randomLetters(9, "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789");
-    m_invoices.insert(invoice.id, invoice);
+    // As IntaSend did: numbers for ids on the old route, strings on the new.
+    const sim::InvoiceBook::Invoice& invoice =
+        m_book.add(!stkRoute, body.value(QStringLiteral("api_ref")).toString(), phone,
+                   static_cast<qint64>(shillings), sim::scriptedOutcomeFor(phone.back()));
     m_pushes.append({stkRoute ? QStringLiteral("mpesa-stk-push") : QStringLiteral("collection"),
                      invoice.apiRef, phone, invoice.amountShillings, invoice.id});
     Q_EMIT pushReceived(invoice.apiRef);
 
-    QJsonObject response{{QStringLiteral("invoice"), invoiceJson(invoice)}};
+    QJsonObject response{{QStringLiteral("invoice"), m_book.json(invoice)}};
     if (stkRoute) {
         response.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
         response.insert(QStringLiteral("customer"), QJsonObject{{QStringLiteral("phone_number"), phone}});
@@ -297,13 +297,13 @@ HttpResponse IntaSendSimulator::handleStatus(const HttpRequest& request)
     const QJsonValue id = body.value(QStringLiteral("invoice_id"));
     const QString invoiceId = id.isDouble() ? QString::number(id.toInteger()) : id.toString();
     Q_EMIT statusRequested(invoiceId);
-    const auto it = m_invoices.constFind(invoiceId);
-    if (it == m_invoices.cend())
+    const sim::InvoiceBook::Invoice* invoice = m_book.find(invoiceId);
+    if (!invoice)
         return validationError(QStringLiteral("invoice_id"), QStringLiteral("Invoice not found."));
 
-    QJsonObject response{{QStringLiteral("invoice"), invoiceJson(*it)}};
-    if (!it->numericId) {
-        const QJsonObject customer{{QStringLiteral("phone_number"), it->phone},
+    QJsonObject response{{QStringLiteral("invoice"), m_book.json(*invoice)}};
+    if (!invoice->numericId) {
+        const QJsonObject customer{{QStringLiteral("phone_number"), invoice->phone},
                                    {QStringLiteral("country"), QStringLiteral("KE")},
                                    {QStringLiteral("provider"), QStringLiteral("M-PESA")}};
         response.insert(
@@ -315,66 +315,58 @@ HttpResponse IntaSendSimulator::handleStatus(const HttpRequest& request)
     return json(response, 200);
 }
 
-QJsonObject IntaSendSimulator::invoiceJson(const Invoice& invoice) const
+HttpResponse IntaSendSimulator::handleRecords(const HttpRequest& request)
 {
-    const qint64 elapsed = invoice.createdAt.msecsTo(m_clock.now());
-    QString state = QStringLiteral("PENDING");
-    QJsonValue failedReason = QJsonValue::Null;
-    QJsonValue failedCode = QJsonValue::Null;
-    QJsonValue receipt = QJsonValue::Null;
-    QDateTime updatedAt = invoice.createdAt;
-    if (invoice.outcome.kind != sim::ScriptedOutcome::NeverAnswers) {
-        if (elapsed >= m_timing.finalAfter.count()) {
-            updatedAt = invoice.createdAt.addMSecs(m_timing.finalAfter.count());
-            if (invoice.outcome.kind == sim::ScriptedOutcome::Pays) {
-                state = QStringLiteral("COMPLETE");
-                receipt = invoice.receipt;
-            } else {
-                state = QStringLiteral("FAILED");
-                failedReason = invoice.outcome.failedReason;
-                failedCode = invoice.outcome.failedCode;
-            }
-        } else if (elapsed >= m_timing.processingAfter.count()) {
-            state = QStringLiteral("PROCESSING");
-            updatedAt = invoice.createdAt.addMSecs(m_timing.processingAfter.count());
-        }
+    ++m_recordRequests;
+    if (!request.header("authorization").startsWith("Bearer ISSecretKey_"))
+        return json(QJsonObject{{QStringLiteral("detail"),
+                                 QStringLiteral("Authentication credentials were not provided.")}},
+                    401);
+    const QString rest = QString::fromLatin1(request.path.mid(qsizetype(qstrlen("/api/v1/invoices/"))));
+    if (!rest.isEmpty()) {
+        // One invoice: /api/v1/invoices/{id}/
+        const sim::InvoiceBook::Invoice* invoice = m_book.find(rest.chopped(rest.endsWith(u'/') ? 1 : 0));
+        if (!invoice)
+            return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404);
+        return json(m_book.listItem(*invoice));
     }
-
-    const QString value = QString::number(invoice.amountShillings) + QStringLiteral(".00");
-    QJsonObject json{
-        {QStringLiteral("state"), state},
-        {QStringLiteral("provider"), QStringLiteral("M-PESA")},
-        {QStringLiteral("charges"), QStringLiteral("0.00")},
-        {QStringLiteral("net_amount"), value},
-        {QStringLiteral("currency"), QStringLiteral("KES")},
-        {QStringLiteral("value"), value},
-        {QStringLiteral("account"), invoice.phone},
-        {QStringLiteral("api_ref"), invoice.apiRef.isEmpty() ? QJsonValue(QJsonValue::Null) : invoice.apiRef},
-        {QStringLiteral("mpesa_reference"), receipt},
-        {QStringLiteral("host"), baseUrl().toString()},
-        {QStringLiteral("failed_reason"), failedReason},
-        {QStringLiteral("failed_code"), failedCode},
-        {QStringLiteral("created_at"), nairobiTime(invoice.createdAt)},
-        {QStringLiteral("updated_at"), nairobiTime(updatedAt)},
+    const QUrlQuery query(QString::fromLatin1(request.query));
+    sim::InvoiceBook::ListQuery list;
+    if (m_fault.mode != FaultMode::IgnoreFilters || !m_fault.appliesTo(sim::Route::Records)) {
+        list.apiRef = query.queryItemValue(QStringLiteral("api_ref"), QUrl::FullyDecoded);
+        list.state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
+    }
+    bool pageOk = true;
+    bool sizeOk = true;
+    list.page = query.hasQueryItem(QStringLiteral("page"))
+                    ? query.queryItemValue(QStringLiteral("page")).toInt(&pageOk)
+                    : 1;
+    list.pageSize = query.hasQueryItem(QStringLiteral("page_size"))
+                        ? query.queryItemValue(QStringLiteral("page_size")).toInt(&sizeOk)
+                        : 100;
+    if (!pageOk || !sizeOk || list.page < 1 || list.pageSize < 1 || list.pageSize > 500)
+        return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Invalid page.")}}, 404);
+    int count = 0;
+    QJsonArray results;
+    for (const sim::InvoiceBook::Invoice* invoice : m_book.page(list, &count))
+        results.append(m_book.listItem(*invoice));
+    // Absolute links, as IntaSend sends them.
+    const auto link = [&](int page) -> QJsonValue {
+        if (page < 1 || qint64(page - 1) * list.pageSize >= count)
+            return QJsonValue::Null;
+        QUrlQuery next(query);
+        next.removeAllQueryItems(QStringLiteral("page"));
+        next.addQueryItem(QStringLiteral("page"), QString::number(page));
+        QUrl url = baseUrl();
+        url.setPath(QStringLiteral("/api/v1/invoices/"));
+        url.setQuery(next);
+        return url.toString();
     };
-    if (invoice.numericId) {
-        json.insert(QStringLiteral("id"), invoice.id.toInt());
-    } else {
-        json.insert(QStringLiteral("id"), invoice.id);
-        json.insert(QStringLiteral("invoice_id"), invoice.id);
-    }
-    return json;
-}
-
-QString IntaSendSimulator::newInvoiceId(bool numeric)
-{
-    if (numeric)
-        return QString::number(m_nextNumericId++);
-    QString id;
-    do {
-        id = randomLetters(7, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-    } while (m_invoices.contains(id));
-    return id;
+    return json(
+        QJsonObject{{QStringLiteral("count"), count},
+                    {QStringLiteral("next"), link(list.page + 1)},
+                    {QStringLiteral("previous"), list.page > 1 ? link(list.page - 1) : QJsonValue::Null},
+                    {QStringLiteral("results"), results}});
 }
 
 } // namespace lipa

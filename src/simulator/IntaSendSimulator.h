@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Clock.h"
+#include "InvoiceBook.h"
 #include "MiniHttpServer.h"
 #include "ScriptedOutcome.h"
 #include "SimulatorFault.h"
@@ -16,16 +17,13 @@
 
 namespace lipa {
 
-// A stand-in for IntaSend's collection and status endpoints on 127.0.0.1, for demo mode, tests and
-// benchmarks. Customers behave as scripted by their phone's last digit. Written independently of the
+// A stand-in for IntaSend's collection, status and invoice-list endpoints on 127.0.0.1, for demo mode, tests
+// and benchmarks. Customers behave as scripted by their phone's last digit. Written independently of the
 // client's wire code (it builds and reads JSON itself), so a bug there cannot hide behind a twin here.
 class IntaSendSimulator : public QObject {
     Q_OBJECT
 public:
-    struct Timing {
-        std::chrono::milliseconds processingAfter{2000}; // PENDING → PROCESSING
-        std::chrono::milliseconds finalAfter{5000};      // → COMPLETE / FAILED
-    };
+    using Timing = sim::InvoiceBook::Timing;
 
     struct ReceivedPush {
         QString route; // "collection" or "mpesa-stk-push"
@@ -45,7 +43,7 @@ public:
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;
 
-    void setTiming(Timing timing) { m_timing = timing; }
+    void setTiming(Timing timing) { m_book.setTiming(timing); }
     // Makes the simulator misbehave from now on (FaultMode::None: behave again).
     void setFault(sim::Fault fault);
     const sim::Fault& fault() const { return m_fault; }
@@ -54,41 +52,31 @@ public:
     const QList<ReceivedPush>& pushes() const { return m_pushes; }
     int statusRequestCount() const { return m_statusRequests; }
     // The M-Pesa receipt code a paying customer's invoice will carry.
-    QString receiptFor(const QString& invoiceId) const { return m_invoices.value(invoiceId).receipt; }
+    QString receiptFor(const QString& invoiceId) const { return m_book.receiptFor(invoiceId); }
+    // Requests for IntaSend's records (the invoice list and single invoices) answered so far.
+    int recordRequestCount() const { return m_recordRequests; }
 
 Q_SIGNALS:
     void pushReceived(const QString& apiRef);
     void statusRequested(const QString& invoiceId);
 
 private:
-    struct Invoice {
-        QString id;
-        bool numericId = false;
-        QString apiRef;
-        QString phone;
-        qint64 amountShillings = 0;
-        QDateTime createdAt;
-        sim::ScriptedOutcome outcome;
-        QString receipt;
-    };
-
     void handle(const sim::HttpRequest& request, const std::shared_ptr<sim::HttpExchange>& exchange);
     void deliverFaulty(sim::HttpResponse response, const std::shared_ptr<sim::HttpExchange>& exchange);
     sim::HttpResponse handlePush(const sim::HttpRequest& request, bool stkRoute);
     sim::HttpResponse handleStatus(const sim::HttpRequest& request);
-    QJsonObject invoiceJson(const Invoice& invoice) const;
-    QString newInvoiceId(bool numeric);
+    // GET /api/v1/invoices/ (filters, pages, absolute next links) and GET /api/v1/invoices/{id}/.
+    sim::HttpResponse handleRecords(const sim::HttpRequest& request);
 
     Clock& m_clock;
+    sim::InvoiceBook m_book; // before the server, which answers from it until it is gone
     sim::MiniHttpServer m_server;
     sim::Fault m_fault;
     int m_faultyAnswers = 0;
     quint16 m_port = 0;
-    Timing m_timing;
-    QHash<QString, Invoice> m_invoices;
     QList<ReceivedPush> m_pushes;
     int m_statusRequests = 0;
-    int m_nextNumericId = 150;
+    int m_recordRequests = 0;
 };
 
 } // namespace lipa

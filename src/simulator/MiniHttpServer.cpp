@@ -193,7 +193,9 @@ void MiniHttpServer::serveNext(QTcpSocket* socket, ConnectionBuffer* buffer)
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     request.method = requestLine.value(0);
     const QByteArray target = requestLine.value(1);
-    request.path = target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
+    const qsizetype question = target.indexOf('?');
+    request.path = target.left(question < 0 ? target.size() : question);
+    request.query = question < 0 ? QByteArray() : target.mid(question + 1);
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)

@@ -18,6 +18,7 @@ namespace lipa::sim {
 struct HttpRequest {
     QByteArray method;
     QByteArray path;                       // without the query
+    QByteArray query;                      // after the '?', still percent-encoded
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
 

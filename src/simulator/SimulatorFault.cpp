@@ -27,6 +27,7 @@ constexpr std::array kKnown{
     Known{"unknown-state", FaultMode::UnknownState, 0},
     Known{"slow-drip", FaultMode::SlowDrip, 500},
     Known{"oversize", FaultMode::OversizeBody, 0},
+    Known{"ignore-filters", FaultMode::IgnoreFilters, 0},
 };
 
 bool takesParameter(FaultMode mode)
@@ -64,6 +65,8 @@ std::optional<FaultScope> parseFaultScope(const QString& text)
         return FaultScope::Pushes;
     if (text == u"status")
         return FaultScope::StatusChecks;
+    if (text == u"records")
+        return FaultScope::Records;
     return std::nullopt;
 }
 

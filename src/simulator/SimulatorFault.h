@@ -23,24 +23,38 @@ enum class FaultMode {
     UnknownState,     // unknown-state: answers with a state the till does not know ("ON_HOLD")
     SlowDrip,         // slow-drip=MS: the right answer, one byte every MS milliseconds
     OversizeBody,     // oversize: the right answer padded to over 3 MiB
+    IgnoreFilters,    // ignore-filters: the invoice list answers as if asked for every invoice
 };
 
-enum class FaultScope { All, Pushes, StatusChecks };
+// The routes a fault applies to: all, the push, the status check, or IntaSend's records (the invoice
+// list and a single invoice).
+enum class FaultScope { All, Pushes, StatusChecks, Records };
+enum class Route { Push, Status, Records };
 
 struct Fault {
     FaultMode mode = FaultMode::None;
     int parameter = 0; // milliseconds for delay and slow-drip, seconds for 429
     FaultScope scope = FaultScope::All;
 
-    bool appliesTo(bool isPush) const
+    bool appliesTo(Route route) const
     {
-        return scope == FaultScope::All || (scope == FaultScope::Pushes) == isPush;
+        switch (scope) {
+        case FaultScope::All:
+            return true;
+        case FaultScope::Pushes:
+            return route == Route::Push;
+        case FaultScope::StatusChecks:
+            return route == Route::Status;
+        case FaultScope::Records:
+            return route == Route::Records;
+        }
+        return false;
     }
 };
 
 // "delay=2500", "429", "drop"... → the fault, or nullopt for text that names none.
 std::optional<Fault> parseFault(const QString& text, FaultScope scope = FaultScope::All);
-// "all", "push", "status" → the scope.
+// "all", "push", "status", "records" → the scope.
 std::optional<FaultScope> parseFaultScope(const QString& text);
 // The names parseFault understands, for --help and error messages.
 QStringList faultNames();

@@ -3,6 +3,7 @@
 #include "TestStack.h"
 
 #include <QLoggingCategory>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace lipa;
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void echoedPushLeaksNothing_data();
     void echoedPushLeaksNothing();
     void echoedStatusCheckLeaksNothing();
+    void keyInsideAnInvoiceLeaksNothing();
     void echoedConnectionTestLeaksNothing_data();
     void echoedConnectionTestLeaksNothing();
 
@@ -133,6 +135,37 @@ void TestRedaction::echoedStatusCheckLeaksNothing()
     QVERIFY2(g_log.contains(QStringLiteral("/api/v1/payment/status/")), "the failed checks were logged");
     QVERIFY2(leakIn(g_log).isEmpty(), qPrintable(g_log));
     QVERIFY2(leakIn(t.health().trouble()).isEmpty(), qPrintable(t.health().trouble()));
+}
+
+void TestRedaction::keyInsideAnInvoiceLeaksNothing()
+{
+    // A proxy that puts the key into the invoice itself: its reference (shown in the notice about a
+    // foreign answer), its id and its reason (both journaled).
+    CannedServer server;
+    server.answer("/api/v1/payment/mpesa-stk-push/",
+                  QStringLiteral(R"({"invoice":{"invoice_id":"INV-%1","state":"FAILED","value":150,)"
+                                 R"("api_ref":"%1","failed_reason":"bad %1"}})")
+                      .arg(kSecretKey)
+                      .toUtf8());
+    test::TestStack t(Settings{}, [&](ClientConfig& config) {
+        config.baseUrl = QUrl(server.baseUrl());
+        config.publicKey = kPublicKey;
+        config.secretKey = kSecretKey;
+    });
+    QSignalSpy notices(&t.till(), &Till::notice);
+    const QString ref = t.till().charge(Money::fromShillings(150), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    QVERIFY(!notices.isEmpty()); // the answer named another payment: the cashier is told
+    QString shown;
+    for (const QList<QVariant>& notice : std::as_const(notices))
+        shown += notice.first().toString();
+    const Payment payment = *t.journal().find(ref);
+    QString stored = payment.invoiceId + payment.failureMessage;
+    for (const PaymentEvent& event : t.journal().events(ref))
+        stored += event.detail + event.remoteState;
+    QVERIFY2(leakIn(shown).isEmpty(), qPrintable(shown));
+    QVERIFY2(leakIn(stored).isEmpty(), qPrintable(stored));
+    QVERIFY2(leakIn(g_log).isEmpty(), qPrintable(g_log));
 }
 
 void TestRedaction::echoedConnectionTestLeaksNothing_data()
