@@ -476,6 +476,14 @@
         <source>IntaSend had a problem (HTTP %1)</source>
         <translation>IntaSend ilipata tatizo (HTTP %1)</translation>
     </message>
+    <message>
+        <source>IntaSend&apos;s invoice list needs the secret key (Settings → IntaSend)</source>
+        <translation>Orodha ya ankara za IntaSend inahitaji ufunguo wa siri (Mipangilio → IntaSend)</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s next page points somewhere else (%1); it was not followed</source>
+        <translation>Ukurasa unaofuata wa IntaSend unaelekeza mahali pengine (%1); haukufuatwa</translation>
+    </message>
 </context>
 <context>
     <name>lipa::IntaSendSettingsPage</name>

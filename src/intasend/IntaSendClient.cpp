@@ -85,6 +85,16 @@ QByteArray truncatedForLog(const QByteArray& body)
     return body.size() <= kMax ? body : body.left(kMax) + "…[" + QByteArray::number(body.size()) + " bytes]";
 }
 
+// A push or status answer: the invoice, or why it could not be read.
+QString readInvoice(const QByteArray& body, CallResult& result)
+{
+    Result<wire::Invoice> invoice = wire::parseInvoiceResponse(body);
+    if (!invoice)
+        return invoice.error();
+    result.invoice = std::move(invoice).value();
+    return {};
+}
+
 } // namespace
 
 IntaSendClient::IntaSendClient(QNetworkAccessManager& network, ClientConfig config, QObject* parent)
@@ -153,7 +163,50 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
     watch(reply, context,
           [self = QPointer(this), done = std::move(done)](QNetworkReply& finished, bool oversize) {
               if (self)
-                  done(self->withoutKeys(self->interpret(finished, oversize)));
+                  done(self->withoutKeys(self->interpret(finished, oversize, readInvoice)));
+          });
+}
+
+void IntaSendClient::listInvoices(const QUrl& url, QObject* context,
+                                  std::function<void(const InvoicePageResult&)> done)
+{
+    InvoicePageResult refused;
+    if (m_config.secretKey.isEmpty()) {
+        refused.call.failure = CallFailure::AuthRefused;
+        refused.call.message = tr("IntaSend's invoice list needs the secret key (Settings → IntaSend)");
+    } else if (!wire::isOnBase(url, m_config.baseUrl)) {
+        refused.call.failure = CallFailure::NotSent;
+        refused.call.message = tr("IntaSend's next page points somewhere else (%1); it was not followed")
+                                   .arg(m_redactor.text(url.toDisplayString()));
+    }
+    if (refused.call.failure != CallFailure::None) {
+        // Still asynchronous, like every other answer.
+        QTimer::singleShot(0, context, [refused, done = std::move(done)] { done(refused); });
+        return;
+    }
+    QNetworkRequest request = makeRequest({}, true);
+    request.setUrl(url);
+    auto page = std::make_shared<std::optional<wire::InvoicePage>>();
+    const BodyReader readPage = [page](const QByteArray& body, CallResult&) {
+        Result<wire::InvoicePage> read = wire::parseInvoicePage(body);
+        if (!read)
+            return read.error();
+        *page = std::move(read).value();
+        return QString();
+    };
+    watch(m_network.get(request), context,
+          [self = QPointer(this), page, readPage, done = std::move(done)](QNetworkReply& finished,
+                                                                          bool oversize) {
+              if (!self)
+                  return;
+              InvoicePageResult result;
+              result.call = self->withoutKeys(self->interpret(finished, oversize, readPage));
+              if (*page && result.call.failure == CallFailure::None) {
+                  result.page = std::move(**page);
+                  for (wire::Invoice& invoice : result.page->invoices)
+                      self->redact(invoice);
+              }
+              done(result);
           });
 }
 
@@ -241,16 +294,19 @@ CallResult IntaSendClient::withoutKeys(CallResult result) const
     // whatever else an answer put into the result.)
     result.rawBody = m_redactor.bytes(result.rawBody);
     result.message = m_redactor.text(result.message);
-    if (result.invoice) {
-        for (QString* field :
-             {&result.invoice->invoiceId, &result.invoice->apiRef, &result.invoice->rawState,
-              &result.invoice->mpesaReference, &result.invoice->failedReason, &result.invoice->failedCode})
-            *field = m_redactor.text(*field);
-    }
+    if (result.invoice)
+        redact(*result.invoice);
     return result;
 }
 
-CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
+void IntaSendClient::redact(wire::Invoice& invoice) const
+{
+    for (QString* field : {&invoice.invoiceId, &invoice.apiRef, &invoice.rawState, &invoice.mpesaReference,
+                           &invoice.failedReason, &invoice.failedCode})
+        *field = m_redactor.text(*field);
+}
+
+CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize, const BodyReader& readBody) const
 {
     CallResult result;
     const QString what = reply.url().path();
@@ -291,14 +347,11 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize) const
     }
 
     if (result.httpStatus >= 200 && result.httpStatus < 300) {
-        Result<wire::Invoice> invoice = wire::parseInvoiceResponse(body);
-        if (invoice) {
-            result.invoice = std::move(invoice).value();
-        } else {
+        if (const QString unreadable = readBody(body, result); !unreadable.isEmpty()) {
             result.failure = CallFailure::BadResponse;
-            result.message = invoice.error();
+            result.message = unreadable;
             result.rawBody = truncatedForLog(safeBody);
-            qCWarning(lcClient) << what << "unreadable answer:" << m_redactor.text(invoice.error())
+            qCWarning(lcClient) << what << "unreadable answer:" << m_redactor.text(unreadable)
                                 << result.rawBody;
         }
         return result;

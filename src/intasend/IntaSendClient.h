@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Redact.h"
+#include "records.h"
 #include "wire.h"
 
 #include <QObject>
@@ -49,8 +50,17 @@ struct ClientConfig {
     qint64 maxResponseBytes = 1 << 20; // a larger answer is not an IntaSend answer
 };
 
-// Talks HTTP to IntaSend: sends STK pushes and asks for invoice status. Asynchronous only; each call
-// reports once through its callback, on the context object's thread, unless the context is gone.
+// One page of IntaSend's invoice list, or why there is none (call says how the call went).
+struct InvoicePageResult {
+    CallResult call; // failure, HTTP status, message, Retry-After; no invoice
+    std::optional<wire::InvoicePage> page;
+
+    bool ok() const { return page.has_value(); }
+};
+
+// Talks HTTP to IntaSend: sends STK pushes, asks for invoice status, reads the invoice list. Asynchronous
+// only; each call reports once through its callback, on the context object's thread, unless the context is
+// gone.
 class IntaSendClient : public QObject {
     Q_OBJECT
 public:
@@ -64,6 +74,10 @@ public:
 
     void requestStkPush(const wire::ChargeRequest& request, QObject* context, Callback done);
     void checkStatus(const QString& invoiceId, QObject* context, Callback done);
+    // One page of IntaSend's invoice list, with the secret key: the first (wire::invoiceListUrl) or a
+    // `next` link, which is followed only when it points at the configured base URL (the secret key is
+    // never sent elsewhere). Without a secret key it reports so, without a request.
+    void listInvoices(const QUrl& url, QObject* context, std::function<void(const InvoicePageResult&)> done);
 
     // One harmless call that needs the keys (the secret key's, else the public key's), to tell a shop
     // owner whether IntaSend accepts them. Reports once, in words.
@@ -80,7 +94,10 @@ private:
     QNetworkRequest makeRequest(const QString& path, bool withSecret) const;
     // Watches a reply: caps its size, enforces the deadline, and calls done(reply, oversize) once.
     void watch(QNetworkReply* reply, QObject* context, std::function<void(QNetworkReply&, bool)> done);
-    CallResult interpret(QNetworkReply& reply, bool oversize) const;
+    // Reads a 2xx body into the result: empty on success, else why it could not be read.
+    using BodyReader = std::function<QString(const QByteArray& body, CallResult& result)>;
+    CallResult interpret(QNetworkReply& reply, bool oversize, const BodyReader& readBody) const;
+    void redact(wire::Invoice& invoice) const;
     // The one redaction step (Redactor) applied to everything an answer left in the result.
     CallResult withoutKeys(CallResult result) const;
 

@@ -90,17 +90,7 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
     const bool isPush =
         request.path == "/api/v1/payment/collection/" || request.path == "/api/v1/payment/mpesa-stk-push/";
     const bool isStatus = request.path == "/api/v1/payment/status/";
-    if (request.path.startsWith("/api/v1/invoices/") && request.method == "GET") {
-        const bool faulty = m_fault.mode != FaultMode::None && m_fault.appliesTo(sim::Route::Records);
-        HttpResponse response = handleRecords(request);
-        if (!faulty || response.status != 200 || m_fault.mode == FaultMode::IgnoreFilters) {
-            exchange->answer(response);
-            return;
-        }
-        ++m_faultyAnswers;
-        deliverFaulty(response, exchange);
-        return;
-    }
+    const bool isRecords = request.path.startsWith("/api/v1/invoices/") && request.method == "GET";
     if (request.path == "/api/v1/wallets/" && request.method == "GET") {
         // What the settings' connection test asks, with the secret key: the account's wallets.
         const QByteArray authorization = request.header("authorization");
@@ -120,11 +110,11 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
             json(QJsonObject{{QStringLiteral("count"), 1}, {QStringLiteral("results"), QJsonArray{wallet}}}));
         return;
     }
-    if (!isPush && !isStatus) {
+    if (!isPush && !isStatus && !isRecords) {
         exchange->answer(json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404));
         return;
     }
-    if (request.method != "POST") {
+    if (!isRecords && request.method != "POST") {
         exchange->answer(json(
             QJsonObject{
                 {QStringLiteral("detail"),
@@ -133,8 +123,8 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
         return;
     }
 
-    const bool faulty =
-        m_fault.mode != FaultMode::None && m_fault.appliesTo(isPush ? sim::Route::Push : sim::Route::Status);
+    const sim::Route route = isPush ? sim::Route::Push : isStatus ? sim::Route::Status : sim::Route::Records;
+    const bool faulty = m_fault.mode != FaultMode::None && m_fault.appliesTo(route);
     // Faults where IntaSend turns the request away before doing anything with it.
     if (faulty && m_fault.mode == FaultMode::RateLimited) {
         HttpResponse response =
@@ -160,9 +150,10 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
 
     // Everything else: the request is processed (a push reaches the customer's phone), and then the
     // answer may go wrong on its way back.
-    HttpResponse response =
-        isPush ? handlePush(request, request.path.contains("mpesa-stk-push")) : handleStatus(request);
-    if (!faulty || response.status != 200) {
+    HttpResponse response = isPush     ? handlePush(request, request.path.contains("mpesa-stk-push"))
+                            : isStatus ? handleStatus(request)
+                                       : handleRecords(request);
+    if (!faulty || response.status != 200 || m_fault.mode == FaultMode::IgnoreFilters) {
         exchange->answer(response);
         return;
     }

@@ -29,11 +29,20 @@ private Q_SLOTS:
     void filtersByState();
     void showsOneInvoiceByItsId();
     void aListThatIgnoresItsFilters();
+    void clientReadsEveryPageOfAThousand();
+    void clientHearsSlowDownMidway();
+    void clientWithoutSecretOrOffBaseSendsNothing();
+    void clientReportsRefusedKeys();
 
 private:
+    // One page through IntaSendClient, as the till reads it.
+    InvoicePageResult listPage(IntaSendClient& client, const QUrl& url);
+    std::unique_ptr<IntaSendClient> clientWith(const QString& secret);
     // GET with the secret key (or without); the status and the body.
     QPair<int, QByteArray> get(const QUrl& url, bool withSecret = true);
     QString pushFor(qint64 shillings, char lastDigit, const QString& apiRef);
+    // count pushes at once ("ref-1" … "ref-N", one second apart on the clock): true when all were taken.
+    bool pushMany(int count);
 
     std::unique_ptr<test::ManualClock> m_clock;
     std::unique_ptr<IntaSendSimulator> m_simulator;
@@ -83,6 +92,27 @@ QString TestSimulatorRecords::pushFor(qint64 shillings, char lastDigit, const QS
     return result->invoice->invoiceId;
 }
 
+bool TestSimulatorRecords::pushMany(int count)
+{
+    ClientConfig config;
+    config.baseUrl = m_simulator->baseUrl();
+    config.publicKey = QStringLiteral("ISPubKey_test_records");
+    IntaSendClient client(m_network, config);
+    int answered = 0;
+    int taken = 0;
+    for (int i = 1; i <= count; ++i) {
+        client.requestStkPush({Money::fromShillings(i),
+                               PhoneNumber::parse(QStringLiteral("0712345675")).value(),
+                               QStringLiteral("ref-%1").arg(i), QStringLiteral("Till")},
+                              this, [&](const CallResult& r) {
+                                  ++answered;
+                                  taken += r.ok() ? 1 : 0;
+                              });
+        m_clock->advance(1s);
+    }
+    return QTest::qWaitFor([&] { return answered == count; }, 30000) && taken == count;
+}
+
 void TestSimulatorRecords::listNeedsTheSecretKey()
 {
     const auto [status, body] = get(wire::invoiceListUrl(m_simulator->baseUrl(), {}), false);
@@ -129,10 +159,7 @@ void TestSimulatorRecords::findsAnInvoiceByItsReference()
 
 void TestSimulatorRecords::pagesNewestFirstWithAbsoluteNextLinks()
 {
-    for (int i = 1; i <= 250; ++i) {
-        QVERIFY(!pushFor(i, '5', QStringLiteral("ref-%1").arg(i)).isEmpty());
-        m_clock->advance(1s);
-    }
+    QVERIFY(pushMany(250));
     QUrl url = wire::invoiceListUrl(m_simulator->baseUrl(), {{}, {}, 1, 100});
     QStringList refs;
     int pages = 0;
@@ -150,9 +177,19 @@ void TestSimulatorRecords::pagesNewestFirstWithAbsoluteNextLinks()
     }
     QCOMPARE(pages, 3);
     QCOMPARE(refs.size(), 250);
-    QCOMPARE(refs.first(), QStringLiteral("ref-250")); // newest first
-    QCOMPARE(refs.last(), QStringLiteral("ref-1"));
     QCOMPARE(QSet<QString>(refs.cbegin(), refs.cend()).size(), 250); // none twice, none missed
+
+    // Newest first: two more, one after the other.
+    QVERIFY(!pushFor(10, '5', QStringLiteral("older")).isEmpty());
+    m_clock->advance(1s);
+    QVERIFY(!pushFor(10, '5', QStringLiteral("newer")).isEmpty());
+    const auto [status, body] = get(wire::invoiceListUrl(m_simulator->baseUrl(), {{}, {}, 1, 2}));
+    QCOMPARE(status, 200);
+    const Result<wire::InvoicePage> newest = wire::parseInvoicePage(body);
+    QVERIFY(newest);
+    QCOMPARE(newest->invoices.size(), 2);
+    QCOMPARE(newest->invoices.at(0).apiRef, QStringLiteral("newer"));
+    QCOMPARE(newest->invoices.at(1).apiRef, QStringLiteral("older"));
 }
 
 void TestSimulatorRecords::filtersByState()
@@ -197,6 +234,96 @@ void TestSimulatorRecords::aListThatIgnoresItsFilters()
     QVERIFY(page);
     QCOMPARE(page->invoices.size(), 2); // the filter was not honoured: the caller must check api_ref
     QCOMPARE(page->invoices.first().apiRef, QStringLiteral("same phone and amount, another sale"));
+}
+
+std::unique_ptr<IntaSendClient> TestSimulatorRecords::clientWith(const QString& secret)
+{
+    ClientConfig config;
+    config.baseUrl = m_simulator->baseUrl();
+    config.publicKey = QStringLiteral("ISPubKey_test_records");
+    config.secretKey = secret;
+    config.transferTimeout = 5s;
+    return std::make_unique<IntaSendClient>(m_network, config);
+}
+
+InvoicePageResult TestSimulatorRecords::listPage(IntaSendClient& client, const QUrl& url)
+{
+    std::optional<InvoicePageResult> result;
+    client.listInvoices(url, this, [&](const InvoicePageResult& r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 5000)) {
+        InvoicePageResult none;
+        none.call.message = QStringLiteral("no answer");
+        return none;
+    }
+    return *result;
+}
+
+void TestSimulatorRecords::clientReadsEveryPageOfAThousand()
+{
+    QVERIFY(pushMany(1000));
+    const auto client = clientWith(QStringLiteral("ISSecretKey_test_records"));
+    QUrl url = wire::invoiceListUrl(m_simulator->baseUrl(), {{}, {}, 1, 100});
+    QSet<QString> refs;
+    int pages = 0;
+    while (url.isValid() && !url.isEmpty()) {
+        const InvoicePageResult result = listPage(*client, url);
+        QVERIFY2(result.ok(), qPrintable(result.call.message));
+        for (const wire::Invoice& invoice : result.page->invoices)
+            refs.insert(invoice.apiRef);
+        ++pages;
+        url = QUrl(result.page->next);
+    }
+    QCOMPARE(pages, 10);
+    QCOMPARE(refs.size(), 1000);
+}
+
+void TestSimulatorRecords::clientHearsSlowDownMidway()
+{
+    QVERIFY(pushMany(150));
+    const auto client = clientWith(QStringLiteral("ISSecretKey_test_records"));
+    const InvoicePageResult first =
+        listPage(*client, wire::invoiceListUrl(m_simulator->baseUrl(), {{}, {}, 1, 100}));
+    QVERIFY(first.ok());
+    m_simulator->setFault({sim::FaultMode::RateLimited, 20, sim::FaultScope::Records});
+    const InvoicePageResult second = listPage(*client, QUrl(first.page->next));
+    QVERIFY(!second.ok());
+    QCOMPARE(second.call.failure, CallFailure::RateLimited);
+    QCOMPARE(second.call.retryAfter, 20s);
+    m_simulator->setFault({});
+    const InvoicePageResult again = listPage(*client, QUrl(first.page->next));
+    QVERIFY(again.ok());
+    QCOMPARE(again.page->invoices.size(), 50);
+}
+
+void TestSimulatorRecords::clientWithoutSecretOrOffBaseSendsNothing()
+{
+    pushFor(150, '5', QStringLiteral("x"));
+    const int before = m_simulator->recordRequestCount();
+    const auto noSecret = clientWith({});
+    const InvoicePageResult needsKey =
+        listPage(*noSecret, wire::invoiceListUrl(m_simulator->baseUrl(), {QStringLiteral("x"), {}, 1, 100}));
+    QVERIFY(!needsKey.ok());
+    QCOMPARE(needsKey.call.failure, CallFailure::AuthRefused);
+    QVERIFY(needsKey.call.message.contains(QStringLiteral("secret key")));
+    // A next link that points elsewhere never receives the secret key.
+    const auto client = clientWith(QStringLiteral("ISSecretKey_test_records"));
+    QUrl elsewhere = m_simulator->baseUrl();
+    elsewhere.setPort(m_simulator->port() == 1 ? 2 : 1);
+    elsewhere.setPath(wire::invoicesPath());
+    const InvoicePageResult offBase = listPage(*client, elsewhere);
+    QVERIFY(!offBase.ok());
+    QCOMPARE(offBase.call.failure, CallFailure::NotSent);
+    QCOMPARE(m_simulator->recordRequestCount(), before);
+}
+
+void TestSimulatorRecords::clientReportsRefusedKeys()
+{
+    // The simulator accepts any ISSecretKey_…: a key of another shape is refused, as IntaSend would.
+    const auto client = clientWith(QStringLiteral("not-a-secret-key"));
+    const InvoicePageResult refused = listPage(*client, wire::invoiceListUrl(m_simulator->baseUrl(), {}));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.call.failure, CallFailure::AuthRefused);
+    QCOMPARE(refused.call.httpStatus, 401);
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorRecords)
