@@ -66,10 +66,11 @@ int main(int argc, char* argv[])
             .arg(lipa::sim::faultNames().join(QStringLiteral(", "))),
         QStringLiteral("MODE"), QStringLiteral("none"));
     parser.addOption(fault);
-    const QCommandLineOption faultOn(QStringLiteral("fault-on"),
-                                     QStringLiteral("Which requests the fault hits: all, push, status or records "
-                                                    "(default: all)."),
-                                     QStringLiteral("WHICH"), QStringLiteral("all"));
+    const QCommandLineOption faultOn(
+        QStringLiteral("fault-on"),
+        QStringLiteral("Which requests the fault hits: all, push, status or records "
+                       "(default: all)."),
+        QStringLiteral("WHICH"), QStringLiteral("all"));
     parser.addOption(faultOn);
     parser.process(app);
 
@@ -77,10 +78,11 @@ int main(int argc, char* argv[])
     const std::optional<lipa::sim::Fault> startFault =
         scope ? lipa::sim::parseFault(parser.value(fault), *scope) : std::nullopt;
     if (!scope || !startFault) {
-        std::fprintf(stderr,
-                     "lipa-till-simulator: unknown --fault or --fault-on; faults: %s; on: all, push, records, "
-                     "status\n",
-                     qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
+        std::fprintf(
+            stderr,
+            "lipa-till-simulator: unknown --fault or --fault-on; faults: %s; on: all, push, records, "
+            "status\n",
+            qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
         return 2;
     }
 
