@@ -2,10 +2,16 @@
 # Runs lupdate over every translatable source into a copy of the committed .ts, and fails when that
 # finds a string the committed file does not translate: new text that nobody has put into Kiswahili yet
 # (the .ts alone cannot show it, since lupdate has not been run). Fix with scripts/update-translations.
-# -DLUPDATE=… -DTS=… -DPROJECT=<the lupdate project qt_add_lupdate writes> -DWORK=<scratch dir>
+# -DLUPDATE=… -DTS=… -DPROJECT=<the lupdate project qt_add_lupdate writes at configure time>
+# -DGENERATE=<Qt's GenerateLUpdateProject.cmake, which turns it into lupdate's JSON> -DWORK=<scratch dir>
 file(MAKE_DIRECTORY ${WORK})
 configure_file(${TS} ${WORK}/check.ts COPYONLY)
-execute_process(COMMAND ${LUPDATE} -silent -no-obsolete -locations none -project ${PROJECT} -ts ${WORK}/check.ts
+execute_process(COMMAND ${CMAKE_COMMAND} -DIN_FILE=${PROJECT} -DOUT_FILE=${WORK}/project.json -P ${GENERATE}
+                RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "could not write lupdate's project file (${result})")
+endif()
+execute_process(COMMAND ${LUPDATE} -silent -no-obsolete -locations none -project ${WORK}/project.json -ts ${WORK}/check.ts
                 RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
     message(FATAL_ERROR "lupdate failed (${result})")
