@@ -1459,6 +1459,29 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     </message>
 </context>
 <context>
+    <name>lipa::ReferenceFinder</name>
+    <message>
+        <source>IntaSend listed an invoice the till could not read</source>
+        <translation>IntaSend iliorodhesha ankara ambayo till haikuweza kuisoma</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s list was read %1 pages deep without reaching the time of this payment</source>
+        <translation>Orodha ya IntaSend ilisomwa kurasa %1 bila kufikia wakati wa malipo haya</translation>
+    </message>
+    <message>
+        <source>The request may have reached the customer&apos;s phone. IntaSend could not be searched for it (%1). Ask the customer, or press F5 to look again.</source>
+        <translation>Huenda ombi lilifika kwenye simu ya mteja. Halikuweza kutafutwa kwenye IntaSend (%1). Muulize mteja, au bonyeza F5 kutafuta tena.</translation>
+    </message>
+    <message>
+        <source>The request may have reached the customer&apos;s phone. IntaSend could not be searched for it yet (%1); the till tries again.</source>
+        <translation>Huenda ombi lilifika kwenye simu ya mteja. Bado halijaweza kutafutwa kwenye IntaSend (%1); till inajaribu tena.</translation>
+    </message>
+    <message>
+        <source>IntaSend has no record of this request — nothing was charged</source>
+        <translation>IntaSend haina rekodi ya ombi hili — hakuna kilichotozwa</translation>
+    </message>
+</context>
+<context>
     <name>lipa::ResendDesk</name>
     <message>
         <source>This payment is not in the journal.</source>

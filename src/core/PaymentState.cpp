@@ -59,6 +59,8 @@ constexpr std::array kTransitions = {
     std::pair{S::Unknown, S::Processing},
     std::pair{S::Unknown, S::Complete},
     std::pair{S::Unknown, S::Failed},
+    // Looked up by its reference in IntaSend's records after the window, completely, and not there.
+    std::pair{S::Unknown, S::Rejected},
     // The cashier took cash instead. Only from states where no M-Pesa money has been seen; and M-Pesa
     // may still report the sale paid afterwards (the customer approved late): that is recorded, and the
     // cashier told to give the cash back.

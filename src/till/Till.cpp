@@ -3,6 +3,7 @@
 
 #include "Journal.h"
 #include "PaymentRules.h"
+#include "ReferenceFinder.h"
 #include "ServiceHealth.h"
 
 #include <QLoggingCategory>
@@ -101,10 +102,13 @@ void Till::resume()
         else if (payment.state == PaymentState::Cash && mayStillBeAnswered)
             checkOnce(payment, [](const CallResult&) {}); // once: what IntaSend says is recorded
         else if (!payment.isFinal() && !payment.invoiceId.isEmpty())
-            // Once: still open afterwards means Expired. An Unknown one IntaSend never confirmed cannot be
-            // checked; it stays under "Needs checking". (toResume leaves out old Expired ones: they wait
+            // Once: still open afterwards means Expired. (toResume leaves out old Expired ones: they wait
             // for the cashier.)
             check(payment.localRef);
+        else if (payment.state == PaymentState::Unknown && m_finder)
+            // IntaSend never confirmed it: looked up by its reference where a secret key allows, else it
+            // stays under "Needs checking".
+            m_finder->lookNow(payment.localRef);
     }
 }
 
@@ -119,6 +123,10 @@ void Till::check(const QString& localRef)
     }
     if (m_poller.isWatching(localRef)) {
         m_poller.checkSoon(localRef);
+        return;
+    }
+    if (payment->invoiceId.isEmpty() && m_finder && m_finder->canLook()) {
+        m_finder->lookNow(localRef); // by its reference, in IntaSend's invoice list
         return;
     }
     if (payment->invoiceId.isEmpty()) {
@@ -179,7 +187,9 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result)
         return;
     if (!result.ok()) {
         const PaymentRules::Outcome outcome = PaymentRules::afterFailedPush(*payment, result);
-        moveTo(outcome.payment, outcome.to, outcome.detail);
+        if (moveTo(outcome.payment, outcome.to, outcome.detail) && outcome.to == PaymentState::Unknown &&
+            m_finder)
+            m_finder->watch(*m_journal.find(localRef)); // the answer was lost: IntaSend's records may know
         return;
     }
     // IntaSend has the request: record its invoice first, whatever state the answer reports, so the

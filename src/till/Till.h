@@ -15,6 +15,7 @@
 namespace lipa {
 
 class Journal;
+class ReferenceFinder;
 class ServiceHealth;
 
 // The life of a charge: journal first, then the push, then status checks until the payment is final;
@@ -40,6 +41,8 @@ public:
                std::function<void(const Payment&, bool checked)> done);
     // Picks up what a previous run left open: polls pending payments again, checks the rest once.
     void resume();
+    // Who looks up, in IntaSend's records, the payments whose push answer was lost (TillStack sets it).
+    void setReferenceFinder(ReferenceFinder* finder) { m_finder = finder; }
 
     QString tillName() const { return m_tillName; }
     Clock& clock() const { return m_clock; }
@@ -69,6 +72,7 @@ Q_SIGNALS:
 private:
     friend class ResendDesk;
     friend class CashDesk;
+    friend class ReferenceFinder;
 
     QString send(Money amount, const PhoneNumber& phone, const QString& replacesRef);
     void onPushFinished(const QString& localRef, const CallResult& result);
@@ -97,6 +101,7 @@ private:
     QString m_tillName;
     QSet<QString> m_oneOffChecks; // payments checked outside the poller, while the check is in flight
     int m_requestsInFlight = 0;
+    ReferenceFinder* m_finder = nullptr;
 };
 
 } // namespace lipa

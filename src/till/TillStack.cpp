@@ -14,10 +14,13 @@ TillStack::TillStack(Clock& clock_, ClientConfig clientConfig, const Settings& s
     , poller(clock_, settings.polling)
     , health(clock_, poller)
     , till(client, journal, poller, health, clock_, settings.tillName)
+    , finder(client, journal, till, health, clock_,
+             {std::chrono::seconds(15), std::chrono::seconds(60), settings.polling.expiry, 20})
     , resends(till, journal, health, clock_)
     , cash(till, journal, poller, health)
     , shifts(journal, clock_, settings.tillName)
 {
+    till.setReferenceFinder(&finder);
 }
 
 } // namespace lipa

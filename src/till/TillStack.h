@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "IntaSendClient.h"
 #include "Journal.h"
+#include "ReferenceFinder.h"
 #include "ResendDesk.h"
 #include "ServiceHealth.h"
 #include "Settings.h"
@@ -35,6 +36,7 @@ public:
     StatusPoller poller;
     ServiceHealth health;
     Till till;
+    ReferenceFinder finder;
     ResendDesk resends;
     CashDesk cash;
     ShiftBook shifts;

@@ -43,6 +43,8 @@ void TestPaymentState::followsTheArchitectureDiagram()
         {PaymentState::Unknown, PaymentState::Processing},
         {PaymentState::Unknown, PaymentState::Complete},
         {PaymentState::Unknown, PaymentState::Failed},
+        // IntaSend's records show it never arrived (a complete look by reference, after the window).
+        {PaymentState::Unknown, PaymentState::Rejected},
         // The cashier's "Use cash", wherever no M-Pesa money has been seen; and M-Pesa paying after all.
         {PaymentState::Pending, PaymentState::Cash},
         {PaymentState::Processing, PaymentState::Cash},
