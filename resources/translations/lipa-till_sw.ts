@@ -78,6 +78,10 @@
         <source>&amp;Test connection</source>
         <translation>&amp;Jaribu muunganisho</translation>
     </message>
+    <message>
+        <source>Optional. With the secret key, payments use IntaSend&apos;s current route, and a payment whose answer was lost is found again in IntaSend&apos;s records by its reference.</source>
+        <translation>Si lazima. Ukiwa na ufunguo wa siri, malipo hutumia njia ya sasa ya IntaSend, na malipo ambayo jibu lake lilipotea hupatikana tena kwenye rekodi za IntaSend kwa kumbukumbu yake.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1964,6 +1968,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>A payment change could not be recorded (%1). The payment keeps its last recorded state and is checked again when the till restarts.</source>
         <translation>Badiliko la malipo halikuweza kurekodiwa (%1). Malipo yanabaki katika hali yake ya mwisho iliyorekodiwa na yatakaguliwa tena till itakapowashwa upya.</translation>
+    </message>
+    <message>
+        <source>Finding it in IntaSend&apos;s records by its reference needs the secret key (Settings → IntaSend).</source>
+        <translation>Kuyapata kwenye rekodi za IntaSend kwa kumbukumbu yake kunahitaji ufunguo wa siri (Mipangilio → IntaSend).</translation>
     </message>
 </context>
 <context>

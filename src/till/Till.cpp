@@ -186,9 +186,14 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result)
     if (!payment)
         return;
     if (!result.ok()) {
-        const PaymentRules::Outcome outcome = PaymentRules::afterFailedPush(*payment, result);
-        if (moveTo(outcome.payment, outcome.to, outcome.detail) && outcome.to == PaymentState::Unknown &&
-            m_finder)
+        PaymentRules::Outcome outcome = PaymentRules::afterFailedPush(*payment, result);
+        const bool lost = outcome.to == PaymentState::Unknown;
+        if (lost && !(m_finder && m_finder->canLook()))
+            outcome.payment.failureMessage +=
+                u' ' +
+                tr("Finding it in IntaSend's records by its reference needs the secret key (Settings → "
+                   "IntaSend).");
+        if (moveTo(outcome.payment, outcome.to, outcome.detail) && lost && m_finder)
             m_finder->watch(*m_journal.find(localRef)); // the answer was lost: IntaSend's records may know
         return;
     }

@@ -45,6 +45,7 @@ void TestReference::lostAnswerIsFoundByReference()
     QVERIFY(t->waitForNetwork());
     QCOMPARE(paymentOf(*t, ref).state, PaymentState::Unknown);
     QVERIFY(paymentOf(*t, ref).invoiceId.isEmpty());
+    QVERIFY(!paymentOf(*t, ref).failureMessage.contains(QStringLiteral("needs the secret key")));
     t->simulator.setFault({});
     const int before = t->simulator.recordRequestCount();
     t->clock.advance(14s);
@@ -134,6 +135,9 @@ void TestReference::withoutSecretKeyNothingIsLookedUp()
     const QString ref = t.till().charge(Money::fromShillings(300), test::phoneEndingIn('5'));
     QVERIFY(t.waitForNetwork());
     t.simulator.setFault({});
+    // The card and the details say what would find it.
+    QVERIFY2(paymentOf(t, ref).failureMessage.contains(QStringLiteral("needs the secret key")),
+             qPrintable(paymentOf(t, ref).failureMessage));
     QSignalSpy notices(&t.till(), &Till::notice);
     t.till().check(ref); // F5
     QCOMPARE(notices.size(), 1);
