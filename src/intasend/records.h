@@ -65,6 +65,7 @@ struct Chargeback {
     QDateTime updatedAt;
 };
 
+// What the till files to ask IntaSend for a refund of (part of) a paid invoice.
 struct ChargebackRequest {
     QString invoiceId;
     Money amount;

@@ -46,8 +46,63 @@ class ConnectionBuffer : public QObject {
 public:
     using QObject::QObject;
     QByteArray data;
-    bool busy = false; // a request is waiting for its answer
+    bool busy = false;         // a request is waiting for its answer
+    bool continueSent = false; // "100 Continue" went out for the request being read
 };
+
+ChunkedBody decodeChunked(const QByteArray& data, qsizetype from, qsizetype maxBody)
+{
+    // RFC 9112 §7.1: chunk = size in hex [; extensions] CRLF data CRLF …, then 0 CRLF, trailers, CRLF.
+    ChunkedBody result;
+    qsizetype at = from;
+    for (;;) {
+        const qsizetype lineEnd = data.indexOf("\r\n", at);
+        if (lineEnd < 0) {
+            result.status =
+                data.size() - at > 64 ? ChunkedBody::Status::Malformed : ChunkedBody::Status::Incomplete;
+            return result;
+        }
+        QByteArray sizeText = data.mid(at, lineEnd - at);
+        if (const qsizetype semicolon = sizeText.indexOf(';'); semicolon >= 0)
+            sizeText.truncate(semicolon);
+        sizeText = sizeText.trimmed();
+        bool ok = false;
+        const qint64 size = sizeText.toLongLong(&ok, 16);
+        if (!ok || size < 0 || sizeText.size() > 8 || result.body.size() + size > maxBody) {
+            result.status = ChunkedBody::Status::Malformed;
+            return result;
+        }
+        at = lineEnd + 2;
+        if (size == 0) {
+            // Trailers (ignored) up to an empty line.
+            for (;;) {
+                const qsizetype end = data.indexOf("\r\n", at);
+                if (end < 0) {
+                    result.status = data.size() - at > 8 * 1024 ? ChunkedBody::Status::Malformed
+                                                                : ChunkedBody::Status::Incomplete;
+                    return result;
+                }
+                const bool last = end == at;
+                at = end + 2;
+                if (last) {
+                    result.status = ChunkedBody::Status::Complete;
+                    result.end = at;
+                    return result;
+                }
+            }
+        }
+        if (data.size() < at + size + 2) {
+            result.status = ChunkedBody::Status::Incomplete;
+            return result;
+        }
+        if (data.mid(at + size, 2) != "\r\n") {
+            result.status = ChunkedBody::Status::Malformed;
+            return result;
+        }
+        result.body += data.mid(at, size);
+        at += size + 2;
+    }
+}
 
 QByteArray HttpResponse::serialized() const
 {
@@ -202,20 +257,52 @@ void MiniHttpServer::serveNext(QTcpSocket* socket, ConnectionBuffer* buffer)
             request.headers.insert(lines[i].left(colon).trimmed().toLower(),
                                    lines[i].mid(colon + 1).trimmed());
     }
+    const auto refuse = [&](const QByteArray& detail) {
+        buffer->data.clear();
+        buffer->busy = true; // nothing more is read from this connection
+        socket->write(
+            HttpResponse{400, "{\"detail\":\"" + detail + "\"}", "application/json", {}}.serialized());
+        socket->disconnectFromHost();
+    };
+    // A body is either chunked or Content-Length long (RFC 9112 §6); a request with both is refused, as
+    // a smuggled one would be.
+    const bool chunked = request.header("transfer-encoding").toLower().contains("chunked");
     bool lengthOk = true;
     const qsizetype length = request.headers.contains("content-length")
                                  ? request.header("content-length").toLongLong(&lengthOk)
                                  : 0;
-    if (!lengthOk || length < 0 || length > kMaxBodyBytes) {
-        socket->write(
-            HttpResponse{400, R"({"detail":"Bad Content-Length"})", "application/json", {}}.serialized());
-        socket->disconnectFromHost();
+    if ((chunked && request.headers.contains("content-length")) ||
+        (request.headers.contains("transfer-encoding") && !chunked)) {
+        refuse("Bad Transfer-Encoding");
         return;
     }
-    if (data.size() < headerEnd + 4 + length)
+    if (!lengthOk || length < 0 || length > kMaxBodyBytes) {
+        refuse("Bad Content-Length");
         return;
-    request.body = data.mid(headerEnd + 4, length);
-    buffer->data.remove(0, headerEnd + 4 + length);
+    }
+    // "Expect: 100-continue": the client waits for a word before it sends the body.
+    if (request.header("expect").toLower() == "100-continue" && !buffer->continueSent) {
+        buffer->continueSent = true;
+        socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    qsizetype end = headerEnd + 4 + length;
+    if (chunked) {
+        const ChunkedBody body = decodeChunked(data, headerEnd + 4, kMaxBodyBytes);
+        if (body.status == ChunkedBody::Status::Incomplete)
+            return;
+        if (body.status == ChunkedBody::Status::Malformed) {
+            refuse("Bad chunked body");
+            return;
+        }
+        request.body = body.body;
+        end = body.end;
+    } else {
+        if (data.size() < end)
+            return;
+        request.body = data.mid(headerEnd + 4, length);
+    }
+    buffer->data.remove(0, end);
+    buffer->continueSent = false;
     buffer->busy = true;
 
     auto exchange = std::make_shared<HttpExchange>(socket);

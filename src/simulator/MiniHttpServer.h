@@ -25,6 +25,16 @@ struct HttpRequest {
     QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }
 };
 
+// A chunked request body (RFC 9112 §7.1) read from data at from: the body once complete, and where the
+// request ends.
+struct ChunkedBody {
+    enum class Status { Incomplete, Malformed, Complete };
+    Status status = Status::Incomplete;
+    QByteArray body;
+    qsizetype end = 0; // Complete: the index just past the request
+};
+ChunkedBody decodeChunked(const QByteArray& data, qsizetype from, qsizetype maxBody);
+
 struct HttpResponse {
     int status = 200;
     QByteArray body;

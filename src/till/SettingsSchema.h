@@ -14,6 +14,7 @@ namespace lipa {
 // is a new row here (and a field in Settings, a line in the README's table).
 namespace SettingsSchema {
 
+// One row: one key of the file, how it is read and written.
 struct Key {
     enum class Type {
         Text,   // free text, trimmed (and cut at maxLength)
