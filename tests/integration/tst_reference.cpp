@@ -25,7 +25,7 @@ private Q_SLOTS:
 private:
     static std::unique_ptr<test::TestStack> stackWithSecret()
     {
-        return std::make_unique<test::TestStack>(Settings{}, QStringLiteral("ISSecretKey_test_reference"));
+        return std::make_unique<test::TestStack>(Settings{}, QStringLiteral("ISSecretKey_test_find-by-ref"));
     }
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
     static QString history(test::TestStack& t, const QString& ref)
