@@ -205,11 +205,9 @@ void ReferenceFinder::finishLook(const std::shared_ptr<Look>& look, const std::o
         payment->failureMessage = tr("IntaSend has no record of this request — nothing was charged");
         m_till.moveTo(*payment, PaymentState::Rejected,
                       QStringLiteral("not found at IntaSend by reference after the expiry window"));
-        m_interval.remove(localRef);
-        return;
     }
     if (windowOver) {
-        m_interval.remove(localRef); // F5 looks again
+        m_interval.remove(localRef); // settled, or left Unknown for the cashier (F5 looks again)
         return;
     }
     // Back off, but always look once more after the window has ended: that look decides.
