@@ -11,6 +11,7 @@ LIPA_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libgl-dev libqt6sql6-sqlite qtkeychain-qt6-dev
     tzdata fonts-dejavu-core
     poppler-utils # pdftotext: the receipt and report tests read back the PDFs they print
+    python3 curl  # clients no one here wrote, driving the simulator in the tests
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -136,7 +136,9 @@ void StartupPlan::useSimulator(const QUrl& baseUrl)
     environment = Environment::demo(baseUrl);
     client.baseUrl = baseUrl;
     client.publicKey = QStringLiteral("ISPubKey_test_demo");
-    client.secretKey.clear();
+    // Never a real secret key on the simulator; its own demo key, so that finding lost payments,
+    // reconciling and refunds can be tried in demo mode too.
+    client.secretKey = QStringLiteral("ISSecretKey_test_demo");
 }
 
 QString StartupPlan::iniPath() const

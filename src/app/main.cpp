@@ -128,6 +128,7 @@ int runTill(StartupPlan& plan)
     window.show();
     window.activateWindow(); // a kiosk till may have no window manager to give it the keyboard
     stack.till.resume();
+    stack.refunds.resume();
     if (plan.selfTest)
         SelfTest::start(window, stack.till);
     if (plan.quitAfterReady)

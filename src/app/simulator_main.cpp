@@ -30,7 +30,7 @@ void applyFaultCommand(lipa::IntaSendSimulator& simulator, const QString& line)
     const std::optional<lipa::sim::Fault> next =
         on && words.value(0) == u"fault" ? lipa::sim::parseFault(words[1], *on) : std::nullopt;
     if (!next) {
-        std::printf("? type: fault MODE [on all|push|status|records]; modes: %s\n",
+        std::printf("? type: fault MODE [on all|push|status|records|refunds]; modes: %s\n",
                     qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
     } else {
         simulator.setFault(*next);
@@ -62,16 +62,28 @@ int main(int argc, char* argv[])
     const QCommandLineOption fault(
         QStringLiteral("fault"),
         QStringLiteral("Misbehave from the start: %1. Change it while running by typing \"fault MODE [on "
-                       "all|push|status|records]\" and Enter.")
+                       "all|push|status|records|refunds]\" and Enter.")
             .arg(lipa::sim::faultNames().join(QStringLiteral(", "))),
         QStringLiteral("MODE"), QStringLiteral("none"));
     parser.addOption(fault);
     const QCommandLineOption faultOn(
         QStringLiteral("fault-on"),
-        QStringLiteral("Which requests the fault hits: all, push, status or records "
-                       "(default: all)."),
+        QStringLiteral("Which requests the fault hits: all, push, status, records (the invoice list) or "
+                       "refunds (refund requests: /api/v1/chargebacks/) (default: all)."),
         QStringLiteral("WHICH"), QStringLiteral("all"));
     parser.addOption(faultOn);
+    const QCommandLineOption refundScript(
+        QStringLiteral("refund-script"),
+        QStringLiteral("The statuses a refund request goes through, each lasting --refund-step; the last one "
+                       "stays. Any of %1 (default: PENDING,COMPLETED).")
+            .arg(lipa::sim::ChargebackBook::knownStatuses().join(QStringLiteral(", "))),
+        QStringLiteral("STATUSES"), QStringLiteral("PENDING,COMPLETED"));
+    parser.addOption(refundScript);
+    const QCommandLineOption refundStep(
+        QStringLiteral("refund-step"),
+        QStringLiteral("How long each refund status lasts, in seconds, from 1 to 86400 (default: 60)."),
+        QStringLiteral("SECONDS"), QStringLiteral("60"));
+    parser.addOption(refundStep);
     parser.process(app);
 
     const std::optional<lipa::sim::FaultScope> scope = lipa::sim::parseFaultScope(parser.value(faultOn));
@@ -81,7 +93,7 @@ int main(int argc, char* argv[])
         std::fprintf(
             stderr,
             "lipa-till-simulator: unknown --fault or --fault-on; faults: %s; on: all, push, records, "
-            "status\n",
+            "refunds, status\n",
             qPrintable(lipa::sim::faultNames().join(QStringLiteral(", "))));
         return 2;
     }
@@ -93,9 +105,26 @@ int main(int argc, char* argv[])
         return 2;
     }
 
+    QStringList statuses;
+    for (const QString& status : parser.value(refundScript).split(u',', Qt::SkipEmptyParts))
+        statuses << status.trimmed().toUpper();
+    const uint stepSeconds = parser.value(refundStep).toUInt(&ok);
+    if (!ok || stepSeconds < 1 || stepSeconds > 86400) {
+        std::fprintf(stderr,
+                     "lipa-till-simulator: --refund-step must be a number of seconds from 1 to 86400\n");
+        return 2;
+    }
+
     lipa::SystemClock clock;
     lipa::IntaSendSimulator simulator(clock);
     simulator.setFault(*startFault);
+    if (!simulator.setRefundScript(statuses, std::chrono::seconds(stepSeconds))) {
+        std::fprintf(stderr,
+                     "lipa-till-simulator: --refund-script must list statuses from %s, separated by "
+                     "commas\n",
+                     qPrintable(lipa::sim::ChargebackBook::knownStatuses().join(QStringLiteral(", "))));
+        return 2;
+    }
     if (!simulator.listen(static_cast<quint16>(portNumber))) {
         std::fprintf(stderr, "lipa-till-simulator: cannot listen on 127.0.0.1:%u\n", portNumber);
         return 1;
@@ -143,6 +172,16 @@ int main(int argc, char* argv[])
                         static_cast<long long>(push.amountShillings), qPrintable(push.invoiceId));
             std::fflush(stdout);
         });
+    QObject::connect(&simulator, &lipa::IntaSendSimulator::refundReceived, &app,
+                     [&simulator](const QString& chargebackId) {
+                         const auto& refund = simulator.refunds().constLast();
+                         std::printf("refund #%lld id=%s invoice=%s amount=%lld.%02lld\n",
+                                     static_cast<long long>(simulator.refunds().size()),
+                                     qPrintable(chargebackId), qPrintable(refund.invoiceId),
+                                     static_cast<long long>(refund.amountCents / 100),
+                                     static_cast<long long>(refund.amountCents % 100));
+                         std::fflush(stdout);
+                     });
     QObject::connect(&simulator, &lipa::IntaSendSimulator::statusRequested, &app,
                      [](const QString& invoiceId) {
                          std::printf("status invoice=%s\n", qPrintable(invoiceId));

@@ -37,6 +37,7 @@ public:
 
     constexpr auto operator<=>(const Money&) const = default;
     constexpr Money operator+(Money other) const { return Money(m_cents + other.m_cents); }
+    constexpr Money operator-(Money other) const { return Money(m_cents - other.m_cents); }
     constexpr Money& operator+=(Money other)
     {
         m_cents += other.m_cents;

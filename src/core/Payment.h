@@ -9,6 +9,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace lipa {
 
 // One attempt to collect money from one phone: what the journal stores and the list shows.
@@ -28,6 +30,10 @@ struct Payment {
     QString failureMessage; // what the cashier reads: why it failed, was rejected or is unknown
     QString tillName;       // which till took it (the narrative sent to IntaSend)
     QString replacesRef;    // the earlier attempt this one re-sends, if any
+    // IntaSend's fee and what reaches the wallet, as its records say (reconciliation, the list); unknown
+    // until then. Never cleared once known.
+    std::optional<Money> charges;
+    std::optional<Money> netAmount;
 
     bool isFinal() const { return lipa::isFinal(state); }
 };

@@ -61,6 +61,10 @@ constexpr std::array kTransitions = {
     std::pair{S::Unknown, S::Failed},
     // Looked up by its reference in IntaSend's records after the window, completely, and not there.
     std::pair{S::Unknown, S::Rejected},
+    // A reconciliation read IntaSend's own records and found it paid: the money was taken, whatever the
+    // till last heard. Only a reconciliation makes these moves (a final payment is not checked otherwise).
+    std::pair{S::Failed, S::Complete},
+    std::pair{S::Rejected, S::Complete},
     // The cashier took cash instead. Only from states where no M-Pesa money has been seen; and M-Pesa
     // may still report the sale paid afterwards (the customer approved late): that is recorded, and the
     // cashier told to give the cash back.

@@ -16,7 +16,7 @@ QMessageBox* askFirst(QWidget* parent, const Question& question, std::function<v
     yes->setObjectName(question.doName);
     QPushButton* no = box->addButton(question.dontText, QMessageBox::RejectRole);
     no->setObjectName(question.dontName);
-    box->setDefaultButton(no);
+    box->setDefaultButton(question.enterActs ? yes : no);
     box->setEscapeButton(no);
     QObject::connect(box, &QMessageBox::finished, parent,
                      [box, yes, act = std::move(act), declined = std::move(declined)] {

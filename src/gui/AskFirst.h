@@ -18,11 +18,15 @@ struct Question {
     QString doName;
     QString dontText;
     QString dontName;
+    // Only for a harmless step that is the usual answer (reading IntaSend's records before a Z report):
+    // Enter then means "do"; Esc still means "don't".
+    bool enterActs = false;
 };
 
 // Opens the question (window-modal, without blocking) and calls act() if the cashier chose to act, else
-// declined(). Enter and Esc both mean "don't": a key held down must never be the answer. Returns the
-// question's box (deleted when it closes), for a question whose facts may change while it is open.
+// declined(). Enter and Esc both mean "don't" (unless enterActs): a key held down must never be the
+// answer. Returns the question's box (deleted when it closes), for a question whose facts may change while
+// it is open.
 QMessageBox* askFirst(QWidget* parent, const Question& question, std::function<void()> act,
                       std::function<void()> declined = {});
 

@@ -11,6 +11,7 @@
 #include "PaymentActions.h"
 #include "PaymentListModel.h"
 #include "PinDialog.h"
+#include "RefundActions.h"
 #include "SettingsDialog.h"
 #include "ShiftDesk.h"
 #include "ShortcutSheet.h"
@@ -89,10 +90,12 @@ MainWindow::MainWindow(TillStack& stack, const Environment& environment, qint64 
     buildLeftColumn(maxAmountShillings);
     buildList();
     m_announcer = new Announcer(stack.till, this, m_settings.sound);
-    m_shiftDesk = new ShiftDesk(stack.shifts, stack.till, this, m_ui->shiftMenu,
-                                Printout::paperFromSetting(m_settings.receiptPaper));
+    m_shiftDesk =
+        new ShiftDesk(stack, this, m_ui->shiftMenu, Printout::paperFromSetting(m_settings.receiptPaper));
     m_actions = new PaymentActions(stack, this, m_chargePanel, m_waitingCard, m_ui->paymentView,
                                    Printout::paperFromSetting(m_settings.receiptPaper));
+    m_refundActions = new RefundActions(stack, this, m_ui->paymentView, m_ui->paymentMenu);
+    m_refundActions->setPin(m_pin.get());
     connectActions();
     buildStatusBar(environment);
     connectTill();
@@ -136,6 +139,7 @@ void MainWindow::buildLeftColumn(qint64 maxAmountShillings)
 void MainWindow::buildList()
 {
     m_model = new PaymentListModel(m_stack.journal, m_stack.till, this);
+    connect(&m_stack.refunds, &RefundDesk::refundChanged, m_model, &PaymentListModel::noteRefund);
     m_ui->paymentView->setModel(m_model);
     m_filterBar = new HistoryFilterBar(m_stack.clock, m_ui->central);
     m_ui->rightLayout->insertWidget(0, m_filterBar);
@@ -189,6 +193,8 @@ void MainWindow::connectTill()
     connect(&m_stack.till, &Till::notice, this, &MainWindow::showNotice);
     connect(&m_stack.resends, &ResendDesk::notice, this, &MainWindow::showNotice);
     connect(&m_stack.shifts, &ShiftBook::notice, this, &MainWindow::showNotice);
+    connect(&m_stack.reconciler, &Reconciler::notice, this, &MainWindow::showNotice);
+    connect(&m_stack.refunds, &RefundDesk::notice, this, &MainWindow::showNotice);
     connect(&m_stack.till, &Till::paidTwice, this, &MainWindow::tellToGiveCashBack);
     connect(&m_stack.health, &ServiceHealth::connectionStateChanged, this, &MainWindow::updateConnection);
     connect(&m_stack.health, &ServiceHealth::troubleChanged, m_messages,
@@ -233,6 +239,7 @@ void MainWindow::setSettingsAccess(const Settings& settings, const QString& iniP
     m_iniPath = iniPath;
     m_keys = keys;
     m_pin = std::make_unique<ManagerPin>(m_stack.clock, settings.managerPinHash);
+    m_refundActions->setPin(m_pin.get());
     m_ui->settingsAction->setEnabled(keys != nullptr);
     m_messages->offerSettings(keys != nullptr);
     m_shiftDesk->setPaper(Printout::paperFromSetting(settings.receiptPaper));

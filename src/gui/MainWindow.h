@@ -25,6 +25,7 @@ class MessageArea;
 class NumericKeypad;
 class PaymentActions;
 class PaymentListModel;
+class RefundActions;
 class ShiftDesk;
 class TillStack;
 class TotalsPanel;
@@ -35,7 +36,7 @@ class WaitingCard;
 // The till's one window: lays out the charge form, the waiting card, today's totals and the live
 // transaction list (ui/MainWindow.ui), keeps the environment (DEMO / SANDBOX / LIVE) and the connection
 // state in view, and wires the keys, menus and buttons to the controllers that act (PaymentActions,
-// ShiftDesk).
+// RefundActions, ShiftDesk).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -105,6 +106,7 @@ private:
     HistoryFilterBar* m_filterBar = nullptr;
     PaymentListModel* m_model = nullptr;
     PaymentActions* m_actions = nullptr;
+    RefundActions* m_refundActions = nullptr;
     ShiftDesk* m_shiftDesk = nullptr;
     Announcer* m_announcer = nullptr;
     QLabel* m_connectionLabel = nullptr;

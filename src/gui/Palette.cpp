@@ -33,6 +33,41 @@ QColor tone(Tone tone)
     return {};
 }
 
+Tone toneOf(ReconcileCategory category)
+{
+    switch (category) {
+    case ReconcileCategory::Matched:
+        return Tone::Good;
+    case ReconcileCategory::PaidThereOnly:
+        return Tone::Attention;
+    case ReconcileCategory::PaidHereOnly:
+    case ReconcileCategory::AmountDiffers:
+        return Tone::Bad;
+    case ReconcileCategory::OtherSender:
+        return Tone::Waiting;
+    }
+    return Tone::Attention;
+}
+
+Tone toneOf(RefundState state)
+{
+    switch (state) {
+    case RefundState::Completed:
+        return Tone::Good;
+    case RefundState::Refused:
+    case RefundState::Cancelled:
+        return Tone::Bad;
+    case RefundState::Unconfirmed:
+    case RefundState::Disputed:
+    case RefundState::Overdue:
+        return Tone::Attention;
+    case RefundState::Sending:
+    case RefundState::Pending:
+        return Tone::Waiting;
+    }
+    return Tone::Attention;
+}
+
 QColor onTone()
 {
     return Qt::white;

@@ -3,6 +3,8 @@
 
 #include "Environment.h"
 #include "PaymentState.h"
+#include "Reconciliation.h"
+#include "Refund.h"
 
 #include <QColor>
 #include <QString>
@@ -19,6 +21,16 @@ inline QColor ofState(PaymentState state)
 {
     return Palette::tone(traitsOf(state).tone);
 }
+// How a reconciliation's category reads: matched is good, paid here and not at IntaSend (or for another
+// amount) is bad, paid there and recorded now wants a look, another till's invoice is only information.
+Tone toneOf(ReconcileCategory category);
+inline QColor ofCategory(ReconcileCategory category)
+{
+    return Palette::tone(toneOf(category));
+}
+// A refund request's tone: refunded is good, refused or cancelled bad, unconfirmed wants the cashier,
+// the rest wait for IntaSend's staff.
+Tone toneOf(RefundState state);
 // What is drawn on a tone's colour (the symbol on a state's icon).
 QColor onTone();
 // Style sheet text colour for a label that reports a good or a bad outcome ("color:#1b7f3b;").

@@ -181,6 +181,7 @@ void PaymentActions::check(const QString& localRef)
 {
     if (!localRef.isEmpty())
         m_stack.till.check(localRef);
+    m_stack.refunds.followNow(); // and what IntaSend's staff have decided on open refund requests
 }
 
 void PaymentActions::resendInFocus()
@@ -331,7 +332,7 @@ void PaymentActions::showDetailsInFocus()
 
 void PaymentActions::showDetails(const QString& localRef)
 {
-    auto* dialog = new PaymentDetailsDialog(m_stack.journal, m_stack.till, localRef, m_window);
+    auto* dialog = new PaymentDetailsDialog(m_stack, localRef, m_paper, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -2,8 +2,11 @@
 #include "PaymentDetailsDialog.h"
 
 #include "Journal.h"
+#include "Palette.h"
 #include "PaymentRules.h"
-#include "Till.h"
+#include "RefundLog.h"
+#include "RefundSlip.h"
+#include "TillStack.h"
 
 #include <QBoxLayout>
 #include <QDialogButtonBox>
@@ -13,6 +16,8 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
+
+#include <iterator>
 
 namespace lipa {
 
@@ -24,14 +29,39 @@ QString localTime(const QDateTime& utc)
                          : QString();
 }
 
+QLabel* sectionLabel(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    return label;
+}
+
+QTableWidget* table(const char* name, const QString& accessibleName, const QStringList& headers,
+                    QWidget* parent)
+{
+    auto* view = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    view->setObjectName(QString::fromLatin1(name));
+    view->setAccessibleName(accessibleName);
+    view->setHorizontalHeaderLabels(headers);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->verticalHeader()->hide();
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    return view;
+}
+
 } // namespace
 
-PaymentDetailsDialog::PaymentDetailsDialog(const Journal& journal, Till& till, const QString& localRef,
+PaymentDetailsDialog::PaymentDetailsDialog(TillStack& stack, const QString& localRef, Printout::Paper paper,
                                            QWidget* parent)
     : QDialog(parent)
-    , m_journal(journal)
-    , m_till(till)
+    , m_stack(stack)
     , m_localRef(localRef)
+    , m_paper(paper)
 {
     setObjectName(QStringLiteral("paymentDetails"));
     setWindowTitle(tr("Payment details"));
@@ -39,20 +69,18 @@ PaymentDetailsDialog::PaymentDetailsDialog(const Journal& journal, Till& till, c
     m_fields = new QFormLayout;
     layout->addLayout(m_fields);
 
-    auto* historyLabel = new QLabel(tr("History"), this);
-    QFont bold = historyLabel->font();
-    bold.setBold(true);
-    historyLabel->setFont(bold);
-    layout->addWidget(historyLabel);
-    m_events = new QTableWidget(0, 4, this);
-    m_events->setObjectName(QStringLiteral("eventsTable"));
-    m_events->setAccessibleName(tr("Payment history"));
-    m_events->setHorizontalHeaderLabels({tr("Time"), tr("Change"), tr("IntaSend state"), tr("Details")});
-    m_events->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_events->horizontalHeader()->setStretchLastSection(true);
-    m_events->verticalHeader()->hide();
-    m_events->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(sectionLabel(tr("History"), this));
+    m_events = table("eventsTable", tr("Payment history"),
+                     {tr("Time"), tr("Change"), tr("IntaSend state"), tr("Details")}, this);
     layout->addWidget(m_events, 1);
+
+    m_refundsLabel = sectionLabel(tr("Refunds"), this);
+    layout->addWidget(m_refundsLabel);
+    m_refundsTable = table("refundsTable", tr("Refunds"),
+                           {tr("Time"), tr("Amount"), tr("Status"), tr("Reason"), tr("IntaSend's request id"),
+                            tr("IntaSend says")},
+                           this);
+    layout->addWidget(m_refundsTable);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
@@ -60,21 +88,30 @@ PaymentDetailsDialog::PaymentDetailsDialog(const Journal& journal, Till& till, c
     m_checkButton->setObjectName(QStringLiteral("detailsCheckButton"));
     m_checkButton->setToolTip(tr("Ask IntaSend about this payment now (F5)"));
     m_checkButton->setShortcut(QKeySequence(Qt::Key_F5));
-    connect(m_checkButton, &QPushButton::clicked, this, [this] { m_till.check(m_localRef); });
+    connect(m_checkButton, &QPushButton::clicked, this, [this] { m_stack.till.check(m_localRef); });
+    m_slipButton = buttons->addButton(tr("Print refund &slip…"), QDialogButtonBox::ActionRole);
+    m_slipButton->setObjectName(QStringLiteral("printRefundSlip"));
+    m_slipButton->setToolTip(tr("The slip of the refund chosen above (else the newest), for the customer"));
+    connect(m_slipButton, &QPushButton::clicked, this, &PaymentDetailsDialog::printRefundSlip);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
-    connect(&till, &Till::paymentChanged, this, [this](const Payment& payment) {
+    connect(&m_stack.till, &Till::paymentChanged, this, [this](const Payment& payment) {
         if (payment.localRef == m_localRef)
             reload();
     });
+    connect(&m_stack.refunds, &RefundDesk::refundChanged, this, [this](const Refund& refund) {
+        if (refund.paymentRef == m_localRef)
+            reloadRefunds();
+    });
     reload();
-    resize(640, 520);
+    reloadRefunds();
+    resize(680, 560);
 }
 
 void PaymentDetailsDialog::reload()
 {
-    const std::optional<Payment> payment = m_journal.find(m_localRef);
+    const std::optional<Payment> payment = m_stack.journal.find(m_localRef);
     while (m_fields->rowCount() > 0)
         m_fields->removeRow(0);
     if (!payment)
@@ -88,6 +125,11 @@ void PaymentDetailsDialog::reload()
     };
     row(tr("Status"), stateDisplayName(payment->state));
     row(tr("Amount"), payment->amount.toDisplayString());
+    // IntaSend's fee and what reaches the wallet are known once a reconciliation has read them.
+    if (payment->charges)
+        row(tr("Charges"), payment->charges->toDisplayString());
+    if (payment->netAmount)
+        row(tr("Net to wallet"), payment->netAmount->toDisplayString());
     row(tr("Customer"), payment->phone.masked());
     row(tr("M-Pesa receipt"), payment->mpesaReceipt);
     row(tr("Details"), payment->failureMessage);
@@ -97,7 +139,7 @@ void PaymentDetailsDialog::reload()
     row(tr("IntaSend invoice"), payment->invoiceId);
     if (!payment->replacesRef.isEmpty())
         row(tr("Sent again in place of"), payment->replacesRef);
-    if (const std::optional<Payment> replacement = m_journal.replacementOf(m_localRef))
+    if (const std::optional<Payment> replacement = m_stack.journal.replacementOf(m_localRef))
         row(tr("Sent again as"),
             tr("%1 (%2)").arg(replacement->localRef, stateDisplayName(replacement->state)));
     row(tr("IntaSend state"), payment->remoteState);
@@ -106,7 +148,7 @@ void PaymentDetailsDialog::reload()
     if (!payment->replacesRef.isEmpty())
         row(tr("Re-sends"), payment->replacesRef);
 
-    const QList<PaymentEvent> events = m_journal.events(m_localRef);
+    const QList<PaymentEvent> events = m_stack.journal.events(m_localRef);
     m_events->setRowCount(static_cast<int>(events.size()));
     for (int i = 0; i < events.size(); ++i) {
         const PaymentEvent& event = events.at(i);
@@ -119,6 +161,42 @@ void PaymentDetailsDialog::reload()
         m_events->setItem(i, 3, new QTableWidgetItem(event.detail));
     }
     m_checkButton->setEnabled(!payment->isFinal() || PaymentRules::isCheckable(*payment));
+}
+
+void PaymentDetailsDialog::reloadRefunds()
+{
+    m_refunds = m_stack.journal.refunds().ofPayment(m_localRef);
+    m_refundsTable->setRowCount(static_cast<int>(m_refunds.size()));
+    for (int i = 0; i < m_refunds.size(); ++i) {
+        const Refund& refund = m_refunds.at(i);
+        const QString reason = refund.details.isEmpty()
+                                   ? RefundDesk::reasonName(refund.reason)
+                                   : tr("%1: %2").arg(RefundDesk::reasonName(refund.reason), refund.details);
+        // IntaSend's decision once there is one, else why it stands as it does.
+        const QString says = refund.resolution.isEmpty() ? refund.message : refund.resolution;
+        const QString texts[] = {localTime(refund.createdAt),   refund.amount.toDisplayString(),
+                                 refundStateName(refund.state), reason,
+                                 refund.chargebackId,           says};
+        for (int column = 0; column < static_cast<int>(std::size(texts)); ++column)
+            m_refundsTable->setItem(i, column, new QTableWidgetItem(texts[column]));
+        m_refundsTable->item(i, 2)->setForeground(Palette::tone(Palette::toneOf(refund.state)));
+    }
+    const bool any = !m_refunds.isEmpty();
+    m_refundsLabel->setVisible(any);
+    m_refundsTable->setVisible(any);
+    m_slipButton->setVisible(any);
+}
+
+void PaymentDetailsDialog::printRefundSlip()
+{
+    const std::optional<Payment> payment = m_stack.journal.find(m_localRef);
+    if (!payment || m_refunds.isEmpty())
+        return;
+    const int chosen = m_refundsTable->currentRow();
+    const Refund& refund =
+        m_refunds.at(chosen >= 0 && chosen < m_refunds.size() ? chosen : m_refunds.size() - 1);
+    Printout(refundSlipHtml(*payment, refund, m_stack.till.tillName(), m_stack.clock.now()), m_paper)
+        .preview(this, tr("Refund slip"));
 }
 
 } // namespace lipa

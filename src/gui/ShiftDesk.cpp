@@ -2,8 +2,10 @@
 #include "ShiftDesk.h"
 
 #include "AskFirst.h"
+#include "ReconcileDialog.h"
 #include "ShiftBook.h"
 #include "Till.h"
+#include "TillStack.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -15,12 +17,15 @@
 #include <QPushButton>
 #include <QTextBrowser>
 
+#include <memory>
+#include <utility>
+
 namespace lipa {
 
-ShiftDesk::ShiftDesk(ShiftBook& shifts, Till& till, QWidget* window, QMenu* menu, Printout::Paper paper)
+ShiftDesk::ShiftDesk(TillStack& stack, QWidget* window, QMenu* menu, Printout::Paper paper)
     : QObject(window)
-    , m_shifts(shifts)
-    , m_till(till)
+    , m_stack(stack)
+    , m_shifts(stack.shifts)
     , m_window(window)
     , m_paper(paper)
 {
@@ -28,6 +33,12 @@ ShiftDesk::ShiftDesk(ShiftBook& shifts, Till& till, QWidget* window, QMenu* menu
     m_open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     m_x = menu->addAction(tr("&X report"), this, &ShiftDesk::showXReport);
     m_x->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    menu->addSeparator();
+    m_reconcile = menu->addAction(tr("&Reconcile with IntaSend…"));
+    m_reconcile->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_reconcile->setToolTip(tr("Match the till's payments with IntaSend's records"));
+    connect(m_reconcile, &QAction::triggered, this, [this] { showReconcile(); });
+    menu->addSeparator();
     m_close = menu->addAction(tr("&Close shift (Z report)…"), this, &ShiftDesk::closeShift);
     m_close->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_status = new QLabel(window);
@@ -101,19 +112,79 @@ void ShiftDesk::closeShift()
     question.doName = QStringLiteral("closeShift");
     question.dontText = tr("&Keep it open");
     question.dontName = QStringLiteral("keepShiftOpen");
-    QMessageBox* box = askFirst(m_window, question, [this] {
-        const std::optional<ShiftReport> z = m_shifts.close();
-        updateStatus();
-        if (z)
-            showReport(*z);
-    });
+    QMessageBox* box = askFirst(m_window, question, [this] { offerToReconcile(); });
     // A payment that settles while the cashier reads the question changes the figures it quotes.
-    connect(&m_till, &Till::paymentChanged, box, [this, box, describe, iconFor] {
+    connect(&m_stack.till, &Till::paymentChanged, box, [this, box, describe, iconFor] {
         if (const std::optional<ShiftReport> report = m_shifts.xReport()) {
             box->setText(describe(*report));
             box->setIcon(iconFor(*report));
         }
     });
+}
+
+void ShiftDesk::offerToReconcile()
+{
+    if (!m_stack.reconciler.canReconcile()) {
+        makeZReport();
+        return;
+    }
+    // Reading IntaSend's records changes nothing the cashier cannot see, so Enter means yes here.
+    Question question;
+    question.icon = QMessageBox::Question;
+    question.dialogName = QStringLiteral("reconcileFirstDialog");
+    question.title = tr("Reconcile first?");
+    question.text = tr("Reconcile this shift with IntaSend first?") + QStringLiteral("\n\n") +
+                    tr("The till reads IntaSend's records of the shift and matches them with its own; the Z "
+                       "report then says whether they agree.");
+    question.doText = tr("&Reconcile first");
+    question.doName = QStringLiteral("reconcileFirst");
+    question.dontText = tr("Close &without it");
+    question.dontName = QStringLiteral("skipReconcile");
+    question.enterActs = true;
+    askFirst(
+        m_window, question, [this] { reconcileThenClose(); }, [this] { makeZReport(); });
+}
+
+void ShiftDesk::reconcileThenClose()
+{
+    // A window opened earlier from the menu gives way (its run, if any, stops): this one reads the shift.
+    if (m_reconcileDialog) {
+        m_reconcileDialog->close();
+        m_reconcileDialog.clear();
+    }
+    ReconcileDialog* dialog = showReconcile();
+    // The Z report follows once, whichever comes first: the run ends, or the cashier closes the window.
+    auto closed = std::make_shared<bool>(false);
+    const auto closeOnce = [this, closed] {
+        if (!std::exchange(*closed, true))
+            makeZReport();
+    };
+    connect(dialog, &ReconcileDialog::runEnded, this, closeOnce);
+    connect(dialog, &QDialog::finished, this, closeOnce);
+    if (!dialog->startThisShift())
+        closeOnce(); // the window says why; the shift still closes
+}
+
+void ShiftDesk::makeZReport()
+{
+    const std::optional<ShiftReport> z = m_shifts.close();
+    updateStatus();
+    if (z)
+        showReport(*z);
+}
+
+ReconcileDialog* ShiftDesk::showReconcile()
+{
+    if (!m_reconcileDialog) {
+        m_reconcileDialog =
+            new ReconcileDialog(m_stack.reconciler, m_shifts, m_stack.clock, m_paper, m_window);
+        m_reconcileDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    // Not modal: a long run must not stop the till taking payments.
+    m_reconcileDialog->show();
+    m_reconcileDialog->raise();
+    m_reconcileDialog->activateWindow();
+    return m_reconcileDialog;
 }
 
 void ShiftDesk::showReport(const ShiftReport& report)

@@ -13,38 +13,48 @@ class QWidget;
 
 namespace lipa {
 
+class ReconcileDialog;
 class ShiftBook;
-class Till;
+class TillStack;
 struct ShiftReport;
 
-// The Shift menu: open a shift with the cashier's name, an X report at any time, and closing the shift
-// with its Z report (kept in the journal), each shown in a dialog that prints or saves it as PDF.
+// The Shift menu: open a shift with the cashier's name, an X report at any time, reconciling with
+// IntaSend's records, and closing the shift with its Z report (kept in the journal; reconciled first when
+// the till can read IntaSend's records), each shown in a dialog that prints or saves it as PDF.
 // A label for the status bar says whose shift is open.
 class ShiftDesk : public QObject {
     Q_OBJECT
 public:
-    // till: its payment changes keep the close-shift question's figures current.
-    ShiftDesk(ShiftBook& shifts, Till& till, QWidget* window, QMenu* menu, Printout::Paper paper);
+    // The till's payment changes keep the close-shift question's figures current.
+    ShiftDesk(TillStack& stack, QWidget* window, QMenu* menu, Printout::Paper paper);
 
     QLabel* statusLabel() const { return m_status; }
     void openShift();
     void showXReport();
     void closeShift();
+    // The Reconcile with IntaSend window (the one already open, if there is one).
+    ReconcileDialog* showReconcile();
     // The report dialog: the text, Print… (Ctrl+P), Save as PDF…, Close.
     void showReport(const ShiftReport& report);
     void setPaper(Printout::Paper paper) { m_paper = paper; }
 
 private:
     void updateStatus();
+    // After "Close shift": reconciles first when the cashier agrees, then makes the Z report.
+    void offerToReconcile();
+    void reconcileThenClose();
+    void makeZReport();
 
+    TillStack& m_stack;
     ShiftBook& m_shifts;
-    Till& m_till;
     QWidget* m_window;
     Printout::Paper m_paper;
     QLabel* m_status = nullptr;
     QAction* m_open = nullptr;
     QAction* m_x = nullptr;
+    QAction* m_reconcile = nullptr;
     QAction* m_close = nullptr;
+    QPointer<ReconcileDialog> m_reconcileDialog;
 };
 
 } // namespace lipa

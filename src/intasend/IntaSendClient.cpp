@@ -147,6 +147,12 @@ QNetworkRequest IntaSendClient::makeRequest(const QString& path, bool withSecret
 void IntaSendClient::post(const QString& path, const QByteArray& body, bool withSecret, bool once,
                           QObject* context, Callback done)
 {
+    post(path, body, withSecret, once, context, readInvoice, std::move(done));
+}
+
+void IntaSendClient::post(const QString& path, const QByteArray& body, bool withSecret, bool once,
+                          QObject* context, BodyReader readBody, Callback done)
+{
     QNetworkRequest request = makeRequest(path, withSecret);
     QNetworkReply* reply = nullptr;
     if (once) {
@@ -161,10 +167,82 @@ void IntaSendClient::post(const QString& path, const QByteArray& body, bool with
         reply = m_network.post(request, body);
     }
     watch(reply, context,
-          [self = QPointer(this), done = std::move(done)](QNetworkReply& finished, bool oversize) {
+          [self = QPointer(this), readBody = std::move(readBody),
+           done = std::move(done)](QNetworkReply& finished, bool oversize) {
               if (self)
-                  done(self->withoutKeys(self->interpret(finished, oversize, readInvoice)));
+                  done(self->withoutKeys(self->interpret(finished, oversize, readBody)));
           });
+}
+
+namespace {
+
+// Reads a chargeback answer into *into; the reader's error text when it is not one.
+IntaSendClient::BodyReader chargebackReader(const std::shared_ptr<std::optional<wire::Chargeback>>& into)
+{
+    return [into](const QByteArray& body, CallResult&) {
+        Result<wire::Chargeback> read = wire::parseChargeback(body);
+        if (!read)
+            return read.error();
+        *into = std::move(read).value();
+        return QString();
+    };
+}
+
+} // namespace
+
+void IntaSendClient::requestChargeback(const wire::ChargebackRequest& request, QObject* context,
+                                       std::function<void(const ChargebackResult&)> done)
+{
+    if (m_config.secretKey.isEmpty()) {
+        ChargebackResult refused;
+        refused.call.failure = CallFailure::NotSent;
+        refused.call.message = tr("A refund request needs the secret key (Settings → IntaSend)");
+        QTimer::singleShot(0, context, [refused, done = std::move(done)] { done(refused); });
+        return;
+    }
+    auto chargeback = std::make_shared<std::optional<wire::Chargeback>>();
+    // once: a refund request, like a push, must never be repeated behind the cashier's back.
+    post(wire::chargebacksPath(), wire::buildChargebackBody(request), true, true, context,
+         chargebackReader(chargeback), [this, chargeback, done = std::move(done)](const CallResult& call) {
+             done(chargebackResult(call, chargeback));
+         });
+}
+
+void IntaSendClient::checkChargeback(const QString& chargebackId, QObject* context,
+                                     std::function<void(const ChargebackResult&)> done)
+{
+    if (m_config.secretKey.isEmpty()) {
+        ChargebackResult refused;
+        refused.call.failure = CallFailure::AuthRefused;
+        refused.call.message = tr("Following a refund request needs the secret key (Settings → IntaSend)");
+        QTimer::singleShot(0, context, [refused, done = std::move(done)] { done(refused); });
+        return;
+    }
+    QNetworkRequest request =
+        makeRequest(wire::chargebacksPath() + QUrl::toPercentEncoding(chargebackId) + QLatin1Char('/'), true);
+    auto chargeback = std::make_shared<std::optional<wire::Chargeback>>();
+    watch(m_network.get(request), context,
+          [self = QPointer(this), chargeback, readBody = chargebackReader(chargeback),
+           done = std::move(done)](QNetworkReply& finished, bool oversize) {
+              if (self)
+                  done(self->chargebackResult(
+                      self->withoutKeys(self->interpret(finished, oversize, readBody)), chargeback));
+          });
+}
+
+ChargebackResult
+IntaSendClient::chargebackResult(const CallResult& call,
+                                 const std::shared_ptr<std::optional<wire::Chargeback>>& read) const
+{
+    ChargebackResult result;
+    result.call = call;
+    if (*read && call.failure == CallFailure::None) {
+        result.chargeback = **read;
+        for (QString* field : {&result.chargeback->id, &result.chargeback->invoiceId,
+                               &result.chargeback->rawStatus, &result.chargeback->resolution})
+            *field = m_redactor.text(*field);
+    }
+    return result;
 }
 
 void IntaSendClient::listInvoices(const QUrl& url, QObject* context,

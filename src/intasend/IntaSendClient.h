@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -58,6 +59,14 @@ struct InvoicePageResult {
     bool ok() const { return page.has_value(); }
 };
 
+// A refund request's answer (a chargeback as IntaSend keeps it), or why there is none.
+struct ChargebackResult {
+    CallResult call; // failure, HTTP status, message, Retry-After; no invoice
+    std::optional<wire::Chargeback> chargeback;
+
+    bool ok() const { return chargeback.has_value(); }
+};
+
 // Talks HTTP to IntaSend: sends STK pushes, asks for invoice status, reads the invoice list. Asynchronous
 // only; each call reports once through its callback, on the context object's thread, unless the context is
 // gone.
@@ -65,6 +74,8 @@ class IntaSendClient : public QObject {
     Q_OBJECT
 public:
     using Callback = std::function<void(const CallResult&)>;
+    // Reads a 2xx body into the result: empty on success, else why it could not be read.
+    using BodyReader = std::function<QString(const QByteArray& body, CallResult& result)>;
 
     IntaSendClient(QNetworkAccessManager& network, ClientConfig config, QObject* parent = nullptr);
     ~IntaSendClient() override;
@@ -79,6 +90,15 @@ public:
     // never sent elsewhere). Without a secret key it reports so, without a request.
     void listInvoices(const QUrl& url, QObject* context, std::function<void(const InvoicePageResult&)> done);
 
+    // Files a refund request (POST /api/v1/chargebacks/, secret key). Sent at most once: never repeated,
+    // not even by Qt's own retry of a dropped connection (a lost answer is Uncertain). Without a secret key
+    // it reports so (NotSent), without a request.
+    void requestChargeback(const wire::ChargebackRequest& request, QObject* context,
+                           std::function<void(const ChargebackResult&)> done);
+    // How IntaSend's staff have decided a refund request (GET /api/v1/chargebacks/{id}/, secret key).
+    void checkChargeback(const QString& chargebackId, QObject* context,
+                         std::function<void(const ChargebackResult&)> done);
+
     // One harmless call that needs the keys (the secret key's, else the public key's), to tell a shop
     // owner whether IntaSend accepts them. Reports once, in words.
     struct ConnectionTest {
@@ -91,11 +111,14 @@ private:
     // once: the request must never be repeated, not even by Qt's own retry of a dropped connection.
     void post(const QString& path, const QByteArray& body, bool withSecret, bool once, QObject* context,
               Callback done);
+    // The same, reading a 2xx body with readBody (an answer that is not an invoice).
+    void post(const QString& path, const QByteArray& body, bool withSecret, bool once, QObject* context,
+              BodyReader readBody, Callback done);
+    ChargebackResult chargebackResult(const CallResult& call,
+                                      const std::shared_ptr<std::optional<wire::Chargeback>>& read) const;
     QNetworkRequest makeRequest(const QString& path, bool withSecret) const;
     // Watches a reply: caps its size, enforces the deadline, and calls done(reply, oversize) once.
     void watch(QNetworkReply* reply, QObject* context, std::function<void(QNetworkReply&, bool)> done);
-    // Reads a 2xx body into the result: empty on success, else why it could not be read.
-    using BodyReader = std::function<QString(const QByteArray& body, CallResult& result)>;
     CallResult interpret(QNetworkReply& reply, bool oversize, const BodyReader& readBody) const;
     void redact(wire::Invoice& invoice) const;
     // The one redaction step (Redactor) applied to everything an answer left in the result.

@@ -4,6 +4,8 @@
 #include "JournalConnection.h"
 #include "Payment.h"
 #include "PaymentFilter.h"
+#include "ReconciliationLog.h"
+#include "RefundLog.h"
 #include "ShiftLog.h"
 
 #include <QDateTime>
@@ -47,7 +49,7 @@ struct Totals {
 // (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction (JournalSchema).
 class Journal {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     static QString fileName(const QString& environmentKey);
 
     struct OpenError {
@@ -112,6 +114,11 @@ public:
     // The shifts, kept in the same file and on the same connection (their failures are lastError() too).
     ShiftLog& shifts() { return m_shifts; }
     const ShiftLog& shifts() const { return m_shifts; }
+    // Refund requests, and reconciliations with IntaSend's records: the same file and connection too.
+    RefundLog& refunds() { return m_refunds; }
+    const RefundLog& refunds() const { return m_refunds; }
+    ReconciliationLog& reconciliations() { return m_reconciliations; }
+    const ReconciliationLog& reconciliations() const { return m_reconciliations; }
 
     QString path() const { return m_path; }
     QString lastError() const { return m_connection.lastError(); }
@@ -129,6 +136,8 @@ private:
 
     JournalConnection m_connection;
     ShiftLog m_shifts{m_connection}; // after m_connection: it works on it
+    RefundLog m_refunds{m_connection};
+    ReconciliationLog m_reconciliations{m_connection};
     QString m_path;
 };
 

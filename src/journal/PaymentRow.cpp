@@ -4,6 +4,9 @@
 #include "SqlValue.h"
 
 #include <QSqlQuery>
+#include <QVariant>
+
+#include <optional>
 
 namespace lipa {
 
@@ -11,12 +14,29 @@ using sqlvalue::notNull;
 using sqlvalue::textOrNull;
 using sqlvalue::timeFromMs;
 
+namespace {
+
+// IntaSend's fee and the net amount: NULL until a reconciliation learns them.
+std::optional<Money> centsOrNone(const QVariant& value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return Money::fromCents(value.toLongLong());
+}
+
+QVariant centsOrNull(const std::optional<Money>& money)
+{
+    return money ? QVariant(money->cents()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+} // namespace
+
 const QString& PaymentRow::columns()
 {
     static const QString columns =
         QStringLiteral("id, local_ref, amount_cents, phone, state, created_at, updated_at, invoice_id,"
                        " remote_state, mpesa_receipt, failed_code, failure_message, till_name,"
-                       " replaces_ref");
+                       " replaces_ref, charges_cents, net_cents");
     return columns;
 }
 
@@ -38,6 +58,8 @@ Payment PaymentRow::read(const QSqlQuery& q)
     p.failureMessage = q.value(11).toString();
     p.tillName = q.value(12).toString();
     p.replacesRef = q.value(13).toString();
+    p.charges = centsOrNone(q.value(14));
+    p.netAmount = centsOrNone(q.value(15));
     return p;
 }
 
@@ -45,16 +67,21 @@ const QString& PaymentRow::insertStatement()
 {
     static const QString statement = QStringLiteral(
         "INSERT INTO payments (local_ref, amount_cents, phone, created_at, state, updated_at, invoice_id,"
-        " remote_state, mpesa_receipt, failed_code, failure_message, till_name, replaces_ref)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " remote_state, mpesa_receipt, failed_code, failure_message, till_name, replaces_ref, charges_cents,"
+        " net_cents)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     return statement;
 }
 
 const QString& PaymentRow::updateStatement()
 {
+    // IntaSend's fees are never cleared once known: a payment that does not know them (nullopt) leaves
+    // what a reconciliation recorded (ReconciliationLog::recordFees).
     static const QString statement =
         QStringLiteral("UPDATE payments SET state = ?, updated_at = ?, invoice_id = ?, remote_state = ?,"
-                       " mpesa_receipt = ?, failed_code = ?, failure_message = ? WHERE id = ?");
+                       " mpesa_receipt = COALESCE(?, mpesa_receipt), failed_code = ?, failure_message = ?,"
+                       " charges_cents = COALESCE(?, charges_cents), net_cents = COALESCE(?, net_cents)"
+                       " WHERE id = ?");
     return statement;
 }
 
@@ -72,6 +99,13 @@ void bindChanging(QSqlQuery& query, const Payment& payment)
     query.addBindValue(textOrNull(payment.failureMessage));
 }
 
+// IntaSend's fee and the net amount, last in both statements; NULL when not known.
+void bindFees(QSqlQuery& query, const Payment& payment)
+{
+    query.addBindValue(centsOrNull(payment.charges));
+    query.addBindValue(centsOrNull(payment.netAmount));
+}
+
 } // namespace
 
 void PaymentRow::bind(QSqlQuery& query, const Payment& payment)
@@ -83,11 +117,13 @@ void PaymentRow::bind(QSqlQuery& query, const Payment& payment)
     bindChanging(query, payment);
     query.addBindValue(notNull(payment.tillName));
     query.addBindValue(textOrNull(payment.replacesRef));
+    bindFees(query, payment);
 }
 
 void PaymentRow::bindUpdate(QSqlQuery& query, const Payment& payment, qint64 id)
 {
     bindChanging(query, payment);
+    bindFees(query, payment);
     query.addBindValue(id);
 }
 

@@ -22,6 +22,7 @@ public:
     // Binds a payment to insertStatement()'s placeholders, in order.
     static void bind(QSqlQuery& query, const Payment& payment);
     // An UPDATE of what changes over a payment's life (state, IntaSend's answer, the message), by id.
+    // IntaSend's fees are written when the payment knows them and otherwise left as they are: never cleared.
     static const QString& updateStatement();
     static void bindUpdate(QSqlQuery& query, const Payment& payment, qint64 id);
 };

@@ -9,6 +9,9 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <cmath>
+#include <optional>
+
 namespace lipa {
 
 using sim::FaultMode;
@@ -34,6 +37,99 @@ HttpResponse validationError(const QString& attr, const QString& detail)
     return json(body, 400);
 }
 
+// A body that is not JSON, as IntaSend (Django REST framework) refuses it.
+HttpResponse notJsonError()
+{
+    const QJsonObject error{{QStringLiteral("code"), QStringLiteral("parse_error")},
+                            {QStringLiteral("detail"), QStringLiteral("JSON parse error")},
+                            {QStringLiteral("attr"), QJsonValue::Null}};
+    const QJsonObject body{{QStringLiteral("type"), QStringLiteral("client_error")},
+                           {QStringLiteral("errors"), QJsonArray{error}}};
+    return json(body, 400);
+}
+
+HttpResponse notAuthenticated()
+{
+    return json(QJsonObject{{QStringLiteral("detail"),
+                             QStringLiteral("Authentication credentials were not provided.")}},
+                401);
+}
+
+bool hasSecretKey(const HttpRequest& request)
+{
+    return request.header("authorization").startsWith("Bearer ISSecretKey_");
+}
+
+// The page and page size a list is asked for (1 and 100 when not said); nullopt for ones it cannot serve.
+struct PageAsked {
+    int page = 1;
+    int size = 100;
+};
+std::optional<PageAsked> pageAsked(const QUrlQuery& query)
+{
+    bool pageOk = true;
+    bool sizeOk = true;
+    PageAsked asked;
+    if (query.hasQueryItem(QStringLiteral("page")))
+        asked.page = query.queryItemValue(QStringLiteral("page")).toInt(&pageOk);
+    if (query.hasQueryItem(QStringLiteral("page_size")))
+        asked.size = query.queryItemValue(QStringLiteral("page_size")).toInt(&sizeOk);
+    // Far past any page there could be: refused before page + 1 can overflow.
+    if (!pageOk || !sizeOk || asked.page < 1 || asked.page > 1'000'000 || asked.size < 1 || asked.size > 500)
+        return std::nullopt;
+    return asked;
+}
+
+// A list's link to another page: absolute, as IntaSend sends them; null when there is no such page.
+QJsonValue pageLink(const QUrl& baseUrl, const QString& path, const QUrlQuery& query, int page, int pageSize,
+                    int count)
+{
+    if (page < 1 || qint64(page - 1) * pageSize >= count)
+        return QJsonValue::Null;
+    QUrlQuery other(query);
+    other.removeAllQueryItems(QStringLiteral("page"));
+    other.addQueryItem(QStringLiteral("page"), QString::number(page));
+    QUrl url = baseUrl;
+    url.setPath(path);
+    url.setQuery(other);
+    return url.toString();
+}
+
+// An amount in shillings, as a number or a numeric string with at most two decimals, in cents (negative
+// amounts too); nullopt when it is not one.
+std::optional<qint64> centsOf(const QJsonValue& value)
+{
+    if (value.isDouble()) {
+        const double scaled = value.toDouble() * 100.0;
+        if (!std::isfinite(scaled) || std::abs(scaled) > 1e11)
+            return std::nullopt;
+        const double rounded = std::round(scaled);
+        if (std::abs(scaled - rounded) > 1e-4)
+            return std::nullopt;
+        return static_cast<qint64>(rounded);
+    }
+    if (!value.isString())
+        return std::nullopt;
+    static const QRegularExpression pattern(QStringLiteral("^(-?)([0-9]{1,9})(?:\\.([0-9]{1,2}))?$"));
+    const QRegularExpressionMatch match = pattern.match(value.toString().trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+    QString fraction = match.captured(3);
+    if (fraction.size() == 1)
+        fraction += QLatin1Char('0');
+    const qint64 cents =
+        match.captured(2).toLongLong() * 100 + (fraction.isEmpty() ? 0 : fraction.toLongLong());
+    return match.captured(1).isEmpty() ? cents : -cents;
+}
+
+// 5000 → "50.00".
+QString shillingsText(qint64 cents)
+{
+    const QString sign = cents < 0 ? QStringLiteral("-") : QString();
+    const qint64 magnitude = cents < 0 ? -cents : cents;
+    return sign + QStringLiteral("%1.%2").arg(magnitude / 100).arg(magnitude % 100, 2, 10, QLatin1Char('0'));
+}
+
 QString nairobiTime(const QDateTime& utc)
 {
     return utc.toOffsetFromUtc(3 * 3600).toString(Qt::ISODateWithMs);
@@ -51,6 +147,7 @@ IntaSendSimulator::IntaSendSimulator(Clock& clock, QObject* parent)
     : QObject(parent)
     , m_clock(clock)
     , m_book(clock)
+    , m_chargebacks(clock)
     , m_server([this](const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange) {
         handle(request, exchange);
     })
@@ -91,6 +188,7 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
         request.path == "/api/v1/payment/collection/" || request.path == "/api/v1/payment/mpesa-stk-push/";
     const bool isStatus = request.path == "/api/v1/payment/status/";
     const bool isRecords = request.path.startsWith("/api/v1/invoices/") && request.method == "GET";
+    const bool isRefunds = request.path.startsWith("/api/v1/chargebacks/");
     if (request.path == "/api/v1/wallets/" && request.method == "GET") {
         // What the settings' connection test asks, with the secret key: the account's wallets.
         const QByteArray authorization = request.header("authorization");
@@ -110,11 +208,14 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
             json(QJsonObject{{QStringLiteral("count"), 1}, {QStringLiteral("results"), QJsonArray{wallet}}}));
         return;
     }
-    if (!isPush && !isStatus && !isRecords) {
+    if (!isPush && !isStatus && !isRecords && !isRefunds) {
         exchange->answer(json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404));
         return;
     }
-    if (!isRecords && request.method != "POST") {
+    // Refund requests are filed at the list's address and read anywhere under it.
+    const bool refundMethodAllowed =
+        request.method == "GET" || (request.method == "POST" && request.path == "/api/v1/chargebacks/");
+    if (isRefunds ? !refundMethodAllowed : (!isRecords && request.method != "POST")) {
         exchange->answer(json(
             QJsonObject{
                 {QStringLiteral("detail"),
@@ -123,7 +224,10 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
         return;
     }
 
-    const sim::Route route = isPush ? sim::Route::Push : isStatus ? sim::Route::Status : sim::Route::Records;
+    const sim::Route route = isPush      ? sim::Route::Push
+                             : isStatus  ? sim::Route::Status
+                             : isRecords ? sim::Route::Records
+                                         : sim::Route::Refunds;
     const bool faulty = m_fault.mode != FaultMode::None && m_fault.appliesTo(route);
     // Faults where IntaSend turns the request away before doing anything with it.
     if (faulty && m_fault.mode == FaultMode::RateLimited) {
@@ -148,20 +252,23 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
         return;
     }
 
-    // Everything else: the request is processed (a push reaches the customer's phone), and then the
-    // answer may go wrong on its way back.
-    HttpResponse response = isPush     ? handlePush(request, request.path.contains("mpesa-stk-push"))
-                            : isStatus ? handleStatus(request)
-                                       : handleRecords(request);
-    if (!faulty || response.status != 200 || m_fault.mode == FaultMode::IgnoreFilters) {
+    // Everything else: the request is processed (a push reaches the customer's phone, a refund request is
+    // filed), and then the answer may go wrong on its way back.
+    HttpResponse response = isPush      ? handlePush(request, request.path.contains("mpesa-stk-push"))
+                            : isStatus  ? handleStatus(request)
+                            : isRecords ? handleRecords(request)
+                                        : handleRefunds(request);
+    const bool succeeded = response.status >= 200 && response.status < 300;
+    if (!faulty || !succeeded || m_fault.mode == FaultMode::IgnoreFilters) {
         exchange->answer(response);
         return;
     }
     ++m_faultyAnswers;
-    deliverFaulty(response, exchange);
+    deliverFaulty(response, exchange, route);
 }
 
-void IntaSendSimulator::deliverFaulty(HttpResponse response, const std::shared_ptr<HttpExchange>& exchange)
+void IntaSendSimulator::deliverFaulty(HttpResponse response, const std::shared_ptr<HttpExchange>& exchange,
+                                      sim::Route route)
 {
     switch (m_fault.mode) {
     case FaultMode::None:
@@ -194,6 +301,12 @@ void IntaSendSimulator::deliverFaulty(HttpResponse response, const std::shared_p
         return;
     }
     case FaultMode::WrongTypes:
+        if (route == sim::Route::Refunds) {
+            response.body = R"({"id":["X"],"transaction":7,"invoice":{"n":1},"amount":"lots","status":7,)"
+                            R"("resolution":[],"staff_created":"no","created_at":12,"updated_at":{}})";
+            exchange->answer(response);
+            return;
+        }
         response.body = R"({"invoice":{"invoice_id":["X"],"id":{"n":1},"state":7,"value":true,"api_ref":12,)"
                         R"("mpesa_reference":[],"failed_reason":{},"failed_code":[1]}})";
         exchange->answer(response);
@@ -202,7 +315,11 @@ void IntaSendSimulator::deliverFaulty(HttpResponse response, const std::shared_p
         response.body.replace("\"PENDING\"", "\"ON_HOLD\"")
             .replace("\"PROCESSING\"", "\"ON_HOLD\"")
             .replace("\"COMPLETE\"", "\"ON_HOLD\"")
-            .replace("\"FAILED\"", "\"ON_HOLD\"");
+            .replace("\"FAILED\"", "\"ON_HOLD\"")
+            .replace("\"COMPLETED\"", "\"ON_HOLD\"")
+            .replace("\"CANCELLED\"", "\"ON_HOLD\"")
+            .replace("\"DISPUTED\"", "\"ON_HOLD\"")
+            .replace("\"OVERDUE\"", "\"ON_HOLD\"");
         exchange->answer(response);
         return;
     case FaultMode::SlowDrip:
@@ -327,37 +444,113 @@ HttpResponse IntaSendSimulator::handleRecords(const HttpRequest& request)
         list.apiRef = query.queryItemValue(QStringLiteral("api_ref"), QUrl::FullyDecoded);
         list.state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
     }
-    bool pageOk = true;
-    bool sizeOk = true;
-    list.page = query.hasQueryItem(QStringLiteral("page"))
-                    ? query.queryItemValue(QStringLiteral("page")).toInt(&pageOk)
-                    : 1;
-    list.pageSize = query.hasQueryItem(QStringLiteral("page_size"))
-                        ? query.queryItemValue(QStringLiteral("page_size")).toInt(&sizeOk)
-                        : 100;
-    if (!pageOk || !sizeOk || list.page < 1 || list.pageSize < 1 || list.pageSize > 500)
+    const std::optional<PageAsked> asked = pageAsked(query);
+    if (!asked)
         return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Invalid page.")}}, 404);
+    list.page = asked->page;
+    list.pageSize = asked->size;
     int count = 0;
     QJsonArray results;
     for (const sim::InvoiceBook::Invoice* invoice : m_book.page(list, &count))
         results.append(m_book.listItem(*invoice));
-    // Absolute links, as IntaSend sends them.
-    const auto link = [&](int page) -> QJsonValue {
-        if (page < 1 || qint64(page - 1) * list.pageSize >= count)
-            return QJsonValue::Null;
-        QUrlQuery next(query);
-        next.removeAllQueryItems(QStringLiteral("page"));
-        next.addQueryItem(QStringLiteral("page"), QString::number(page));
-        QUrl url = baseUrl();
-        url.setPath(QStringLiteral("/api/v1/invoices/"));
-        url.setQuery(next);
-        return url.toString();
-    };
-    return json(
-        QJsonObject{{QStringLiteral("count"), count},
-                    {QStringLiteral("next"), link(list.page + 1)},
-                    {QStringLiteral("previous"), list.page > 1 ? link(list.page - 1) : QJsonValue::Null},
-                    {QStringLiteral("results"), results}});
+    const QString path = QStringLiteral("/api/v1/invoices/");
+    return json(QJsonObject{
+        {QStringLiteral("count"), count},
+        {QStringLiteral("next"), pageLink(baseUrl(), path, query, list.page + 1, list.pageSize, count)},
+        {QStringLiteral("previous"), pageLink(baseUrl(), path, query, list.page - 1, list.pageSize, count)},
+        {QStringLiteral("results"), results}});
+}
+
+HttpResponse IntaSendSimulator::handleRefunds(const HttpRequest& request)
+{
+    const bool filing = request.method == "POST";
+    if (filing)
+        ++m_refundRequests;
+    if (!hasSecretKey(request))
+        return notAuthenticated();
+    if (filing)
+        return fileRefund(request);
+
+    const QString rest = QString::fromLatin1(request.path.mid(qsizetype(qstrlen("/api/v1/chargebacks/"))));
+    if (!rest.isEmpty()) {
+        // One refund request: /api/v1/chargebacks/{id}/
+        const sim::ChargebackBook::Chargeback* chargeback =
+            m_chargebacks.find(rest.chopped(rest.endsWith(u'/') ? 1 : 0));
+        if (!chargeback)
+            return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404);
+        return json(m_chargebacks.json(*chargeback));
+    }
+    const QUrlQuery query(QString::fromLatin1(request.query));
+    const std::optional<PageAsked> asked = pageAsked(query);
+    if (!asked)
+        return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Invalid page.")}}, 404);
+    int count = 0;
+    QJsonArray results;
+    for (const sim::ChargebackBook::Chargeback* chargeback :
+         m_chargebacks.page(asked->page, asked->size, &count))
+        results.append(m_chargebacks.json(*chargeback));
+    const QString path = QStringLiteral("/api/v1/chargebacks/");
+    return json(QJsonObject{
+        {QStringLiteral("count"), count},
+        {QStringLiteral("next"), pageLink(baseUrl(), path, query, asked->page + 1, asked->size, count)},
+        {QStringLiteral("previous"), pageLink(baseUrl(), path, query, asked->page - 1, asked->size, count)},
+        {QStringLiteral("results"), results}});
+}
+
+HttpResponse IntaSendSimulator::fileRefund(const HttpRequest& request)
+{
+    QJsonParseError parseFailure;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseFailure);
+    if (parseFailure.error != QJsonParseError::NoError || !document.isObject())
+        return notJsonError();
+    const QJsonObject body = document.object();
+
+    const QJsonValue invoiceValue = body.value(QLatin1String("invoice"));
+    const QString invoiceId = invoiceValue.isDouble() ? QString::number(invoiceValue.toInteger())
+                                                      : invoiceValue.toString().trimmed();
+    if (invoiceId.isEmpty())
+        return validationError(QStringLiteral("invoice"), QStringLiteral("This field is required."));
+    const sim::InvoiceBook::Invoice* invoice = m_book.find(invoiceId);
+    if (!invoice)
+        return validationError(QStringLiteral("invoice"),
+                               QStringLiteral("Invalid pk \"%1\" - object does not exist.").arg(invoiceId));
+    const QString state = m_book.stateOf(*invoice);
+    if (state != u"COMPLETE")
+        return validationError(
+            QStringLiteral("invoice"),
+            QStringLiteral("Only a completed payment can be refunded; this invoice is %1.").arg(state));
+
+    const QJsonValue amountValue = body.value(QLatin1String("amount"));
+    if (amountValue.isUndefined() || amountValue.isNull() ||
+        (amountValue.isString() && amountValue.toString().trimmed().isEmpty()))
+        return validationError(QStringLiteral("amount"), QStringLiteral("This field is required."));
+    const std::optional<qint64> cents = centsOf(amountValue);
+    if (!cents)
+        return validationError(QStringLiteral("amount"),
+                               QStringLiteral("A valid number with at most 2 decimal places is required."));
+    if (*cents <= 0)
+        return validationError(QStringLiteral("amount"),
+                               QStringLiteral("Ensure this value is greater than 0."));
+    const qint64 balance = invoice->amountShillings * 100 - m_chargebacks.requestedOf(invoice->id);
+    if (*cents > balance)
+        return validationError(
+            QStringLiteral("amount"),
+            QStringLiteral("Amount exceeds the refundable balance of KES %1").arg(shillingsText(balance)));
+
+    const QString reason = body.value(QLatin1String("reason")).toString().trimmed();
+    if (reason.isEmpty())
+        return validationError(QStringLiteral("reason"), QStringLiteral("This field may not be blank."));
+
+    // The transaction IntaSend names is the payment being refunded: here, its M-Pesa receipt.
+    const sim::ChargebackBook::Chargeback& chargeback =
+        m_chargebacks.add(invoice->receipt, invoice->id, *cents, reason,
+                          body.value(QLatin1String("reason_details")).toString());
+    const ReceivedRefund received{chargeback.id, chargeback.invoiceId, chargeback.amountCents,
+                                  chargeback.reason, chargeback.reasonDetails};
+    HttpResponse response = json(m_chargebacks.json(chargeback), 201);
+    m_refunds.append(received);
+    Q_EMIT refundReceived(received.chargebackId);
+    return response;
 }
 
 } // namespace lipa

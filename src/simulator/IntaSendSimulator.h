@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ChargebackBook.h"
 #include "Clock.h"
 #include "InvoiceBook.h"
 #include "MiniHttpServer.h"
@@ -11,15 +12,17 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 
 #include <chrono>
 
 namespace lipa {
 
-// A stand-in for IntaSend's collection, status and invoice-list endpoints on 127.0.0.1, for demo mode, tests
-// and benchmarks. Customers behave as scripted by their phone's last digit. Written independently of the
-// client's wire code (it builds and reads JSON itself), so a bug there cannot hide behind a twin here.
+// A stand-in for IntaSend's collection, status, invoice-list and refund-request (chargeback) endpoints on
+// 127.0.0.1, for demo mode, tests and benchmarks. Customers behave as scripted by their phone's last digit.
+// Written independently of the client's wire code (it builds and reads JSON itself), so a bug there cannot
+// hide behind a twin here.
 class IntaSendSimulator : public QObject {
     Q_OBJECT
 public:
@@ -31,6 +34,14 @@ public:
         QString phone;
         qint64 amountShillings = 0;
         QString invoiceId;
+    };
+    // A refund request the simulator accepted (and recorded as a chargeback).
+    struct ReceivedRefund {
+        QString chargebackId;
+        QString invoiceId;
+        qint64 amountCents = 0;
+        QString reason;
+        QString reasonDetails;
     };
 
     explicit IntaSendSimulator(Clock& clock, QObject* parent = nullptr);
@@ -56,20 +67,41 @@ public:
     // Requests for IntaSend's records (the invoice list and single invoices) answered so far.
     int recordRequestCount() const { return m_recordRequests; }
 
+    // The statuses a new refund request goes through, each lasting `step` of clock time from its filing;
+    // the last one stays (default PENDING, COMPLETED; 60 s). False, and no change, for an empty script, a
+    // status IntaSend does not have (PENDING, CANCELLED, DISPUTED, OVERDUE, COMPLETED) or a step ≤ 0.
+    bool setRefundScript(const QStringList& statuses, std::chrono::milliseconds step)
+    {
+        return m_chargebacks.setScript(statuses, step);
+    }
+    // Refund requests (POST /api/v1/chargebacks/) that reached the simulator, refused ones included.
+    int refundRequestCount() const { return m_refundRequests; }
+    // The refund requests it accepted, in the order they came.
+    const QList<ReceivedRefund>& refunds() const { return m_refunds; }
+    // Every chargeback it keeps, with its current status (find, statusOf, json).
+    const sim::ChargebackBook& chargebacks() const { return m_chargebacks; }
+
 Q_SIGNALS:
     void pushReceived(const QString& apiRef);
     void statusRequested(const QString& invoiceId);
+    void refundReceived(const QString& chargebackId);
 
 private:
     void handle(const sim::HttpRequest& request, const std::shared_ptr<sim::HttpExchange>& exchange);
-    void deliverFaulty(sim::HttpResponse response, const std::shared_ptr<sim::HttpExchange>& exchange);
+    void deliverFaulty(sim::HttpResponse response, const std::shared_ptr<sim::HttpExchange>& exchange,
+                       sim::Route route);
     sim::HttpResponse handlePush(const sim::HttpRequest& request, bool stkRoute);
     sim::HttpResponse handleStatus(const sim::HttpRequest& request);
     // GET /api/v1/invoices/ (filters, pages, absolute next links) and GET /api/v1/invoices/{id}/.
     sim::HttpResponse handleRecords(const sim::HttpRequest& request);
+    // POST /api/v1/chargebacks/ (file a refund request), GET /api/v1/chargebacks/ (pages, absolute next
+    // links) and GET /api/v1/chargebacks/{id}/.
+    sim::HttpResponse handleRefunds(const sim::HttpRequest& request);
+    sim::HttpResponse fileRefund(const sim::HttpRequest& request);
 
     Clock& m_clock;
     sim::InvoiceBook m_book; // before the server, which answers from it until it is gone
+    sim::ChargebackBook m_chargebacks;
     sim::MiniHttpServer m_server;
     sim::Fault m_fault;
     int m_faultyAnswers = 0;
@@ -77,6 +109,8 @@ private:
     QList<ReceivedPush> m_pushes;
     int m_statusRequests = 0;
     int m_recordRequests = 0;
+    int m_refundRequests = 0;
+    QList<ReceivedRefund> m_refunds;
 };
 
 } // namespace lipa

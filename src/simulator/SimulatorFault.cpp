@@ -67,6 +67,8 @@ std::optional<FaultScope> parseFaultScope(const QString& text)
         return FaultScope::StatusChecks;
     if (text == u"records")
         return FaultScope::Records;
+    if (text == u"refunds")
+        return FaultScope::Refunds;
     return std::nullopt;
 }
 

@@ -26,10 +26,10 @@ enum class FaultMode {
     IgnoreFilters,    // ignore-filters: the invoice list answers as if asked for every invoice
 };
 
-// The routes a fault applies to: all, the push, the status check, or IntaSend's records (the invoice
-// list and a single invoice).
-enum class FaultScope { All, Pushes, StatusChecks, Records };
-enum class Route { Push, Status, Records };
+// The routes a fault applies to: all, the push, the status check, IntaSend's records (the invoice list
+// and a single invoice), or refund requests (the chargeback routes: filing, listing and reading one).
+enum class FaultScope { All, Pushes, StatusChecks, Records, Refunds };
+enum class Route { Push, Status, Records, Refunds };
 
 struct Fault {
     FaultMode mode = FaultMode::None;
@@ -47,6 +47,8 @@ struct Fault {
             return route == Route::Status;
         case FaultScope::Records:
             return route == Route::Records;
+        case FaultScope::Refunds:
+            return route == Route::Refunds;
         }
         return false;
     }
@@ -54,7 +56,7 @@ struct Fault {
 
 // "delay=2500", "429", "drop"... → the fault, or nullopt for text that names none.
 std::optional<Fault> parseFault(const QString& text, FaultScope scope = FaultScope::All);
-// "all", "push", "status", "records" → the scope.
+// "all", "push", "status", "records", "refunds" → the scope.
 std::optional<FaultScope> parseFaultScope(const QString& text);
 // The names parseFault understands, for --help and error messages.
 QStringList faultNames();

@@ -5,6 +5,7 @@
 #include "Till.h"
 
 #include <QLocale>
+#include <QTimeZone>
 
 #include <limits>
 
@@ -31,6 +32,12 @@ PaymentListModel::PaymentListModel(const Journal& journal, Till& till, QObject* 
 {
     connect(&till, &Till::paymentAdded, this, &PaymentListModel::onPaymentAdded);
     connect(&till, &Till::paymentChanged, this, &PaymentListModel::onPaymentChanged);
+    // Every refund request ever made: a few a week, so one small read.
+    bool ok = false;
+    for (const Refund& refund : journal.refunds().between(
+             QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
+             QDateTime::fromMSecsSinceEpoch(std::numeric_limits<qint64>::max() / 2, Qt::UTC), &ok))
+        noteRefund(refund);
 }
 
 int PaymentListModel::rowCount(const QModelIndex& parent) const
@@ -76,6 +83,9 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
         case ReceiptColumn:
             return payment.mpesaReceipt;
         case DetailColumn:
+            if (const auto refund = m_refunds.constFind(payment.localRef); refund != m_refunds.cend())
+                return QStringLiteral("%1: %2").arg(refundStateName(refund->state),
+                                                    refund->amount.toDisplayString());
             if (!payment.failureMessage.isEmpty())
                 return payment.failureMessage;
             if (payment.replacesRef.isEmpty())
@@ -200,6 +210,22 @@ void PaymentListModel::onPaymentChanged(const Payment& payment)
         return; // not loaded (yet): fetchMore reads it from the journal
     m_rows[row] = payment;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+} // namespace lipa
+
+namespace lipa {
+
+void PaymentListModel::noteRefund(const Refund& refund)
+{
+    const auto known = m_refunds.constFind(refund.paymentRef);
+    // The newest request speaks for the payment; an older one's change does not hide it.
+    if (known != m_refunds.cend() && known->id > refund.id)
+        return;
+    m_refunds.insert(refund.paymentRef, refund);
+    const int row = rowOf(refund.paymentRef);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, DetailColumn), index(row, DetailColumn));
 }
 
 } // namespace lipa

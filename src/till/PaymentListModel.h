@@ -3,8 +3,10 @@
 
 #include "Payment.h"
 #include "PaymentFilter.h"
+#include "Refund.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace lipa {
@@ -55,6 +57,8 @@ public:
     static constexpr int kPageSize = 200;
     // What the Details column says while nothing has gone wrong.
     static QString progressNote(PaymentState state);
+    // A refund request was made or moved on: the Details column of its payment says so.
+    void noteRefund(const Refund& refund);
 
 private:
     void onPaymentAdded(const Payment& payment);
@@ -63,9 +67,10 @@ private:
     const Journal& m_journal;
     Till& m_till;
     PaymentFilter m_filter;
-    QList<Payment> m_rows;    // newest first (descending sequence)
-    bool m_exhausted = false; // the oldest matching payment is loaded
-    bool m_inserting = false; // inside begin/endInsertRows or begin/endResetModel
+    QList<Payment> m_rows;            // newest first (descending sequence)
+    QHash<QString, Refund> m_refunds; // each refunded payment's newest request (refunds are rare)
+    bool m_exhausted = false;         // the oldest matching payment is loaded
+    bool m_inserting = false;         // inside begin/endInsertRows or begin/endResetModel
 };
 
 } // namespace lipa

@@ -37,7 +37,8 @@ std::optional<ShiftReport> ShiftBook::xReport() const
     const std::optional<Shift> shift = current();
     if (!shift)
         return std::nullopt;
-    return ShiftReport::build(m_journal, *shift, ShiftReport::Kind::X, m_tillName, m_clock.now());
+    return ShiftReport::build(m_journal, *shift, ShiftReport::Kind::X, m_tillName, m_clock.now(), nullptr,
+                              m_reconciles && m_reconciles());
 }
 
 std::optional<ShiftReport> ShiftBook::close()
@@ -47,8 +48,8 @@ std::optional<ShiftReport> ShiftBook::close()
         return std::nullopt;
     shift->closedAt = m_clock.now();
     bool read = false;
-    ShiftReport report =
-        ShiftReport::build(m_journal, *shift, ShiftReport::Kind::Z, m_tillName, shift->closedAt, &read);
+    ShiftReport report = ShiftReport::build(m_journal, *shift, ShiftReport::Kind::Z, m_tillName,
+                                            shift->closedAt, &read, m_reconciles && m_reconciles());
     if (!read || !m_journal.shifts().close(shift->id, shift->closedAt, report.toPlainText())) {
         Q_EMIT notice(tr("The shift could not be closed: %1. It stays open.").arg(m_journal.lastError()));
         return std::nullopt;

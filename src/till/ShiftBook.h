@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 namespace lipa {
@@ -26,6 +27,8 @@ public:
     std::optional<ShiftReport> xReport() const;
     // Closes the open shift and keeps its Z report in the journal. Nullopt (with a notice) if it could not.
     std::optional<ShiftReport> close();
+    // Whether the till can reconcile with IntaSend (the reports then say whether the shift was).
+    void setReconciles(std::function<bool()> reconciles) { m_reconciles = std::move(reconciles); }
 
 Q_SIGNALS:
     void notice(const QString& message);
@@ -34,6 +37,7 @@ private:
     Journal& m_journal;
     Clock& m_clock;
     QString m_tillName;
+    std::function<bool()> m_reconciles;
 };
 
 } // namespace lipa

@@ -3,6 +3,7 @@
 
 #include "PaymentRules.h"
 #include "PrintHtml.h"
+#include "ReconcileReport.h"
 
 #include <QCoreApplication>
 
@@ -11,7 +12,7 @@ namespace lipa {
 using namespace PrintHtml;
 
 ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind kind, const QString& tillName,
-                               const QDateTime& at, bool* ok)
+                               const QDateTime& at, bool* ok, bool withReconciliation)
 {
     ShiftReport report;
     report.kind = kind;
@@ -51,7 +52,39 @@ ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind 
         if (PaymentRules::needsChecking(payment))
             report.unresolved.append(payment);
     }
+    bool readRefunds = false;
+    for (const Refund& refund : journal.refunds().between(shift.openedAt, end, &readRefunds)) {
+        if (holdsAmount(refund.state)) {
+            ++report.refundsRequested;
+            report.refundsRequestedSum += refund.amount;
+        }
+        if (refund.state == RefundState::Completed) {
+            ++report.refundsCompleted;
+            report.refundsCompletedSum += refund.amount;
+        }
+    }
+    if (ok)
+        *ok = *ok && readRefunds;
+    report.reconciliationExpected = withReconciliation;
+    if (withReconciliation) {
+        // One that covers every payment of the shift (made before the shift closed, it ends before `end`).
+        QDateTime lastPayment = shift.openedAt;
+        for (const Payment& payment : payments)
+            lastPayment = std::max(lastPayment, payment.createdAt);
+        if (const std::optional<Reconciliation> r =
+                journal.reconciliations().latestCovering(shift.openedAt, lastPayment.addMSecs(1)))
+            report.reconciliation = r->summary;
+    }
     return report;
+}
+
+QString ShiftReport::refundsLine() const
+{
+    return QCoreApplication::translate("lipa::Printouts", "Refunds requested × %1: %2; completed × %3: %4")
+        .arg(refundsRequested)
+        .arg(refundsRequestedSum.toDisplayString())
+        .arg(refundsCompleted)
+        .arg(refundsCompletedSum.toDisplayString());
 }
 
 const ShiftReport::Line* ShiftReport::line(PaymentState state) const
@@ -97,6 +130,30 @@ QString ShiftReport::toHtml() const
     html += row(QCoreApplication::translate("lipa::Printouts", "Total taken"), takenTotal().toDisplayString(),
                 true);
     html += QStringLiteral("</table><hr/>");
+    if (refundsRequested > 0 || refundsCompleted > 0) {
+        html += QStringLiteral("<table width='100%'>");
+        html += row(
+            QCoreApplication::translate("lipa::Printouts", "Refunds requested × %1").arg(refundsRequested),
+            refundsRequestedSum.toDisplayString());
+        html += row(
+            QCoreApplication::translate("lipa::Printouts", "Refunds completed × %1").arg(refundsCompleted),
+            refundsCompletedSum.toDisplayString());
+        html += QStringLiteral("</table><hr/>");
+    }
+    if (reconciliationExpected) {
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(QCoreApplication::translate("lipa::Printouts", "IntaSend reconciliation")
+                             .toHtmlEscaped());
+        if (reconciliation)
+            html += QStringLiteral("<table width='100%'>") + ReconcileReport::summaryHtml(*reconciliation) +
+                    QStringLiteral("</table>");
+        else
+            html += QStringLiteral("<p>%1</p>")
+                        .arg(QCoreApplication::translate("lipa::Printouts",
+                                                         "Not reconciled with IntaSend for this shift.")
+                                 .toHtmlEscaped());
+        html += QStringLiteral("<hr/>");
+    }
     if (unresolved.isEmpty()) {
         html += QStringLiteral("<p>%1</p>")
                     .arg(QCoreApplication::translate("lipa::Printouts", "No unresolved payments.")
@@ -145,6 +202,14 @@ QString ShiftReport::toPlainText() const
                      .arg(localTime(p.createdAt), p.phone.masked(), p.amount.toDisplayString(), p.localRef);
     lines << QCoreApplication::translate("lipa::Printouts", "Total taken") + QStringLiteral(": ") +
                  takenTotal().toDisplayString();
+    if (refundsRequested > 0 || refundsCompleted > 0)
+        lines << refundsLine();
+    if (reconciliationExpected) {
+        lines << QCoreApplication::translate("lipa::Printouts", "IntaSend reconciliation");
+        lines << (reconciliation ? ReconcileReport::summaryText(*reconciliation)
+                                 : QCoreApplication::translate(
+                                       "lipa::Printouts", "Not reconciled with IntaSend for this shift."));
+    }
     if (unresolved.isEmpty())
         lines << QCoreApplication::translate("lipa::Printouts", "No unresolved payments.");
     else

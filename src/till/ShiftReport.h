@@ -3,10 +3,13 @@
 
 #include "Journal.h"
 #include "Payment.h"
+#include "Reconciliation.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace lipa {
 
@@ -35,16 +38,26 @@ struct ShiftReport {
     // Still waiting, unknown or expired, or paid in cash while IntaSend still shows the M-Pesa request
     // open: to be checked before they are trusted.
     QList<Payment> unresolved;
+    // Refund requests made during the shift: all that still hold an amount, and those IntaSend completed.
+    int refundsRequested = 0;
+    Money refundsRequestedSum;
+    int refundsCompleted = 0;
+    Money refundsCompletedSum;
+    // With a secret key the till can reconcile with IntaSend: the newest reconciliation covering the
+    // shift, or none (the report says it was not reconciled).
+    bool reconciliationExpected = false;
+    std::optional<ReconcileSummary> reconciliation;
 
     // The shift's payments (created from its opening until `at`) as the journal has them now.
     static ShiftReport build(const Journal& journal, const Shift& shift, Kind kind, const QString& tillName,
-                             const QDateTime& at, bool* ok = nullptr);
+                             const QDateTime& at, bool* ok = nullptr, bool withReconciliation = false);
     Money takenTotal() const { return mpesaTotal + cashTotal + earlierCashTotal; }
     const Line* line(PaymentState state) const;
 
     QString title() const;
     QString toHtml() const;
     QString toPlainText() const;
+    QString refundsLine() const;
 };
 
 } // namespace lipa

@@ -265,7 +265,7 @@ void Till::onExpired(const QString& localRef)
         moveTo(outcome.payment, outcome.to, outcome.detail);
 }
 
-void Till::applyInvoice(const Payment& payment, const wire::Invoice& invoice)
+bool Till::applyInvoice(const Payment& payment, const wire::Invoice& invoice, const QString& source)
 {
     const PaymentRules::Outcome outcome = PaymentRules::applyInvoice(payment, invoice);
     if (outcome.foreignAnswer) {
@@ -275,7 +275,7 @@ void Till::applyInvoice(const Payment& payment, const wire::Invoice& invoice)
             tr("IntaSend answered about a different payment (reference %1) when asked about %2 to %3; "
                "the answer was ignored. Check the IntaSend dashboard.")
                 .arg(invoice.apiRef, payment.amount.toDisplayString(), payment.phone.masked()));
-        return;
+        return false;
     }
     if (!outcome.mismatch.isEmpty())
         Q_EMIT notice(outcome.mismatch + QStringLiteral(" (") + payment.phone.masked() + u')');
@@ -291,7 +291,19 @@ void Till::applyInvoice(const Payment& payment, const wire::Invoice& invoice)
                "customer their cash back.")
                 .arg(payment.amount.toDisplayString(), payment.phone.masked(), invoice.mpesaReference));
     }
-    moveTo(outcome.payment, outcome.to, outcome.detail);
+    return moveTo(outcome.payment, outcome.to,
+                  source.isEmpty() ? outcome.detail : source + QStringLiteral("; ") + outcome.detail);
+}
+
+bool Till::recordPaidAtIntaSend(const Payment& payment, const wire::Invoice& invoice)
+{
+    if (invoice.apiRef != payment.localRef || invoice.state != wire::RemoteState::Complete)
+        return false;
+    Payment withInvoice = payment;
+    if (withInvoice.invoiceId.isEmpty())
+        withInvoice.invoiceId = invoice.invoiceId;
+    m_poller.unwatch(payment.localRef);
+    return applyInvoice(withInvoice, invoice, QStringLiteral("found paid at IntaSend by reconciliation"));
 }
 
 bool Till::moveTo(Payment payment, PaymentState to, const QString& detail)

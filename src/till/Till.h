@@ -41,6 +41,10 @@ public:
                std::function<void(const Payment&, bool checked)> done);
     // Picks up what a previous run left open: polls pending payments again, checks the rest once.
     void resume();
+    // A reconciliation found the payment paid in IntaSend's records (the invoice, COMPLETE) although the
+    // till had not recorded it paid: records it now, with its receipt, flagged in its history. False when
+    // the invoice is another payment's or the change could not be recorded.
+    bool recordPaidAtIntaSend(const Payment& payment, const wire::Invoice& invoice);
     // Who looks up, in IntaSend's records, the payments whose push answer was lost (TillStack sets it).
     void setReferenceFinder(ReferenceFinder* finder) { m_finder = finder; }
 
@@ -73,6 +77,8 @@ private:
     friend class ResendDesk;
     friend class CashDesk;
     friend class ReferenceFinder;
+    friend class Reconciler;
+    friend class RefundDesk;
 
     QString send(Money amount, const PhoneNumber& phone, const QString& replacesRef);
     void onPushFinished(const QString& localRef, const CallResult& result);
@@ -82,8 +88,9 @@ private:
     void onExpired(const QString& localRef);
     // One status check outside the poller: records what IntaSend says, then calls then.
     void checkOnce(const Payment& payment, std::function<void(const CallResult&)> then);
-    // Applies IntaSend's view of the invoice to the payment.
-    void applyInvoice(const Payment& payment, const wire::Invoice& invoice);
+    // Applies IntaSend's view of the invoice to the payment; source, when given, says where the view came
+    // from (kept in the payment's history). True when the journal holds the outcome.
+    bool applyInvoice(const Payment& payment, const wire::Invoice& invoice, const QString& source = {});
     // Moves the payment to `to` (if the state table allows it), journal first, then the views. True when
     // the journal now holds the payment in state `to`; false when the move was refused or could not be
     // recorded (with a notice): the payment keeps its recorded state.

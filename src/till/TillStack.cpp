@@ -19,8 +19,11 @@ TillStack::TillStack(Clock& clock_, ClientConfig clientConfig, const Settings& s
     , resends(till, journal, health, clock_)
     , cash(till, journal, poller, health)
     , shifts(journal, clock_, settings.tillName)
+    , reconciler(client, journal, till, clock_, settings.tillName, {})
+    , refunds(client, journal, till, clock_, {})
 {
     till.setReferenceFinder(&finder);
+    shifts.setReconciles([this] { return reconciler.canReconcile(); });
 }
 
 } // namespace lipa

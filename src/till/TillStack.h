@@ -5,7 +5,9 @@
 #include "Clock.h"
 #include "IntaSendClient.h"
 #include "Journal.h"
+#include "Reconciler.h"
 #include "ReferenceFinder.h"
+#include "RefundDesk.h"
 #include "ResendDesk.h"
 #include "ServiceHealth.h"
 #include "Settings.h"
@@ -40,6 +42,8 @@ public:
     ResendDesk resends;
     CashDesk cash;
     ShiftBook shifts;
+    Reconciler reconciler;
+    RefundDesk refunds;
 };
 
 } // namespace lipa

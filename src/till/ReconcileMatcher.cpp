@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ReconcileMatcher.h"
+
+namespace lipa {
+
+namespace {
+
+bool isPaid(const wire::Invoice& invoice)
+{
+    return invoice.state == wire::RemoteState::Complete;
+}
+
+// Of two invoices with the same api_ref (a push IntaSend recorded twice), the one that says paid wins:
+// money taken once is what matters.
+bool better(const wire::Invoice& candidate, const std::optional<wire::Invoice>& current)
+{
+    return !current || (isPaid(candidate) && !isPaid(*current));
+}
+
+ReconcileItem itemFor(ReconcileCategory category, const Payment& payment, const wire::Invoice* invoice)
+{
+    ReconcileItem item;
+    item.category = category;
+    item.apiRef = payment.localRef;
+    item.stateHere = stateKey(payment.state);
+    item.amountHere = payment.amount;
+    item.createdAt = payment.createdAt;
+    item.mpesaReference = payment.mpesaReceipt;
+    if (invoice) {
+        item.invoiceId = invoice->invoiceId;
+        item.stateThere = invoice->rawState;
+        item.amountThere = invoice->value;
+        item.charges = invoice->charges;
+        if (!invoice->mpesaReference.isEmpty())
+            item.mpesaReference = invoice->mpesaReference;
+    }
+    return item;
+}
+
+} // namespace
+
+ReconcileMatcher::ReconcileMatcher(const QList<Payment>& payments, QDateTime from, QDateTime to,
+                                   std::function<bool(const QString& apiRef)> knownHere,
+                                   std::chrono::minutes margin)
+    : m_from(std::move(from))
+    , m_to(std::move(to))
+    , m_knownHere(std::move(knownHere))
+    , m_margin(margin)
+{
+    m_byRef.reserve(payments.size());
+    m_order.reserve(payments.size());
+    for (const Payment& payment : payments) {
+        m_byRef.insert(payment.localRef, {payment, std::nullopt});
+        m_order.append(payment.localRef);
+    }
+}
+
+QList<PaymentFees> ReconcileMatcher::add(const QList<wire::Invoice>& invoices)
+{
+    QList<PaymentFees> fees;
+    const QDateTime start = m_from.addSecs(-std::chrono::seconds(m_margin).count());
+    for (const wire::Invoice& invoice : invoices) {
+        ++m_invoicesRead;
+        if (invoice.createdAt.isValid() && invoice.createdAt < start)
+            m_reachedStart = true; // newest first: what follows is older still
+        const auto seen = m_byRef.find(invoice.apiRef);
+        if (invoice.apiRef.isEmpty() || seen == m_byRef.end()) {
+            takeOther(invoice);
+            continue;
+        }
+        if (better(invoice, seen->invoice))
+            seen->invoice = invoice;
+        if (isPaid(invoice) && invoice.charges)
+            fees.append({invoice.apiRef, *invoice.charges, invoice.netAmount, invoice.mpesaReference});
+    }
+    return fees;
+}
+
+void ReconcileMatcher::takeOther(const wire::Invoice& invoice)
+{
+    // Only the period's own: an invoice of a payment this till made before the period is not another's.
+    if (!invoice.createdAt.isValid() || invoice.createdAt < m_from || invoice.createdAt >= m_to)
+        return;
+    if (!invoice.apiRef.isEmpty() && m_knownHere && m_knownHere(invoice.apiRef))
+        return;
+    for (const wire::Invoice& other : std::as_const(m_others)) {
+        if (other.invoiceId == invoice.invoiceId)
+            return; // a page boundary moved while reading: the same invoice twice
+    }
+    m_others.append(invoice);
+}
+
+ReconcileMatcher::Outcome ReconcileMatcher::finish(bool complete) const
+{
+    Outcome out;
+    ReconcileSummary& sum = out.summary;
+    sum.from = m_from;
+    sum.to = m_to;
+    sum.complete = complete;
+    sum.invoicesRead = m_invoicesRead;
+    sum.paymentsHere = static_cast<int>(m_order.size());
+    for (const QString& ref : m_order) {
+        const Seen& seen = m_byRef[ref];
+        const Payment& payment = seen.payment;
+        const wire::Invoice* invoice = seen.invoice ? &*seen.invoice : nullptr;
+        const bool paidHere = payment.state == PaymentState::Complete;
+        const bool paidThere = invoice && isPaid(*invoice);
+        if (paidThere) {
+            sum.paidAtIntaSend += invoice->value.value_or(payment.amount);
+            if (invoice->charges)
+                sum.charges += *invoice->charges;
+            sum.net += invoice->netAmount.value_or(invoice->value.value_or(payment.amount) -
+                                                   invoice->charges.value_or(Money()));
+        }
+        if (paidHere && paidThere) {
+            if (invoice->value && *invoice->value != payment.amount) {
+                ++sum.amountDiffers;
+                out.items.append(itemFor(ReconcileCategory::AmountDiffers, payment, invoice));
+            } else {
+                ++sum.matched;
+            }
+        } else if (paidThere) {
+            ++sum.paidThereOnly;
+            out.items.append(itemFor(ReconcileCategory::PaidThereOnly, payment, invoice));
+            out.toRecord.append({payment, *invoice});
+        } else if (paidHere && (invoice || complete)) {
+            // Not found at all is only known after a complete read; found and not paid is known at once.
+            ++sum.paidHereOnly;
+            out.items.append(itemFor(ReconcileCategory::PaidHereOnly, payment, invoice));
+        } else if (!paidHere) {
+            ++sum.matched; // neither says paid: they agree
+        }
+    }
+    for (const wire::Invoice& other : m_others) {
+        ++sum.otherSender;
+        if (isPaid(other) && other.value)
+            sum.otherSenderSum += *other.value;
+        ReconcileItem item;
+        item.category = ReconcileCategory::OtherSender;
+        item.apiRef = other.apiRef;
+        item.invoiceId = other.invoiceId;
+        item.stateThere = other.rawState;
+        item.amountThere = other.value;
+        item.mpesaReference = other.mpesaReference;
+        item.charges = other.charges;
+        item.createdAt = other.createdAt;
+        out.items.append(item);
+    }
+    return out;
+}
+
+} // namespace lipa
