@@ -426,6 +426,7 @@ HttpResponse IntaSendSimulator::handleStatus(const HttpRequest& request)
 HttpResponse IntaSendSimulator::handleRecords(const HttpRequest& request)
 {
     ++m_recordRequests;
+    Q_EMIT recordsRequested();
     if (!request.header("authorization").startsWith("Bearer ISSecretKey_"))
         return json(QJsonObject{{QStringLiteral("detail"),
                                  QStringLiteral("Authentication credentials were not provided.")}},

@@ -85,6 +85,8 @@ Q_SIGNALS:
     void pushReceived(const QString& apiRef);
     void statusRequested(const QString& invoiceId);
     void refundReceived(const QString& chargebackId);
+    // A request for IntaSend's records (the invoice list or one invoice) arrived.
+    void recordsRequested();
 
 private:
     void handle(const sim::HttpRequest& request, const std::shared_ptr<sim::HttpExchange>& exchange);

@@ -45,6 +45,8 @@ public:
     // Looks now (F5, start-up), and goes on watching while the window lasts.
     void lookNow(const QString& localRef);
     int watchedCount() const { return static_cast<int>(m_due.size()); }
+    // For a till that must look sooner (the crash test's); takes effect from the next look scheduled.
+    void setSchedule(Schedule schedule) { m_schedule = schedule; }
 
 private:
     struct Look; // one look in progress: the pages read so far

@@ -58,6 +58,7 @@ public:
     // Asks IntaSend now about every open request it has (F5, start-up).
     void followNow();
     int followedCount() const;
+    void setSchedule(Schedule schedule) { m_schedule = schedule; }
 
 Q_SIGNALS:
     void refundChanged(const lipa::Refund& refund);

@@ -90,7 +90,9 @@ void Till::resume()
             // The previous run stopped before IntaSend answered: the push may have reached the phone.
             payment.failureMessage = tr("The till stopped before IntaSend answered: the request may have "
                                         "reached the customer's phone");
-            moveTo(payment, PaymentState::Unknown, QStringLiteral("till restarted while sending"));
+            if (moveTo(payment, PaymentState::Unknown, QStringLiteral("till restarted while sending")) &&
+                m_finder)
+                m_finder->lookNow(payment.localRef); // IntaSend's records may know whether it arrived
             continue;
         }
         // Waiting for the customer, or settled in cash while its M-Pesa request was open (a late approval

@@ -45,7 +45,16 @@ int main(int argc, char* argv[])
                                          QStringLiteral("The first payment's amount in shillings; each next "
                                                         "one is a shilling more, so every sale is unique."),
                                          QStringLiteral("KES"), QStringLiteral("1"));
-    parser.addOptions({journalPath, apiBase, charges, interval, settle, seed, firstAmount});
+    const QCommandLineOption secret(QStringLiteral("secret-key"),
+                                    QStringLiteral("A secret key: lost payments are looked up by reference, "
+                                                   "within 200 ms."),
+                                    QStringLiteral("KEY"));
+    const QCommandLineOption refundPaid(QStringLiteral("refund-paid"),
+                                        QStringLiteral("Asks for a refund of every payment as it is paid."));
+    const QCommandLineOption expiry(QStringLiteral("expiry-ms"), QStringLiteral("The expiry window."),
+                                    QStringLiteral("MS"), QStringLiteral("60000"));
+    parser.addOptions(
+        {journalPath, apiBase, charges, interval, settle, seed, firstAmount, secret, refundPaid, expiry});
     parser.process(app);
 
     Journal::OpenError error;
@@ -57,17 +66,33 @@ int main(int argc, char* argv[])
     Settings settings;
     settings.polling.firstCheck = std::chrono::milliseconds(100);
     settings.polling.maxInterval = std::chrono::milliseconds(300);
-    settings.polling.expiry = std::chrono::seconds(60);
+    settings.polling.expiry = std::chrono::milliseconds(parser.value(expiry).toInt());
     ClientConfig client;
     client.baseUrl = QUrl(parser.value(apiBase));
     client.publicKey = QStringLiteral("ISPubKey_test_crash");
     client.transferTimeout = std::chrono::seconds(5);
+    client.secretKey = parser.value(secret);
     SystemClock clock;
     TillStack stack(clock, client, settings, std::move(journal));
+    stack.finder.setSchedule(
+        {std::chrono::milliseconds(200), std::chrono::milliseconds(500), settings.polling.expiry, 20});
+    stack.refunds.setSchedule({std::chrono::milliseconds(300)});
+    QObject::connect(&stack.refunds, &RefundDesk::refundChanged, &app, [](const Refund& refund) {
+        say(QStringLiteral("refund %1 %2 %3")
+                .arg(refund.id)
+                .arg(refundStateKey(refund.state), refund.invoiceId));
+    });
+    if (parser.isSet(refundPaid)) {
+        QObject::connect(&stack.till, &Till::paymentChanged, &app, [&stack](const Payment& payment) {
+            if (payment.state == PaymentState::Complete && stack.refunds.whyNot(payment).isEmpty())
+                stack.refunds.request(payment.localRef, payment.amount, RefundDesk::reasons().first(), {});
+        });
+    }
     QObject::connect(&stack.till, &Till::paymentRecorded, &app,
                      [](const Payment& payment) { say(QStringLiteral("journaled ") + payment.localRef); });
 
     stack.till.resume();
+    stack.refunds.resume();
     say(QStringLiteral("resumed %1").arg(stack.poller.watchedCount()));
 
     // The test's seed decides the customers, so that a failing run can be replayed exactly.
@@ -92,7 +117,8 @@ int main(int argc, char* argv[])
     QTimer settleCheck;
     if (parser.isSet(settle)) {
         QObject::connect(&settleCheck, &QTimer::timeout, &app, [&] {
-            if (left <= 0 && stack.poller.watchedCount() == 0 && stack.till.requestsInFlight() == 0) {
+            if (left <= 0 && stack.poller.watchedCount() == 0 && stack.finder.watchedCount() == 0 &&
+                stack.till.requestsInFlight() == 0) {
                 say(QStringLiteral("settled"));
                 QCoreApplication::exit(0);
             }

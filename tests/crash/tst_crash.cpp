@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IntaSendSimulator.h"
 #include "Journal.h"
+#include "SimulatorFault.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -21,6 +22,8 @@ class TestCrash : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void killedTillLosesNothingAndNeverPushesTwice();
+    void killedLookUpNeverCallsAPaymentThatArrivedNotSent();
+    void killedRefundIsNeverSentTwice();
     void cleanup();
 
 private:
@@ -29,7 +32,10 @@ private:
         KillPoint point;
         int when; // the n-th event of that kind
     };
-    void startChild(QProcess& child, int charges, bool settle, quint32 seed, int firstAmount);
+    void startChild(QProcess& child, int charges, bool settle, quint32 seed, int firstAmount,
+                    const QStringList& extra = {});
+    // A new journal and a new simulator for one test.
+    void freshRun(const QString& name);
     void checkJournal(const QString& stage);
 
     QTemporaryDir m_dir;
@@ -49,7 +55,8 @@ void TestCrash::cleanup()
                  m_seed);
 }
 
-void TestCrash::startChild(QProcess& child, int charges, bool settle, quint32 seed, int firstAmount)
+void TestCrash::startChild(QProcess& child, int charges, bool settle, quint32 seed, int firstAmount,
+                           const QStringList& extra)
 {
     m_output.clear();
     connect(&child, &QProcess::readyReadStandardOutput, &child, [this, &child] {
@@ -68,6 +75,7 @@ void TestCrash::startChild(QProcess& child, int charges, bool settle, quint32 se
                              QStringLiteral("--first-amount"), QString::number(firstAmount)};
     if (settle)
         arguments << QStringLiteral("--settle");
+    arguments << extra;
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     child.start(QStringLiteral(LIPA_CRASH_CHILD), arguments);
     QVERIFY(child.waitForStarted());
@@ -215,6 +223,193 @@ void TestCrash::killedTillLosesNothingAndNeverPushesTwice()
           static_cast<long long>(pushed.size()), repolled, totals.paidCount, totals.failedCount, unknown);
     QVERIFY(journal->paymentCount() >= 200);
     QCOMPARE(journal->paymentCount(), totals.paidCount + totals.failedCount + totals.attentionCount);
+}
+
+void TestCrash::freshRun(const QString& name)
+{
+    m_journalPath = m_dir.filePath(name);
+    m_journaled.clear();
+    m_simulator = std::make_unique<IntaSendSimulator>(m_clock);
+    m_simulator->setTiming({100ms, 300ms});
+    QVERIFY(m_simulator->listen());
+    bool seedGiven = false;
+    m_seed = qEnvironmentVariable("LIPA_CRASH_SEED").toUInt(&seedGiven);
+    if (!seedGiven)
+        m_seed = QRandomGenerator::global()->generate();
+    qInfo("seed %u (LIPA_CRASH_SEED=%u replays it)", m_seed, m_seed);
+}
+
+void TestCrash::killedLookUpNeverCallsAPaymentThatArrivedNotSent()
+{
+    // Every push reaches IntaSend and its answer is lost: each payment is found again by its reference
+    // (the secret key), while the till is killed right after journaling or in the middle of a look-up.
+    freshRun(QStringLiteral("lookup.sqlite"));
+    m_simulator->setFault({sim::FaultMode::DropAfterRequest, 0, sim::FaultScope::Pushes});
+    QRandomGenerator random(m_seed);
+    const QStringList extra = {QStringLiteral("--secret-key"), QStringLiteral("ISSecretKey_test_crash"),
+                               QStringLiteral("--expiry-ms"), QStringLiteral("3000")};
+    int cycles = 0;
+    int midLook = 0;
+    while (m_journaled.size() < 40) {
+        ++cycles;
+        const bool duringLook = random.bounded(2) == 1;
+        const int when = static_cast<int>(random.bounded(1, 5));
+        QProcess child;
+        bool killed = false;
+        int events = 0;
+        const int journaledBefore = static_cast<int>(m_journaled.size());
+        const auto killNow = [&] {
+            if (!killed && child.processId() > 0) {
+                killed = true;
+                ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+            }
+        };
+        const QMetaObject::Connection onLook =
+            connect(m_simulator.get(), &IntaSendSimulator::recordsRequested, this, [&] {
+                if (duringLook && ++events == when)
+                    killNow(); // the list was asked for; the answer will never be read
+            });
+        startChild(child, 8, false, random.generate(), cycles * 100, extra);
+        const QMetaObject::Connection onLine = connect(&child, &QProcess::readyReadStandardOutput, this, [&] {
+            if (!duringLook && static_cast<int>(m_journaled.size()) - journaledBefore >= when)
+                killNow();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(killed, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(child.state(), QProcess::NotRunning, 5000);
+        disconnect(onLook);
+        disconnect(onLine);
+        midLook += duringLook ? 1 : 0;
+        checkJournal(QStringLiteral("after kill %1").arg(cycles));
+    }
+    QProcess last;
+    startChild(last, 0, true, random.generate(), (cycles + 1) * 100, extra);
+    QTRY_COMPARE_WITH_TIMEOUT(last.state(), QProcess::NotRunning, 60000);
+    QCOMPARE(last.exitCode(), 0);
+    checkJournal(QStringLiteral("after settling"));
+
+    Journal::OpenError error;
+    std::unique_ptr<Journal> journal = Journal::open(m_journalPath, &error);
+    QVERIFY(journal);
+    QSet<QString> pushed;
+    for (const IntaSendSimulator::ReceivedPush& push : m_simulator->pushes()) {
+        QVERIFY2(!pushed.contains(push.apiRef), qPrintable(QStringLiteral("pushed twice: ") + push.apiRef));
+        pushed.insert(push.apiRef);
+        // IntaSend has it: found, and settled as IntaSend says; never "nothing was charged".
+        const Payment payment = *journal->find(push.apiRef);
+        QVERIFY2(payment.state == PaymentState::Complete || payment.state == PaymentState::Failed,
+                 qPrintable(push.apiRef + QStringLiteral(" ended ") + stateKey(payment.state) + u' ' +
+                            payment.invoiceId + u' ' + payment.failureMessage));
+        QCOMPARE(payment.invoiceId, push.invoiceId);
+    }
+    int notSent = 0;
+    for (const Payment& payment :
+         journal->paymentsBetween(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC), m_clock.now().addSecs(60))) {
+        QVERIFY2(payment.state != PaymentState::Unknown && payment.state != PaymentState::Sending,
+                 qPrintable(payment.localRef + QStringLiteral(" left ") + stateKey(payment.state)));
+        if (!pushed.contains(payment.localRef)) {
+            QCOMPARE(payment.state, PaymentState::Rejected); // never reached IntaSend: nothing charged
+            ++notSent;
+        }
+    }
+    qInfo("%d runs killed (%d mid-look); %lld payments, %lld pushed and all found, %d never sent", cycles,
+          midLook, static_cast<long long>(journal->paymentCount()), static_cast<long long>(pushed.size()),
+          notSent);
+}
+
+void TestCrash::killedRefundIsNeverSentTwice()
+{
+    // Every paid payment is refunded at once; the till is killed right after recording a refund request,
+    // or while it is at IntaSend and the answer on its way back.
+    freshRun(QStringLiteral("refunds.sqlite"));
+    QVERIFY(m_simulator->setRefundScript({QStringLiteral("PENDING"), QStringLiteral("COMPLETED")}, 500ms));
+    QRandomGenerator random(m_seed);
+    const QStringList extra = {QStringLiteral("--secret-key"), QStringLiteral("ISSecretKey_test_crash"),
+                               QStringLiteral("--refund-paid")};
+    int cycles = 0;
+    int inFlight = 0;
+    QSet<QString> recorded; // refund ids a child said it recorded
+    while (cycles < 10) {
+        ++cycles;
+        const bool atIntaSend = random.bounded(2) == 1;
+        const int when = static_cast<int>(random.bounded(1, 3));
+        QProcess child;
+        bool killed = false;
+        int events = 0;
+        const auto killNow = [&] {
+            if (!killed && child.processId() > 0) {
+                killed = true;
+                ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+            }
+        };
+        const QMetaObject::Connection onRefund =
+            connect(m_simulator.get(), &IntaSendSimulator::refundReceived, this, [&] {
+                if (atIntaSend && ++events == when)
+                    killNow(); // IntaSend has the request; the till will never hear the answer
+            });
+        startChild(child, 6, false, random.generate(), cycles * 100, extra);
+        const QMetaObject::Connection onLine = connect(&child, &QProcess::readyReadStandardOutput, this, [&] {
+            for (const QString& line : std::as_const(m_output)) {
+                if (line.startsWith(QStringLiteral("refund ")) &&
+                    line.contains(QStringLiteral(" Sending "))) {
+                    recorded.insert(line.section(u' ', 1, 1));
+                    if (!atIntaSend && ++events == when)
+                        killNow(); // recorded; sent or not, nobody knows
+                }
+            }
+            m_output.clear();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(killed, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(child.state(), QProcess::NotRunning, 5000);
+        disconnect(onRefund);
+        disconnect(onLine);
+        inFlight += atIntaSend ? 1 : 0;
+        // Every request IntaSend received was recorded first.
+        Journal::OpenError error;
+        std::unique_ptr<Journal> journal = Journal::open(m_journalPath, &error);
+        QVERIFY(journal);
+        QSet<QString> invoicesAsked;
+        for (const Refund& refund : journal->refunds().between(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
+                                                               m_clock.now().addSecs(60)))
+            invoicesAsked.insert(refund.invoiceId);
+        for (const IntaSendSimulator::ReceivedRefund& asked : m_simulator->refunds())
+            QVERIFY2(invoicesAsked.contains(asked.invoiceId),
+                     qPrintable(QStringLiteral("a refund at IntaSend the journal does not have: ") +
+                                asked.invoiceId));
+    }
+    QProcess last;
+    startChild(last, 0, true, random.generate(), (cycles + 1) * 100, extra);
+    QTRY_COMPARE_WITH_TIMEOUT(last.state(), QProcess::NotRunning, 60000);
+    QCOMPARE(last.exitCode(), 0);
+
+    // Never twice: one request per invoice at IntaSend, none refused as a second ask.
+    QSet<QString> invoices;
+    for (const IntaSendSimulator::ReceivedRefund& asked : m_simulator->refunds()) {
+        QVERIFY2(!invoices.contains(asked.invoiceId),
+                 qPrintable(QStringLiteral("refund asked twice: ") + asked.invoiceId));
+        invoices.insert(asked.invoiceId);
+    }
+    QCOMPARE(m_simulator->refundRequestCount(), static_cast<int>(m_simulator->refunds().size()));
+    Journal::OpenError error;
+    std::unique_ptr<Journal> journal = Journal::open(m_journalPath, &error);
+    QVERIFY(journal);
+    int unconfirmed = 0;
+    int followed = 0;
+    for (const Refund& refund :
+         journal->refunds().between(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC), m_clock.now().addSecs(60))) {
+        QVERIFY2(refund.state != RefundState::Sending, "a refund left Sending after a restart");
+        if (refund.state == RefundState::Unconfirmed) {
+            ++unconfirmed; // left for the cashier: at IntaSend or not, never sent again by itself
+        } else {
+            QVERIFY2(invoices.contains(refund.invoiceId), qPrintable(refundStateKey(refund.state)));
+            ++followed;
+        }
+    }
+    QVERIFY(recorded.size() >= 10);
+    QVERIFY(unconfirmed >= 1);
+    qInfo("%d runs killed (%d with a refund at IntaSend); %lld refunds recorded, %lld asked at IntaSend, %d "
+          "unconfirmed for the cashier, %d followed",
+          cycles, inFlight, static_cast<long long>(recorded.size()), static_cast<long long>(invoices.size()),
+          unconfirmed, followed);
 }
 
 QTEST_GUILESS_MAIN(TestCrash)
