@@ -488,6 +488,14 @@
         <source>IntaSend&apos;s next page points somewhere else (%1); it was not followed</source>
         <translation>Ukurasa unaofuata wa IntaSend unaelekeza mahali pengine (%1); haukufuatwa</translation>
     </message>
+    <message>
+        <source>A refund request needs the secret key (Settings → IntaSend)</source>
+        <translation>Ombi la kurejesha pesa linahitaji ufunguo wa siri (Mipangilio → IntaSend)</translation>
+    </message>
+    <message>
+        <source>Following a refund request needs the secret key (Settings → IntaSend)</source>
+        <translation>Kufuatilia ombi la kurejesha pesa kunahitaji ufunguo wa siri (Mipangilio → IntaSend)</translation>
+    </message>
 </context>
 <context>
     <name>lipa::IntaSendSettingsPage</name>
@@ -605,6 +613,10 @@
     <message>
         <source>This shift is already closed.</source>
         <translation>Zamu hii imeshafungwa.</translation>
+    </message>
+    <message>
+        <source>No such refund in the journal</source>
+        <translation>Hakuna marejesho kama hayo kwenye daftari</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1191,46 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Recorded as %1</source>
         <translation>Imerekodiwa kama %1</translation>
     </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Marejesho ya pesa</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Sababu</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s request id</source>
+        <translation>Kitambulisho cha ombi kwa IntaSend</translation>
+    </message>
+    <message>
+        <source>IntaSend says</source>
+        <translation>IntaSend inasema</translation>
+    </message>
+    <message>
+        <source>Print refund &amp;slip…</source>
+        <translation>Chapisha &amp;stakabadhi ya kurejesha pesa…</translation>
+    </message>
+    <message>
+        <source>The slip of the refund chosen above (else the newest), for the customer</source>
+        <translation>Stakabadhi ya marejesho yaliyochaguliwa hapo juu (la sivyo, ya karibuni zaidi), ya kumpa mteja</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Makato</translation>
+    </message>
+    <message>
+        <source>Net to wallet</source>
+        <translation>Kiasi halisi kwenye pochi</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>Stakabadhi ya kurejesha pesa</translation>
+    </message>
 </context>
 <context>
     <name>lipa::PaymentListModel</name>
@@ -1461,6 +1513,432 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Cash for earlier shifts&apos; sales × %1</source>
         <translation>Pesa taslimu za mauzo ya zamu zilizopita × %1</translation>
     </message>
+    <message>
+        <source>Refund request</source>
+        <translation>Ombi la kurejesha pesa</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Liliombwa</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Malipo</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Imelipwa</translation>
+    </message>
+    <message>
+        <source>Refund asked</source>
+        <translation>Kiasi kilichoombwa kurejeshwa</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Sababu</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Maelezo</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s request id</source>
+        <translation>Kitambulisho cha ombi kwa IntaSend</translation>
+    </message>
+    <message>
+        <source>not given yet</source>
+        <translation>bado hakijatolewa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <source>IntaSend says</source>
+        <translation>IntaSend inasema</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s staff process refund requests; the customer is told when it is done.</source>
+        <translation>Wafanyakazi wa IntaSend hushughulikia maombi ya kurejesha pesa; mteja hujulishwa ombi linapokamilika.</translation>
+    </message>
+    <message>
+        <source>Refunds requested × %1: %2; completed × %3: %4</source>
+        <translation>Marejesho yaliyoombwa × %1: %2; yaliyokamilika × %3: %4</translation>
+    </message>
+    <message>
+        <source>Refunds requested × %1</source>
+        <translation>Marejesho yaliyoombwa × %1</translation>
+    </message>
+    <message>
+        <source>Refunds completed × %1</source>
+        <translation>Marejesho yaliyokamilika × %1</translation>
+    </message>
+    <message>
+        <source>IntaSend reconciliation</source>
+        <translation>Ulinganisho na IntaSend</translation>
+    </message>
+    <message>
+        <source>Not reconciled with IntaSend for this shift.</source>
+        <translation>Zamu hii haijalinganishwa na IntaSend.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ReconcileDialog</name>
+    <message>
+        <source>Reconcile with IntaSend</source>
+        <translation>Linganisha na IntaSend</translation>
+    </message>
+    <message>
+        <source>Reconciling needs IntaSend&apos;s secret key (Settings → IntaSend)</source>
+        <translation>Kulinganisha kunahitaji ufunguo wa siri wa IntaSend (Mipangilio → IntaSend)</translation>
+    </message>
+    <message>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>&amp;Chapisha… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation>Hifadhi P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV…</source>
+        <translation>Hifadhi CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>Ki&amp;pindi:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kipindi</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>Zamu hii</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Leo</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Jana</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Tarehe…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Kuanzia:</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Tarehe ya kuanzia</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hadi:</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Tarehe ya mwisho</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Anza</translation>
+    </message>
+    <message>
+        <source>Read IntaSend&apos;s records of the period and match them with the till&apos;s (Enter)</source>
+        <translation>Soma rekodi za IntaSend za kipindi hiki na uzilinganishe na za till (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;run</source>
+        <translation>&amp;Ghairi ulinganisho</translation>
+    </message>
+    <message>
+        <source>Stop reading IntaSend&apos;s records; nothing is kept</source>
+        <translation>Acha kusoma rekodi za IntaSend; hakuna kitakachohifadhiwa</translation>
+    </message>
+    <message>
+        <source>No shift is open: choose another period.</source>
+        <translation>Hakuna zamu iliyo wazi: chagua kipindi kingine.</translation>
+    </message>
+    <message>
+        <source>There is nothing to read in that period: it has not begun yet.</source>
+        <translation>Hakuna cha kusoma katika kipindi hicho: bado hakijaanza.</translation>
+    </message>
+    <message>
+        <source>Reading IntaSend&apos;s records of %1 to %2…</source>
+        <translation>Inasoma rekodi za IntaSend za %1 hadi %2…</translation>
+    </message>
+    <message>
+        <source>Another reconciliation is running: wait for it to finish.</source>
+        <translation>Ulinganisho mwingine unaendelea: subiri uishe.</translation>
+    </message>
+    <message>
+        <source>The reconciliation could not start.</source>
+        <translation>Ulinganisho haukuweza kuanza.</translation>
+    </message>
+    <message>
+        <source>Page %1 · %2 of %3 invoices read</source>
+        <translation>Ukurasa %1 · ankara %2 kati ya %3 zimesomwa</translation>
+    </message>
+    <message>
+        <source>Page %1 · %2 invoices read</source>
+        <translation>Ukurasa %1 · ankara %2 zimesomwa</translation>
+    </message>
+    <message>
+        <source>IntaSend asked the till to slow down: going on in %1 seconds…</source>
+        <translation>IntaSend imeiomba till ipunguze kasi: inaendelea baada ya sekunde %1…</translation>
+    </message>
+    <message>
+        <source>Read %1 invoices of %2 to %3.</source>
+        <translation>Ankara %1 za %2 hadi %3 zimesomwa.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s journal could not keep this reconciliation: print or save it now.</source>
+        <translation>Daftari la till halikuweza kuhifadhi ulinganisho huu: uchapishe au uuhifadhi sasa.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was kept.</source>
+        <translation>Umeghairiwa: hakuna kilichohifadhiwa.</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>Hifadhi kama CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Faili za CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Imehifadhiwa kwenye %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Haijahifadhiwa</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2</source>
+        <translation>%1 haikuweza kuhifadhiwa: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ReconcileReport</name>
+    <message>
+        <source>Period</source>
+        <translation>Kipindi</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>Imelinganishwa</translation>
+    </message>
+    <message>
+        <source>INCOMPLETE</source>
+        <translation>HAUJAKAMILIKA</translation>
+    </message>
+    <message>
+        <source>Payments here</source>
+        <translation>Malipo ya till hii</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Yanayolingana</translation>
+    </message>
+    <message>
+        <source>Paid at IntaSend</source>
+        <translation>Yaliyolipwa kwa IntaSend</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s charges</source>
+        <translation>Makato ya IntaSend</translation>
+    </message>
+    <message>
+        <source>Net to the wallet</source>
+        <translation>Kiasi halisi kwenye pochi</translation>
+    </message>
+    <message>
+        <source>Other tills or systems (not counted) × %1</source>
+        <translation>Till au mifumo mingine (hayajahesabiwa) × %1</translation>
+    </message>
+    <message>
+        <source>Invoices read</source>
+        <translation>Ankara zilizosomwa</translation>
+    </message>
+    <message>
+        <source>Reconciliation with IntaSend</source>
+        <translation>Ulinganisho na IntaSend</translation>
+    </message>
+    <message>
+        <source>IntaSend agrees with this till.</source>
+        <translation>IntaSend inakubaliana na till hii.</translation>
+    </message>
+    <message>
+        <source>IntaSend does NOT fully agree with this till: see the reconciliation.</source>
+        <translation>IntaSend HAIKUBALIANI kikamilifu na till hii: tazama ulinganisho.</translation>
+    </message>
+    <message>
+        <source>Nothing to look at: every payment matched.</source>
+        <translation>Hakuna cha kukagua: malipo yote yanalingana.</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Hapa</translation>
+    </message>
+    <message>
+        <source>At IntaSend</source>
+        <translation>Kwa IntaSend</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>hayakupatikana</translation>
+    </message>
+    <message>
+        <source>M-Pesa</source>
+        <translation>M-Pesa</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Ankara</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ReconcileResultView</name>
+    <message>
+        <source>Payments here in the period</source>
+        <translation>Malipo ya till hii katika kipindi</translation>
+    </message>
+    <message>
+        <source>Paid at IntaSend</source>
+        <translation>Yaliyolipwa kwa IntaSend</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s charges</source>
+        <translation>Makato ya IntaSend</translation>
+    </message>
+    <message>
+        <source>Net to wallet</source>
+        <translation>Kiasi halisi kwenye pochi</translation>
+    </message>
+    <message>
+        <source>Payments worth a look</source>
+        <translation>Malipo ya kukagua</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Aina</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Muda</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kumbukumbu</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Ankara</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Hapa</translation>
+    </message>
+    <message>
+        <source>At IntaSend</source>
+        <translation>Kwa IntaSend</translation>
+    </message>
+    <message>
+        <source>Amount here</source>
+        <translation>Kiasi hapa</translation>
+    </message>
+    <message>
+        <source>Amount at IntaSend</source>
+        <translation>Kiasi kwa IntaSend</translation>
+    </message>
+    <message>
+        <source>M-Pesa ref</source>
+        <translation>Kumbukumbu ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>%1 — recorded now</source>
+        <translation>%1 — yamerekodiwa sasa</translation>
+    </message>
+    <message>
+        <source>%1 (%2, not counted)</source>
+        <translation>%1 (%2, hayajahesabiwa)</translation>
+    </message>
+    <message>
+        <source>Incomplete: %1</source>
+        <translation>Haujakamilika: %1</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s records agree with the till&apos;s.</source>
+        <translation>Rekodi za IntaSend zinakubaliana na za till.</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s records and the till&apos;s do not all agree: the payments to look at are listed below.</source>
+        <translation>Rekodi za IntaSend na za till hazikubaliani zote: malipo ya kukagua yameorodheshwa hapa chini.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Reconciler</name>
+    <message>
+        <source>The journal could not be read to reconcile it (%1).</source>
+        <translation>Daftari halikuweza kusomwa ili kulilinganisha (%1).</translation>
+    </message>
+    <message>
+        <source>IntaSend asked the till to wait %1 s before reading more</source>
+        <translation>IntaSend imeiomba till isubiri sekunde %1 kabla ya kusoma zaidi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice(s) at IntaSend could not be read</source>
+        <translation>
+            <numerusform>ankara %n ya IntaSend haikuweza kusomwa</numerusform>
+            <numerusform>ankara %n za IntaSend hazikuweza kusomwa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s list was read %1 pages deep without reaching the start of the period</source>
+        <translation>Orodha ya IntaSend ilisomwa kurasa %1 bila kufikia mwanzo wa kipindi</translation>
+    </message>
+    <message>
+        <source>IntaSend has %1 from %2 paid (receipt %3); the till had not recorded it. It is now recorded as paid.</source>
+        <translation>Kwa IntaSend, %1 kutoka %2 imelipwa (risiti %3); till ilikuwa haijairekodi. Sasa imerekodiwa kama imelipwa.</translation>
+    </message>
+    <message>
+        <source>The reconciliation could not be kept in the journal (%1).</source>
+        <translation>Ulinganisho haukuweza kuhifadhiwa kwenye daftari (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Reconciliation</name>
+    <message>
+        <source>Matched</source>
+        <translation>Yanayolingana</translation>
+    </message>
+    <message>
+        <source>Paid at IntaSend, not here</source>
+        <translation>Yamelipwa kwa IntaSend, si hapa</translation>
+    </message>
+    <message>
+        <source>Paid here, not at IntaSend</source>
+        <translation>Yamelipwa hapa, si kwa IntaSend</translation>
+    </message>
+    <message>
+        <source>Amount differs</source>
+        <translation>Kiasi kinatofautiana</translation>
+    </message>
+    <message>
+        <source>Another till or system</source>
+        <translation>Till au mfumo mwingine</translation>
+    </message>
 </context>
 <context>
     <name>lipa::ReferenceFinder</name>
@@ -1483,6 +1961,338 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>IntaSend has no record of this request — nothing was charged</source>
         <translation>IntaSend haina rekodi ya ombi hili — hakuna kilichotozwa</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::Refund</name>
+    <message>
+        <source>Refund being sent</source>
+        <translation>Ombi la kurejesha pesa linatumwa</translation>
+    </message>
+    <message>
+        <source>Refund request unconfirmed</source>
+        <translation>Ombi la kurejesha pesa halijathibitishwa</translation>
+    </message>
+    <message>
+        <source>Refund not requested</source>
+        <translation>Marejesho hayakuombwa</translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation>Marejesho yameombwa</translation>
+    </message>
+    <message>
+        <source>Refund disputed</source>
+        <translation>Marejesho yamepingwa</translation>
+    </message>
+    <message>
+        <source>Refund overdue</source>
+        <translation>Marejesho yamechelewa</translation>
+    </message>
+    <message>
+        <source>Refund cancelled</source>
+        <translation>Marejesho yameghairiwa</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Pesa zimerejeshwa</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::RefundActions</name>
+    <message>
+        <source>Request re&amp;fund…</source>
+        <translation>Omba &amp;kurejesha pesa…</translation>
+    </message>
+    <message>
+        <source>Refund request: send a&amp;gain…</source>
+        <translation>Ombi la kurejesha pesa: tuma te&amp;na…</translation>
+    </message>
+    <message>
+        <source>The refund request may not have reached IntaSend: send it again</source>
+        <translation>Huenda ombi la kurejesha pesa halikufika IntaSend: litume tena</translation>
+    </message>
+    <message>
+        <source>Refund request: &amp;withdraw…</source>
+        <translation>Ombi la kurejesha pesa: &amp;ondoa…</translation>
+    </message>
+    <message>
+        <source>The refund request may not have reached IntaSend: withdraw it</source>
+        <translation>Huenda ombi la kurejesha pesa halikufika IntaSend: liondoe</translation>
+    </message>
+    <message>
+        <source>Choose the paid payment in the list first</source>
+        <translation>Kwanza chagua malipo yaliyolipwa kwenye orodha</translation>
+    </message>
+    <message>
+        <source>Ask IntaSend to refund the chosen payment to the customer</source>
+        <translation>Omba IntaSend imrejeshee mteja pesa za malipo yaliyochaguliwa</translation>
+    </message>
+    <message>
+        <source>Requesting a refund</source>
+        <translation>Kuomba kurejesha pesa</translation>
+    </message>
+    <message>
+        <source>Refund request sent to IntaSend; its staff decide. Payment → Details shows how it stands.</source>
+        <translation>Ombi la kurejesha pesa limetumwa kwa IntaSend; wafanyakazi wake wataamua. Malipo → Maelezo inaonyesha hali yake.</translation>
+    </message>
+    <message>
+        <source>The chosen payment has no unconfirmed refund request</source>
+        <translation>Malipo yaliyochaguliwa hayana ombi la kurejesha pesa ambalo halijathibitishwa</translation>
+    </message>
+    <message>
+        <source>Sending a refund request again</source>
+        <translation>Kutuma tena ombi la kurejesha pesa</translation>
+    </message>
+    <message>
+        <source>Send the refund request again?</source>
+        <translation>Tuma tena ombi la kurejesha pesa?</translation>
+    </message>
+    <message>
+        <source>The request to refund %1, made at %2, may not have reached IntaSend.</source>
+        <translation>Huenda ombi la kurejesha %1, lililotolewa saa %2, halikufika IntaSend.</translation>
+    </message>
+    <message>
+        <source>Look for it on IntaSend&apos;s dashboard first: if it is there, sending it again asks for the refund twice.</source>
+        <translation>Litafute kwanza kwenye dashibodi ya IntaSend: kama lipo, kulituma tena kutaomba marejesho mara mbili.</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>&amp;Tuma tena</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t send</source>
+        <translation>&amp;Usitume</translation>
+    </message>
+    <message>
+        <source>The refund request was not sent again</source>
+        <translation>Ombi la kurejesha pesa halikutumwa tena</translation>
+    </message>
+    <message>
+        <source>Withdrawing a refund request</source>
+        <translation>Kuondoa ombi la kurejesha pesa</translation>
+    </message>
+    <message>
+        <source>Withdraw the refund request?</source>
+        <translation>Ondoa ombi la kurejesha pesa?</translation>
+    </message>
+    <message>
+        <source>Withdraw the request to refund %1, made at %2? The till stops following it. If IntaSend has it after all, it is dealt with on IntaSend&apos;s dashboard.</source>
+        <translation>Ondoa ombi la kurejesha %1, lililotolewa saa %2? Till itaacha kulifuatilia. Ikiwa IntaSend inalo hata hivyo, litashughulikiwa kwenye dashibodi ya IntaSend.</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Ondoa</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Libakishe</translation>
+    </message>
+    <message>
+        <source>The refund request could not be withdrawn</source>
+        <translation>Ombi la kurejesha pesa halikuweza kuondolewa</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::RefundDesk</name>
+    <message>
+        <source>Customer charged twice</source>
+        <translation>Mteja alitozwa mara mbili</translation>
+    </message>
+    <message>
+        <source>Wrong amount charged</source>
+        <translation>Kiasi kisicho sahihi kilitozwa</translation>
+    </message>
+    <message>
+        <source>Goods returned</source>
+        <translation>Bidhaa zimerudishwa</translation>
+    </message>
+    <message>
+        <source>Goods or service not delivered</source>
+        <translation>Bidhaa au huduma haikutolewa</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Nyingine</translation>
+    </message>
+    <message>
+        <source>Only a paid M-Pesa payment can be refunded.</source>
+        <translation>Ni malipo ya M-Pesa yaliyolipwa pekee yanayoweza kurejeshwa.</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s invoice for this payment is not known.</source>
+        <translation>Ankara ya IntaSend ya malipo haya haijulikani.</translation>
+    </message>
+    <message>
+        <source>A refund request needs IntaSend&apos;s secret key (Settings → IntaSend).</source>
+        <translation>Ombi la kurejesha pesa linahitaji ufunguo wa siri wa IntaSend (Mipangilio → IntaSend).</translation>
+    </message>
+    <message>
+        <source>The journal could not be read (%1).</source>
+        <translation>Daftari halikuweza kusomwa (%1).</translation>
+    </message>
+    <message>
+        <source>The whole amount has already been asked back.</source>
+        <translation>Kiasi chote tayari kimeombwa kurejeshwa.</translation>
+    </message>
+    <message>
+        <source>There is no such payment.</source>
+        <translation>Hakuna malipo kama hayo.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to refund.</source>
+        <translation>Andika kiasi cha kurejesha.</translation>
+    </message>
+    <message>
+        <source>At most %1 can be refunded on this payment.</source>
+        <translation>Kiasi kisichozidi %1 ndicho kinaweza kurejeshwa kwa malipo haya.</translation>
+    </message>
+    <message>
+        <source>Choose a reason.</source>
+        <translation>Chagua sababu.</translation>
+    </message>
+    <message>
+        <source>Say what the reason is.</source>
+        <translation>Eleza sababu ni nini.</translation>
+    </message>
+    <message>
+        <source>The refund request could not be recorded (%1); it was not sent.</source>
+        <translation>Ombi la kurejesha pesa halikuweza kurekodiwa (%1); halikutumwa.</translation>
+    </message>
+    <message>
+        <source>No clear answer from IntaSend (%1). Check IntaSend&apos;s dashboard for this refund request before sending it again.</source>
+        <translation>Hakuna jibu wazi kutoka IntaSend (%1). Tafuta ombi hili la kurejesha pesa kwenye dashibodi ya IntaSend kabla ya kulituma tena.</translation>
+    </message>
+    <message>
+        <source>Not requested: %1</source>
+        <translation>Marejesho hayakuombwa: %1</translation>
+    </message>
+    <message>
+        <source>IntaSend refused it</source>
+        <translation>IntaSend imelikataa</translation>
+    </message>
+    <message>
+        <source>Refund request of %1: %2</source>
+        <translation>Ombi la kurejesha %1: %2</translation>
+    </message>
+    <message>
+        <source>A refund request&apos;s change could not be recorded (%1).</source>
+        <translation>Badiliko la ombi la kurejesha pesa halikuweza kurekodiwa (%1).</translation>
+    </message>
+    <message>
+        <source>IntaSend reported a status this till does not know (&quot;%1&quot;)</source>
+        <translation>IntaSend iliripoti hali ambayo till hii haiijui (&quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>Sent again after the cashier checked IntaSend&apos;s dashboard</source>
+        <translation>Limetumwa tena baada ya keshia kukagua dashibodi ya IntaSend</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the cashier</source>
+        <translation>Limeondolewa na keshia</translation>
+    </message>
+    <message>
+        <source>The till stopped while this refund request was being sent. Check IntaSend&apos;s dashboard before sending it again.</source>
+        <translation>Till ilisimama ombi hili la kurejesha pesa lilipokuwa likitumwa. Kagua dashibodi ya IntaSend kabla ya kulituma tena.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::RefundDialog</name>
+    <message>
+        <source>Request a refund</source>
+        <translation>Omba kurejesha pesa</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s staff decide on refund requests; the money is not returned at once.</source>
+        <translation>Wafanyakazi wa IntaSend ndio huamua kuhusu maombi ya kurejesha pesa; pesa hazirudishwi papo hapo.</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>Kiasi cha kurejesha</translation>
+    </message>
+    <message>
+        <source>&amp;Amount to refund (KES)</source>
+        <translation>&amp;Kiasi cha kurejesha (KES)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Sababu</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son</source>
+        <translation>&amp;Sababu</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Maelezo</translation>
+    </message>
+    <message>
+        <source>D&amp;etails</source>
+        <translation>&amp;Maelezo</translation>
+    </message>
+    <message>
+        <source>Required: what is the refund for?</source>
+        <translation>Lazima: pesa zinarejeshwa kwa sababu gani?</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Si lazima</translation>
+    </message>
+    <message>
+        <source>Request &amp;refund…</source>
+        <translation>&amp;Omba kurejesha pesa…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Imelipwa</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Mteja</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt</source>
+        <translation>Risiti ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>Already requested</source>
+        <translation>Tayari kimeombwa</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>hakikuweza kusomwa</translation>
+    </message>
+    <message>
+        <source>Most that can be refunded</source>
+        <translation>Kiasi cha juu kinachoweza kurejeshwa</translation>
+    </message>
+    <message>
+        <source>The most that can be refunded is %1</source>
+        <translation>Kiasi cha juu kinachoweza kurejeshwa ni %1</translation>
+    </message>
+    <message>
+        <source>Say in Details what the refund is for.</source>
+        <translation>Eleza kwenye Maelezo sababu ya kurejesha pesa.</translation>
+    </message>
+    <message>
+        <source>Request refund?</source>
+        <translation>Omba kurejesha pesa?</translation>
+    </message>
+    <message>
+        <source>Ask IntaSend to refund %1 to %2? IntaSend&apos;s staff decide; the money is not returned at once.</source>
+        <translation>Omba IntaSend irejeshe %1 kwa %2? Wafanyakazi wa IntaSend ndio wataamua; pesa hazirudishwi papo hapo.</translation>
+    </message>
+    <message>
+        <source>&amp;Request refund</source>
+        <translation>&amp;Omba kurejesha pesa</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t request</source>
+        <translation>&amp;Usiombe</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +2574,34 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Close</source>
         <translation>Funga</translation>
     </message>
+    <message>
+        <source>&amp;Reconcile with IntaSend…</source>
+        <translation>&amp;Linganisha na IntaSend…</translation>
+    </message>
+    <message>
+        <source>Match the till&apos;s payments with IntaSend&apos;s records</source>
+        <translation>Linganisha malipo ya till na rekodi za IntaSend</translation>
+    </message>
+    <message>
+        <source>Reconcile first?</source>
+        <translation>Linganisha kwanza?</translation>
+    </message>
+    <message>
+        <source>Reconcile this shift with IntaSend first?</source>
+        <translation>Linganisha zamu hii na IntaSend kwanza?</translation>
+    </message>
+    <message>
+        <source>The till reads IntaSend&apos;s records of the shift and matches them with its own; the Z report then says whether they agree.</source>
+        <translation>Till inasoma rekodi za IntaSend za zamu hii na kuzilinganisha na zake; kisha ripoti Z inaonyesha kama zinakubaliana.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile first</source>
+        <translation>&amp;Linganisha kwanza</translation>
+    </message>
+    <message>
+        <source>Close &amp;without it</source>
+        <translation>Funga &amp;bila kulinganisha</translation>
+    </message>
 </context>
 <context>
     <name>lipa::ShortcutSheet</name>
@@ -1914,6 +2752,22 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Quit</source>
         <translation>Ondoka</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>Ask IntaSend to refund the chosen paid payment (manager PIN)</source>
+        <translation>Omba IntaSend irejeshe pesa za malipo yaliyolipwa yaliyochaguliwa (PIN ya meneja)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Reconcile with IntaSend&apos;s records</source>
+        <translation>Linganisha na rekodi za IntaSend</translation>
     </message>
 </context>
 <context>
