@@ -40,6 +40,24 @@ ensure_packages() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# IntaSend's official Node SDK, which the client tests (tests/clients) drive against the simulator: installed
+# once with npm into build/node-clients, where every build directory of this tree finds it. Node and npm
+# come from Debian unless there already are a node and an npm.
+LIPA_NODE_CLIENTS_DIR=$LIPA_ROOT/build/node-clients
+LIPA_INTASEND_NODE_VERSION=1.1.2
+ensure_node_clients() {
+    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || ensure_packages nodejs npm
+    local manifest="$LIPA_NODE_CLIENTS_DIR/node_modules/intasend-node/package.json"
+    if [ -f "$manifest" ] &&
+        [ "$(node -p "require(process.argv[1]).version" "$manifest" 2>/dev/null)" = "$LIPA_INTASEND_NODE_VERSION" ]; then
+        return 0
+    fi
+    log "Installing intasend-node $LIPA_INTASEND_NODE_VERSION into $LIPA_NODE_CLIENTS_DIR"
+    mkdir -p "$LIPA_NODE_CLIENTS_DIR"
+    npm install --prefix "$LIPA_NODE_CLIENTS_DIR" --no-audit --no-fund --loglevel=error \
+        "intasend-node@$LIPA_INTASEND_NODE_VERSION"
+}
+
 # Configures (once) and builds the tree in $LIPA_BUILD_DIR. Extra arguments go to the first configure.
 build_lipa() {
     if [ ! -f "$LIPA_BUILD_DIR/build.ninja" ]; then

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MiniHttpServer.h"
 
+#include "HttpConnection.h"
+
+#include <QTcpServer>
 #include <QTcpSocket>
-#include <QTimer>
+
+#include <algorithm>
+#include <utility>
 
 namespace lipa::sim {
 
 namespace {
-
-constexpr qsizetype kMaxHeaderBytes = 16 * 1024;
-constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
 
 QByteArray reasonPhrase(int status)
 {
@@ -28,81 +30,55 @@ QByteArray reasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 417:
+        return "Expectation Failed";
     case 429:
         return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
     case 503:
         return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
     default:
         return "Status";
     }
 }
 
-} // namespace
-
-// What a connection has received and not yet served. Owned by its socket, so it goes when the socket does.
-class ConnectionBuffer : public QObject {
+// A QTcpServer whose sockets have a bounded read buffer from the start: the one it holds back until there
+// is room must not buffer whatever its client sends meanwhile.
+class Listener : public QTcpServer {
 public:
-    using QObject::QObject;
-    QByteArray data;
-    bool busy = false;         // a request is waiting for its answer
-    bool continueSent = false; // "100 Continue" went out for the request being read
+    Listener(qsizetype readBufferBytes, QObject* parent)
+        : QTcpServer(parent)
+        , m_readBufferBytes(readBufferBytes)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto* socket = new QTcpSocket(this);
+        socket->setReadBufferSize(m_readBufferBytes);
+        socket->setSocketDescriptor(descriptor);
+        addPendingConnection(socket);
+    }
+
+private:
+    qsizetype m_readBufferBytes;
 };
 
-ChunkedBody decodeChunked(const QByteArray& data, qsizetype from, qsizetype maxBody)
-{
-    // RFC 9112 §7.1: chunk = size in hex [; extensions] CRLF data CRLF …, then 0 CRLF, trailers, CRLF.
-    ChunkedBody result;
-    qsizetype at = from;
-    for (;;) {
-        const qsizetype lineEnd = data.indexOf("\r\n", at);
-        if (lineEnd < 0) {
-            result.status =
-                data.size() - at > 64 ? ChunkedBody::Status::Malformed : ChunkedBody::Status::Incomplete;
-            return result;
-        }
-        QByteArray sizeText = data.mid(at, lineEnd - at);
-        if (const qsizetype semicolon = sizeText.indexOf(';'); semicolon >= 0)
-            sizeText.truncate(semicolon);
-        sizeText = sizeText.trimmed();
-        bool ok = false;
-        const qint64 size = sizeText.toLongLong(&ok, 16);
-        if (!ok || size < 0 || sizeText.size() > 8 || result.body.size() + size > maxBody) {
-            result.status = ChunkedBody::Status::Malformed;
-            return result;
-        }
-        at = lineEnd + 2;
-        if (size == 0) {
-            // Trailers (ignored) up to an empty line.
-            for (;;) {
-                const qsizetype end = data.indexOf("\r\n", at);
-                if (end < 0) {
-                    result.status = data.size() - at > 8 * 1024 ? ChunkedBody::Status::Malformed
-                                                                : ChunkedBody::Status::Incomplete;
-                    return result;
-                }
-                const bool last = end == at;
-                at = end + 2;
-                if (last) {
-                    result.status = ChunkedBody::Status::Complete;
-                    result.end = at;
-                    return result;
-                }
-            }
-        }
-        if (data.size() < at + size + 2) {
-            result.status = ChunkedBody::Status::Incomplete;
-            return result;
-        }
-        if (data.mid(at + size, 2) != "\r\n") {
-            result.status = ChunkedBody::Status::Malformed;
-            return result;
-        }
-        result.body += data.mid(at, size);
-        at += size + 2;
-    }
-}
+} // namespace
 
 QByteArray HttpResponse::serialized() const
 {
@@ -114,206 +90,170 @@ QByteArray HttpResponse::serialized() const
     return head + "\r\n" + body;
 }
 
-HttpExchange::HttpExchange(QTcpSocket* socket)
-    : m_socket(socket)
+HttpExchange::HttpExchange(HttpConnection* connection)
+    : m_connection(connection)
 {
 }
 
 HttpExchange::~HttpExchange()
 {
     // Dropped unanswered (the simulator went away): do not leave the client waiting on a busy connection.
-    if (!m_done && m_socket)
-        m_socket->abort();
+    if (!m_done && m_connection)
+        m_connection->abort();
 }
 
 void HttpExchange::answer(const HttpResponse& response)
 {
-    if (m_done || !m_socket)
+    if (m_done)
         return;
-    m_socket->write(response.serialized());
-    finish();
+    m_done = true;
+    if (m_connection)
+        m_connection->answer(response);
 }
 
 void HttpExchange::answerRawAndClose(const QByteArray& bytes)
 {
-    if (m_done || !m_socket)
+    if (m_done)
         return;
-    m_socket->write(bytes);
-    m_socket->disconnectFromHost();
     m_done = true;
+    if (m_connection)
+        m_connection->answerRawAndClose(bytes);
 }
 
 void HttpExchange::drip(const HttpResponse& response, std::chrono::milliseconds interval)
 {
-    if (m_done || !m_socket)
+    if (m_done)
         return;
     m_done = true; // nothing else may be written on this connection meanwhile
-    auto* timer = new QTimer(m_socket);
-    // The status line and headers at once, the body byte by byte: the client sees progress, slowly.
-    const QByteArray whole = response.serialized();
-    m_socket->write(whole.left(whole.size() - response.body.size()));
-    auto remaining = std::make_shared<QByteArray>(response.body);
-    QObject::connect(timer, &QTimer::timeout, m_socket, [socket = m_socket, timer, remaining, next = m_next] {
-        socket->write(remaining->left(1));
-        remaining->remove(0, 1);
-        if (remaining->isEmpty()) {
-            timer->deleteLater();
-            if (next)
-                next();
-        }
-    });
-    timer->start(interval);
+    if (m_connection)
+        m_connection->drip(response, interval);
 }
 
 void HttpExchange::hangUp()
 {
-    if (m_done || !m_socket)
+    if (m_done)
         return;
-    m_socket->abort();
     m_done = true;
-}
-
-void HttpExchange::finish()
-{
-    m_done = true;
-    if (m_next)
-        m_next();
+    if (m_connection)
+        m_connection->abort();
 }
 
 MiniHttpServer::MiniHttpServer(Handler handler, QObject* parent)
+    : MiniHttpServer(std::move(handler), HttpServerLimits(), parent)
+{
+}
+
+MiniHttpServer::MiniHttpServer(Handler handler, const HttpServerLimits& limits, QObject* parent)
     : QObject(parent)
     , m_handler(std::move(handler))
+    , m_limits(limits)
+    , m_listener(new Listener(limits.maxUnreadInput, this))
 {
-    connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-            auto* buffer = new ConnectionBuffer(socket);
-            m_connections.removeIf([](const QPointer<QTcpSocket>& gone) { return gone.isNull(); });
-            m_connections.append(socket);
-            connect(socket, &QTcpSocket::readyRead, this,
-                    [this, socket, buffer] { serveNext(socket, buffer); });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
+    m_limits.maxConnections = std::max(m_limits.maxConnections, 2);
+    // One accepted connection at a time: when there is no room for it, the listener holds it back and
+    // stops accepting, and the others wait in the kernel's backlog without using descriptors.
+    m_listener->setMaxPendingConnections(1);
+    m_acceptRetry.setSingleShot(true);
+    connect(m_listener, &QTcpServer::newConnection, this, &MiniHttpServer::takeConnections);
+    connect(m_listener, &QTcpServer::acceptError, this, [this] {
+        // Out of descriptors, say. Qt has paused accepting; try again in a while, rather than at once (a
+        // busy loop while the backlog stays full) or never (a server that no longer answers).
+        ++m_acceptErrors;
+        m_acceptRetry.start(m_limits.acceptRetry);
+        updateAccepting();
     });
+    connect(&m_acceptRetry, &QTimer::timeout, this, &MiniHttpServer::updateAccepting);
+}
+
+MiniHttpServer::~MiniHttpServer()
+{
+    // The connections before the rest: an exchange still held somewhere must find its connection gone, not
+    // half destroyed.
+    const QList<HttpConnection*> connections = std::exchange(m_connections, {});
+    for (HttpConnection* connection : connections) {
+        connection->disconnect(this);
+        delete connection;
+    }
 }
 
 quint16 MiniHttpServer::listen(quint16 port)
 {
-    if (!m_server.listen(QHostAddress::LocalHost, port))
+    if (!m_listener->listen(QHostAddress::LocalHost, port))
         return 0;
-    return m_server.serverPort();
+    updateAccepting();
+    return m_listener->serverPort();
 }
 
 void MiniHttpServer::close()
 {
-    m_server.close();
+    m_acceptRetry.stop();
+    m_listener->close(); // and the connection it held back
     // Gone means gone: a client's kept-alive connection must not reach it either.
-    for (const QPointer<QTcpSocket>& socket : std::as_const(m_connections)) {
-        if (socket)
-            socket->abort();
-    }
-    m_connections.clear();
+    const QList<HttpConnection*> connections = m_connections;
+    for (HttpConnection* connection : connections)
+        connection->abort();
 }
 
-void MiniHttpServer::serveNext(QTcpSocket* socket, ConnectionBuffer* buffer)
+bool MiniHttpServer::isListening() const
 {
-    buffer->data += socket->readAll();
-    if (buffer->busy)
-        return;
-    const QByteArray& data = buffer->data;
+    return m_listener->isListening();
+}
 
-    // Empty lines before a request are allowed (RFC 9112 2.2) and ignored.
-    while (buffer->data.startsWith("\r\n"))
-        buffer->data.remove(0, 2);
-    // Not HTTP at all (a TLS handshake, say): answer as a web server does, so the other side fails now
-    // rather than after its timeout.
-    const qsizetype space = data.indexOf(' ');
-    const bool methodSoFar = std::all_of(data.cbegin(), space < 0 ? data.cend() : data.cbegin() + space,
-                                         [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (!methodSoFar || space > 10 || (space < 0 && data.size() > 10)) {
-        buffer->data.clear();
-        buffer->busy = true; // nothing more is read from this connection
-        socket->write(
-            HttpResponse{400, R"({"detail":"Not an HTTP request"})", "application/json", {}}.serialized());
-        socket->disconnectFromHost();
-        return;
-    }
-    const qsizetype headerEnd = data.indexOf("\r\n\r\n");
-    if (headerEnd < 0) {
-        if (data.size() > kMaxHeaderBytes)
-            socket->abort();
-        return;
-    }
-    HttpRequest request;
-    const QList<QByteArray> lines = data.left(headerEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    request.method = requestLine.value(0);
-    const QByteArray target = requestLine.value(1);
-    const qsizetype question = target.indexOf('?');
-    request.path = target.left(question < 0 ? target.size() : question);
-    request.query = question < 0 ? QByteArray() : target.mid(question + 1);
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
-        if (colon > 0)
-            request.headers.insert(lines[i].left(colon).trimmed().toLower(),
-                                   lines[i].mid(colon + 1).trimmed());
-    }
-    const auto refuse = [&](const QByteArray& detail) {
-        buffer->data.clear();
-        buffer->busy = true; // nothing more is read from this connection
-        socket->write(
-            HttpResponse{400, "{\"detail\":\"" + detail + "\"}", "application/json", {}}.serialized());
-        socket->disconnectFromHost();
-    };
-    // A body is either chunked or Content-Length long (RFC 9112 §6); a request with both is refused, as
-    // a smuggled one would be.
-    const bool chunked = request.header("transfer-encoding").toLower().contains("chunked");
-    bool lengthOk = true;
-    const qsizetype length = request.headers.contains("content-length")
-                                 ? request.header("content-length").toLongLong(&lengthOk)
-                                 : 0;
-    if ((chunked && request.headers.contains("content-length")) ||
-        (request.headers.contains("transfer-encoding") && !chunked)) {
-        refuse("Bad Transfer-Encoding");
-        return;
-    }
-    if (!lengthOk || length < 0 || length > kMaxBodyBytes) {
-        refuse("Bad Content-Length");
-        return;
-    }
-    // "Expect: 100-continue": the client waits for a word before it sends the body.
-    if (request.header("expect").toLower() == "100-continue" && !buffer->continueSent) {
-        buffer->continueSent = true;
-        socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    }
-    qsizetype end = headerEnd + 4 + length;
-    if (chunked) {
-        const ChunkedBody body = decodeChunked(data, headerEnd + 4, kMaxBodyBytes);
-        if (body.status == ChunkedBody::Status::Incomplete)
-            return;
-        if (body.status == ChunkedBody::Status::Malformed) {
-            refuse("Bad chunked body");
-            return;
-        }
-        request.body = body.body;
-        end = body.end;
-    } else {
-        if (data.size() < end)
-            return;
-        request.body = data.mid(headerEnd + 4, length);
-    }
-    buffer->data.remove(0, end);
-    buffer->continueSent = false;
-    buffer->busy = true;
+int MiniHttpServer::connectionCount() const
+{
+    return int(m_connections.size()) + (m_listener->hasPendingConnections() ? 1 : 0);
+}
 
-    auto exchange = std::make_shared<HttpExchange>(socket);
-    exchange->m_next = [this, socket = QPointer<QTcpSocket>(socket), buffer] {
-        if (!socket)
-            return;
-        buffer->busy = false;
-        // The next request may already be waiting in the buffer.
-        QTimer::singleShot(0, socket, [this, socket, buffer] { serveNext(socket, buffer); });
-    };
-    m_handler(request, exchange);
+qsizetype MiniHttpServer::bufferedBytes() const
+{
+    qsizetype bytes = 0;
+    for (const HttpConnection* connection : m_connections)
+        bytes += connection->bufferedBytes();
+    return bytes;
+}
+
+qsizetype MiniHttpServer::peakConnectionBytes() const
+{
+    qsizetype peak = m_peakClosedBytes;
+    for (const HttpConnection* connection : m_connections)
+        peak = std::max(peak, connection->peakBufferedBytes());
+    return peak;
+}
+
+int MiniHttpServer::stalledConnectionCount() const
+{
+    return int(std::count_if(m_connections.cbegin(), m_connections.cend(),
+                             [](const HttpConnection* connection) { return connection->isStalled(); }));
+}
+
+void MiniHttpServer::takeConnections()
+{
+    // Up to the cap less one: the connection the listener holds back is the last.
+    while (m_connections.size() < m_limits.maxConnections - 1 && m_listener->hasPendingConnections()) {
+        auto* connection = new HttpConnection(m_listener->nextPendingConnection(), m_limits, m_handler, this);
+        m_connections.append(connection);
+        connect(connection, &HttpConnection::closed, this, [this, connection] { forget(connection); });
+    }
+    m_peakConnections = std::max(m_peakConnections, connectionCount());
+    updateAccepting();
+}
+
+void MiniHttpServer::updateAccepting()
+{
+    if (!m_listener->isListening())
+        return;
+    if (connectionCount() < m_limits.maxConnections && !m_acceptRetry.isActive())
+        m_listener->resumeAccepting();
+    else
+        m_listener->pauseAccepting();
+}
+
+void MiniHttpServer::forget(HttpConnection* connection)
+{
+    m_peakClosedBytes = std::max(m_peakClosedBytes, connection->peakBufferedBytes());
+    m_connections.removeOne(connection);
+    connection->deleteLater();
+    takeConnections();
 }
 
 } // namespace lipa::sim
