@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// bench_reconcile URL [N]: a day of N payments (all paid) taken by the real till against the simulator at
-// URL (another process), then reconciled with the simulator's invoice list at the Reconciler's real pace,
-// while a 1 ms timer measures how late the event loop is: the longest stall a cashier would feel while it
-// runs. Prints wall time, requests made and the stall.
+// bench_reconcile URL [N] [OTHERS]: a day of N payments (all paid) taken by the real till against the
+// simulator at URL (another process), and OTHERS by another till on the same IntaSend account, then
+// reconciled with the simulator's invoice list at the Reconciler's real pace, while a 1 ms timer measures how
+// late the event loop is: the longest stall a cashier would feel while it runs. Prints wall time, requests
+// made and the stall.
 
 #include "TillStack.h"
 
@@ -20,10 +21,11 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_reconcile URL [N]\n");
+        std::fprintf(stderr, "usage: bench_reconcile URL [N] [OTHERS]\n");
         return 2;
     }
     const int count = argc > 2 ? QByteArray(argv[2]).toInt() : 5000;
+    const int others = argc > 3 ? QByteArray(argv[3]).toInt() : 0;
     QTemporaryDir dir(QDir::current().filePath(QStringLiteral("bench-reconcile-XXXXXX")));
     SystemClock clock;
     Journal::OpenError error;
@@ -34,23 +36,30 @@ int main(int argc, char* argv[])
     TillStack stack(clock, client, settings,
                     Journal::open(dir.filePath(QStringLiteral("journal.sqlite")), &error));
     const QDateTime dayStart = clock.now().addSecs(-1);
+    TillStack other(clock, client, settings, Journal::openInMemory());
 
     // The day's sales: all paid (phones ending in 5), taken in bursts the simulator keeps up with.
     QElapsedTimer setup;
     setup.start();
     int charged = 0;
+    int otherCharged = 0;
     QTimer burst;
     QObject::connect(&burst, &QTimer::timeout, &app, [&] {
         for (int i = 0; i < 50 && charged < count; ++i, ++charged)
             stack.till.charge(Money::fromShillings(10 + charged),
                               PhoneNumber::parse(QStringLiteral("0712345675")).value());
-        if (charged >= count)
+        for (int i = 0; i < 50 && otherCharged < others; ++i, ++otherCharged)
+            other.till.charge(Money::fromShillings(10 + otherCharged),
+                              PhoneNumber::parse(QStringLiteral("0712345675")).value());
+        if (charged >= count && otherCharged >= others)
             burst.stop();
     });
     burst.start(20);
     QTimer settled;
     QObject::connect(&settled, &QTimer::timeout, &app, [&] {
-        if (charged >= count && stack.journal.totals(dayStart, clock.now().addSecs(1)).paidCount >= count)
+        if (charged >= count && otherCharged >= others &&
+            stack.journal.totals(dayStart, clock.now().addSecs(1)).paidCount >= count &&
+            other.journal.totals(dayStart, clock.now().addSecs(1)).paidCount >= others)
             QCoreApplication::quit();
     });
     settled.start(200);
@@ -84,9 +93,9 @@ int main(int argc, char* argv[])
     const double wall = since.elapsed() / 1000.0;
     std::sort(lateness.begin(), lateness.end());
     const ReconcileSummary& s = result.summary;
-    std::printf("reconcile_payments=%d wall_s=%.2f requests=%d invoices=%d matched=%d complete=%d "
-                "stall_max_ms=%.2f stall_p99_ms=%.2f\n",
-                count, wall, s.requests, s.invoicesRead, s.matched, s.complete ? 1 : 0,
+    std::printf("reconcile_payments=%d others=%d wall_s=%.2f requests=%d invoices=%d matched=%d "
+                "other_sender=%d complete=%d stall_max_ms=%.2f stall_p99_ms=%.2f\n",
+                count, others, wall, s.requests, s.invoicesRead, s.matched, s.otherSender, s.complete ? 1 : 0,
                 lateness.last() / 1000.0, lateness.at(lateness.size() * 99 / 100) / 1000.0);
-    return s.complete && s.matched == count ? 0 : 1;
+    return s.complete && s.matched == count && s.otherSender == others ? 0 : 1;
 }

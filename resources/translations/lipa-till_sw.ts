@@ -1583,6 +1583,21 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     </message>
 </context>
 <context>
+    <name>lipa::PrivateFiles</name>
+    <message>
+        <source>it is a symbolic link. Lipa Till does not follow links in its data folder, so that nothing it writes can end up somewhere else; remove the link</source>
+        <translation>ni kiungo (symbolic link). Lipa Till haifuati viungo katika folda yake ya data, ili chochote inachoandika kisiishie mahali pengine; ondoa kiungo hicho</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>si faili ya kawaida</translation>
+    </message>
+    <message>
+        <source>it cannot be created</source>
+        <translation>haiwezi kuundwa</translation>
+    </message>
+</context>
+<context>
     <name>lipa::ReconcileDialog</name>
     <message>
         <source>Reconcile with IntaSend</source>
@@ -1915,6 +1930,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>The reconciliation could not be kept in the journal (%1).</source>
         <translation>Ulinganisho haukuweza kuhifadhiwa kwenye daftari (%1).</translation>
+    </message>
+    <message>
+        <source>the journal could not be read</source>
+        <translation>daftari halikuweza kusomwa</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2480,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>The settings could not be written to %1</source>
         <translation>Mipangilio haikuweza kuandikwa kwenye %1</translation>
     </message>
+    <message>
+        <source>The settings could not be written to %1: %2</source>
+        <translation>Mipangilio haikuweza kuandikwa kwenye %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>lipa::SettingsDialog</name>
@@ -2827,6 +2850,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Finding it in IntaSend&apos;s records by its reference needs the secret key (Settings → IntaSend).</source>
         <translation>Kuyapata kwenye rekodi za IntaSend kwa kumbukumbu yake kunahitaji ufunguo wa siri (Mipangilio → IntaSend).</translation>
     </message>
+    <message>
+        <source>IntaSend took the request (invoice %1), but the journal could not record it (%2). The till keeps the invoice and keeps checking the payment, and records it as soon as the journal can be written.</source>
+        <translation>IntaSend imepokea ombi (ankara %1), lakini daftari halikuweza kulirekodi (%2). Till inaihifadhi ankara hiyo na inaendelea kukagua malipo, na itayarekodi mara tu daftari litakapoweza kuandikwa.</translation>
+    </message>
 </context>
 <context>
     <name>lipa::TillSettingsPage</name>
@@ -3097,6 +3124,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Another Lipa Till (process %1) is already running with the data folder %2. Only one till can use it at a time.</source>
         <translation>Lipa Till nyingine (mchakato %1) tayari inaendeshwa na folda ya data %2. Till moja tu inaweza kuitumia kwa wakati mmoja.</translation>
+    </message>
+    <message>
+        <source>Other users of this computer may be able to read the data folder %1, and the till could not change that (%2).</source>
+        <translation>Watumiaji wengine wa kompyuta hii huenda wanaweza kusoma folda ya data %1, na till haikuweza kubadilisha hilo (%2).</translation>
     </message>
 </context>
 </TS>

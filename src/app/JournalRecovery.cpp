@@ -22,9 +22,15 @@ bool nobodyToAsk()
 
 } // namespace
 
-void reportFatal(const QString& message)
+void printReason(const QString& message)
 {
     std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(message));
+    std::fflush(stderr);
+}
+
+void reportFatal(const QString& message)
+{
+    printReason(message);
     if (!nobodyToAsk()) // stderr has said it otherwise
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Lipa Till cannot start"),
                               message);
@@ -52,18 +58,20 @@ std::unique_ptr<Journal> JournalRecovery::open(const QString& dataDir, Environme
             QMessageBox::question(nullptr, QCoreApplication::translate("main", "No journal"),
                                   message + QStringLiteral("\n\n") +
                                       QCoreApplication::translate("main", "Start a new, empty journal now?"));
-        if (answer != QMessageBox::Yes)
+        if (answer != QMessageBox::Yes) {
+            printReason(message + QStringLiteral(" No new journal was started."));
             return nullptr;
+        }
     }
     Journal::OpenError error;
     std::unique_ptr<Journal> journal = Journal::open(path, &error);
     if (journal)
         return journal;
-    std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(error.message));
     if (error.kind != Journal::OpenError::Kind::Corrupt || error.movedAsideTo.isEmpty()) {
         reportFatal(error.message);
         return nullptr;
     }
+    printReason(error.message);
     if (nobodyToAsk())
         return nullptr; // keep the damaged file aside and stop
     QMessageBox question(QMessageBox::Warning, QCoreApplication::translate("main", "The journal is damaged"),
@@ -75,8 +83,10 @@ std::unique_ptr<Journal> JournalRecovery::open(const QString& dataDir, Environme
                                                QMessageBox::AcceptRole);
     question.addButton(QCoreApplication::translate("main", "Quit"), QMessageBox::RejectRole);
     question.exec();
-    if (question.clickedButton() != startNew)
+    if (question.clickedButton() != startNew) {
+        printReason(QStringLiteral("no new journal was started."));
         return nullptr;
+    }
     journal = Journal::open(path, &error);
     if (!journal)
         reportFatal(error.message);

@@ -22,5 +22,7 @@ public:
 
 // Tells the person at the till why it cannot start, on screen and on stderr (and so in the system log).
 void reportFatal(const QString& message);
+// Only on stderr, as "lipa-till: <message>": for a reason the person at the till has just seen.
+void printReason(const QString& message);
 
 } // namespace lipa

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StartupPlan.h"
 
+#include "PrivateFiles.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -76,8 +79,22 @@ Result<StartupPlan> StartupPlan::read(const QStringList& arguments, const QStrin
     }
     plan.dataDir = parser.isSet(dataDir) ? parser.value(dataDir)
                                          : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (!QDir().mkpath(plan.dataDir))
-        return Failed::error(QStringLiteral("cannot create the data directory %1").arg(plan.dataDir));
+    if (const QString problem = PrivateFiles::makeFolder(plan.dataDir); !problem.isEmpty()) {
+        if (!QFileInfo(plan.dataDir).isDir())
+            return Failed::error(QStringLiteral("cannot create the data directory %1").arg(plan.dataDir));
+        // Not the till's to change (a folder a shop shares on purpose): it still starts, and says so.
+        plan.settingsProblems.append(
+            QCoreApplication::translate("main", "Other users of this computer may be able to read the data "
+                                                "folder %1, and the till could not change that (%2).")
+                .arg(QDir::toNativeSeparators(plan.dataDir), problem));
+    }
+    // None of the till's files in it may be a link that would take its writes somewhere else. (The
+    // journal is looked at when it is opened.)
+    for (const QString& file : {plan.iniPath(), KeyStore::filePathIn(plan.dataDir), plan.lockPath()}) {
+        if (const QString problem = PrivateFiles::refusal(file); !problem.isEmpty())
+            return Failed::error(
+                QStringLiteral("%1 cannot be used: %2").arg(QDir::toNativeSeparators(file), problem));
+    }
     plan.settings = Settings::load(plan.iniPath(), &plan.settingsProblems);
     const Settings& settings = plan.settings;
 
@@ -144,6 +161,58 @@ void StartupPlan::useSimulator(const QUrl& baseUrl)
 QString StartupPlan::iniPath() const
 {
     return QDir(dataDir).filePath(Settings::fileName());
+}
+
+QString StartupPlan::lockPath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("lipa-till.lock"));
+}
+
+FolderLock StartupPlan::lockDataFolder() const
+{
+    FolderLock taken;
+    if (const QString problem = PrivateFiles::refusal(lockPath()); !problem.isEmpty()) {
+        taken.error = QStringLiteral("the lock file %1 cannot be used: %2")
+                          .arg(QDir::toNativeSeparators(lockPath()), problem);
+        return taken;
+    }
+    auto lock = std::make_unique<QLockFile>(lockPath());
+    lock->setStaleLockTime(0); // a till killed by a power cut leaves a stale lock; its process is gone
+    bool locked = false;
+    {
+        const PrivateFiles::OwnerOnlyCreation ownerOnly; // QLockFile makes the file itself
+        locked = lock->tryLock(0);
+    }
+    if (locked) {
+        PrivateFiles::makeFile(lockPath(), false); // one left by an earlier version may be readable by all
+        taken.lock = std::move(lock);
+        return taken;
+    }
+    switch (lock->error()) {
+    case QLockFile::LockFailedError: {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        lock->getLockInfo(&pid, &host, &application);
+        taken.heldByAnotherTill = true;
+        taken.error =
+            QCoreApplication::translate("main", "Another Lipa Till (process %1) is already running with the "
+                                                "data folder %2. Only one till can use it at a time.")
+                .arg(pid)
+                .arg(QDir::toNativeSeparators(dataDir));
+        break;
+    }
+    case QLockFile::PermissionError:
+        taken.error = QStringLiteral("the lock file %1 cannot be created: the data folder %2 cannot be "
+                                     "written to")
+                          .arg(QDir::toNativeSeparators(lockPath()), QDir::toNativeSeparators(dataDir));
+        break;
+    default:
+        taken.error =
+            QStringLiteral("the lock file %1 cannot be created").arg(QDir::toNativeSeparators(lockPath()));
+        break;
+    }
+    return taken;
 }
 
 } // namespace lipa

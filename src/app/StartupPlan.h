@@ -7,9 +7,19 @@
 #include "Result.h"
 #include "Settings.h"
 
+#include <QLockFile>
 #include <QStringList>
 
+#include <memory>
+
 namespace lipa {
+
+// The data folder's lock, held while the till runs (one till per folder), or why it could not be taken.
+struct FolderLock {
+    std::unique_ptr<QLockFile> lock; // null when it could not be taken
+    QString error;
+    bool heldByAnotherTill = false;
+};
 
 // What one run of the till starts with, decided from the command line, the settings file and the keys
 // before any window exists (so that --help, --version and bad options work without a display).
@@ -41,6 +51,10 @@ struct StartupPlan {
     void useSimulator(const QUrl& baseUrl);
 
     QString iniPath() const;
+    QString lockPath() const;
+    // Takes the data folder's lock, in a file only the till's user can read; a link in its place is
+    // refused, never followed or removed.
+    FolderLock lockDataFolder() const;
 };
 
 } // namespace lipa

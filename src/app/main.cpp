@@ -14,12 +14,15 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QLockFile>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <exception>
 #include <memory>
 #include <optional>
+#include <unistd.h>
 
 using namespace lipa;
 
@@ -35,6 +38,54 @@ void setApplicationNames()
     QCoreApplication::setOrganizationName(QStringLiteral("LipaTill"));
     QCoreApplication::setApplicationName(QStringLiteral("lipa-till"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIPA_VERSION));
+}
+
+// Whatever stops the till, its reason is on stderr (and so in the system log) with the till's name:
+// Qt's fatal messages (a platform plugin that cannot start, a broken invariant), an exception nobody
+// caught, and an abort that says nothing of its own.
+QtMessageHandler qtMessageHandler = nullptr;
+
+void messageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtFatalMsg) {
+        std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(message));
+        std::fflush(stderr);
+        return; // Qt aborts once the handler returns
+    }
+    if (qtMessageHandler)
+        qtMessageHandler(type, context, message);
+}
+
+[[noreturn]] void terminateHandler()
+{
+    const char* what = "an unexpected error";
+    try {
+        if (const std::exception_ptr current = std::current_exception())
+            std::rethrow_exception(current);
+    } catch (const std::exception& exception) {
+        what = exception.what();
+    } catch (...) {
+    }
+    std::fprintf(stderr, "lipa-till: stopped by an internal error (%s)\n", what);
+    std::fflush(stderr);
+    std::abort();
+}
+
+void abortHandler(int)
+{
+    // Only what is safe in a signal handler: one write, then the default action (a core dump).
+    static const char text[] = "lipa-till: stopped by SIGABRT (see the line above for Qt's or the C "
+                               "library's reason, if any)\n";
+    [[maybe_unused]] const auto written = ::write(STDERR_FILENO, text, sizeof text - 1);
+    std::signal(SIGABRT, SIG_DFL);
+    std::raise(SIGABRT);
+}
+
+void reportFatalErrorsOnStderr()
+{
+    qtMessageHandler = qInstallMessageHandler(messageHandler);
+    std::set_terminate(terminateHandler);
+    std::signal(SIGABRT, abortHandler);
 }
 
 [[noreturn]] void failUsage(const QString& message)
@@ -141,6 +192,7 @@ int runTill(StartupPlan& plan)
 
 int main(int argc, char* argv[])
 {
+    reportFatalErrorsOnStderr();
     // Taken out of the environment before anything else runs: no child process may inherit the secret.
     const QString secretKey = StartupPlan::takeSecretKeyFromEnvironment();
     std::optional<StartupPlan> plan;
@@ -160,19 +212,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Lipa Till"));
 
     // One till per data folder: a second one would poll the same payments and fight over the journal.
-    QLockFile lock(QDir(plan->dataDir).filePath(QStringLiteral("lipa-till.lock")));
-    lock.setStaleLockTime(0); // a till killed by a power cut leaves a stale lock; its process is gone
-    if (!lock.tryLock(0)) {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-        lock.getLockInfo(&pid, &host, &application);
-        reportFatal(QCoreApplication::translate("main",
-                                                "Another Lipa Till (process %1) is already running with the "
-                                                "data folder %2. Only one till can use it at a time.")
-                        .arg(pid)
-                        .arg(QDir::toNativeSeparators(plan->dataDir)));
-        return kAlreadyRunning;
+    const FolderLock lock = plan->lockDataFolder();
+    if (!lock.lock) {
+        reportFatal(lock.error);
+        return lock.heldByAnotherTill ? kAlreadyRunning : kJournalError;
     }
 
     // Settings saved from the window start the till again, in this process, with the new settings.

@@ -29,7 +29,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QScrollBar>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -190,7 +189,14 @@ void MainWindow::connectActions()
 
 void MainWindow::connectTill()
 {
-    connect(&m_stack.till, &Till::notice, this, &MainWindow::showNotice);
+    connect(&m_stack.till, &Till::notice, m_messages, [this](const QString& text, const QString& whileOpen) {
+        m_messages->showMessage(MessageKind::Warning, text, whileOpen);
+    });
+    // "Still checking" is no longer true once the payment is final.
+    connect(&m_stack.till, &Till::paymentChanged, m_messages, [this](const Payment& payment) {
+        if (payment.isFinal())
+            m_messages->paymentFinished(payment.localRef);
+    });
     connect(&m_stack.resends, &ResendDesk::notice, this, &MainWindow::showNotice);
     connect(&m_stack.shifts, &ShiftBook::notice, this, &MainWindow::showNotice);
     connect(&m_stack.reconciler, &Reconciler::notice, this, &MainWindow::showNotice);
@@ -238,7 +244,7 @@ void MainWindow::setSettingsAccess(const Settings& settings, const QString& iniP
     m_settings = settings;
     m_iniPath = iniPath;
     m_keys = keys;
-    m_pin = std::make_unique<ManagerPin>(m_stack.clock, settings.managerPinHash);
+    m_pin = std::make_unique<ManagerPin>(m_stack.clock, settings.managerPinHash, iniPath);
     m_refundActions->setPin(m_pin.get());
     m_ui->settingsAction->setEnabled(keys != nullptr);
     m_messages->offerSettings(keys != nullptr);
@@ -376,10 +382,12 @@ void MainWindow::showKeypad(bool shown)
 {
     m_keypad->setVisible(shown);
     m_settings.keypad = shown; // Settings saved later keep it
-    if (!m_iniPath.isEmpty()) {
-        QSettings ini(m_iniPath, QSettings::IniFormat);
-        ini.setValue(QStringLiteral("till/keypad"), shown ? QStringLiteral("on") : QStringLiteral("off"));
-    }
+    QString error;
+    if (!m_iniPath.isEmpty() &&
+        !Settings::writeKeys(
+            m_iniPath,
+            {{QStringLiteral("till/keypad"), shown ? QStringLiteral("on") : QStringLiteral("off")}}, &error))
+        statusBar()->showMessage(error, 10000);
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)

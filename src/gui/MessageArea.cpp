@@ -74,8 +74,10 @@ MessageArea::MessageArea(QWidget* parent)
     updateVisibility();
 }
 
-void MessageArea::showMessage(MessageKind kind, const QString& text)
+void MessageArea::showMessage(MessageKind kind, const QString& text, const QString& whileOpen)
 {
+    if (kind == MessageKind::Warning)
+        m_warningWhileOpen = text.isEmpty() ? QString() : whileOpen;
     textOf(kind)->setText(text);
     frameOf(kind)->setVisible(!text.isEmpty());
     updateVisibility();
@@ -89,6 +91,12 @@ void MessageArea::clearMessage(MessageKind kind)
 QString MessageArea::message(MessageKind kind) const
 {
     return textOf(kind)->text();
+}
+
+void MessageArea::paymentFinished(const QString& localRef)
+{
+    if (!localRef.isEmpty() && localRef == m_warningWhileOpen)
+        clearMessage(MessageKind::Warning);
 }
 
 void MessageArea::offerSettings(bool offered)

@@ -20,9 +20,13 @@ public:
     explicit MessageArea(QWidget* parent = nullptr);
 
     // Shows text as the message of that kind, in place of the one shown; empty text clears it.
-    void showMessage(Palette::MessageKind kind, const QString& text);
+    // whileOpen: the payment a warning holds for only while it is open ("still checking"); it goes when
+    // that payment is final (paymentFinished).
+    void showMessage(Palette::MessageKind kind, const QString& text, const QString& whileOpen = {});
     void clearMessage(Palette::MessageKind kind);
     QString message(Palette::MessageKind kind) const;
+    // The payment has reached a final state: a warning that held only while it was open goes.
+    void paymentFinished(const QString& localRef);
     // Offers Open Settings under the information message.
     void offerSettings(bool offered);
 
@@ -40,6 +44,7 @@ private:
     QLabel* m_trouble = nullptr;
     QFrame* m_warning = nullptr;
     QLabel* m_warningText = nullptr;
+    QString m_warningWhileOpen; // the payment the warning shown is about, if it holds only while it is open
 };
 
 } // namespace lipa

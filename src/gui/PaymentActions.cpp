@@ -74,7 +74,7 @@ void PaymentActions::charge(Money amount, const PhoneNumber& phone)
         return; // Enter again while IntaSend is being asked
     m_duplicateCheckInFlight = true;
     showStatus(tr("Checking the earlier request with IntaSend…"));
-    m_stack.till.check(earlier->localRef, this, [this, amount, phone](const Payment& now, bool checked) {
+    m_stack.till.check(*earlier, this, [this, amount, phone](const Payment& now, bool checked) {
         m_duplicateCheckInFlight = false;
         m_window->statusBar()->clearMessage();
         if (now.state == PaymentState::Complete) {

@@ -148,6 +148,8 @@ void Printout::saveAsPdf(QWidget* parent, const QString& suggestedName) const
             new QMessageBox(QMessageBox::Warning, QObject::tr("Not saved"), error, QMessageBox::Ok, parent);
         box->setObjectName(QStringLiteral("notSavedDialog"));
         box->setAttribute(Qt::WA_DeleteOnClose);
+        // A file name and the system's words: shown as they are.
+        box->setTextFormat(Qt::PlainText);
         box->open(); // the till goes on behind it
     });
     dialog->open(); // the till goes on while the cashier picks a place

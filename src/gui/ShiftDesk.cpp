@@ -43,6 +43,7 @@ ShiftDesk::ShiftDesk(TillStack& stack, QWidget* window, QMenu* menu, Printout::P
     m_close->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_status = new QLabel(window);
     m_status->setObjectName(QStringLiteral("shiftLabel"));
+    m_status->setTextFormat(Qt::PlainText); // the cashier's name, as typed
     updateStatus();
 }
 

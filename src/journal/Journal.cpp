@@ -7,6 +7,7 @@
 #include "SqlValue.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -67,11 +68,15 @@ std::unique_ptr<Journal> Journal::open(const QString& path, OpenError* error)
 {
     *error = {};
     const bool existed = QFileInfo::exists(path);
-    if (!JournalSchema::folderIsWritable(path, error))
+    if (!JournalSchema::folderIsWritable(path, error) || !JournalSchema::makePrivate(path, error))
         return nullptr;
     auto journal = std::unique_ptr<Journal>(new Journal(newConnectionName(), path));
-    if (!JournalSchema::open(journal->m_connection.db(), path, existed, error))
+    if (!JournalSchema::open(journal->m_connection.db(), path, existed, error)) {
+        journal.reset();
+        if (!existed && QFileInfo(path).size() == 0)
+            QFile::remove(path); // the empty file made private above; a later start begins afresh
         return nullptr;
+    }
     qCInfo(lcJournal) << "opened" << path << "format" << kSchemaVersion << (existed ? "existing" : "new");
     return journal;
 }

@@ -2,6 +2,7 @@
 #include "JournalSchema.h"
 
 #include "JournalConnection.h"
+#include "PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -158,7 +159,8 @@ bool JournalSchema::folderIsWritable(const QString& path, Journal::OpenError* er
     const QFileInfo info(path);
     QFile probe(info.dir().filePath(QStringLiteral(".lipa-write-test-") +
                                     QUuid::createUuid().toString(QUuid::Id128)));
-    if (!probe.open(QIODevice::WriteOnly)) {
+    if (!probe.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                    QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         *error = {
             Journal::OpenError::Kind::ReadOnly,
             QCoreApplication::translate(
@@ -170,6 +172,24 @@ bool JournalSchema::folderIsWritable(const QString& path, Journal::OpenError* er
     }
     probe.close();
     probe.remove();
+    return true;
+}
+
+bool JournalSchema::makePrivate(const QString& path, Journal::OpenError* error)
+{
+    // The files beside it first: nothing is created while any of them is refused.
+    for (const QString& suffix :
+         {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal"), QString()}) {
+        const QString file = path + suffix;
+        if (const QString problem = PrivateFiles::makeFile(file, suffix.isEmpty()); !problem.isEmpty()) {
+            *error = {Journal::OpenError::Kind::Other,
+                      QCoreApplication::translate("lipa::Journal", "The journal %1 cannot be opened (%2).")
+                          .arg(native(file), problem),
+                      {}};
+            qCWarning(lcJournal) << "cannot open" << file << ":" << problem;
+            return false;
+        }
+    }
     return true;
 }
 

@@ -21,6 +21,10 @@ class JournalSchema {
 public:
     // Before anything is opened: WAL needs to create files beside the journal.
     static bool folderIsWritable(const QString& path, Journal::OpenError* error);
+    // Before SQLite opens anything: the journal and the files SQLite keeps beside it are private (0600,
+    // which SQLite gives the files it makes beside a journal too), and none of them is a symbolic link.
+    // A missing journal is created empty, so that it is private from its first byte.
+    static bool makePrivate(const QString& path, Journal::OpenError* error);
     // Opens the file on db (a fresh connection) and prepares it. False, with *error filled in, when it
     // cannot be used: the caller then drops the connection.
     static bool open(QSqlDatabase& db, const QString& path, bool existed, Journal::OpenError* error);

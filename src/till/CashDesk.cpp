@@ -45,19 +45,19 @@ void CashDesk::settle(const QString& localRef, QObject* context,
         done(*payment, other);
         return;
     }
+    // From here on done is always called, with the payment as last read if the journal cannot be read
+    // again: the cashier's window waits for the answer.
     if (!PaymentRules::isCheckable(*payment) || !m_health.slowDownNotice().isEmpty()) {
         const QString refusal = record(localRef, false);
-        if (const std::optional<Payment> now = m_journal.find(localRef))
-            done(*now, refusal);
+        done(m_journal.find(localRef).value_or(*payment), refusal);
         return;
     }
     // A last look first: a customer who approved a moment ago must not pay again in cash.
-    m_till.checkOnce(*payment, [this, localRef, asker = QPointer<QObject>(context),
+    m_till.checkOnce(*payment, [this, asked = *payment, asker = QPointer<QObject>(context),
                                 done = std::move(done)](const CallResult& result) {
-        const QString refusal = record(localRef, result.ok());
-        const std::optional<Payment> now = m_journal.find(localRef);
-        if (asker && now)
-            done(*now, refusal);
+        const QString refusal = record(asked.localRef, result.ok());
+        if (asker)
+            done(m_journal.find(asked.localRef).value_or(asked), refusal);
     });
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KeyStore.h"
 
+#include "PrivateFiles.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -38,8 +40,12 @@ struct KeychainAnswer {
     QString text;
 };
 
-// Starts a keychain job (owned by owner; it deletes itself when it ends) and calls done once: with its
-// answer, or with an error after kKeyringPatience, as a keyring that never answers is no keyring.
+// Starts a keychain job and calls done once, unless owner is gone first: with its answer, or with an
+// error after kKeyringPatience, as a keyring that never answers is no keyring.
+// The job has no parent and deletes itself when it ends, however late: never before. QtKeychain's
+// libsecret backend hands the keyring a bare pointer to the job, so a job deleted while the keyring is
+// still thinking (its owner gone after the wait, as the start-up's key store is) would be written to
+// after it was freed when the answer comes: memory corruption, and at best an abort.
 void runJob(QKeychain::Job* job, QObject* owner, std::function<void(const KeychainAnswer&)> done)
 {
     auto answered = std::make_shared<bool>(false);
@@ -54,13 +60,14 @@ void runJob(QKeychain::Job* job, QObject* owner, std::function<void(const Keycha
         answer({finished->error(),
                 read && finished->error() == QKeychain::NoError ? read->textData() : QString()});
     });
-    QTimer::singleShot(kKeyringPatience, job, [answer] { answer({}); });
+    QTimer::singleShot(kKeyringPatience, owner, [answer] { answer({}); });
+    job->setAutoDelete(true);
     job->start();
 }
 
 void readEntry(const QString& key, QObject* owner, std::function<void(const KeychainAnswer&)> done)
 {
-    auto* job = new QKeychain::ReadPasswordJob(kService, owner);
+    auto* job = new QKeychain::ReadPasswordJob(kService); // see runJob
     job->setKey(key);
     runJob(job, owner, std::move(done));
 }
@@ -70,14 +77,14 @@ void writeEntry(const QString& key, const QString& value, QObject* owner,
                 std::function<void(QKeychain::Error)> done)
 {
     if (value.isEmpty()) {
-        auto* job = new QKeychain::DeletePasswordJob(kService, owner);
+        auto* job = new QKeychain::DeletePasswordJob(kService);
         job->setKey(key);
         runJob(job, owner, [done = std::move(done)](const KeychainAnswer& answer) {
             done(answer.error == QKeychain::EntryNotFound ? QKeychain::NoError : answer.error);
         });
         return;
     }
-    auto* job = new QKeychain::WritePasswordJob(kService, owner);
+    auto* job = new QKeychain::WritePasswordJob(kService);
     job->setKey(key);
     job->setTextData(value);
     runJob(job, owner, [done = std::move(done)](const KeychainAnswer& answer) { done(answer.error); });
@@ -95,9 +102,9 @@ KeyStore::KeyStore(QString dataDir, QObject* parent)
     }
 }
 
-QString KeyStore::filePath() const
+QString KeyStore::filePathIn(const QString& dataDir)
 {
-    return QDir(m_dataDir).filePath(QStringLiteral("lipa-till-keys.ini"));
+    return QDir(dataDir).filePath(QStringLiteral("lipa-till-keys.ini"));
 }
 
 QString KeyStore::describe() const
@@ -207,6 +214,11 @@ void KeyStore::writeKeyring(const QString& environment, const IntaSendKeys& keys
 
 IntaSendKeys KeyStore::readFile(const QString& environment)
 {
+    // Keys read through a link could be anyone's (payments would go to their account): none are read.
+    if (const QString refused = PrivateFiles::refusal(filePath()); !refused.isEmpty()) {
+        qCWarning(lcKeys) << "not reading" << filePath() << ":" << refused;
+        return {};
+    }
     const QSettings file(filePath(), QSettings::IniFormat);
     IntaSendKeys keys;
     keys.publicKey = file.value(environment + QStringLiteral("/public_key")).toString();
@@ -218,15 +230,14 @@ IntaSendKeys KeyStore::readFile(const QString& environment)
 
 QString KeyStore::writeFile(const QString& environment, const IntaSendKeys& keys)
 {
-    // The file exists, readable by its owner only, before a key is written to it; QSettings then
-    // rewrites it through a save file that keeps those permissions.
-    QFile file(filePath());
-    const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-    if ((!file.exists() && !file.open(QIODevice::WriteOnly)) || !file.setPermissions(ownerOnly)) {
+    // The file exists, readable by its owner only and not a link, before a key is written to it (made
+    // with O_NOFOLLOW); QSettings then rewrites it through a save file that keeps those permissions, and
+    // its own lock and save files are made owner-only too.
+    if (const QString problem = PrivateFiles::makeFile(filePath()); !problem.isEmpty()) {
         return QCoreApplication::translate("lipa::KeyStore", "The keys could not be saved to %1: %2")
-            .arg(QDir::toNativeSeparators(filePath()), file.errorString());
+            .arg(QDir::toNativeSeparators(filePath()), problem);
     }
-    file.close();
+    const PrivateFiles::OwnerOnlyCreation ownerOnly;
     QSettings settings(filePath(), QSettings::IniFormat);
     for (const auto& [name, value] : {std::pair{QStringLiteral("/public_key"), keys.publicKey},
                                       std::pair{QStringLiteral("/secret_key"), keys.secretKey}}) {

@@ -39,7 +39,9 @@ public:
     void save(EnvironmentKind environment, const IntaSendKeys& keys, QObject* context, Saved done);
 
     Backend backend() const { return m_backend; }
-    QString filePath() const;
+    QString filePath() const { return filePathIn(m_dataDir); }
+    // Where a till with no keyring keeps the keys for this data folder.
+    static QString filePathIn(const QString& dataDir);
     // Where the keys are, in words for the Settings dialog.
     QString describe() const;
 

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ManagerPin.h"
 
+#include "PrivateFiles.h"
+#include "Settings.h"
+
 #include <QCryptographicHash>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
+#include <QSettings>
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace lipa {
 
@@ -19,6 +25,9 @@ constexpr int kHashBytes = 32;
 constexpr int kFreeTries = 3;
 constexpr std::chrono::seconds kFirstWait{5};
 constexpr std::chrono::seconds kLongestWait{300};
+// Beside the PIN's hash in the settings file; not settings (nobody sets them), so not in the schema.
+const QString kFailuresKey = QStringLiteral("security/pin_failures");
+const QString kLockedUntilKey = QStringLiteral("security/pin_locked_until");
 
 QByteArray derive(const QString& pin, const QByteArray& salt, int iterations)
 {
@@ -71,10 +80,43 @@ bool ManagerPin::matches(const QString& pin, const QString& stored)
     return equalInConstantTime(derive(pin, salt, iterations), expected);
 }
 
-ManagerPin::ManagerPin(Clock& clock, QString stored)
+ManagerPin::ManagerPin(Clock& clock, QString stored, QString triesFile)
     : m_clock(clock)
     , m_stored(std::move(stored))
+    , m_triesFile(std::move(triesFile))
 {
+    readTries();
+}
+
+void ManagerPin::readTries()
+{
+    if (!isSet() || m_triesFile.isEmpty() || !PrivateFiles::refusal(m_triesFile).isEmpty())
+        return;
+    const QSettings file(m_triesFile, QSettings::IniFormat);
+    m_failures = std::max(0, file.value(kFailuresKey).toInt());
+    // The end of the wait is wall-clock time (monotonic time starts again with the computer). A clock
+    // set back cannot make the wait longer than the longest one.
+    const QDateTime until = QDateTime::fromString(file.value(kLockedUntilKey).toString(), Qt::ISODateWithMs);
+    if (!until.isValid())
+        return;
+    const qint64 left =
+        std::clamp<qint64>(m_clock.now().msecsTo(until), 0, std::chrono::milliseconds(kLongestWait).count());
+    m_lockedUntil = m_clock.monotonic() + std::chrono::milliseconds(left);
+}
+
+void ManagerPin::keepTries(std::chrono::seconds wait)
+{
+    if (m_triesFile.isEmpty())
+        return;
+    const std::optional<QString> failures =
+        m_failures > 0 ? std::optional(QString::number(m_failures)) : std::nullopt;
+    const std::optional<QString> until =
+        wait.count() > 0
+            ? std::optional(m_clock.now().addSecs(wait.count()).toUTC().toString(Qt::ISODateWithMs))
+            : std::nullopt;
+    QString error;
+    if (!Settings::writeKeys(m_triesFile, {{kFailuresKey, failures}, {kLockedUntilKey, until}}, &error))
+        qWarning("the wrong manager PINs could not be recorded: %s", qPrintable(error));
 }
 
 std::chrono::seconds ManagerPin::lockedFor() const
@@ -92,7 +134,8 @@ ManagerPin::Attempt ManagerPin::check(const QString& pin)
     if (const auto wait = lockedFor(); wait.count() > 0)
         return {Verdict::LockedOut, wait}; // not even compared: waiting is the point
     if (matches(pin, m_stored)) {
-        m_failures = 0;
+        if (std::exchange(m_failures, 0) > 0)
+            keepTries({});
         return {Verdict::Accepted, {}};
     }
     ++m_failures;
@@ -103,6 +146,7 @@ ManagerPin::Attempt ManagerPin::check(const QString& pin)
         wait = std::min(kFirstWait * (1 << doublings), kLongestWait);
         m_lockedUntil = m_clock.monotonic() + wait;
     }
+    keepTries(wait); // before the answer is shown: killing the till now gains nothing
     return {Verdict::Wrong, wait};
 }
 

@@ -11,7 +11,8 @@ namespace lipa {
 
 // The optional manager PIN that guards Settings and the CSV export. Only a salted
 // PBKDF2 hash is kept; after a few wrong PINs each further try waits longer, so a PIN cannot be found by
-// trying them all at the counter.
+// trying them all at the counter. The count of wrong tries and the end of the wait are kept in the
+// settings file, so that restarting the till neither gives fresh tries nor ends the wait.
 class ManagerPin {
 public:
     // A PIN is 4 to 8 digits: typed on a till's keypad, remembered by a manager.
@@ -28,7 +29,8 @@ public:
     };
 
     // stored: the hash from the settings, empty when no PIN is set (then every check is Accepted).
-    ManagerPin(Clock& clock, QString stored);
+    // triesFile: the settings file, where the wrong tries are kept across restarts; empty: in memory only.
+    ManagerPin(Clock& clock, QString stored, QString triesFile = {});
 
     bool isSet() const { return !m_stored.isEmpty(); }
     Attempt check(const QString& pin);
@@ -37,8 +39,12 @@ public:
     int failuresInARow() const { return m_failures; }
 
 private:
+    void readTries();
+    void keepTries(std::chrono::seconds wait);
+
     Clock& m_clock;
     QString m_stored;
+    QString m_triesFile;
     int m_failures = 0;
     std::chrono::milliseconds m_lockedUntil{0}; // the clock's monotonic time
 };

@@ -11,6 +11,17 @@
 
 namespace lipa {
 
+namespace {
+
+// Text shown literally where Qt would guess whether it is markup (a tooltip): rich text, so nothing is
+// guessed, with the text escaped and its line breaks kept.
+QString asLiteralRichText(const QString& text)
+{
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(text.toHtmlEscaped());
+}
+
+} // namespace
+
 QString PaymentListModel::progressNote(PaymentState state)
 {
     switch (state) {
@@ -96,9 +107,11 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        // IntaSend's words (failed_reason, an error's detail) may look like markup, and Qt guesses
+        // whether a tooltip is rich text: given as rich text that shows them literally, they cannot paint.
         if (index.column() == DetailColumn || index.column() == StateColumn)
-            return payment.failureMessage.isEmpty() ? stateDisplayName(payment.state)
-                                                    : payment.failureMessage;
+            return asLiteralRichText(payment.failureMessage.isEmpty() ? stateDisplayName(payment.state)
+                                                                      : payment.failureMessage);
         if (index.column() == TimeColumn)
             return QLocale().toString(payment.createdAt.toLocalTime(), QLocale::LongFormat);
         break;

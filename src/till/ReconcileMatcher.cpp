@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ReconcileMatcher.h"
 
+#include <algorithm>
+
 namespace lipa {
 
 namespace {
@@ -47,9 +49,15 @@ ReconcileMatcher::ReconcileMatcher(const QList<Payment>& payments, QDateTime fro
     , m_knownHere(std::move(knownHere))
     , m_margin(margin)
 {
-    m_byRef.reserve(payments.size());
-    m_order.reserve(payments.size());
+    addPayments(payments);
+}
+
+void ReconcileMatcher::addPayments(const QList<Payment>& payments)
+{
+    m_byRef.reserve(m_byRef.size() + payments.size());
     for (const Payment& payment : payments) {
+        if (m_byRef.contains(payment.localRef))
+            continue;
         m_byRef.insert(payment.localRef, {payment, std::nullopt});
         m_order.append(payment.localRef);
     }
@@ -83,10 +91,9 @@ void ReconcileMatcher::takeOther(const wire::Invoice& invoice)
         return;
     if (!invoice.apiRef.isEmpty() && m_knownHere && m_knownHere(invoice.apiRef))
         return;
-    for (const wire::Invoice& other : std::as_const(m_others)) {
-        if (other.invoiceId == invoice.invoiceId)
-            return; // a page boundary moved while reading: the same invoice twice
-    }
+    if (m_otherIds.contains(invoice.invoiceId))
+        return; // a page boundary moved while reading: the same invoice twice
+    m_otherIds.insert(invoice.invoiceId);
     m_others.append(invoice);
 }
 
@@ -99,7 +106,12 @@ ReconcileMatcher::Outcome ReconcileMatcher::finish(bool complete) const
     sum.complete = complete;
     sum.invoicesRead = m_invoicesRead;
     sum.paymentsHere = static_cast<int>(m_order.size());
-    for (const QString& ref : m_order) {
+    // The report lists them oldest first, whatever order they were read in.
+    QList<QString> order = m_order;
+    std::stable_sort(order.begin(), order.end(), [this](const QString& a, const QString& b) {
+        return m_byRef[a].payment.createdAt < m_byRef[b].payment.createdAt;
+    });
+    for (const QString& ref : std::as_const(order)) {
         const Seen& seen = m_byRef[ref];
         const Payment& payment = seen.payment;
         const wire::Invoice* invoice = seen.invoice ? &*seen.invoice : nullptr;

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <functional>
 
@@ -35,6 +36,8 @@ public:
     // margin: how long before `from` an invoice of the period may still have been created (clocks differ).
     ReconcileMatcher(const QList<Payment>& payments, QDateTime from, QDateTime to,
                      std::function<bool(const QString& apiRef)> knownHere, std::chrono::minutes margin);
+    // More of the period's payments (a busy day's are read a slice at a time), before any invoice.
+    void addPayments(const QList<Payment>& payments);
 
     // Takes one page's invoices. Returns IntaSend's fees on this page's paid invoices of the period's
     // payments (to be kept in the journal as they come).
@@ -54,12 +57,13 @@ private:
     void takeOther(const wire::Invoice& invoice);
 
     QHash<QString, Seen> m_byRef;
-    QList<QString> m_order; // the payments' refs, oldest first (the order the report lists them)
+    QList<QString> m_order; // the payments' refs, in the order they were given
     QDateTime m_from;
     QDateTime m_to;
     std::function<bool(const QString&)> m_knownHere;
     std::chrono::minutes m_margin;
     QList<wire::Invoice> m_others; // at IntaSend in the period with an api_ref this till never sent
+    QSet<QString> m_otherIds;
     bool m_reachedStart = false;
     int m_invoicesRead = 0;
 };

@@ -4,7 +4,11 @@
 #include "Journal.h"
 #include "Till.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QTimer>
+
+#include <limits>
 
 namespace lipa {
 
@@ -18,6 +22,7 @@ struct Reconciler::Run {
     int retries = 0; // for the page being read
     std::chrono::milliseconds lastRequestAt{-1};
     QStringList unreadable;
+    PaymentFilter period; // the journal's payments made in the period
 };
 
 Reconciler::Reconciler(IntaSendClient& client, Journal& journal, Till& till, Clock& clock, QString tillName,
@@ -48,28 +53,26 @@ bool Reconciler::start(const QDateTime& from, const QDateTime& to, const QString
 {
     if (isRunning() || !canReconcile() || !from.isValid() || !to.isValid() || to <= from)
         return false;
-    bool read = false;
-    const QList<Payment> payments = m_journal.paymentsBetween(from, to, &read);
-    if (!read) {
-        Q_EMIT notice(tr("The journal could not be read to reconcile it (%1).").arg(m_journal.lastError()));
-        return false;
-    }
     const Journal& journal = m_journal;
     m_run.reset(new Run{{},
                         ReconcileMatcher(
-                            payments, from, to,
+                            {}, from, to,
                             [&journal](const QString& apiRef) { return journal.find(apiRef).has_value(); },
                             m_pace.margin),
                         0,
                         0,
                         std::chrono::milliseconds(-1),
+                        {},
                         {}});
     m_run->reconciliation.tillName = m_tillName;
     m_run->reconciliation.cashier = cashier;
     m_run->reconciliation.summary.startedAt = m_clock.now();
+    m_run->period.from = from;
+    m_run->period.to = to;
     ++m_generation;
-    qCInfo(lcReconcile) << "reconciling" << from << "to" << to << "with" << payments.size() << "payments";
-    request(wire::invoiceListUrl(m_client.config().baseUrl, {{}, {}, 1, m_pace.pageSize}));
+    qCInfo(lcReconcile) << "reconciling" << from << "to" << to;
+    m_till.callStarted(); // the reading is work under way too: a restart waits for it
+    loadPayments(std::numeric_limits<qint64>::max());
     return true;
 }
 
@@ -83,6 +86,33 @@ void Reconciler::cancel()
     m_run.reset();
     qCInfo(lcReconcile) << "cancelled";
     Q_EMIT cancelled();
+}
+
+void Reconciler::loadPayments(qint64 beforeSequence)
+{
+    bool read = false;
+    const QList<Payment> slice = m_journal.page(m_run->period, beforeSequence, m_pace.journalSlice, &read);
+    if (!read) {
+        m_till.callEnded();
+        Q_EMIT notice(tr("The journal could not be read to reconcile it (%1).").arg(m_journal.lastError()));
+        finish(tr("the journal could not be read"));
+        return;
+    }
+    m_run->matcher.addPayments(slice);
+    if (slice.size() < m_pace.journalSlice) {
+        m_till.callEnded();
+        request(wire::invoiceListUrl(m_client.config().baseUrl, {{}, {}, 1, m_pace.pageSize}));
+        return;
+    }
+    const quint64 generation = m_generation;
+    const qint64 next = slice.constLast().sequence;
+    QTimer::singleShot(0, this, [this, generation, next] {
+        if (generation != m_generation || !m_run) {
+            m_till.callEnded(); // cancelled meanwhile
+            return;
+        }
+        loadPayments(next);
+    });
 }
 
 void Reconciler::after(std::chrono::milliseconds delay, std::function<void()> then)
@@ -190,11 +220,14 @@ void Reconciler::finish(const QString& incomplete)
                                    found.invoice.mpesaReference));
     }
     reconciliation.summary.finishedAt = m_clock.now();
+    QElapsedTimer profile;
+    profile.start();
     const bool kept = m_journal.reconciliations().add(reconciliation);
     if (!kept)
         Q_EMIT notice(
             tr("The reconciliation could not be kept in the journal (%1).").arg(m_journal.lastError()));
-    qCInfo(lcReconcile) << "done:" << reconciliation.summary.invoicesRead << "invoices,"
+    qCInfo(lcReconcile) << "kept in" << profile.elapsed() << "ms;"
+                        << "done:" << reconciliation.summary.invoicesRead << "invoices,"
                         << reconciliation.summary.requests << "requests, complete"
                         << reconciliation.summary.complete;
     Q_EMIT finished(reconciliation, kept);

@@ -34,6 +34,7 @@ public:
         std::chrono::milliseconds retryDelay{5000}; // after a failed call; doubles each time
         std::chrono::seconds maxRetryAfter{300};    // a longer "slow down" ends the run, incomplete
         std::chrono::minutes margin{10};            // invoices a little older than the period still count
+        int journalSlice = 500;                     // payments read from the journal per turn
     };
 
     Reconciler(IntaSendClient& client, Journal& journal, Till& till, Clock& clock, QString tillName,
@@ -61,6 +62,9 @@ Q_SIGNALS:
 
 private:
     struct Run;
+    // Reads the period's payments from the journal a slice at a time (a slice per turn of the event loop:
+    // 5,000 at once stalled the window for 21 ms), then asks for the first page.
+    void loadPayments(qint64 beforeSequence);
     void request(const QUrl& url);
     void onPage(const QUrl& url, const InvoicePageResult& result);
     void retryLater(const QUrl& url, std::chrono::milliseconds after, const QString& why);

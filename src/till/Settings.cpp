@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Settings.h"
 
+#include "PrivateFiles.h"
 #include "SettingsSchema.h"
 
 #include <QCoreApplication>
@@ -41,13 +42,33 @@ Settings Settings::load(const QString& iniPath, QStringList* problems)
 
 bool Settings::save(const QString& iniPath, QString* error) const
 {
-    QSettings ini(iniPath, QSettings::IniFormat);
+    QList<std::pair<QString, std::optional<QString>>> values;
     for (const SettingsSchema::Key& key : SettingsSchema::keys()) {
         const QString value = key.read(*this);
         if (value.isEmpty() && key.emptyIsNone)
-            ini.remove(key.name);
+            values.append({key.name, std::nullopt});
         else
-            ini.setValue(key.name, value);
+            values.append({key.name, value});
+    }
+    return writeKeys(iniPath, values, error);
+}
+
+bool Settings::writeKeys(const QString& iniPath,
+                         const QList<std::pair<QString, std::optional<QString>>>& values, QString* error)
+{
+    if (const QString problem = PrivateFiles::makeFile(iniPath); !problem.isEmpty()) {
+        *error = QCoreApplication::translate("lipa::Settings", "The settings could not be written to %1: %2")
+                     .arg(iniPath, problem);
+        return false;
+    }
+    // QSettings writes through a lock file and a save file of its own: owner-only as well.
+    const PrivateFiles::OwnerOnlyCreation ownerOnly;
+    QSettings ini(iniPath, QSettings::IniFormat);
+    for (const auto& [name, value] : values) {
+        if (value)
+            ini.setValue(name, *value);
+        else
+            ini.remove(name);
     }
     ini.sync();
     if (ini.status() != QSettings::NoError) {

@@ -8,6 +8,8 @@
 #include <QStringList>
 
 #include <chrono>
+#include <optional>
+#include <utility>
 
 namespace lipa {
 
@@ -46,6 +48,10 @@ struct Settings {
     static Settings load(const QString& iniPath, QStringList* problems);
     // Writes every key to iniPath (keys not written by load stay). False, with *error, on failure.
     bool save(const QString& iniPath, QString* error) const;
+    // Writes these keys to iniPath (nullopt removes one) and leaves the others as they are. The file is
+    // readable by its owner only and never written through a symbolic link. False, with *error, if not.
+    static bool writeKeys(const QString& iniPath,
+                          const QList<std::pair<QString, std::optional<QString>>>& values, QString* error);
 };
 
 } // namespace lipa

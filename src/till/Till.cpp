@@ -18,6 +18,8 @@ namespace {
 
 // How far back an expired request still counts as one the customer may have paid late.
 constexpr qint64 kLatePaymentWindowSeconds = 24 * 3600;
+// How often an invoice id the journal could not take is written again (see Till::holdInvoice).
+constexpr std::chrono::seconds kHeldInvoiceRetry{5};
 
 } // namespace
 
@@ -116,6 +118,11 @@ void Till::resume()
 
 void Till::check(const QString& localRef)
 {
+    if (!recordHeldInvoice(localRef)) {
+        keepChecking(localRef, {}); // asked with the invoice id held in memory
+        m_poller.checkSoon(localRef);
+        return;
+    }
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment || (payment->isFinal() && !PaymentRules::isCheckable(*payment)))
         return; // (an open payment IntaSend never confirmed goes on, to the notice below)
@@ -148,21 +155,20 @@ std::optional<Payment> Till::openPaymentFor(const PhoneNumber& phone, Money amou
     return m_journal.latestOpen(phone, amount, m_clock.now().addSecs(-kLatePaymentWindowSeconds));
 }
 
-void Till::check(const QString& localRef, QObject* context, std::function<void(const Payment&, bool)> done)
+void Till::check(const Payment& given, QObject* context, std::function<void(const Payment&, bool)> done)
 {
-    const std::optional<Payment> payment = m_journal.find(localRef);
-    if (!payment)
-        return;
-    if (!PaymentRules::isCheckable(*payment) || !m_health.slowDownNotice().isEmpty()) {
-        done(*payment, false);
+    // Whatever happens, done hears of it: whoever asked may be holding back until it does.
+    const std::optional<Payment> payment = m_journal.find(given.localRef);
+    if (!payment || !PaymentRules::isCheckable(*payment) || !m_health.slowDownNotice().isEmpty()) {
+        done(payment.value_or(given), false);
         return;
     }
-    checkOnce(*payment, [this, localRef, asker = QPointer<QObject>(context),
+    checkOnce(*payment, [this, asked = *payment, asker = QPointer<QObject>(context),
                          done = std::move(done)](const CallResult& result) {
-        keepChecking(localRef, {});
-        const std::optional<Payment> now = m_journal.find(localRef);
-        if (asker && now)
-            done(*now, result.ok());
+        keepChecking(asked.localRef, {});
+        const std::optional<Payment> now = m_journal.find(asked.localRef);
+        if (asker)
+            done(now.value_or(asked), result.ok() && now.has_value());
     });
 }
 
@@ -205,21 +211,88 @@ void Till::onPushFinished(const QString& localRef, const CallResult& result)
     payment->remoteState = result.invoice->rawState;
     if (!result.invoice->state)
         Q_EMIT notice(tr("IntaSend reported a state this till does not know (\"%1\"); still checking")
-                          .arg(result.invoice->rawState)); // applyInvoice below sees it as known already
+                          .arg(result.invoice->rawState),
+                      localRef); // applyInvoice below sees it as known already
     moveTo(*payment, PaymentState::Pending, QStringLiteral("invoice ") + result.invoice->invoiceId);
-    if (const std::optional<Payment> recorded = m_journal.find(localRef))
+    const std::optional<Payment> recorded = m_journal.find(localRef);
+    if (!recorded || recorded->invoiceId.isEmpty())
+        holdInvoice(localRef, *result.invoice); // the journal could not take it: never lost
+    else
         applyInvoice(*recorded, *result.invoice);
     keepChecking(localRef, {});
 }
 
+void Till::holdInvoice(const QString& localRef, const wire::Invoice& invoice)
+{
+    // In the log too: should the till stop before the journal takes it, the invoice can still be found.
+    qCWarning(lcTill) << "payment" << localRef << "has IntaSend invoice" << invoice.invoiceId
+                      << "which the journal could not record; kept, and written again";
+    m_heldInvoices.insert(localRef, {invoice.invoiceId, invoice.rawState});
+    Q_EMIT notice(tr("IntaSend took the request (invoice %1), but the journal could not record it (%2). The "
+                     "till keeps the invoice and keeps checking the payment, and records it as soon as the "
+                     "journal can be written.")
+                      .arg(invoice.invoiceId, m_journal.lastError()),
+                  localRef);
+    if (!m_heldInvoiceRetry) {
+        m_heldInvoiceRetry = m_clock.createAlarm();
+        connect(m_heldInvoiceRetry.get(), &Alarm::fired, this, &Till::retryHeldInvoices);
+    }
+    if (!m_heldInvoiceRetry->isActive())
+        m_heldInvoiceRetry->start(kHeldInvoiceRetry);
+}
+
+bool Till::recordHeldInvoice(const QString& localRef)
+{
+    const auto held = m_heldInvoices.constFind(localRef);
+    if (held == m_heldInvoices.cend())
+        return true;
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment)
+        return false;
+    if (!payment->invoiceId.isEmpty()) { // recorded meanwhile
+        m_heldInvoices.remove(localRef);
+        return true;
+    }
+    // What the push answer would have recorded. Written quietly: the cashier was told when it failed.
+    Payment recorded = *payment;
+    recorded.invoiceId = held->invoiceId;
+    recorded.remoteState = held->remoteState;
+    if (recorded.state == PaymentState::Sending)
+        recorded.state = PaymentState::Pending;
+    recorded.updatedAt = m_clock.now();
+    if (!m_journal.updatePayment(recorded, QStringLiteral("invoice %1 (recorded late: the journal could not "
+                                                          "take it at first)")
+                                               .arg(held->invoiceId)))
+        return false;
+    qCInfo(lcTill) << "payment" << localRef << stateKey(payment->state) << "->" << stateKey(recorded.state)
+                   << "invoice" << recorded.invoiceId << "recorded late";
+    m_heldInvoices.remove(localRef);
+    Q_EMIT paymentChanged(recorded);
+    return true;
+}
+
+void Till::retryHeldInvoices()
+{
+    for (const QString& localRef : m_heldInvoices.keys()) {
+        if (recordHeldInvoice(localRef) && !m_poller.isWatching(localRef))
+            keepChecking(localRef, {});
+    }
+    if (!m_heldInvoices.isEmpty())
+        m_heldInvoiceRetry->start(kHeldInvoiceRetry);
+}
+
 void Till::onCheckDue(const QString& localRef)
 {
+    recordHeldInvoice(localRef); // an invoice id the journal could not take: written again first
     const std::optional<Payment> payment = m_journal.find(localRef);
-    if (!payment || payment->invoiceId.isEmpty()) {
+    const QString invoiceId = payment && payment->invoiceId.isEmpty()
+                                  ? m_heldInvoices.value(localRef).invoiceId // still only in memory
+                                  : (payment ? payment->invoiceId : QString());
+    if (!payment || invoiceId.isEmpty()) {
         m_poller.unwatch(localRef);
         return;
     }
-    sendStatusCheck(localRef, payment->invoiceId);
+    sendStatusCheck(localRef, invoiceId);
 }
 
 void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId)
@@ -235,15 +308,20 @@ void Till::onStatusFinished(const QString& localRef, const CallResult& result)
 {
     m_health.noteAnswer(result, false);
     m_oneOffChecks.remove(localRef);
-    if (const std::optional<Payment> payment = m_journal.find(localRef); payment && result.ok())
-        applyInvoice(*payment, *result.invoice);
+    // The answer is about the invoice: it goes onto the payment once the journal holds that invoice.
+    if (result.ok() && recordHeldInvoice(localRef)) {
+        if (const std::optional<Payment> payment = m_journal.find(localRef))
+            applyInvoice(*payment, *result.invoice);
+    }
     keepChecking(localRef, std::chrono::duration_cast<std::chrono::milliseconds>(result.retryAfter));
 }
 
 void Till::keepChecking(const QString& localRef, std::chrono::milliseconds notBefore)
 {
     const std::optional<Payment> payment = m_journal.find(localRef);
-    if (!payment || !(isAwaitingCustomer(payment->state) || PaymentRules::cashWithMpesaOpen(*payment))) {
+    const bool invoiceHeld = m_heldInvoices.contains(localRef); // IntaSend has it, the journal not yet
+    if (!payment ||
+        !(invoiceHeld || isAwaitingCustomer(payment->state) || PaymentRules::cashWithMpesaOpen(*payment))) {
         m_poller.unwatch(localRef);
         return;
     }
@@ -257,6 +335,7 @@ void Till::keepChecking(const QString& localRef, std::chrono::milliseconds notBe
 
 void Till::onExpired(const QString& localRef)
 {
+    recordHeldInvoice(localRef);
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment)
         return;
@@ -283,7 +362,8 @@ bool Till::applyInvoice(const Payment& payment, const wire::Invoice& invoice, co
         Q_EMIT notice(outcome.mismatch + QStringLiteral(" (") + payment.phone.masked() + u')');
     if (outcome.unknownRemoteState)
         Q_EMIT notice(tr("IntaSend reported a state this till does not know (\"%1\"); still checking")
-                          .arg(invoice.rawState));
+                          .arg(invoice.rawState),
+                      payment.localRef);
     if (outcome.paidTwice) {
         Payment paid = outcome.payment;
         paid.state = PaymentState::Complete;

@@ -6,10 +6,12 @@
 #include "Payment.h"
 #include "StatusPoller.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace lipa {
@@ -36,8 +38,9 @@ public:
     // Asks IntaSend about a payment now (the cashier's "Check now", F5).
     void check(const QString& localRef);
     // Asks IntaSend about the payment once more (when it is checkable) and reports it as it then stands;
-    // checked says whether IntaSend answered.
-    void check(const QString& localRef, QObject* context,
+    // checked says whether IntaSend answered and the journal could be read again afterwards. done is always
+    // called (unless context is gone first): with the payment as given when the journal cannot be read.
+    void check(const Payment& payment, QObject* context,
                std::function<void(const Payment&, bool checked)> done);
     // Picks up what a previous run left open: polls pending payments again, checks the rest once.
     void resume();
@@ -65,7 +68,9 @@ Q_SIGNALS:
     void paymentAdded(const lipa::Payment& payment);
     void paymentChanged(const lipa::Payment& payment);
     // Something the cashier or owner should read (bad keys, an answer we did not understand).
-    void notice(const QString& message);
+    // whileOpen: the payment it is about when it holds only while that payment is open ("still
+    // checking"); it may be withdrawn once the payment is final.
+    void notice(const QString& message, const QString& whileOpen = QString());
     // A sale settled in cash was then paid by M-Pesa as well: the customer must get their cash back.
     // Emitted before the payment's move to Complete (and its paymentChanged), so that it is announced as
     // a warning rather than as an ordinary payment.
@@ -97,6 +102,12 @@ private:
     bool moveTo(Payment payment, PaymentState to, const QString& detail);
     // Polls the payment while it waits for the customer; stops when it no longer does.
     void keepChecking(const QString& localRef, std::chrono::milliseconds notBefore);
+    // The invoice of a push IntaSend took that the journal could not record: kept here, polled with, and
+    // written again (on each check and every few seconds) until the journal holds it. Never dropped.
+    void holdInvoice(const QString& localRef, const wire::Invoice& invoice);
+    // Writes a held invoice id; true when the journal now holds it (or none was held).
+    bool recordHeldInvoice(const QString& localRef);
+    void retryHeldInvoices();
     void callStarted();
     void callEnded();
 
@@ -107,6 +118,12 @@ private:
     Clock& m_clock;
     QString m_tillName;
     QSet<QString> m_oneOffChecks; // payments checked outside the poller, while the check is in flight
+    struct HeldInvoice {
+        QString invoiceId;
+        QString remoteState;
+    };
+    QHash<QString, HeldInvoice> m_heldInvoices; // by local reference (see holdInvoice)
+    std::unique_ptr<Alarm> m_heldInvoiceRetry;
     int m_requestsInFlight = 0;
     ReferenceFinder* m_finder = nullptr;
 };

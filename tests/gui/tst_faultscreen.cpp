@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CannedServer.h"
 #include "CashierDriver.h"
 #include "ChargePanel.h"
 #include "MainWindow.h"
@@ -9,13 +10,19 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QHelpEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTextDocumentFragment>
+#include <QToolTip>
 
 using namespace lipa;
 using namespace std::chrono_literals;
@@ -47,6 +54,9 @@ private Q_SLOTS:
     void cardShowsTheReceiptOrTheReasonAndOffersResend();
     void pastedBadInputShowsReasonAndSendsNothing_data();
     void pastedBadInputShowsReasonAndSendsNothing();
+    void serverWordsAreShownAsWritten();
+    void unknownStateNoticeGoesOnceThePaymentIsFinal();
+    void expiredSaleTypedAgainIsAskedAboutEvenIfTheJournalCannotBeRead();
 
 private:
     void open(const std::function<void(ClientConfig&)>& configure = {});
@@ -469,6 +479,99 @@ void TestFaultScreen::pastedBadInputShowsReasonAndSendsNothing()
         QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
         QCOMPARE(hint->text(), QStringLiteral("0712 345 678"));
     }
+}
+
+void TestFaultScreen::serverWordsAreShownAsWritten()
+{
+    // IntaSend's words, or those of whatever answers in its place, are text: markup in them is shown as
+    // written, never obeyed (no bold, no image fetched, nothing painted over the list).
+    const QString words = QStringLiteral("<b>bold</b><img src=x>");
+    test::CannedServer server;
+    server.on("/payment/collection/",
+              {test::CannedServer::Behaviour::Answer, 400,
+               QJsonDocument(QJsonObject{{QStringLiteral("detail"), words}}).toJson(QJsonDocument::Compact)});
+    open([&server](ClientConfig& config) { config.baseUrl = QUrl(server.baseUrl()); });
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QTRY_COMPARE(cell(0, PaymentListModel::StateColumn), QStringLiteral("Not sent"));
+    QCOMPARE(cell(0, PaymentListModel::DetailColumn), words);
+
+    // The list's tooltips, read the way QToolTip reads them: rich text when Qt guesses it is.
+    for (int column : {int(PaymentListModel::StateColumn), int(PaymentListModel::DetailColumn)}) {
+        const QString tip = m_window->paymentModel()->index(0, column).data(Qt::ToolTipRole).toString();
+        const QString shown =
+            Qt::mightBeRichText(tip) ? QTextDocumentFragment::fromHtml(tip).toPlainText() : tip;
+        QCOMPARE(shown, words);
+    }
+    // And shown for real, over the row.
+    QTableView* view = m_window->paymentView();
+    const QRect detail = view->visualRect(m_window->paymentModel()->index(0, PaymentListModel::DetailColumn));
+    QHelpEvent hover(QEvent::ToolTip, detail.center(), view->viewport()->mapToGlobal(detail.center()));
+    QApplication::sendEvent(view->viewport(), &hover);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QTextDocumentFragment::fromHtml(QToolTip::text()).toPlainText(), words);
+    QToolTip::hideText();
+
+    // The card under the form says it as written too.
+    QCOMPARE(label("cardDetail")->textFormat(), Qt::PlainText);
+    QVERIFY2(label("cardDetail")->text().contains(words), qPrintable(label("cardDetail")->text()));
+}
+
+void TestFaultScreen::unknownStateNoticeGoesOnceThePaymentIsFinal()
+{
+    open();
+    m_stack->simulator.setFault({FaultMode::UnknownState, 0, FaultScope::StatusChecks});
+    chargeByKeyboard(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QVERIFY(m_stack->advanceUntil([&] { return label("noticeText")->isVisible(); }, 30s));
+    QVERIFY2(label("noticeText")->text().contains(QStringLiteral("ON_HOLD")),
+             qPrintable(label("noticeText")->text()));
+    QVERIFY(label("noticeText")->text().contains(QStringLiteral("still checking")));
+
+    // IntaSend speaks plainly again and the payment ends: "still checking" is no longer true.
+    m_stack->simulator.setFault({});
+    QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Paid"; }, 60s));
+    QTRY_VERIFY(!label("noticeText")->isVisible());
+
+    // A notice about something else stays when a payment ends.
+    m_window->showNotice(QStringLiteral("The export could not be saved"));
+    chargeByKeyboard(QStringLiteral("200"), QStringLiteral("0712345678"));
+    QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Paid"; }, 60s));
+    QVERIFY(label("noticeText")->isVisible());
+    QCOMPARE(label("noticeText")->text(), QStringLiteral("The export could not be saved"));
+}
+
+void TestFaultScreen::expiredSaleTypedAgainIsAskedAboutEvenIfTheJournalCannotBeRead()
+{
+    open();
+    chargeByKeyboard(QStringLiteral("450"), QStringLiteral("0712345679")); // never answers
+    QVERIFY(m_stack->advanceUntil([&] { return cell(0, PaymentListModel::StateColumn) == u"Expired"; }, 200s,
+                                  5s));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+    // Typed in again: IntaSend is asked about the expired one, and while the answer is on its way the
+    // journal can no longer be read.
+    chargeByKeyboard(QStringLiteral("450"), QStringLiteral("0712345679"));
+    QVERIFY(test::makeUnreadable(m_stack->journal()));
+    QMessageBox* box = dialog("duplicateChargeDialog"); // the look-up answered all the same
+    QVERIFY(test::makeReadable(m_stack->journal()));
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("could not ask IntaSend")), qPrintable(box->text()));
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->statusBar()->currentMessage().contains(QStringLiteral("Checking")));
+
+    // Nothing is left waiting: the same sale, still in the form, charged again is looked at again.
+    const int checks = m_stack->statusChecksOnceIdle();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QCOMPARE(edit("amountEdit")->text(), QStringLiteral("450")); // "Don't charge" keeps the sale
+    edit("amountEdit")->clear();
+    edit("phoneEdit")->clear();
+    chargeByKeyboard(QStringLiteral("450"), QStringLiteral("0712345679"));
+    box = dialog("duplicateChargeDialog");
+    QVERIFY(box);
+    QCOMPARE(m_stack->statusChecksOnceIdle(), checks + 1);
+    QTest::keyClick(box, Qt::Key_Escape);
+    QCOMPARE(m_stack->pushesOnceIdle(), 1);
 }
 
 QTEST_MAIN(TestFaultScreen)

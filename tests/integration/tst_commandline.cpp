@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
@@ -7,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+
+#include <unistd.h>
 
 // The installed binaries' command line: what shops' scripts rely on. Runs the real executables.
 class TestCommandLine : public QObject {
@@ -22,6 +26,10 @@ private Q_SLOTS:
     void secondTillOnTheSameFolderExits();
     void selfTestTakesADemoPayment();
     void neverStartsAnEmptyJournalOverADamagedOne();
+    void dataFolderThatIsAFileSaysSo();
+    void linkInPlaceOfTheJournalIsRefused();
+    void linkInPlaceOfTheLockIsRefused();
+    void unwritableDataFolderIsNotCalledAnotherTill();
 
 private:
     struct Run {
@@ -30,6 +38,8 @@ private:
         QString err;
     };
     Run run(const QString& program, const QStringList& arguments, const QProcessEnvironment& env = {});
+    // The till on the offscreen platform (what is past the command line needs a QApplication).
+    Run runTillOffscreen(const QStringList& arguments);
     QTemporaryDir m_dataDir;
 };
 
@@ -47,6 +57,22 @@ TestCommandLine::Run TestCommandLine::run(const QString& program, const QStringL
         qFatal("%s did not finish", qPrintable(program));
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+TestCommandLine::Run TestCommandLine::runTillOffscreen(const QStringList& arguments)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess till;
+    till.setProcessEnvironment(env);
+    till.start(QStringLiteral(LIPA_TILL_BINARY), arguments);
+    if (!till.waitForFinished(30000)) {
+        till.kill();
+        till.waitForFinished();
+        return {};
+    }
+    return {till.exitStatus() == QProcess::NormalExit ? till.exitCode() : -1,
+            QString::fromUtf8(till.readAllStandardOutput()), QString::fromUtf8(till.readAllStandardError())};
 }
 
 void TestCommandLine::versionAndHelpNeedNoDisplay()
@@ -255,6 +281,82 @@ void TestCommandLine::neverStartsAnEmptyJournalOverADamagedOne()
     QCOMPARE(till.exitCode(), 1);
     QVERIFY(QString::fromUtf8(till.readAllStandardError()).contains(QStringLiteral("found damaged earlier")));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("journal-demo.sqlite")))); // no empty journal made
+}
+
+void TestCommandLine::dataFolderThatIsAFileSaysSo()
+{
+    QTemporaryDir dir;
+    const QString notAFolder = dir.filePath(QStringLiteral("data"));
+    QFile file(notAFolder);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const Run result = run(QStringLiteral(LIPA_TILL_BINARY), {QStringLiteral("--data-dir"), notAFolder});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("lipa-till: cannot create the data directory ")),
+             qPrintable(result.err));
+}
+
+void TestCommandLine::linkInPlaceOfTheJournalIsRefused()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(data));
+    const QString target = dir.filePath(QStringLiteral("someone-elses-file"));
+    QFile other(target);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write("not the till's");
+    other.close();
+    QVERIFY(QFile::link(target, QDir(data).filePath(QStringLiteral("journal-demo.sqlite"))));
+
+    const Run result = runTillOffscreen({QStringLiteral("--demo"), QStringLiteral("--data-dir"), data});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("lipa-till: The journal ")) &&
+                 result.err.contains(QStringLiteral("symbolic link")),
+             qPrintable(result.err));
+    QVERIFY(other.open(QIODevice::ReadOnly));
+    QCOMPARE(other.readAll(), QByteArray("not the till's"));
+    QVERIFY(!QFile::exists(target + QStringLiteral("-wal")));
+}
+
+void TestCommandLine::linkInPlaceOfTheLockIsRefused()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(data));
+    const QString target = dir.filePath(QStringLiteral("someone-elses-file"));
+    QFile other(target);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write("not the till's");
+    other.close();
+    const QString lock = QDir(data).filePath(QStringLiteral("lipa-till.lock"));
+    QVERIFY(QFile::link(target, lock));
+
+    const Run result = runTillOffscreen({QStringLiteral("--demo"), QStringLiteral("--data-dir"), data});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("lipa-till: ") + lock) &&
+                 result.err.contains(QStringLiteral("symbolic link")),
+             qPrintable(result.err));
+    QVERIFY(QFileInfo(lock).isSymLink()); // neither followed nor removed as a stale lock
+    QVERIFY(other.open(QIODevice::ReadOnly));
+    QCOMPARE(other.readAll(), QByteArray("not the till's"));
+    QVERIFY(!QFile::exists(QDir(data).filePath(QStringLiteral("journal-demo.sqlite")))); // it stopped first
+}
+
+void TestCommandLine::unwritableDataFolderIsNotCalledAnotherTill()
+{
+    if (::geteuid() == 0)
+        QSKIP("root can write to any folder");
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(data));
+    QVERIFY(QFile::setPermissions(data, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const Run result = runTillOffscreen({QStringLiteral("--demo"), QStringLiteral("--data-dir"), data});
+    QFile::setPermissions(data, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("lipa-till: the lock file ")) &&
+                 result.err.contains(QStringLiteral("cannot be written")),
+             qPrintable(result.err));
+    QVERIFY2(!result.err.contains(QStringLiteral("already running")), qPrintable(result.err));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void cashGoesOnTheAttemptThatMayStillCharge();
     void cashThatCannotBeRecordedIsRefused();
     void cashSaleWithMpesaOpenCanBeCheckedAfterExpiry();
+    void journalFullRightAfterThePushKeepsTheInvoice();
+    void checksAnswerEvenWhenTheJournalCannotBeRead();
 
 private:
     static Payment paymentOf(test::TestStack& t, const QString& ref) { return *t.journal().find(ref); }
@@ -708,6 +710,85 @@ void TestTill::cashSaleWithMpesaOpenCanBeCheckedAfterExpiry()
              (QStringList{QStringLiteral("paidTwice QLATE24680"), QStringLiteral("changed Complete")}));
     QVERIFY(stack.journal.find(cash.localRef)->failureMessage.contains(QStringLiteral("cash back")));
     QVERIFY(!PaymentRules::isCheckable(*stack.journal.find(cash.localRef)));
+}
+
+void TestTill::journalFullRightAfterThePushKeepsTheInvoice()
+{
+    test::TestStack t;
+    QSignalSpy notices(&t.till(), &Till::notice);
+    const QString ref = t.till().charge(Money::fromShillings(1500), test::phoneEndingIn('5')); // pays
+    QVERIFY(!ref.isEmpty());
+    // The request is on its way; the disk fills up before IntaSend's answer (with the invoice) arrives.
+    QVERIFY(test::fillUp(t.journal()));
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Sending); // the journal could not take the answer
+    QVERIFY(paymentOf(t, ref).invoiceId.isEmpty());
+    const bool told = std::any_of(notices.cbegin(), notices.cend(), [](const QList<QVariant>& args) {
+        return args.first().toString().contains(QStringLiteral("keeps the invoice"));
+    });
+    QVERIFY2(told, "the cashier was not told that the invoice is kept");
+
+    // The till still asks IntaSend about it, with the invoice id it kept.
+    const int checks = t.simulator.statusRequestCount();
+    QVERIFY(t.advanceUntil([&] { return t.simulator.statusRequestCount() > checks; }, 30s));
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Sending);
+
+    // Room again: the invoice is recorded, and the payment ends paid.
+    test::freeUp(t.journal());
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Complete; }, 60s));
+    const Payment paid = paymentOf(t, ref);
+    QCOMPARE(paid.invoiceId, t.simulator.pushes().first().invoiceId);
+    QVERIFY(!paid.mpesaReceipt.isEmpty());
+    const QList<PaymentEvent> history = t.journal().events(ref);
+    QVERIFY(std::any_of(history.cbegin(), history.cend(), [&paid](const PaymentEvent& event) {
+        return event.to == PaymentState::Pending && event.detail.contains(paid.invoiceId) &&
+               event.detail.contains(QStringLiteral("recorded late"));
+    }));
+    QCOMPARE(t.pushesOnceIdle(), 1);
+}
+
+void TestTill::checksAnswerEvenWhenTheJournalCannotBeRead()
+{
+    test::TestStack t;
+    const QString ref = t.till().charge(Money::fromShillings(700), test::phoneEndingIn('9')); // silent
+    QVERIFY(t.advanceUntil([&] { return paymentOf(t, ref).state == PaymentState::Expired; }, 200s, 5s));
+    const Payment expired = paymentOf(t, ref);
+
+    // The duplicate-charge look-up: the journal cannot be read once IntaSend's answer is back.
+    int answers = 0;
+    Payment answered;
+    bool checked = true;
+    const auto listen = [&](const Payment& payment, bool wasChecked) {
+        ++answers;
+        answered = payment;
+        checked = wasChecked;
+    };
+    t.till().check(expired, this, listen);
+    QVERIFY(test::makeUnreadable(t.journal()));
+    QVERIFY(t.waitForNetwork());
+    QTRY_COMPARE(answers, 1);
+    QCOMPARE(answered.localRef, ref);
+    QVERIFY(!checked); // the answer could not be kept: the asker must not take it as checked
+    // ...and when it cannot be read from the start.
+    t.till().check(expired, this, listen);
+    QCOMPARE(answers, 2);
+    QCOMPARE(answered.localRef, ref);
+    QVERIFY(!checked);
+    QVERIFY(test::makeReadable(t.journal()));
+
+    // Cash instead: the last look is out when the journal stops answering.
+    QString refusal = QStringLiteral("not called");
+    Payment settled;
+    t.cash().settle(ref, this, [&](const Payment& payment, const QString& why) {
+        settled = payment;
+        refusal = why;
+    });
+    QVERIFY(test::makeUnreadable(t.journal()));
+    QVERIFY(QTest::qWaitFor([&] { return refusal != u"not called"; }, 10000));
+    QVERIFY(test::makeReadable(t.journal()));
+    QCOMPARE(settled.localRef, ref);
+    QVERIFY2(!refusal.isEmpty(), "no cash may be taken on a sale the journal cannot show");
+    QCOMPARE(paymentOf(t, ref).state, PaymentState::Expired);
 }
 
 QTEST_GUILESS_MAIN(TestTill)

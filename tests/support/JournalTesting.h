@@ -14,5 +14,15 @@ namespace lipa::test {
 bool addHistory(Journal& journal, const QList<Payment>& payments);
 // Caps the file's size, as a full disk would (SQLite's max_page_count).
 void limitSize(Journal& journal, int pages);
+// The disk fills up now: the file is capped at its size and what room is left in it is taken, so that
+// the till's next write fails as on a full disk. The journal must hold a payment. False if it could not
+// be filled.
+bool fillUp(Journal& journal);
+// Room again (after fillUp): what filled it is gone and the cap is lifted.
+void freeUp(Journal& journal);
+// Reading payments from the journal fails from now on (their table is out of reach), until
+// makeReadable(). False if that could not be arranged.
+bool makeUnreadable(Journal& journal);
+bool makeReadable(Journal& journal);
 
 } // namespace lipa::test

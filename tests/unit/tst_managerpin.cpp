@@ -2,6 +2,7 @@
 #include "ManagerPin.h"
 #include "ManualClock.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace lipa;
@@ -18,6 +19,8 @@ private Q_SLOTS:
     void noPinSetLetsEveryoneIn();
     void wrongPinsMakeTheWaitGrow();
     void rightPinResetsTheCount();
+    void wrongTriesAndTheWaitOutliveARestart();
+    void clockSetBackCannotStretchTheWait();
 };
 
 void TestManagerPin::acceptsFourToEightDigits_data()
@@ -114,6 +117,60 @@ void TestManagerPin::rightPinResetsTheCount()
     QCOMPARE(pin.check(QStringLiteral("4321")).verdict, ManagerPin::Verdict::Accepted);
     QCOMPARE(pin.failuresInARow(), 0);
     QCOMPARE(pin.check(QStringLiteral("1111")).wait, 0s); // two free slips again
+}
+
+void TestManagerPin::wrongTriesAndTheWaitOutliveARestart()
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("lipa-till.ini"));
+    const QString stored = ManagerPin::hash(QStringLiteral("4321"));
+    test::ManualClock clock;
+    {
+        ManagerPin pin(clock, stored, ini);
+        pin.check(QStringLiteral("1111"));
+        pin.check(QStringLiteral("2222"));
+        QCOMPARE(pin.check(QStringLiteral("3333")).wait, 5s);
+    }
+    // The till starts again (a new process: its monotonic clock starts afresh), 2 s later.
+    clock.advance(2s);
+    test::ManualClock restarted(clock.now());
+    {
+        ManagerPin pin(restarted, stored, ini);
+        QCOMPARE(pin.failuresInARow(), 3);
+        QCOMPARE(pin.lockedFor(), 3s);
+        QCOMPARE(pin.check(QStringLiteral("4321")).verdict, ManagerPin::Verdict::LockedOut);
+        restarted.advance(3s);
+        // The count goes on where it was: the fourth wrong PIN waits 10 s, not nothing.
+        QCOMPARE(pin.check(QStringLiteral("5555")).wait, 10s);
+    }
+    {
+        ManagerPin pin(restarted, stored, ini);
+        QCOMPARE(pin.lockedFor(), 10s);
+        restarted.advance(10s);
+        QCOMPARE(pin.check(QStringLiteral("4321")).verdict, ManagerPin::Verdict::Accepted);
+    }
+    // The right PIN ends it for the next start too.
+    ManagerPin pin(restarted, stored, ini);
+    QCOMPARE(pin.failuresInARow(), 0);
+    QCOMPARE(pin.lockedFor(), 0s);
+    QCOMPARE(pin.check(QStringLiteral("1111")).wait, 0s);
+}
+
+void TestManagerPin::clockSetBackCannotStretchTheWait()
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("lipa-till.ini"));
+    const QString stored = ManagerPin::hash(QStringLiteral("4321"));
+    test::ManualClock clock;
+    {
+        ManagerPin pin(clock, stored, ini);
+        for (const char* wrong : {"1111", "2222", "3333"})
+            pin.check(QString::fromLatin1(wrong));
+    }
+    // Restarted with the wall clock a day behind: the wait is at most the longest one, not a day.
+    test::ManualClock behind(clock.now().addDays(-1));
+    ManagerPin pin(behind, stored, ini);
+    QCOMPARE(pin.lockedFor(), 300s);
 }
 
 QTEST_GUILESS_MAIN(TestManagerPin)
