@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CannedServer.h"
+#include "ReconcileReport.h"
 #include "TestStack.h"
 
 #include <QLoggingCategory>
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void keyInsideAnInvoiceLeaksNothing();
     void echoedConnectionTestLeaksNothing_data();
     void echoedConnectionTestLeaksNothing();
+    void echoedRecordsAndRefundsLeakNothing_data();
+    void echoedRecordsAndRefundsLeakNothing();
 
 private:
     QtMessageHandler m_previous = nullptr;
@@ -201,6 +204,67 @@ void TestRedaction::echoedConnectionTestLeaksNothing()
              qPrintable(result->message));
     QVERIFY2(leakIn(result->message).isEmpty(), qPrintable(result->message));
     QVERIFY2(leakIn(g_log).isEmpty(), qPrintable(g_log));
+}
+
+void TestRedaction::echoedRecordsAndRefundsLeakNothing_data()
+{
+    QTest::addColumn<CannedServer::Behaviour>("echo");
+    QTest::addColumn<int>("status");
+    for (int status : {400, 200, 502}) {
+        QTest::addRow("HTTP %d", status) << CannedServer::Behaviour::Echo << status;
+        QTest::addRow("HTTP %d, as IntaSend's error body", status)
+            << CannedServer::Behaviour::EchoAsJson << status;
+    }
+}
+
+void TestRedaction::echoedRecordsAndRefundsLeakNothing()
+{
+    // The routes IntaSend's records added: the invoice list (reconciling, finding a lost payment) and
+    // refund requests (filing one, following it).
+    QFETCH(CannedServer::Behaviour, echo);
+    QFETCH(int, status);
+    CannedServer server;
+    server.on("/", {echo, status, {}});
+    server.answer(
+        "/api/v1/payment/mpesa-stk-push/",
+        R"({"invoice":{"invoice_id":"ECHO2","state":"COMPLETE","value":150,"mpesa_reference":"QXECHO1"}})");
+    test::TestStack t(Settings{}, [&](ClientConfig& config) {
+        config.baseUrl = QUrl(server.baseUrl());
+        config.publicKey = kPublicKey;
+        config.secretKey = kSecretKey;
+    });
+    const QString ref = t.till().charge(Money::fromShillings(150), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(t.journal().find(ref)->state, PaymentState::Complete);
+
+    const Result<Refund> asked =
+        t.stack->refunds.request(ref, Money::fromShillings(150), RefundDesk::reasons().first(), {});
+    QVERIFY2(asked, qPrintable(asked.error()));
+    QVERIFY(t.waitForNetwork());
+    QCOMPARE(server.requestCount("/api/v1/chargebacks/"), 1);
+    const Refund refund = *t.journal().refunds().find(asked->id);
+    QVERIFY2(refund.state == RefundState::Refused || refund.state == RefundState::Unconfirmed,
+             qPrintable(refundStateKey(refund.state)));
+    const QString refundText = refund.message + refund.rawStatus + refund.resolution + refund.chargebackId;
+    QVERIFY2(leakIn(refundText).isEmpty(), qPrintable(QStringLiteral("refund: ") + refundText));
+
+    QSignalSpy finished(&t.stack->reconciler, &Reconciler::finished);
+    QSignalSpy notices(&t.stack->reconciler, &Reconciler::notice);
+    QVERIFY(t.stack->reconciler.start(t.clock.now().addSecs(-3600), t.clock.now().addSecs(1)));
+    QVERIFY(t.advanceUntil([&] { return !finished.isEmpty(); }, 10min, 1s));
+    QVERIFY(server.requestCount("/api/v1/invoices/") >= 1);
+    const Reconciliation r = finished.first().first().value<Reconciliation>();
+    QVERIFY(!r.summary.complete);
+    QString shown =
+        r.summary.incompleteReason + ReconcileReport::toHtml(r) + ReconcileReport::summaryText(r.summary);
+    for (const QList<QVariant>& notice : std::as_const(notices))
+        shown += notice.first().toString();
+    QVERIFY2(leakIn(shown).isEmpty(), qPrintable(QStringLiteral("shown: ") + shown));
+    const std::optional<Reconciliation> kept = t.journal().reconciliations().find(r.id);
+    QVERIFY(kept);
+    QVERIFY2(leakIn(kept->summary.incompleteReason).isEmpty(), qPrintable(kept->summary.incompleteReason));
+    QVERIFY2(g_log.contains(QStringLiteral("/api/v1/chargebacks/")), "the refused request was logged");
+    QVERIFY2(leakIn(g_log).isEmpty(), qPrintable(QStringLiteral("log: ") + g_log));
 }
 
 QTEST_GUILESS_MAIN(TestRedaction)
