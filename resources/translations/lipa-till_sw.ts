@@ -618,6 +618,10 @@
         <source>No such refund in the journal</source>
         <translation>Hakuna marejesho kama hayo kwenye daftari</translation>
     </message>
+    <message>
+        <source>only %1 of its %2 lines were kept</source>
+        <translation>mistari %1 tu kati ya %2 ndiyo iliyohifadhiwa</translation>
+    </message>
 </context>
 <context>
     <name>lipa::KeyStore</name>
@@ -1934,6 +1938,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>the journal could not be read</source>
         <translation>daftari halikuweza kusomwa</translation>
+    </message>
+    <message>
+        <source>The reconciliation&apos;s lines could not all be kept in the journal (%1).</source>
+        <translation>Mistari yote ya ulinganisho haikuweza kuhifadhiwa kwenye daftari (%1).</translation>
     </message>
 </context>
 <context>

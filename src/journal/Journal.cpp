@@ -377,6 +377,27 @@ QList<Payment> Journal::paymentsBetween(const QDateTime& from, const QDateTime& 
     return readPayments(query, "payments between", ok);
 }
 
+QList<Payment> Journal::paymentsBetween(const QDateTime& from, const QDateTime& to, const Payment* after,
+                                        int limit, bool* ok) const
+{
+    // Keyset paging on (created_at, id), which the created_at index holds: each slice costs its own rows,
+    // however far into a busy day it is.
+    QSqlQuery query(m_connection.db());
+    query.setForwardOnly(true);
+    // The range starts at the last one read (not at the period's start, which made every slice read all
+    // those before it again).
+    query.prepare(QStringLiteral("SELECT %1 FROM payments WHERE created_at >= ? AND created_at < ?"
+                                 " AND (created_at > ? OR id > ?) ORDER BY created_at, id LIMIT ?")
+                      .arg(PaymentRow::columns()));
+    const qint64 afterAt = after ? after->createdAt.toMSecsSinceEpoch() : from.toMSecsSinceEpoch() - 1;
+    query.addBindValue(after ? afterAt : from.toMSecsSinceEpoch());
+    query.addBindValue(to.toMSecsSinceEpoch());
+    query.addBindValue(afterAt);
+    query.addBindValue(after ? after->sequence : std::numeric_limits<qint64>::max());
+    query.addBindValue(limit);
+    return readPayments(query, "payments between (slice)", ok);
+}
+
 QList<Payment> Journal::settledInCashLater(const QDateTime& from, const QDateTime& to, bool* ok) const
 {
     QSqlQuery query(m_connection.db());

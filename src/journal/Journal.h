@@ -107,6 +107,10 @@ public:
     qint64 paymentCount() const;
     // Every payment created in [from, to), oldest first (a shift's or a day's worth: hundreds, not millions).
     QList<Payment> paymentsBetween(const QDateTime& from, const QDateTime& to, bool* ok = nullptr) const;
+    // The same a slice at a time, oldest first: up to limit payments that come after `after` (by creation
+    // time, then sequence), or from the start when after is null. For days of thousands.
+    QList<Payment> paymentsBetween(const QDateTime& from, const QDateTime& to, const Payment* after,
+                                   int limit, bool* ok = nullptr) const;
     // Sales made before `from` that were settled in cash between `from` and `to` and are still cash
     // sales: the cash went into the drawer then, not when the sale was made.
     QList<Payment> settledInCashLater(const QDateTime& from, const QDateTime& to, bool* ok = nullptr) const;

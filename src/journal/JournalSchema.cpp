@@ -124,7 +124,8 @@ const QList<QStringList>& migrations()
                            " paid_at_intasend_cents INTEGER NOT NULL,"
                            " charges_cents INTEGER NOT NULL,"
                            " net_cents INTEGER NOT NULL,"
-                           " other_sender_cents INTEGER NOT NULL)"),
+                           " other_sender_cents INTEGER NOT NULL,"
+                           " items_expected INTEGER NOT NULL DEFAULT 0)"),
             QStringLiteral("CREATE TABLE reconciliation_items ("
                            " id INTEGER PRIMARY KEY,"
                            " reconciliation_id INTEGER NOT NULL REFERENCES reconciliations(id),"

@@ -4,6 +4,7 @@
 #include "JournalConnection.h"
 #include "SqlValue.h"
 
+#include <QCoreApplication>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,7 +21,7 @@ namespace {
 const QString kSummaryColumns = QStringLiteral(
     "id, till_name, cashier, period_from, period_to, started_at, finished_at, complete, incomplete_reason,"
     " invoices_read, requests, payments_here, matched, paid_there_only, paid_here_only, amount_differs,"
-    " other_sender, paid_at_intasend_cents, charges_cents, net_cents, other_sender_cents");
+    " other_sender, paid_at_intasend_cents, charges_cents, net_cents, other_sender_cents, items_expected");
 
 const QString kItemColumns =
     QStringLiteral("category, api_ref, invoice_id, state_here, state_there, amount_here_cents,"
@@ -119,9 +120,21 @@ std::optional<Reconciliation> readOne(const JournalConnection& connection, QSqlQ
     if (!connection.exec(query, what) || !query.next())
         return std::nullopt;
     Reconciliation reconciliation = reconciliationFrom(query);
+    const int expected = query.value(21).toInt();
     query.finish();
     if (!readItems(connection, reconciliation))
         return std::nullopt;
+    if (reconciliation.items.size() < expected) {
+        // The till stopped while its lines were being kept (they are kept a slice at a time).
+        ReconcileSummary& s = reconciliation.summary;
+        s.complete = false;
+        const QString shortBy =
+            QCoreApplication::translate("lipa::Journal", "only %1 of its %2 lines were kept")
+                .arg(reconciliation.items.size())
+                .arg(expected);
+        s.incompleteReason =
+            s.incompleteReason.isEmpty() ? shortBy : s.incompleteReason + QStringLiteral("; ") + shortBy;
+    }
     return reconciliation;
 }
 
@@ -174,6 +187,56 @@ ReconciliationLog::ReconciliationLog(JournalConnection& connection)
 
 bool ReconciliationLog::add(Reconciliation& reconciliation)
 {
+    return insert(reconciliation, true);
+}
+
+bool ReconciliationLog::begin(Reconciliation& reconciliation)
+{
+    return insert(reconciliation, false);
+}
+
+bool ReconciliationLog::insertItems(qint64 reconciliationId, const QList<ReconcileItem>& items)
+{
+    QSqlQuery item(m_connection.db());
+    item.prepare(QStringLiteral(
+        "INSERT INTO reconciliation_items (reconciliation_id, category, api_ref, invoice_id, state_here,"
+        " state_there, amount_here_cents, amount_there_cents, mpesa_reference, charges_cents, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const ReconcileItem& each : items) {
+        bindItem(item, reconciliationId, each);
+        if (!m_connection.exec(item, "insert reconciliation item"))
+            return false;
+    }
+    return true;
+}
+
+bool ReconciliationLog::addItems(qint64 reconciliationId, const QList<ReconcileItem>& items)
+{
+    QSqlDatabase& db = m_connection.db();
+    m_connection.setLastError(QString());
+    // A reconciliation's lines can be had again by reconciling again; they are committed without waiting
+    // for the disk, like IntaSend's fees (see recordFees).
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    const auto restore =
+        qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = FULL")); });
+    if (!db.transaction()) {
+        m_connection.setLastErrorFrom(db.lastError());
+        return false;
+    }
+    if (!insertItems(reconciliationId, items)) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        m_connection.setLastErrorFrom(db.lastError());
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool ReconciliationLog::insert(Reconciliation& reconciliation, bool withItems)
+{
     QSqlDatabase& db = m_connection.db();
     m_connection.setLastError(QString());
     if (!db.transaction()) {
@@ -185,25 +248,18 @@ bool ReconciliationLog::add(Reconciliation& reconciliation)
         "INSERT INTO reconciliations (till_name, cashier, period_from, period_to, started_at, finished_at,"
         " complete, incomplete_reason, invoices_read, requests, payments_here, matched, paid_there_only,"
         " paid_here_only, amount_differs, other_sender, paid_at_intasend_cents, charges_cents, net_cents,"
-        " other_sender_cents)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " other_sender_cents, items_expected)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     bindSummary(summary, reconciliation);
+    summary.addBindValue(static_cast<qint64>(reconciliation.items.size()));
     if (!m_connection.exec(summary, "insert reconciliation")) {
         db.rollback();
         return false;
     }
     const qint64 id = summary.lastInsertId().toLongLong();
-    QSqlQuery item(db);
-    item.prepare(QStringLiteral(
-        "INSERT INTO reconciliation_items (reconciliation_id, category, api_ref, invoice_id, state_here,"
-        " state_there, amount_here_cents, amount_there_cents, mpesa_reference, charges_cents, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const ReconcileItem& each : reconciliation.items) {
-        bindItem(item, id, each);
-        if (!m_connection.exec(item, "insert reconciliation item")) {
-            db.rollback();
-            return false;
-        }
+    if (withItems && !insertItems(id, reconciliation.items)) {
+        db.rollback();
+        return false;
     }
     if (!db.commit()) {
         m_connection.setLastErrorFrom(db.lastError());

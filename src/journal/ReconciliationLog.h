@@ -33,6 +33,11 @@ public:
 
     // Keeps the reconciliation (summary and items, in one transaction) and sets its id.
     bool add(Reconciliation& reconciliation);
+    // Keeps the summary alone (saying how many items are to follow) and sets its id; the items follow
+    // through addItems, a slice at a time, so that thousands of them never stall the till. One that the
+    // till stopped keeping is read back incomplete, with how many items are missing.
+    bool begin(Reconciliation& reconciliation);
+    bool addItems(qint64 reconciliationId, const QList<ReconcileItem>& items);
     std::optional<Reconciliation> find(qint64 id) const;
     // The newest kept reconciliation whose period covers [from, to) (from ≤ its from is not required:
     // its period must contain the whole of [from, to)); nullopt when there is none.
@@ -44,6 +49,9 @@ public:
     bool recordFees(const QList<PaymentFees>& fees);
 
 private:
+    bool insert(Reconciliation& reconciliation, bool withItems);
+    bool insertItems(qint64 reconciliationId, const QList<ReconcileItem>& items);
+
     JournalConnection& m_connection;
 };
 

@@ -2,6 +2,7 @@
 #include "ReconcileMatcher.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace lipa {
 
@@ -54,12 +55,12 @@ ReconcileMatcher::ReconcileMatcher(const QList<Payment>& payments, QDateTime fro
 
 void ReconcileMatcher::addPayments(const QList<Payment>& payments)
 {
-    m_byRef.reserve(m_byRef.size() + payments.size());
+    // No reserve(): called a slice at a time, an exact reserve would copy everything on every slice.
     for (const Payment& payment : payments) {
-        if (m_byRef.contains(payment.localRef))
+        if (m_index.contains(payment.localRef))
             continue;
-        m_byRef.insert(payment.localRef, {payment, std::nullopt});
-        m_order.append(payment.localRef);
+        m_index.insert(payment.localRef, m_seen.size());
+        m_seen.append({payment, std::nullopt});
     }
 }
 
@@ -71,11 +72,12 @@ QList<PaymentFees> ReconcileMatcher::add(const QList<wire::Invoice>& invoices)
         ++m_invoicesRead;
         if (invoice.createdAt.isValid() && invoice.createdAt < start)
             m_reachedStart = true; // newest first: what follows is older still
-        const auto seen = m_byRef.find(invoice.apiRef);
-        if (invoice.apiRef.isEmpty() || seen == m_byRef.end()) {
+        const auto found = m_index.constFind(invoice.apiRef);
+        if (invoice.apiRef.isEmpty() || found == m_index.cend()) {
             takeOther(invoice);
             continue;
         }
+        Seen* seen = &m_seen[*found];
         if (better(invoice, seen->invoice))
             seen->invoice = invoice;
         if (isPaid(invoice) && invoice.charges)
@@ -105,14 +107,18 @@ ReconcileMatcher::Outcome ReconcileMatcher::finish(bool complete) const
     sum.to = m_to;
     sum.complete = complete;
     sum.invoicesRead = m_invoicesRead;
-    sum.paymentsHere = static_cast<int>(m_order.size());
-    // The report lists them oldest first, whatever order they were read in.
-    QList<QString> order = m_order;
-    std::stable_sort(order.begin(), order.end(), [this](const QString& a, const QString& b) {
-        return m_byRef[a].payment.createdAt < m_byRef[b].payment.createdAt;
+    sum.paymentsHere = static_cast<int>(m_seen.size());
+    // The report lists them oldest first, whatever order they were read in (the journal gives them newest
+    // first). Sorted by index: comparing through the hash copied a payment at every step.
+    std::vector<const Seen*> order;
+    order.reserve(m_seen.size());
+    for (const Seen& seen : m_seen)
+        order.push_back(&seen);
+    std::stable_sort(order.begin(), order.end(), [](const Seen* a, const Seen* b) {
+        return a->payment.createdAt.toMSecsSinceEpoch() < b->payment.createdAt.toMSecsSinceEpoch();
     });
-    for (const QString& ref : std::as_const(order)) {
-        const Seen& seen = m_byRef[ref];
+    for (const Seen* each : order) {
+        const Seen& seen = *each;
         const Payment& payment = seen.payment;
         const wire::Invoice* invoice = seen.invoice ? &*seen.invoice : nullptr;
         const bool paidHere = payment.state == PaymentState::Complete;

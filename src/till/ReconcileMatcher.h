@@ -56,8 +56,8 @@ private:
     };
     void takeOther(const wire::Invoice& invoice);
 
-    QHash<QString, Seen> m_byRef;
-    QList<QString> m_order; // the payments' refs, in the order they were given
+    QList<Seen> m_seen;                // the period's payments, in the order they were given
+    QHash<QString, qsizetype> m_index; // api_ref → its place in m_seen
     QDateTime m_from;
     QDateTime m_to;
     std::function<bool(const QString&)> m_knownHere;

@@ -4,7 +4,6 @@
 #include "Journal.h"
 #include "Till.h"
 
-#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -72,7 +71,7 @@ bool Reconciler::start(const QDateTime& from, const QDateTime& to, const QString
     ++m_generation;
     qCInfo(lcReconcile) << "reconciling" << from << "to" << to;
     m_till.callStarted(); // the reading is work under way too: a restart waits for it
-    loadPayments(std::numeric_limits<qint64>::max());
+    loadPayments(std::nullopt);
     return true;
 }
 
@@ -88,10 +87,11 @@ void Reconciler::cancel()
     Q_EMIT cancelled();
 }
 
-void Reconciler::loadPayments(qint64 beforeSequence)
+void Reconciler::loadPayments(const std::optional<Payment>& after)
 {
     bool read = false;
-    const QList<Payment> slice = m_journal.page(m_run->period, beforeSequence, m_pace.journalSlice, &read);
+    const QList<Payment> slice = m_journal.paymentsBetween(
+        m_run->period.from, m_run->period.to, after ? &*after : nullptr, m_pace.journalSlice, &read);
     if (!read) {
         m_till.callEnded();
         Q_EMIT notice(tr("The journal could not be read to reconcile it (%1).").arg(m_journal.lastError()));
@@ -105,7 +105,7 @@ void Reconciler::loadPayments(qint64 beforeSequence)
         return;
     }
     const quint64 generation = m_generation;
-    const qint64 next = slice.constLast().sequence;
+    const Payment next = slice.constLast();
     QTimer::singleShot(0, this, [this, generation, next] {
         if (generation != m_generation || !m_run) {
             m_till.callEnded(); // cancelled meanwhile
@@ -210,27 +210,60 @@ void Reconciler::finish(const QString& incomplete)
     reconciliation.summary.requests = started.requests;
     reconciliation.summary.incompleteReason = incomplete;
     reconciliation.items = outcome.items;
-    // What IntaSend has paid and the till did not: recorded now, with its receipt.
-    for (const ReconcileMatcher::FoundPaid& found : std::as_const(outcome.toRecord)) {
+    reconciliation.summary.finishedAt = m_clock.now();
+    qCInfo(lcReconcile) << "done:" << reconciliation.summary.invoicesRead << "invoices,"
+                        << reconciliation.summary.requests << "requests, complete"
+                        << reconciliation.summary.complete;
+    m_till.callStarted(); // recording and keeping it is work under way: a restart waits for it
+    auto done =
+        std::make_shared<Finishing>(Finishing{std::move(reconciliation), std::move(outcome.toRecord)});
+    recordFound(done, 0);
+}
+
+void Reconciler::recordFound(const std::shared_ptr<Finishing>& done, qsizetype index)
+{
+    // What IntaSend has paid and the till did not: recorded now, with its receipt; one per turn of the
+    // event loop (each is a synced write).
+    if (index < done->toRecord.size()) {
+        const ReconcileMatcher::FoundPaid& found = done->toRecord.at(index);
         const std::optional<Payment> now = m_journal.find(found.payment.localRef);
         if (now && now->state != PaymentState::Complete && m_till.recordPaidAtIntaSend(*now, found.invoice))
             Q_EMIT notice(tr("IntaSend has %1 from %2 paid (receipt %3); the till had not recorded it. It "
                              "is now recorded as paid.")
                               .arg(found.payment.amount.toDisplayString(), found.payment.phone.masked(),
                                    found.invoice.mpesaReference));
+        QTimer::singleShot(0, this, [this, done, index] { recordFound(done, index + 1); });
+        return;
     }
-    reconciliation.summary.finishedAt = m_clock.now();
-    QElapsedTimer profile;
-    profile.start();
-    const bool kept = m_journal.reconciliations().add(reconciliation);
-    if (!kept)
+    if (!m_journal.reconciliations().begin(done->reconciliation)) {
+        m_till.callEnded();
         Q_EMIT notice(
             tr("The reconciliation could not be kept in the journal (%1).").arg(m_journal.lastError()));
-    qCInfo(lcReconcile) << "kept in" << profile.elapsed() << "ms;"
-                        << "done:" << reconciliation.summary.invoicesRead << "invoices,"
-                        << reconciliation.summary.requests << "requests, complete"
-                        << reconciliation.summary.complete;
-    Q_EMIT finished(reconciliation, kept);
+        Q_EMIT finished(done->reconciliation, false);
+        return;
+    }
+    auto kept = std::make_shared<Reconciliation>(std::move(done->reconciliation));
+    QTimer::singleShot(0, this, [this, kept] { keepItems(kept, 0); });
+}
+
+void Reconciler::keepItems(const std::shared_ptr<Reconciliation>& reconciliation, qsizetype from)
+{
+    // A slice per turn of the event loop: 5,000 lines in one go stalled the window for 40 ms.
+    const QList<ReconcileItem> slice = reconciliation->items.mid(from, m_pace.journalSlice);
+    if (!slice.isEmpty() && !m_journal.reconciliations().addItems(reconciliation->id, slice)) {
+        m_till.callEnded();
+        Q_EMIT notice(tr("The reconciliation's lines could not all be kept in the journal (%1).")
+                          .arg(m_journal.lastError()));
+        Q_EMIT finished(*reconciliation, false);
+        return;
+    }
+    const qsizetype next = from + slice.size();
+    if (next < reconciliation->items.size()) {
+        QTimer::singleShot(0, this, [this, reconciliation, next] { keepItems(reconciliation, next); });
+        return;
+    }
+    m_till.callEnded();
+    Q_EMIT finished(*reconciliation, true);
 }
 
 } // namespace lipa

@@ -34,6 +34,9 @@ private Q_SLOTS:
     void recordedFeesSetChargesAndKeepTheReceipt();
     void updatingAPaymentNeverClearsItsFees();
     void upgradesAVersionFourJournal();
+    void itemsKeptInSlicesAndAShortfallIsSaid();
+    void lighterWritesLeaveEveryOtherWriteSynced();
+    void paymentsOfAPeriodComeInSlices();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("journal.sqlite")); }
@@ -823,6 +826,93 @@ void TestJournalRecords::upgradesAVersionFourJournal()
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+void TestJournalRecords::itemsKeptInSlicesAndAShortfallIsSaid()
+{
+    auto journal = Journal::openInMemory();
+    Reconciliation kept = reconciliation(m_now, m_now.addDays(1));
+    kept.summary.complete = true;
+    for (int i = 0; i < 3; ++i) {
+        ReconcileItem item;
+        item.category = ReconcileCategory::OtherSender;
+        item.apiRef = QStringLiteral("other-%1").arg(i);
+        item.amountThere = Money::fromShillings(100 + i);
+        item.createdAt = m_now.addSecs(i);
+        kept.items.append(item);
+    }
+    QVERIFY(journal->reconciliations().begin(kept));
+    QVERIFY(kept.id > 0);
+    QVERIFY(journal->reconciliations().addItems(kept.id, kept.items.mid(0, 2)));
+    // The till stopped before the last slice: read back incomplete, saying so.
+    std::optional<Reconciliation> partial = journal->reconciliations().find(kept.id);
+    QVERIFY(partial);
+    QCOMPARE(partial->items.size(), 2);
+    QVERIFY(!partial->summary.complete);
+    QVERIFY2(partial->summary.incompleteReason.contains(QStringLiteral("2 of its 3")),
+             qPrintable(partial->summary.incompleteReason));
+    QVERIFY(journal->reconciliations().addItems(kept.id, kept.items.mid(2)));
+    const std::optional<Reconciliation> whole = journal->reconciliations().find(kept.id);
+    QVERIFY(whole);
+    QCOMPARE(whole->items.size(), 3);
+    QVERIFY(whole->summary.complete);
+    QVERIFY(whole->summary.incompleteReason.isEmpty());
+    QCOMPARE(whole->items.at(2).apiRef, QStringLiteral("other-2"));
+}
+
+void TestJournalRecords::lighterWritesLeaveEveryOtherWriteSynced()
+{
+    // Fees and a reconciliation's lines are written without waiting for the disk; a payment never is.
+    Journal::OpenError error;
+    auto journal = Journal::open(path(), &error);
+    QVERIFY2(journal, qPrintable(error.message));
+    Payment p = payment(QStringLiteral("fees-1"));
+    QVERIFY(journal->addPayment(p));
+    const auto synchronous = [&] {
+        QSqlQuery q(QSqlDatabase::database(journal->connectionName()));
+        return q.exec(QStringLiteral("PRAGMA synchronous")) && q.next() ? q.value(0).toInt() : -1;
+    };
+    QCOMPARE(synchronous(), 2); // FULL
+    QVERIFY(journal->reconciliations().recordFees({{p.localRef, Money::fromCents(4500), std::nullopt, {}}}));
+    QCOMPARE(synchronous(), 2);
+    Reconciliation kept = reconciliation(m_now, m_now.addDays(1));
+    kept.items.append(ReconcileItem{});
+    QVERIFY(journal->reconciliations().begin(kept));
+    QVERIFY(journal->reconciliations().addItems(kept.id, kept.items));
+    QCOMPARE(synchronous(), 2);
+    // And a failing one restores it too.
+    QVERIFY(!journal->reconciliations().addItems(-1, kept.items)); // no such reconciliation
+    QCOMPARE(synchronous(), 2);
+}
+
+void TestJournalRecords::paymentsOfAPeriodComeInSlices()
+{
+    auto journal = Journal::openInMemory();
+    // Seven in the period, two at the very same millisecond, one before it and one after it.
+    const int offsets[] = {-60, 0, 10, 10, 20, 30, 40, 50, 3600 * 24};
+    QStringList inPeriod;
+    for (int i = 0; i < 9; ++i) {
+        Payment p = payment(QStringLiteral("slice-%1").arg(i), 100 + i);
+        p.createdAt = m_now.addSecs(offsets[i]);
+        p.updatedAt = p.createdAt;
+        QVERIFY(journal->addPayment(p));
+        if (i > 0 && i < 8)
+            inPeriod.append(p.localRef);
+    }
+    QStringList read;
+    std::optional<Payment> after;
+    for (int slices = 0; slices < 10; ++slices) {
+        bool ok = false;
+        const QList<Payment> slice =
+            journal->paymentsBetween(m_now, m_now.addDays(1), after ? &*after : nullptr, 3, &ok);
+        QVERIFY(ok);
+        for (const Payment& p : slice)
+            read.append(p.localRef);
+        if (slice.size() < 3)
+            break;
+        after = slice.constLast();
+    }
+    QCOMPARE(read, inPeriod); // each once, oldest first, the two alike both
 }
 
 QTEST_GUILESS_MAIN(TestJournalRecords)
