@@ -60,7 +60,7 @@ void ReconcileMatcher::addPayments(const QList<Payment>& payments)
         if (m_index.contains(payment.localRef))
             continue;
         m_index.insert(payment.localRef, m_seen.size());
-        m_seen.append({payment, std::nullopt});
+        m_seen.append({payment, std::nullopt, {}});
     }
 }
 
@@ -80,6 +80,11 @@ QList<PaymentFees> ReconcileMatcher::add(const QList<wire::Invoice>& invoices)
         Seen* seen = &m_seen[*found];
         if (better(invoice, seen->invoice))
             seen->invoice = invoice;
+        if (isPaid(invoice) &&
+            std::none_of(seen->paid.cbegin(), seen->paid.cend(), [&](const wire::Invoice& i) {
+                return i.invoiceId == invoice.invoiceId; // the same one again, across a page boundary
+            }))
+            seen->paid.append(invoice);
         if (isPaid(invoice) && invoice.charges)
             fees.append({invoice.apiRef, *invoice.charges, invoice.netAmount, invoice.mpesaReference});
     }
@@ -122,24 +127,33 @@ ReconcileMatcher::Outcome ReconcileMatcher::finish(bool complete) const
         const Payment& payment = seen.payment;
         const wire::Invoice* invoice = seen.invoice ? &*seen.invoice : nullptr;
         const bool paidHere = payment.state == PaymentState::Complete;
-        const bool paidThere = invoice && isPaid(*invoice);
-        if (paidThere) {
-            sum.paidAtIntaSend += invoice->value.value_or(payment.amount);
-            if (invoice->charges)
-                sum.charges += *invoice->charges;
-            sum.net += invoice->netAmount.value_or(invoice->value.value_or(payment.amount) -
-                                                   invoice->charges.value_or(Money()));
+        const bool paidThere = !seen.paid.isEmpty();
+        // A push IntaSend recorded twice and the customer approved twice: every paid invoice counts, and
+        // what IntaSend took is their sum (so it differs from the sale).
+        Money takenThere;
+        for (const wire::Invoice& paid : seen.paid) {
+            const Money value = paid.value.value_or(payment.amount);
+            takenThere += value;
+            sum.paidAtIntaSend += value;
+            if (paid.charges)
+                sum.charges += *paid.charges;
+            sum.net += paid.netAmount.value_or(value - paid.charges.value_or(Money()));
         }
+        const auto withTaken = [&](ReconcileItem item) {
+            if (seen.paid.size() > 1)
+                item.amountThere = takenThere;
+            return item;
+        };
         if (paidHere && paidThere) {
-            if (invoice->value && *invoice->value != payment.amount) {
+            if (takenThere != payment.amount) {
                 ++sum.amountDiffers;
-                out.items.append(itemFor(ReconcileCategory::AmountDiffers, payment, invoice));
+                out.items.append(withTaken(itemFor(ReconcileCategory::AmountDiffers, payment, invoice)));
             } else {
                 ++sum.matched;
             }
         } else if (paidThere) {
             ++sum.paidThereOnly;
-            out.items.append(itemFor(ReconcileCategory::PaidThereOnly, payment, invoice));
+            out.items.append(withTaken(itemFor(ReconcileCategory::PaidThereOnly, payment, invoice)));
             out.toRecord.append({payment, *invoice});
         } else if (paidHere && (invoice || complete)) {
             // Not found at all is only known after a complete read; found and not paid is known at once.

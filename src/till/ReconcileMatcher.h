@@ -52,7 +52,8 @@ public:
 private:
     struct Seen {
         Payment payment;
-        std::optional<wire::Invoice> invoice;
+        std::optional<wire::Invoice> invoice; // the one that speaks for it (a paid one, if any)
+        QList<wire::Invoice> paid;            // every distinct paid invoice: two mean the customer paid twice
     };
     void takeOther(const wire::Invoice& invoice);
 

@@ -145,8 +145,9 @@ void Reconciler::onPage(const QUrl& url, const InvoicePageResult& result)
     Run& run = *m_run;
     if (!result.ok()) {
         const CallResult& call = result.call;
-        if (call.failure == CallFailure::AuthRefused) {
-            finish(call.message);
+        if (call.failure == CallFailure::AuthRefused || call.failure == CallFailure::Refused ||
+            (call.failure == CallFailure::NotSent && !wire::isOnBase(url, m_client.config().baseUrl))) {
+            finish(call.message); // asking again would be refused again
             return;
         }
         if (call.failure == CallFailure::RateLimited) {
@@ -202,6 +203,7 @@ void Reconciler::retryLater(const QUrl& url, std::chrono::milliseconds delay, co
 void Reconciler::finish(const QString& incomplete)
 {
     std::unique_ptr<Run> run = std::move(m_run);
+    m_finishing = true;
     ReconcileMatcher::Outcome outcome = run->matcher.finish(incomplete.isEmpty());
     Reconciliation& reconciliation = run->reconciliation;
     const ReconcileSummary started = reconciliation.summary;
@@ -239,6 +241,7 @@ void Reconciler::recordFound(const std::shared_ptr<Finishing>& done, qsizetype i
         m_till.callEnded();
         Q_EMIT notice(
             tr("The reconciliation could not be kept in the journal (%1).").arg(m_journal.lastError()));
+        m_finishing = false;
         Q_EMIT finished(done->reconciliation, false);
         return;
     }
@@ -254,6 +257,7 @@ void Reconciler::keepItems(const std::shared_ptr<Reconciliation>& reconciliation
         m_till.callEnded();
         Q_EMIT notice(tr("The reconciliation's lines could not all be kept in the journal (%1).")
                           .arg(m_journal.lastError()));
+        m_finishing = false;
         Q_EMIT finished(*reconciliation, false);
         return;
     }
@@ -263,6 +267,7 @@ void Reconciler::keepItems(const std::shared_ptr<Reconciliation>& reconciliation
         return;
     }
     m_till.callEnded();
+    m_finishing = false;
     Q_EMIT finished(*reconciliation, true);
 }
 

@@ -43,7 +43,9 @@ public:
 
     // Whether the till can read IntaSend's records at all (a secret key is configured).
     bool canReconcile() const;
-    bool isRunning() const { return m_run != nullptr; }
+    // Also while what it found is being recorded and kept (a few turns of the event loop after the last
+    // page); it can no longer be cancelled then.
+    bool isRunning() const { return m_run != nullptr || m_finishing; }
     // Starts reconciling [from, to). False when one is already running or there is no secret key.
     bool start(const QDateTime& from, const QDateTime& to, const QString& cashier = {});
     // Stops the run: nothing more is asked, nothing is kept; cancelled() follows.
@@ -89,6 +91,7 @@ private:
     std::function<void()> m_onAlarm;
     std::unique_ptr<Run> m_run;
     quint64 m_generation = 0; // answers to a cancelled run are ignored
+    bool m_finishing = false; // the last page is read; what it found is being recorded and kept
 };
 
 } // namespace lipa

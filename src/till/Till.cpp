@@ -384,8 +384,11 @@ bool Till::recordPaidAtIntaSend(const Payment& payment, const wire::Invoice& inv
     Payment withInvoice = payment;
     if (withInvoice.invoiceId.isEmpty())
         withInvoice.invoiceId = invoice.invoiceId;
+    // Polling stops only once the journal holds it paid; otherwise the payment goes on being checked.
+    if (!applyInvoice(withInvoice, invoice, QStringLiteral("found paid at IntaSend by reconciliation")))
+        return false;
     m_poller.unwatch(payment.localRef);
-    return applyInvoice(withInvoice, invoice, QStringLiteral("found paid at IntaSend by reconciliation"));
+    return true;
 }
 
 bool Till::moveTo(Payment payment, PaymentState to, const QString& detail)

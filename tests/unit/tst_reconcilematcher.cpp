@@ -17,6 +17,7 @@ private Q_SLOTS:
     void otherSendersOnlyFromThePeriod();
     void reachesTheStartWithAMargin();
     void figuresAndFees();
+    void paidTwiceAtIntaSendIsNotMatched();
 
 private:
     const QDateTime m_from = QDateTime(QDate(2026, 12, 2), QTime(0, 0), Qt::UTC);
@@ -155,6 +156,27 @@ void TestReconcileMatcher::figuresAndFees()
     QCOMPARE(out.items.size(), 1);
     QCOMPARE(out.items.first().amountHere, Money::fromShillings(2000));
     QCOMPARE(out.items.first().amountThere, Money::fromShillings(2100));
+}
+
+void TestReconcileMatcher::paidTwiceAtIntaSendIsNotMatched()
+{
+    // IntaSend recorded the push twice and the customer approved both: charged twice, never "Matched".
+    ReconcileMatcher m = matcher({payment(QStringLiteral("twice"), 700, PaymentState::Complete)});
+    const wire::Invoice first =
+        invoice(QStringLiteral("twice"), 700, wire::RemoteState::Complete, 10, QStringLiteral("A1"));
+    const wire::Invoice second =
+        invoice(QStringLiteral("twice"), 700, wire::RemoteState::Complete, 10, QStringLiteral("A2"));
+    m.add({first, second});
+    m.add({first}); // the same one again, across a page boundary: not a third payment
+    const ReconcileMatcher::Outcome out = m.finish(true);
+    QCOMPARE(out.summary.matched, 0);
+    QCOMPARE(out.summary.amountDiffers, 1);
+    QCOMPARE(out.summary.paidAtIntaSend, Money::fromShillings(1400));
+    QCOMPARE(out.summary.charges, Money::fromShillings(42));
+    QCOMPARE(out.items.size(), 1);
+    QCOMPARE(out.items.first().amountHere, Money::fromShillings(700));
+    QCOMPARE(out.items.first().amountThere, Money::fromShillings(1400));
+    QVERIFY(!out.summary.agrees());
 }
 
 QTEST_GUILESS_MAIN(TestReconcileMatcher)
