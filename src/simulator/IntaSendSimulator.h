@@ -60,6 +60,8 @@ public:
     const sim::Fault& fault() const { return m_fault; }
     // Answers that went out (or did not) under a fault.
     int faultyAnswerCount() const { return m_faultyAnswers; }
+    // Client connections open now (kept alive between requests, or in use).
+    int openConnectionCount() const { return m_server.connectionCount(); }
     const QList<ReceivedPush>& pushes() const { return m_pushes; }
     int statusRequestCount() const { return m_statusRequests; }
     // The M-Pesa receipt code a paying customer's invoice will carry.

@@ -168,8 +168,11 @@ void TestCashier::cardShowsEveryState()
     // whether Qt's network thread has seen the server hang up first. A till idle for a while holds no
     // connection, which is the case this step is about: drop the idle ones, so the push must connect.
     QVERIFY(m_stack->waitForNetwork());
-    m_stack->simulator.setFault({FaultMode::Refuse, 0, FaultScope::All});
+    // Dropping them is asynchronous (Qt's network thread closes the sockets): wait until the simulator has
+    // seen every one go, or the push may still go out on one and end Unknown.
     m_stack->stack->network.clearConnectionCache();
+    QTRY_COMPARE(m_stack->simulator.openConnectionCount(), 0);
+    m_stack->simulator.setFault({FaultMode::Refuse, 0, FaultScope::All});
     charge(QStringLiteral("400"), QStringLiteral("0712345674"));
     verifyCard({QStringLiteral("Not sent"), false, true, true});
     if (QTest::currentTestFailed())
