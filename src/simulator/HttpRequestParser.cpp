@@ -400,6 +400,10 @@ bool HttpRequestParser::parseHead(QByteArrayView head)
                 origin.prepend('/');
         }
     }
+    // origin-form starts with "/" (RFC 9112 §3.2.1); anything else ("?x", "x/y") names no resource. Found by
+    // fuzz_http_request: "GET ?/on% HTTP/1.1" was read with an empty path.
+    if (!origin.startsWith('/'))
+        return refuse(400, "Bad request target");
     const qsizetype question = origin.indexOf('?');
     m_request.path = question < 0 ? origin : origin.left(question);
     m_request.query = question < 0 ? QByteArray() : origin.mid(question + 1);

@@ -263,6 +263,7 @@ void TestHttpServer::refusesWhatIsNotAValidRequest_data()
     QTest::newRow("negative length") << QByteArray(post + "Content-Length: -1\r\n\r\n") << 400;
     QTest::newRow("space before the colon") << QByteArray("GET / HTTP/1.1\r\nHost : a\r\n\r\n") << 400;
     QTest::newRow("folded field") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX-A: 1\r\n 2\r\n\r\n") << 400;
+    QTest::newRow("target without a slash") << QByteArray("GET ?/on% HTTP/1.1\r\nHost: a\r\n\r\n") << 400;
     QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: a\r\n\r\n") << 400;
     QTest::newRow("no Host in HTTP/1.1") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400;
     QTest::newRow("two Hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 400;
