@@ -32,7 +32,7 @@ using sim::FaultScope;
 
 namespace {
 
-const QString kSecretKey = QStringLiteral("ISSecretKey_test_reconcile-window");
+const QString kSecretKey = QStringLiteral("ISSecretKey_test_rec-window");
 
 } // namespace
 

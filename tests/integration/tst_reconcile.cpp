@@ -30,7 +30,7 @@ private Q_SLOTS:
 
 private:
     static std::unique_ptr<test::TestStack>
-    stackWithSecret(const QString& key = QStringLiteral("ISSecretKey_test_reconcile"))
+    stackWithSecret(const QString& key = QStringLiteral("ISSecretKey_test_rec-ncile"))
     {
         return std::make_unique<test::TestStack>(Settings{}, key);
     }
@@ -270,7 +270,7 @@ void TestReconcile::refusedKeyLeavesALostPaymentAsItWas()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
     Journal::OpenError error;
-    const auto t = std::make_unique<test::TestStack>(Settings{}, QStringLiteral("ISSecretKey_test_reconcile"),
+    const auto t = std::make_unique<test::TestStack>(Settings{}, QStringLiteral("ISSecretKey_test_rec-ncile"),
                                                      Journal::open(path, &error));
     t->simulator.setFault({FaultMode::DropAfterRequest, 0, FaultScope::Pushes});
     const QString ref = t->till().charge(Money::fromShillings(640), test::phoneEndingIn('5'));
