@@ -420,7 +420,10 @@ CallResult IntaSendClient::interpret(QNetworkReply& reply, bool oversize, const 
             else
                 result.message = tr("The connection to IntaSend broke (%1)").arg(reply.errorString());
         }
-        qCWarning(lcClient) << what << "network error" << error << reply.errorString();
+        if (error == QNetworkReply::ContentReSendError) // Qt's "Unknown error" would hide what happened
+            qCWarning(lcClient) << what << "connection dropped before the answer; deliberately not re-sent";
+        else
+            qCWarning(lcClient) << what << "network error" << error << reply.errorString();
         return result;
     }
 

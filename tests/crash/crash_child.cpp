@@ -51,10 +51,12 @@ int main(int argc, char* argv[])
                                     QStringLiteral("KEY"));
     const QCommandLineOption refundPaid(QStringLiteral("refund-paid"),
                                         QStringLiteral("Asks for a refund of every payment as it is paid."));
+    const QCommandLineOption allPay(QStringLiteral("all-pay"),
+                                    QStringLiteral("Every customer pays (no cancels, no empty wallets)."));
     const QCommandLineOption expiry(QStringLiteral("expiry-ms"), QStringLiteral("The expiry window."),
                                     QStringLiteral("MS"), QStringLiteral("60000"));
-    parser.addOptions(
-        {journalPath, apiBase, charges, interval, settle, seed, firstAmount, secret, refundPaid, expiry});
+    parser.addOptions({journalPath, apiBase, charges, interval, settle, seed, firstAmount, secret, refundPaid,
+                       allPay, expiry});
     parser.process(app);
 
     Journal::OpenError error;
@@ -107,7 +109,7 @@ int main(int argc, char* argv[])
         }
         // Customers who pay, cancel or are too poor; never ones who never answer.
         const char digits[] = {'5', '6', '7', '8', '0', '1'};
-        const char digit = digits[random.bounded(6)];
+        const char digit = digits[random.bounded(parser.isSet(allPay) ? 4 : 6)];
         const PhoneNumber phone =
             PhoneNumber::parse(QStringLiteral("071234560") + QLatin1Char(digit)).value();
         stack.till.charge(Money::fromShillings(amount++), phone);
