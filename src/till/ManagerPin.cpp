@@ -55,13 +55,18 @@ bool ManagerPin::isAcceptable(const QString& pin)
 
 QString ManagerPin::hash(const QString& pin)
 {
+    return hash(pin, kIterations);
+}
+
+QString ManagerPin::hash(const QString& pin, int iterations)
+{
     QByteArray salt(16, Qt::Uninitialized);
     QRandomGenerator::system()->generate(salt.begin(), salt.end());
     return QStringLiteral("%1$%2$%3$%4")
         .arg(kScheme)
-        .arg(kIterations)
+        .arg(iterations)
         .arg(QString::fromLatin1(salt.toBase64()),
-             QString::fromLatin1(derive(pin, salt, kIterations).toBase64()));
+             QString::fromLatin1(derive(pin, salt, iterations).toBase64()));
 }
 
 bool ManagerPin::matches(const QString& pin, const QString& stored)

@@ -8,6 +8,10 @@
 using namespace lipa;
 using namespace std::chrono_literals;
 
+// The lock-out tests check many PINs: a cheap work factor keeps them about the lock-out, not PBKDF2 (the
+// real one, 100,000 iterations, is checked in hashIsSaltedPbkdf2AndMatchesOnlyItsPin).
+constexpr int kCheapWork = 1000;
+
 class TestManagerPin : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -85,7 +89,7 @@ void TestManagerPin::noPinSetLetsEveryoneIn()
 void TestManagerPin::wrongPinsMakeTheWaitGrow()
 {
     test::ManualClock clock;
-    ManagerPin pin(clock, ManagerPin::hash(QStringLiteral("4321")));
+    ManagerPin pin(clock, ManagerPin::hash(QStringLiteral("4321"), kCheapWork));
     // Two slips are free.
     QCOMPARE(pin.check(QStringLiteral("1111")).wait, 0s);
     QCOMPARE(pin.check(QStringLiteral("2222")).wait, 0s);
@@ -111,7 +115,7 @@ void TestManagerPin::wrongPinsMakeTheWaitGrow()
 void TestManagerPin::rightPinResetsTheCount()
 {
     test::ManualClock clock;
-    ManagerPin pin(clock, ManagerPin::hash(QStringLiteral("4321")));
+    ManagerPin pin(clock, ManagerPin::hash(QStringLiteral("4321"), kCheapWork));
     pin.check(QStringLiteral("1111"));
     pin.check(QStringLiteral("2222"));
     QCOMPARE(pin.check(QStringLiteral("4321")).verdict, ManagerPin::Verdict::Accepted);
@@ -123,7 +127,7 @@ void TestManagerPin::wrongTriesAndTheWaitOutliveARestart()
 {
     QTemporaryDir dir;
     const QString ini = dir.filePath(QStringLiteral("lipa-till.ini"));
-    const QString stored = ManagerPin::hash(QStringLiteral("4321"));
+    const QString stored = ManagerPin::hash(QStringLiteral("4321"), kCheapWork);
     test::ManualClock clock;
     {
         ManagerPin pin(clock, stored, ini);
@@ -160,7 +164,7 @@ void TestManagerPin::clockSetBackCannotStretchTheWait()
 {
     QTemporaryDir dir;
     const QString ini = dir.filePath(QStringLiteral("lipa-till.ini"));
-    const QString stored = ManagerPin::hash(QStringLiteral("4321"));
+    const QString stored = ManagerPin::hash(QStringLiteral("4321"), kCheapWork);
     test::ManualClock clock;
     {
         ManagerPin pin(clock, stored, ini);
