@@ -12,14 +12,14 @@ namespace lipa {
 
 class Journal;
 
-// Writes the payments matching a filter as CSV, for the shop's books: UTF-8, one header row, ISO times
-// with their UTC offset, amounts as 1500.00. Written atomically (a half-written file never replaces a
-// good one) and safe to open in a spreadsheet: no cell can start a formula.
+// Writes the payments matching a filter as CSV, for the shop's books, in CsvFormat's layout (UTF-8, one
+// header row, ISO times with their UTC offset, amounts as 1500.00, no cell that can start a formula).
+// Written atomically: a half-written file never replaces a good one.
 class CsvExport {
 public:
+    // CsvFormat's, kept here for the callers that know this class.
     static QStringList header();
     static QStringList row(const Payment& payment);
-    // One CSV cell: quoted when it must be, and defused when a spreadsheet would read it as a formula.
     static QString cell(const QString& text);
 
     // Returns the number of payments written, or -1 (with *error set).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Payment.h"
+#include "SearchTerm.h"
 
 #include <QDateTime>
 #include <QString>
@@ -22,16 +23,6 @@ struct PaymentFilter {
     {
         return search.trimmed().isEmpty() && group == StateGroup::All && !from.isValid() && !to.isValid();
     }
-};
-
-// How a search term is read, in this order: phone number, amount, reference/id/receipt.
-struct SearchTerm {
-    enum Kind { None, Phone, Amount, Reference };
-    Kind kind = None;
-    QString text;     // Phone: normalised; Amount and Reference: as typed, trimmed
-    qint64 cents = 0; // Amount
-
-    static SearchTerm parse(const QString& search);
 };
 
 } // namespace lipa
