@@ -2,6 +2,7 @@
 #pragma once
 
 #include "JournalConnection.h"
+#include "Outbox.h"
 #include "Payment.h"
 #include "PaymentFilter.h"
 #include "ReconciliationLog.h"
@@ -12,6 +13,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -49,7 +51,7 @@ struct Totals {
 // (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction (JournalSchema).
 class Journal {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     static QString fileName(const QString& environmentKey);
 
     struct OpenError {
@@ -124,6 +126,11 @@ public:
     ReconciliationLog& reconciliations() { return m_reconciliations; }
     const ReconciliationLog& reconciliations() const { return m_reconciliations; }
 
+    // What the shop database has not seen yet: every change in the order it was recorded.
+    const Outbox& outbox() const { return m_outbox; }
+    // Called after every write, perhaps before its transaction commits (see JournalConnection::setOnWrite).
+    void setOnWrite(std::function<void()> onWrite) { m_connection.setOnWrite(std::move(onWrite)); }
+
     QString path() const { return m_path; }
     QString lastError() const { return m_connection.lastError(); }
     // The name of the journal's QSqlDatabase connection, for tests and benchmarks only
@@ -142,6 +149,7 @@ private:
     ShiftLog m_shifts{m_connection}; // after m_connection: it works on it
     RefundLog m_refunds{m_connection};
     ReconciliationLog m_reconciliations{m_connection};
+    Outbox m_outbox{m_connection};
     QString m_path;
 };
 

@@ -30,8 +30,11 @@ JournalConnection::~JournalConnection()
 
 bool JournalConnection::exec(QSqlQuery& query, const char* what) const
 {
-    if (query.exec())
+    if (query.exec()) {
+        if (m_onWrite && !query.isSelect())
+            m_onWrite();
         return true;
+    }
     m_lastError = describe(query.lastError());
     qCWarning(lcJournal) << what << "failed:" << query.lastError().text();
     return false;

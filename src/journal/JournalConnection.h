@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 class QSqlError;
 class QSqlQuery;
 
@@ -46,6 +48,10 @@ public:
     // Records a failure of the connection itself (a transaction that could not begin or commit).
     void setLastErrorFrom(const QSqlError& error) const;
 
+    // Called after every statement that wrote (perhaps inside a transaction still to commit): the shop
+    // link uses it to look at the outbox once the writer is done. It must not touch the database.
+    void setOnWrite(std::function<void()> onWrite) { m_onWrite = std::move(onWrite); }
+
     // What an SQLite error means to a cashier ("The disk is full").
     static QString describe(const QSqlError& error);
 
@@ -54,6 +60,7 @@ private:
     QString m_name;
     // Mutable: reading queries are const, and a failed read must still say why.
     mutable QString m_lastError;
+    std::function<void()> m_onWrite;
 };
 
 } // namespace lipa

@@ -142,6 +142,30 @@ const QList<QStringList>& migrations()
             QStringLiteral("CREATE INDEX reconciliation_items_by_reconciliation"
                            " ON reconciliation_items(reconciliation_id)"),
         },
+        // 6: the outbox to the shop database. Triggers add an item in the same transaction as each change
+        // (a payment's event, IntaSend's fees learnt later, a shift opened or closed), so nothing the
+        // journal records can be missed by the shop, whoever writes it. The history so far is queued once,
+        // in order: a till joining a shop database brings its past with it.
+        {
+            QStringLiteral("CREATE TABLE outbox ("
+                           " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('event', 'payment', 'shift')),"
+                           " row_id INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO outbox(kind, row_id)"
+                           " SELECT 'shift', id FROM shifts ORDER BY id"),
+            QStringLiteral("INSERT INTO outbox(kind, row_id)"
+                           " SELECT 'event', id FROM events ORDER BY id"),
+            QStringLiteral("CREATE TRIGGER outbox_events AFTER INSERT ON events"
+                           " BEGIN INSERT INTO outbox(kind, row_id) VALUES ('event', NEW.id); END"),
+            QStringLiteral("CREATE TRIGGER outbox_fees AFTER UPDATE OF charges_cents, net_cents ON payments"
+                           " WHEN OLD.charges_cents IS NOT NEW.charges_cents"
+                           " OR OLD.net_cents IS NOT NEW.net_cents"
+                           " BEGIN INSERT INTO outbox(kind, row_id) VALUES ('payment', NEW.id); END"),
+            QStringLiteral("CREATE TRIGGER outbox_shift_opened AFTER INSERT ON shifts"
+                           " BEGIN INSERT INTO outbox(kind, row_id) VALUES ('shift', NEW.id); END"),
+            QStringLiteral("CREATE TRIGGER outbox_shift_changed AFTER UPDATE ON shifts"
+                           " BEGIN INSERT INTO outbox(kind, row_id) VALUES ('shift', NEW.id); END"),
+        },
     };
     Q_ASSERT(steps.size() == Journal::kSchemaVersion);
     return steps;

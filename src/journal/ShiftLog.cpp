@@ -13,7 +13,14 @@ namespace {
 
 const QString kShiftColumns = QStringLiteral("id, cashier, opened_at, closed_at, z_report");
 
-Shift shiftFrom(const QSqlQuery& q)
+} // namespace
+
+const QString& ShiftLog::columns()
+{
+    return kShiftColumns;
+}
+
+Shift ShiftLog::read(const QSqlQuery& q)
 {
     Shift shift;
     shift.id = q.value(0).toLongLong();
@@ -24,8 +31,6 @@ Shift shiftFrom(const QSqlQuery& q)
     shift.zReport = q.value(4).toString();
     return shift;
 }
-
-} // namespace
 
 ShiftLog::ShiftLog(JournalConnection& connection)
     : m_connection(connection)
@@ -49,7 +54,7 @@ std::optional<Shift> ShiftLog::current() const
     query.prepare(QStringLiteral("SELECT %1 FROM shifts WHERE closed_at IS NULL").arg(kShiftColumns));
     if (!m_connection.exec(query, "current shift") || !query.next())
         return std::nullopt;
-    return shiftFrom(query);
+    return read(query);
 }
 
 bool ShiftLog::close(qint64 shiftId, const QDateTime& at, const QString& zReport)
@@ -77,7 +82,7 @@ std::optional<Shift> ShiftLog::find(qint64 id) const
     query.addBindValue(id);
     if (!m_connection.exec(query, "shift") || !query.next())
         return std::nullopt;
-    return shiftFrom(query);
+    return read(query);
 }
 
 } // namespace lipa

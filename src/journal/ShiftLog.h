@@ -8,6 +8,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace lipa {
 
 class JournalConnection;
@@ -26,6 +28,10 @@ public:
     // Closes the open shift with its Z report, durably. False (lastError() says why) if it could not.
     bool close(qint64 shiftId, const QDateTime& at, const QString& zReport);
     std::optional<Shift> find(qint64 id) const;
+
+    // The columns read() expects, in its order, and reading such a row (the outbox reads shifts too).
+    static const QString& columns();
+    static Shift read(const QSqlQuery& query);
 
 private:
     JournalConnection& m_connection;
