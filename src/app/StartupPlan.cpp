@@ -52,7 +52,25 @@ Result<StartupPlan> StartupPlan::read(const QStringList& arguments, const QStrin
         QStringLiteral("quit-after-ready"),
         QCoreApplication::translate("main", "Exit as soon as the window is ready for the first payment (for "
                                             "start-up benchmarks)."));
-    parser.addOptions({demo, apiBase, publicKey, dataDir, selfTest, quitAfterReady});
+    const QCommandLineOption shopDb(
+        QStringLiteral("shop-db"),
+        QCoreApplication::translate("main", "The shop database shared by the shop's tills: "
+                                            "postgresql://USER@HOST:PORT/DBNAME. The password is read from "
+                                            "the key store or LIPA_TILL_SHOP_DB_PASSWORD, never from here."),
+        QStringLiteral("URL"));
+    const QCommandLineOption exportCsv(
+        QStringLiteral("export-csv"),
+        QCoreApplication::translate("main", "With --shop-db, --from and --to: write every till's payments of "
+                                            "those days to FILE and exit, without a window."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QCoreApplication::translate("main", "The first day of --export-csv."),
+                                  QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QCoreApplication::translate("main", "The last day of --export-csv."),
+                                QStringLiteral("YYYY-MM-DD"));
+    parser.addOptions(
+        {demo, apiBase, publicKey, dataDir, selfTest, quitAfterReady, shopDb, exportCsv, from, to});
     if (!parser.parse(arguments))
         return Failed::error(parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -66,6 +84,29 @@ Result<StartupPlan> StartupPlan::read(const QStringList& arguments, const QStrin
         return Failed::error(QStringLiteral("--demo and --api-base cannot be used together"));
 
     StartupPlan plan;
+    if (parser.isSet(exportCsv) || parser.isSet(from) || parser.isSet(to)) {
+        // The accountant's export: no window, no journal, no data folder; only the shop database.
+        if (!parser.isSet(exportCsv) || !parser.isSet(shopDb) || !parser.isSet(from) || !parser.isSet(to))
+            return Failed::error(QStringLiteral("--export-csv needs --shop-db, --from and --to"));
+        CsvExportRequest request;
+        request.path = parser.value(exportCsv);
+        request.from = QDate::fromString(parser.value(from), Qt::ISODate);
+        request.to = QDate::fromString(parser.value(to), Qt::ISODate);
+        if (!request.from.isValid() || !request.to.isValid())
+            return Failed::error(QStringLiteral("--from and --to are dates: YYYY-MM-DD"));
+        if (request.to < request.from)
+            return Failed::error(QStringLiteral("--to is before --from"));
+        const Result<ShopUrl> url = ShopUrl::parse(parser.value(shopDb));
+        if (!url)
+            return Failed::error(QStringLiteral("--shop-db: %1").arg(url.error()));
+        plan.shopDatabase = url.value();
+        plan.exportCsv = request;
+        // Only for the key store, which keeps the password per data folder; nothing is created.
+        plan.dataDir = parser.isSet(dataDir)
+                           ? parser.value(dataDir)
+                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        return Failed::ok(std::move(plan));
+    }
     plan.selfTest = parser.isSet(selfTest);
     plan.quitAfterReady = parser.isSet(quitAfterReady);
     if (plan.selfTest) {
@@ -97,6 +138,17 @@ Result<StartupPlan> StartupPlan::read(const QStringList& arguments, const QStrin
     }
     plan.settings = Settings::load(plan.iniPath(), &plan.settingsProblems);
     const Settings& settings = plan.settings;
+    // A shop database from the command line wins over the settings file's; a bad URL stops the till
+    // (it would otherwise run without the shop believing it is connected).
+    if (const QString shopUrl = parser.isSet(shopDb) ? parser.value(shopDb) : settings.shopDatabase;
+        !shopUrl.isEmpty()) {
+        const Result<ShopUrl> url = ShopUrl::parse(shopUrl);
+        if (!url)
+            return Failed::error(QStringLiteral("%1: %2").arg(
+                parser.isSet(shopDb) ? QStringLiteral("--shop-db") : QStringLiteral("shop/database"),
+                url.error()));
+        plan.shopDatabase = url.value();
+    }
 
     plan.publicKeyGiven = parser.isSet(publicKey);
     plan.client.publicKey = plan.publicKeyGiven ? parser.value(publicKey).trimmed() : settings.publicKey;
@@ -131,9 +183,17 @@ Result<StartupPlan> StartupPlan::read(const QStringList& arguments, const QStrin
     return Failed::ok(std::move(plan));
 }
 
+QString StartupPlan::takeShopPasswordFromEnvironment()
+{
+    const QByteArray name("LIPA_TILL_SHOP_DB_PASSWORD");
+    const QString password = qEnvironmentVariable(name.constData());
+    qunsetenv(name.constData());
+    return password;
+}
+
 bool StartupPlan::needsStoredKeys() const
 {
-    return !selfTest && environment.kind != EnvironmentKind::Demo;
+    return !selfTest && !exportCsv && environment.kind != EnvironmentKind::Demo;
 }
 
 QString StartupPlan::useStoredKeys(const IntaSendKeys& stored)

@@ -6,11 +6,14 @@
 #include "KeyStore.h"
 #include "Result.h"
 #include "Settings.h"
+#include "ShopUrl.h"
 
+#include <QDate>
 #include <QLockFile>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace lipa {
 
@@ -19,6 +22,13 @@ struct FolderLock {
     std::unique_ptr<QLockFile> lock; // null when it could not be taken
     QString error;
     bool heldByAnotherTill = false;
+};
+
+// lipa-till --shop-db URL --export-csv FILE --from DAY --to DAY: the accountant's export, no window.
+struct CsvExportRequest {
+    QString path;
+    QDate from;
+    QDate to;
 };
 
 // What one run of the till starts with, decided from the command line, the settings file and the keys
@@ -31,8 +41,10 @@ struct StartupPlan {
     Settings settings;
     QStringList settingsProblems;
     QString dataDir;
-    bool firstRun = false;       // nothing configured: demo mode, with a pointer to Settings
-    bool publicKeyGiven = false; // --public-key, which wins over the key store
+    bool firstRun = false;                     // nothing configured: demo mode, with a pointer to Settings
+    bool publicKeyGiven = false;               // --public-key, which wins over the key store
+    std::optional<ShopUrl> shopDatabase;       // --shop-db or shop/database; none: no shop database
+    std::optional<CsvExportRequest> exportCsv; // set: export and exit (see main)
 
     // Reads the command line and the settings file (--help and --version print and exit here). Fails
     // with the reason for a bad option or setting. The stored keys come later: see needsStoredKeys.
@@ -41,6 +53,8 @@ struct StartupPlan {
     // Reads LIPA_TILL_SECRET_KEY and removes it from the environment, so that no child process (the chime
     // players, a print helper) inherits the secret. Called once, at the start of main.
     static QString takeSecretKeyFromEnvironment();
+    // The same for LIPA_TILL_SHOP_DB_PASSWORD, the shop database's password.
+    static QString takeShopPasswordFromEnvironment();
 
     // Whether the key store is to be asked for the environment's keys before the till can start.
     bool needsStoredKeys() const;

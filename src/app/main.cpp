@@ -9,12 +9,15 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "SelfTest.h"
+#include "ShopCsv.h"
+#include "ShopLink.h"
 #include "StartupPlan.h"
 #include "TillStack.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QTimer>
+#include <QUuid>
 
 #include <csignal>
 #include <cstdio>
@@ -121,6 +124,56 @@ StartupPlan planFor(const QStringList& arguments, const QString& secretKey)
     return plan;
 }
 
+// The shop database's password: LIPA_TILL_SHOP_DB_PASSWORD when it was set, else the key store's (Settings
+// → Shop). Asked like the keys: the key store may answer later, so the application's loop runs meanwhile.
+QString shopPassword(const StartupPlan& plan, const QString& fromEnvironment)
+{
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    KeyStore keys(plan.dataDir);
+    std::optional<QString> stored;
+    bool waiting = false;
+    keys.loadShopPassword(&keys, [&stored, &waiting](const QString& password) {
+        stored = password;
+        if (waiting)
+            QCoreApplication::exit(0);
+    });
+    waiting = true;
+    while (!stored)
+        QCoreApplication::exec();
+    return *stored;
+}
+
+// lipa-till --shop-db URL --export-csv FILE --from DAY --to DAY: 0 written, 1 the database could not be
+// used (the reason on stderr).
+int exportShopCsv(const StartupPlan& plan, const QString& password)
+{
+    QString error;
+    const qint64 written = ShopCsv::exportDays(*plan.shopDatabase, password, plan.exportCsv->from,
+                                               plan.exportCsv->to, plan.exportCsv->path, &error);
+    if (written < 0) {
+        std::fprintf(stderr, "lipa-till: %s\n", qUtf8Printable(error));
+        return 1;
+    }
+    std::fprintf(stdout, "%lld payments written to %s\n", static_cast<long long>(written),
+                 qUtf8Printable(QDir::toNativeSeparators(plan.exportCsv->path)));
+    return 0;
+}
+
+// This till's identity in the shop database: made once, at the first start, and kept in the settings.
+TillIdentity tillIdentity(StartupPlan& plan)
+{
+    QUuid id = QUuid::fromString(plan.settings.tillId);
+    if (id.isNull()) {
+        id = QUuid::createUuid();
+        plan.settings.tillId = id.toString(QUuid::WithoutBraces);
+        QString error;
+        if (!Settings::writeKeys(plan.iniPath(), {{QStringLiteral("till/id"), plan.settings.tillId}}, &error))
+            plan.settingsProblems.append(error); // it still runs; the next start makes another
+    }
+    return {id, plan.settings.tillName, plan.settings.shopBranch};
+}
+
 // Starts the till again with the saved settings, but not while a request is on its way: its answer must
 // be heard and recorded first.
 void restartWhenIdle(Till& till)
@@ -135,7 +188,7 @@ void restartWhenIdle(Till& till)
 
 // One run of the till with this plan: until the window closes (its exit code) or Settings were saved
 // (kRestart).
-int runTill(StartupPlan& plan)
+int runTill(StartupPlan& plan, const QString& shopPasswordGiven)
 {
     SystemClock clock;
     std::unique_ptr<IntaSendSimulator> simulator;
@@ -164,6 +217,11 @@ int runTill(StartupPlan& plan)
     // Settings (not in a self-test) read and write the keys through their own store.
     const std::unique_ptr<KeyStore> keys = plan.selfTest ? nullptr : std::make_unique<KeyStore>(plan.dataDir);
     TillStack stack(clock, plan.client, plan.settings, std::move(journal));
+    // Made at the first start, shop database or not: a till that joins a shop later keeps its identity.
+    const TillIdentity identity = plan.selfTest ? TillIdentity{} : tillIdentity(plan);
+    // Without a shop database nothing of it runs: no thread, no driver loaded.
+    if (plan.shopDatabase && !plan.selfTest)
+        stack.connectShop(*plan.shopDatabase, shopPassword(plan, shopPasswordGiven), identity);
     MainWindow window(stack, plan.environment, plan.settings.maxAmountShillings);
     if (keys)
         window.setSettingsAccess(plan.settings, plan.iniPath(), keys.get());
@@ -195,6 +253,7 @@ int main(int argc, char* argv[])
     reportFatalErrorsOnStderr();
     // Taken out of the environment before anything else runs: no child process may inherit the secret.
     const QString secretKey = StartupPlan::takeSecretKeyFromEnvironment();
+    const QString shopPasswordGiven = StartupPlan::takeShopPasswordFromEnvironment();
     std::optional<StartupPlan> plan;
     QStringList arguments;
     {
@@ -203,6 +262,8 @@ int main(int argc, char* argv[])
         setApplicationNames();
         arguments = QCoreApplication::arguments();
         plan = planFor(arguments, secretKey);
+        if (plan->exportCsv)
+            return exportShopCsv(*plan, shopPassword(*plan, shopPasswordGiven));
     }
 
     QApplication app(argc, argv);
@@ -220,9 +281,11 @@ int main(int argc, char* argv[])
 
     // Settings saved from the window start the till again, in this process, with the new settings.
     for (;;) {
-        const int exitCode = runTill(*plan);
+        const int exitCode = runTill(*plan, shopPasswordGiven);
         if (exitCode != kRestart)
             return exitCode;
         plan = planFor(arguments, secretKey);
+        if (plan->exportCsv)
+            return exportShopCsv(*plan, shopPassword(*plan, shopPasswordGiven));
     }
 }

@@ -141,7 +141,28 @@ void KeyStore::whenProbed(std::function<void()> next)
 
 void KeyStore::load(EnvironmentKind environment, QObject* context, Loaded done)
 {
-    const QString name = environmentKey(environment);
+    loadNamed(environmentKey(environment), context, std::move(done));
+}
+
+void KeyStore::save(EnvironmentKind environment, const IntaSendKeys& keys, QObject* context, Saved done)
+{
+    saveNamed(environmentKey(environment), keys, context, std::move(done));
+}
+
+// The shop database's password is kept like a secret key, under an entry of its own.
+void KeyStore::loadShopPassword(QObject* context, std::function<void(const QString&)> done)
+{
+    loadNamed(QStringLiteral("shop"), context,
+              [done = std::move(done)](const IntaSendKeys& keys) { done(keys.secretKey); });
+}
+
+void KeyStore::saveShopPassword(const QString& password, QObject* context, Saved done)
+{
+    saveNamed(QStringLiteral("shop"), {{}, password}, context, std::move(done));
+}
+
+void KeyStore::loadNamed(const QString& name, QObject* context, Loaded done)
+{
     const QPointer<QObject> receiver(context);
     auto answer = [receiver, done = std::move(done)](const IntaSendKeys& keys) {
         if (receiver)
@@ -159,9 +180,8 @@ void KeyStore::load(EnvironmentKind environment, QObject* context, Loaded done)
     });
 }
 
-void KeyStore::save(EnvironmentKind environment, const IntaSendKeys& keys, QObject* context, Saved done)
+void KeyStore::saveNamed(const QString& name, const IntaSendKeys& keys, QObject* context, Saved done)
 {
-    const QString name = environmentKey(environment);
     const QPointer<QObject> receiver(context);
     auto answer = [receiver, done = std::move(done)](const QString& error) {
         if (receiver)

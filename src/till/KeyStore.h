@@ -37,6 +37,9 @@ public:
     void load(EnvironmentKind environment, QObject* context, Loaded done);
     // Stores the keys (empty ones are removed); done gets why neither place could take them, or nothing.
     void save(EnvironmentKind environment, const IntaSendKeys& keys, QObject* context, Saved done);
+    // The shop database's password (empty when none is kept), kept the same way as the keys.
+    void loadShopPassword(QObject* context, std::function<void(const QString& password)> done);
+    void saveShopPassword(const QString& password, QObject* context, Saved done);
 
     Backend backend() const { return m_backend; }
     QString filePath() const { return filePathIn(m_dataDir); }
@@ -47,6 +50,8 @@ public:
 
 private:
     // Runs next once it is known whether there is a keyring (asking it, the first time).
+    void loadNamed(const QString& name, QObject* context, Loaded done);
+    void saveNamed(const QString& name, const IntaSendKeys& keys, QObject* context, Saved done);
     void whenProbed(std::function<void()> next);
     void readKeyring(const QString& environment, std::function<void(const IntaSendKeys&)> done);
     void writeKeyring(const QString& environment, const IntaSendKeys& keys, std::function<void(bool)> done);

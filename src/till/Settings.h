@@ -40,6 +40,13 @@ struct Settings {
     int textSizePercent = 100;
     bool keypad = false; // till/keypad: the on-screen keypad shown (View → On-screen keypad saves it)
 
+    // [till] id: this till's identity in the shop database, a UUID made at its first start (a copied data
+    // folder copies it too: the shop database notices two tills with one id)
+    QString tillId;
+    // [shop] database: postgresql://USER@HOST:PORT/DBNAME (the password is in the key store, never here);
+    // empty: no shop database, and nothing of it runs. branch: for chains sharing one database.
+    QString shopDatabase;
+    QString shopBranch;
     // [security]
     QString managerPinHash; // empty: no PIN (see ManagerPin)
 

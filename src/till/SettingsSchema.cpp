@@ -117,6 +117,16 @@ QList<Key> makeTable()
          .defaultValue = QStringLiteral("100"), .min = 80, .max = 250,
          .read = [](const Settings& s) { return QString::number(s.textSizePercent); },
          .write = [](Settings& s, const QString& v) { s.textSizePercent = v.toInt(); }},
+        // Made at the first start when empty (see main.cpp); a value that is not a UUID is replaced.
+        {.name = QStringLiteral("till/id"), .maxLength = 38, .emptyIsNone = true,
+         .read = [](const Settings& s) { return s.tillId; },
+         .write = [](Settings& s, const QString& v) { s.tillId = v; }},
+        {.name = QStringLiteral("shop/database"), .maxLength = 300, .emptyIsNone = true,
+         .read = [](const Settings& s) { return s.shopDatabase; },
+         .write = [](Settings& s, const QString& v) { s.shopDatabase = v; }},
+        {.name = QStringLiteral("shop/branch"), .maxLength = 60, .emptyIsNone = true,
+         .read = [](const Settings& s) { return s.shopBranch; },
+         .write = [](Settings& s, const QString& v) { s.shopBranch = v; }},
         // Only ever a hash (see ManagerPin); empty: no PIN.
         {.name = QStringLiteral("security/manager_pin"), .emptyIsNone = true,
          .read = [](const Settings& s) { return s.managerPinHash; },

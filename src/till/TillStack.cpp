@@ -26,4 +26,13 @@ TillStack::TillStack(Clock& clock_, ClientConfig clientConfig, const Settings& s
     shifts.setReconciles([this] { return reconciler.canReconcile(); });
 }
 
+void TillStack::connectShop(const ShopUrl& url, const QString& password, const TillIdentity& till_)
+{
+    identity = till_;
+    shop = std::make_unique<ShopLink>(journal, clock);
+    shop->start(url, password, till_);
+    shopService = std::make_unique<ShopService>(url, password);
+    shopService->prepareGuard(); // the first Charge's question is not spent connecting
+}
+
 } // namespace lipa

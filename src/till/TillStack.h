@@ -12,10 +12,14 @@
 #include "ServiceHealth.h"
 #include "Settings.h"
 #include "ShiftBook.h"
+#include "ShopLink.h"
+#include "ShopService.h"
 #include "StatusPoller.h"
 #include "Till.h"
 
 #include <QNetworkAccessManager>
+
+#include <memory>
 
 namespace lipa {
 
@@ -44,6 +48,14 @@ public:
     ShiftBook shifts;
     Reconciler reconciler;
     RefundDesk refunds;
+    // The shop database, when the till has one: the journal's copy going out (null without one).
+    std::unique_ptr<ShopLink> shop;
+    // Its reads (the shop view, the shop-wide duplicate guard), on threads of their own (null without one).
+    std::unique_ptr<ShopService> shopService;
+    TillIdentity identity;
+
+    // Starts copying the journal to the shop database (and lets the views read it).
+    void connectShop(const ShopUrl& url, const QString& password, const TillIdentity& till);
 };
 
 } // namespace lipa

@@ -53,10 +53,16 @@ int main(int argc, char* argv[])
                                         QStringLiteral("Asks for a refund of every payment as it is paid."));
     const QCommandLineOption allPay(QStringLiteral("all-pay"),
                                     QStringLiteral("Every customer pays (no cancels, no empty wallets)."));
+    const QCommandLineOption shopDb(QStringLiteral("shop-db"),
+                                    QStringLiteral("Copies the journal to this shop database (the password "
+                                                   "from LIPA_TILL_SHOP_DB_PASSWORD)."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption tillId(QStringLiteral("till-id"), QStringLiteral("The till's identity."),
+                                    QStringLiteral("UUID"));
     const QCommandLineOption expiry(QStringLiteral("expiry-ms"), QStringLiteral("The expiry window."),
                                     QStringLiteral("MS"), QStringLiteral("60000"));
     parser.addOptions({journalPath, apiBase, charges, interval, settle, seed, firstAmount, secret, refundPaid,
-                       allPay, expiry});
+                       allPay, shopDb, tillId, expiry});
     parser.process(app);
 
     Journal::OpenError error;
@@ -93,6 +99,16 @@ int main(int argc, char* argv[])
     QObject::connect(&stack.till, &Till::paymentRecorded, &app,
                      [](const Payment& payment) { say(QStringLiteral("journaled ") + payment.localRef); });
 
+    if (parser.isSet(shopDb)) {
+        stack.connectShop(ShopUrl::parse(parser.value(shopDb)).value(),
+                          qEnvironmentVariable("LIPA_TILL_SHOP_DB_PASSWORD"),
+                          {QUuid::fromString(parser.value(tillId)), QStringLiteral("crash"), {}});
+        stack.shop->setBackoff(std::chrono::milliseconds(50), std::chrono::milliseconds(300));
+        QObject::connect(stack.shop.get(), &ShopLink::statusChanged, &app, [&stack] {
+            say(QStringLiteral("shop %1 %2").arg(stack.shop->statusText()).arg(stack.shop->acknowledged()));
+        });
+    }
+
     stack.till.resume();
     stack.refunds.resume();
     say(QStringLiteral("resumed %1").arg(stack.poller.watchedCount()));
@@ -120,7 +136,9 @@ int main(int argc, char* argv[])
     if (parser.isSet(settle)) {
         QObject::connect(&settleCheck, &QTimer::timeout, &app, [&] {
             if (left <= 0 && stack.poller.watchedCount() == 0 && stack.finder.watchedCount() == 0 &&
-                stack.till.requestsInFlight() == 0) {
+                stack.till.requestsInFlight() == 0 &&
+                (!stack.shop || (stack.shop->status() == ShopLink::Status::InSync &&
+                                 stack.shop->acknowledged() == stack.journal.outbox().lastSeq()))) {
                 say(QStringLiteral("settled"));
                 QCoreApplication::exit(0);
             }

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ShopLink.h"
+
+#include "Clock.h"
+#include "Journal.h"
+#include "ShopWriter.h"
+
+#include <QLocale>
+
+namespace lipa {
+
+ShopLink::ShopLink(Journal& journal, Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_journal(journal)
+    , m_clock(clock)
+    , m_writer(new ShopWriter)
+{
+    qRegisterMetaType<OutboxBatch>();
+    m_thread.setObjectName(QStringLiteral("shop writer"));
+    m_writer->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
+    connect(m_writer, &ShopWriter::connected, this, &ShopLink::onConnected);
+    connect(m_writer, &ShopWriter::applied, this, &ShopLink::onApplied);
+    connect(m_writer, &ShopWriter::offline, this, &ShopLink::onOffline);
+    connect(m_writer, &ShopWriter::refused, this, &ShopLink::onRefused);
+    m_kick.setSingleShot(true);
+    m_kick.setInterval(0);
+    connect(&m_kick, &QTimer::timeout, this, &ShopLink::sendNext);
+    m_journal.setOnWrite([this] { journalWritten(); });
+    m_thread.start();
+}
+
+ShopLink::~ShopLink()
+{
+    m_journal.setOnWrite({});
+    // A statement blocked on a server that hangs (but whose kernel still answers) would hold the writer's
+    // thread, and so this destructor, for as long as the server likes: cut it short first.
+    m_writer->abortConnection();
+    QMetaObject::invokeMethod(m_writer, &ShopWriter::stop, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void ShopLink::start(const ShopUrl& url, const QString& password, const TillIdentity& till)
+{
+    const qint64 localLast = m_journal.outbox().lastSeq().value_or(0);
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, url, password, till, localLast] {
+        writer->start(url, password, till, localLast);
+    });
+}
+
+void ShopLink::setBackoff(std::chrono::milliseconds first, std::chrono::milliseconds max)
+{
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, first, max] { writer->setBackoff(first, max); });
+}
+
+void ShopLink::setIdentityGrace(std::chrono::milliseconds grace)
+{
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, grace] { writer->setIdentityGrace(grace); });
+}
+
+std::optional<qint64> ShopLink::toSend() const
+{
+    if (!m_everConnected)
+        return std::nullopt;
+    return std::max<qint64>(0, m_journal.outbox().lastSeq().value_or(m_acknowledged) - m_acknowledged);
+}
+
+QString ShopLink::statusText() const
+{
+    switch (m_status) {
+    case Status::Connecting:
+        return tr("Shop: connecting…");
+    case Status::InSync:
+        return tr("Shop: in sync");
+    case Status::Sending:
+        return tr("Shop: %n to send", nullptr, static_cast<int>(toSend().value_or(0)));
+    case Status::Offline:
+        return tr("Shop: offline since %1")
+            .arg(QLocale().toString(m_offlineSince.toLocalTime().time(), QStringLiteral("HH:mm")));
+    case Status::Refused:
+        return tr("Shop: not connected");
+    }
+    return {};
+}
+
+void ShopLink::journalWritten()
+{
+    // Called in the middle of the writer's transaction: look once it is done, on the next turn.
+    if (m_connected && !m_kick.isActive())
+        m_kick.start();
+}
+
+void ShopLink::sendNext()
+{
+    if (!m_connected || m_inFlightTo != 0)
+        return;
+    const std::optional<OutboxBatch> batch = m_journal.outbox().after(m_acknowledged, kBatchSize);
+    if (!batch) // the journal could not be read: the next write looks again
+        return;
+    if (batch->isEmpty()) {
+        setStatus(Status::InSync);
+        return;
+    }
+    m_inFlightTo = batch->lastSeq;
+    setStatus(Status::Sending);
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, b = *batch] { writer->apply(b); });
+}
+
+void ShopLink::onConnected(qint64 serverLastSeq)
+{
+    m_connected = true;
+    m_everConnected = true;
+    m_acknowledged = serverLastSeq;
+    m_inFlightTo = 0;
+    m_offlineSince = {};
+    m_reason.clear();
+    sendNext();
+    if (m_inFlightTo == 0 && m_status != Status::InSync)
+        setStatus(Status::InSync);
+}
+
+void ShopLink::onApplied(qint64 lastSeq)
+{
+    if (lastSeq != m_inFlightTo) // an answer from before a reconnect: the connect said where we are
+        return;
+    m_acknowledged = std::max(m_acknowledged, lastSeq);
+    m_inFlightTo = 0;
+    sendNext();
+    if (m_status == Status::Sending)
+        Q_EMIT statusChanged(); // fewer to send
+}
+
+void ShopLink::onOffline(const QString& reason)
+{
+    m_connected = false;
+    m_inFlightTo = 0;
+    m_reason = reason;
+    if (!m_offlineSince.isValid())
+        m_offlineSince = m_clock.now();
+    setStatus(Status::Offline);
+}
+
+void ShopLink::onRefused(const QString& reason)
+{
+    m_connected = false;
+    m_inFlightTo = 0;
+    m_reason = reason;
+    setStatus(Status::Refused);
+    Q_EMIT refused(reason);
+}
+
+void ShopLink::setStatus(Status status)
+{
+    if (status == m_status && status != Status::Offline)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged();
+}
+
+} // namespace lipa

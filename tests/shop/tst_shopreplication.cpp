@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Several tills, one shop database: a real PostgreSQL started for the test, real journals, real payments
+// taken through the simulator; what arrives is compared row by row with each till's journal.
+
+#include "ShopLink.h"
+#include "ShopTesting.h"
+#include "TcpProxy.h"
+#include "TestStack.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+
+namespace {
+
+// One counter: a whole till on its own simulator and journal, and its link to the shop.
+struct Counter {
+    explicit Counter(const QString& name)
+        : stack(settingsNamed(name))
+    {
+        identity = {QUuid::createUuid(), name, QStringLiteral("Westlands")};
+    }
+    static Settings settingsNamed(const QString& name)
+    {
+        Settings settings;
+        settings.tillName = name;
+        return settings;
+    }
+    void connect(const ShopUrl& url, const QString& password = QLatin1String(test::ShopServer::kPassword))
+    {
+        stack.stack->connectShop(url, password, identity);
+        link().setBackoff(50ms, 400ms);
+        link().setIdentityGrace(1s);
+    }
+    ShopLink& link() { return *stack.stack->shop; }
+    Journal& journal() { return stack.journal(); }
+    bool inSync()
+    {
+        return stack.stack->shop && link().status() == ShopLink::Status::InSync &&
+               link().acknowledged() == journal().outbox().lastSeq().value_or(-1);
+    }
+    // Takes n payments (paid, cancelled, too poor, in turn) and waits until each is final.
+    bool takePayments(int n, int firstShilling)
+    {
+        static const char digits[] = {'5', '0', '1', '6'};
+        QStringList refs;
+        for (int i = 0; i < n; ++i)
+            refs.append(stack.till().charge(Money::fromShillings(firstShilling + i),
+                                            test::phoneEndingIn(digits[i % 4])));
+        return stack.advanceUntil(
+            [&] {
+                for (const QString& ref : refs) {
+                    const std::optional<Payment> p = journal().find(ref);
+                    if (!p || !p->isFinal())
+                        return false;
+                }
+                return true;
+            },
+            60s);
+    }
+
+    test::TestStack stack;
+    TillIdentity identity;
+};
+
+} // namespace
+
+class TestShopReplication : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void threeTillsArriveRowByRow();
+    void serverStoppedMidDayEverythingArrivesOnce();
+    void connectionCutAndRestoredByAProxy();
+    void wrongPasswordSaysSoAndKeepsEverything();
+    void unreachableHostSaysSo();
+    void someoneElsesDatabaseIsLeftAlone();
+    void newerSchemaIsRefused();
+    void secondTillWithTheSameIdIsRefused();
+    void shiftsAndZReportsArrive();
+
+private:
+    QString verifyAll(std::initializer_list<Counter*> counters);
+    test::ShopServer m_shop;
+};
+
+void TestShopReplication::initTestCase()
+{
+    QVERIFY2(m_shop.start(), qPrintable(m_shop.error()));
+}
+
+void TestShopReplication::init()
+{
+    m_shop.newDatabase();
+    QVERIFY2(m_shop.error().isEmpty(), qPrintable(m_shop.error()));
+}
+
+QString TestShopReplication::verifyAll(std::initializer_list<Counter*> counters)
+{
+    QSqlDatabase db = m_shop.admin();
+    for (Counter* counter : counters) {
+        if (const QString diff = test::differencesFromJournal(db, counter->identity.id, counter->journal());
+            !diff.isEmpty())
+            return counter->identity.name + QStringLiteral(": ") + diff;
+    }
+    return {};
+}
+
+void TestShopReplication::threeTillsArriveRowByRow()
+{
+    Counter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2")),
+        three(QStringLiteral("Counter 3"));
+    // Counter 1 has history from before it joined the shop: it comes along.
+    QVERIFY(one.takePayments(4, 100));
+    for (Counter* c : {&one, &two, &three})
+        c->connect(m_shop.url());
+    QVERIFY(one.takePayments(6, 200));
+    QVERIFY(two.takePayments(8, 300));
+    QVERIFY(three.takePayments(5, 400));
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync() && two.inSync() && three.inSync(), 20000);
+    const QString diff = verifyAll({&one, &two, &three});
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QSqlDatabase db = m_shop.admin();
+    QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), one.identity.id), 10);
+    QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), two.identity.id), 8);
+    QCOMPARE(one.link().statusText(), QStringLiteral("Shop: in sync"));
+    QSqlQuery tills(db);
+    QVERIFY(tills.exec(QStringLiteral("SELECT name, branch FROM tills ORDER BY name")));
+    QVERIFY(tills.next());
+    QCOMPARE(tills.value(0).toString(), QStringLiteral("Counter 1"));
+    QCOMPARE(tills.value(1).toString(), QStringLiteral("Westlands"));
+}
+
+void TestShopReplication::serverStoppedMidDayEverythingArrivesOnce()
+{
+    Counter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
+    one.connect(m_shop.url());
+    two.connect(m_shop.url());
+    QVERIFY(one.takePayments(3, 100));
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+
+    QVERIFY2(m_shop.server().stopImmediately(), qPrintable(m_shop.server().errorString()));
+    // The tills keep charging: nothing waits for the shop database.
+    QVERIFY(one.takePayments(4, 200));
+    QVERIFY(two.takePayments(4, 300));
+    QTRY_COMPARE_WITH_TIMEOUT(one.link().status(), ShopLink::Status::Offline, 20000);
+    QVERIFY(one.link().statusText().startsWith(QStringLiteral("Shop: offline since ")));
+    QCOMPARE(one.journal().paymentCount(), 7);
+
+    QVERIFY2(m_shop.server().restart(), qPrintable(m_shop.server().errorString()));
+    QVERIFY(one.takePayments(2, 400));
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync() && two.inSync(), 30000);
+    const QString diff = verifyAll({&one, &two});
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void TestShopReplication::connectionCutAndRestoredByAProxy()
+{
+    test::TcpProxy proxy;
+    QVERIFY(proxy.listen(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_shop.server().port())));
+    Counter one(QStringLiteral("Counter 1"));
+    one.connect(m_shop.url(proxy.port()));
+    QVERIFY(one.takePayments(3, 100));
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+
+    proxy.cut();
+    QVERIFY(one.takePayments(5, 200));
+    QTRY_COMPARE_WITH_TIMEOUT(one.link().status(), ShopLink::Status::Offline, 30000);
+    proxy.restore();
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 30000);
+    const QString diff = verifyAll({&one});
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void TestShopReplication::wrongPasswordSaysSoAndKeepsEverything()
+{
+    Counter one(QStringLiteral("Counter 1"));
+    one.connect(m_shop.url(), QStringLiteral("not-the-password"));
+    QVERIFY(one.takePayments(3, 100));
+    QTRY_COMPARE_WITH_TIMEOUT(one.link().status(), ShopLink::Status::Offline, 20000);
+    QVERIFY2(one.link().reason().contains(QStringLiteral("password")), qPrintable(one.link().reason()));
+    QVERIFY(!one.link().reason().contains(QStringLiteral("not-the-password")));
+    QCOMPARE(one.journal().paymentCount(), 3);
+    QSqlQuery tables(m_shop.admin());
+    QVERIFY(tables.exec(QStringLiteral("SELECT count(*) FROM information_schema.tables"
+                                       " WHERE table_schema = 'public'")));
+    QVERIFY(tables.next());
+    QCOMPARE(tables.value(0).toInt(), 0); // nothing was written
+}
+
+void TestShopReplication::unreachableHostSaysSo()
+{
+    test::TcpProxy proxy; // listens, then refuses everything: a port where nothing answers
+    QVERIFY(proxy.listen(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_shop.server().port())));
+    const int port = proxy.port();
+    proxy.cut();
+    Counter one(QStringLiteral("Counter 1"));
+    one.connect(m_shop.url(port));
+    QVERIFY(one.takePayments(2, 100));
+    QTRY_COMPARE_WITH_TIMEOUT(one.link().status(), ShopLink::Status::Offline, 20000);
+    QVERIFY(!one.link().reason().isEmpty());
+    QCOMPARE(one.journal().paymentCount(), 2);
+}
+
+void TestShopReplication::someoneElsesDatabaseIsLeftAlone()
+{
+    QVERIFY(m_shop.server().exec(
+        m_shop.database(), QStringLiteral("CREATE TABLE invoices (id int); INSERT INTO invoices VALUES (7);"
+                                          " GRANT ALL ON invoices TO lipa_till;")));
+    Counter one(QStringLiteral("Counter 1"));
+    one.connect(m_shop.url());
+    QSignalSpy said(&one.link(), &ShopLink::refused);
+    QTRY_COMPARE_WITH_TIMEOUT(one.link().status(), ShopLink::Status::Refused, 20000);
+    QCOMPARE(said.size(), 1);
+    QVERIFY2(one.link().reason().contains(QStringLiteral("not a Lipa")), qPrintable(one.link().reason()));
+    QVERIFY(one.takePayments(2, 100)); // the till goes on
+    QSqlQuery tables(m_shop.admin());
+    QVERIFY(tables.exec(QStringLiteral("SELECT string_agg(table_name, ',') FROM information_schema.tables"
+                                       " WHERE table_schema = 'public'")));
+    QVERIFY(tables.next());
+    QCOMPARE(tables.value(0).toString(), QStringLiteral("invoices"));
+}
+
+void TestShopReplication::newerSchemaIsRefused()
+{
+    Counter first(QStringLiteral("Counter 1"));
+    first.connect(m_shop.url());
+    QTRY_VERIFY_WITH_TIMEOUT(first.inSync(), 20000);
+    QVERIFY(m_shop.server().exec(
+        m_shop.database(), QStringLiteral("UPDATE lipa_shop_meta SET value = '99' WHERE key = 'version'")));
+    Counter second(QStringLiteral("Counter 2"));
+    second.connect(m_shop.url());
+    QTRY_COMPARE_WITH_TIMEOUT(second.link().status(), ShopLink::Status::Refused, 20000);
+    QVERIFY2(second.link().reason().contains(QStringLiteral("newer")), qPrintable(second.link().reason()));
+    QVERIFY(second.takePayments(2, 100));
+    QSqlDatabase db = m_shop.admin();
+    QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), second.identity.id), 0);
+}
+
+void TestShopReplication::secondTillWithTheSameIdIsRefused()
+{
+    Counter one(QStringLiteral("Counter 1"));
+    one.connect(m_shop.url());
+    QVERIFY(one.takePayments(2, 100));
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+    // A copy of Counter 1's data folder started as another counter: the same till/id.
+    Counter copy(QStringLiteral("Counter 1 (copy)"));
+    copy.identity.id = one.identity.id;
+    copy.connect(m_shop.url());
+    QTRY_COMPARE_WITH_TIMEOUT(copy.link().status(), ShopLink::Status::Refused, 20000);
+    QVERIFY2(copy.link().reason().contains(one.identity.id.toString(QUuid::WithoutBraces)),
+             qPrintable(copy.link().reason()));
+    QVERIFY(copy.takePayments(2, 500));
+    QVERIFY(one.takePayments(1, 200));
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+    const QString diff = verifyAll({&one}); // only Counter 1's payments: nothing of the copy's
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void TestShopReplication::shiftsAndZReportsArrive()
+{
+    Counter one(QStringLiteral("Counter 1"));
+    one.connect(m_shop.url());
+    const std::optional<Shift> shift =
+        one.journal().shifts().open(QStringLiteral("Amina"), one.stack.clock.now());
+    QVERIFY(shift);
+    QVERIFY(one.takePayments(2, 100));
+    QVERIFY(
+        one.journal().shifts().close(shift->id, one.stack.clock.now(), QStringLiteral("Z REPORT\nPaid: 1")));
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+    QSqlQuery q(m_shop.admin());
+    q.prepare(
+        QStringLiteral("SELECT cashier, closed_at IS NOT NULL, z_report FROM shifts WHERE till_id = ?"));
+    q.addBindValue(one.identity.id.toString(QUuid::WithoutBraces));
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("Amina"));
+    QVERIFY(q.value(1).toBool());
+    QCOMPARE(q.value(2).toString(), QStringLiteral("Z REPORT\nPaid: 1"));
+}
+
+QTEST_GUILESS_MAIN(TestShopReplication)
+#include "tst_shopreplication.moc"
