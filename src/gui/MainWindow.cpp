@@ -14,6 +14,7 @@
 #include "RefundActions.h"
 #include "SettingsDialog.h"
 #include "ShiftDesk.h"
+#include "ShopView.h"
 #include "ShortcutSheet.h"
 #include "TabOrder.h"
 #include "TillStack.h"
@@ -222,6 +223,26 @@ void MainWindow::buildStatusBar(const Environment& environment)
     statusBar()->addWidget(m_connectionLabel, 1);
     statusBar()->addPermanentWidget(m_shiftDesk->statusLabel());
     updateConnection(m_stack.health.connectionState());
+    if (ShopLink* shop = m_stack.shop.get()) {
+        auto* shopLabel = new QLabel(this);
+        shopLabel->setObjectName(QStringLiteral("shopLabel"));
+        shopLabel->setAccessibleName(tr("Shop database"));
+        statusBar()->addPermanentWidget(shopLabel);
+        const auto show = [shop, shopLabel] {
+            shopLabel->setText(shop->statusText());
+            shopLabel->setToolTip(shop->reason()); // why it is offline or refused
+        };
+        connect(shop, &ShopLink::statusChanged, shopLabel, show);
+        connect(shop, &ShopLink::refused, this, &MainWindow::showNotice);
+        show();
+    }
+    if (m_stack.shopService) {
+        auto* shopAction = new QAction(tr("&Shop — every till"), this);
+        shopAction->setObjectName(QStringLiteral("shopViewAction"));
+        shopAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+S")));
+        m_ui->viewMenu->addAction(shopAction);
+        connect(shopAction, &QAction::triggered, this, &MainWindow::openShopView);
+    }
 }
 
 QString MainWindow::firstRunBanner()
@@ -242,6 +263,7 @@ void MainWindow::showNotice(const QString& text)
 void MainWindow::setSettingsAccess(const Settings& settings, const QString& iniPath, KeyStore* keys)
 {
     m_settings = settings;
+    m_tillId = settings.tillId;
     m_iniPath = iniPath;
     m_keys = keys;
     m_pin = std::make_unique<ManagerPin>(m_stack.clock, settings.managerPinHash, iniPath);
@@ -345,12 +367,30 @@ void MainWindow::showShortcuts()
     (new ShortcutSheet(this))->open();
 }
 
+void MainWindow::openShopView()
+{
+    // Every till's takings are the owner's business: behind the manager PIN when there is one.
+    const auto open = [this] {
+        if (!m_shopView)
+            m_shopView = new ShopView(*m_stack.shopService, m_stack.clock, this);
+        m_shopView->show();
+        m_shopView->raise();
+        m_shopView->activateWindow();
+    };
+    if (m_pin && m_pin->isSet())
+        PinDialog::ask(*m_pin, tr("Opening the shop view"), this, open);
+    else
+        open();
+}
+
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Lipa Till"),
-                       tr("<h3>Lipa Till %1</h3><p>M-Pesa payments at the counter through IntaSend.</p>"
-                          "<p>Built with Qt %2.</p>")
-                           .arg(QStringLiteral(LIPA_VERSION), QString::fromLatin1(qVersion())));
+    QMessageBox::about(
+        this, tr("About Lipa Till"),
+        tr("<h3>Lipa Till %1</h3><p>M-Pesa payments at the counter through IntaSend.</p>"
+           "<p>Built with Qt %2.</p>")
+                .arg(QStringLiteral(LIPA_VERSION), QString::fromLatin1(qVersion())) +
+            (m_tillId.isEmpty() ? QString() : tr("<p>Till identity (till/id): %1</p>").arg(m_tillId)));
 }
 
 void MainWindow::showDetails(const QModelIndex& index)

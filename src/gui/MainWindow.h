@@ -91,12 +91,15 @@ private:
     void chooseExportFile();
     void chooseExportFileGranted();
     void showAbout();
+    void openShopView();
     void showShortcuts();
     void updateConnection(ConnectionState state);
     void showKeypad(bool shown);
 
     TillStack& m_stack;
     bool m_isDemo;
+    QString m_tillId;                     // shown in About
+    class ShopView* m_shopView = nullptr; // made when first opened
     std::unique_ptr<Ui_MainWindow> m_ui;
     MessageArea* m_messages = nullptr;
     ChargePanel* m_chargePanel = nullptr;

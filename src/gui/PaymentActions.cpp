@@ -6,6 +6,7 @@
 #include "PaymentDetailsDialog.h"
 #include "PaymentListModel.h"
 #include "Receipt.h"
+#include "ShopService.h"
 #include "TillStack.h"
 #include "WaitingCard.h"
 
@@ -60,13 +61,51 @@ void PaymentActions::showStatus(const QString& text, int timeoutMs)
 
 void PaymentActions::charge(Money amount, const PhoneNumber& phone)
 {
+    ShopService* shop = m_stack.shopService.get();
+    if (!shop) {
+        chargeAfterShopCheck(amount, phone, {});
+        return;
+    }
+    // The other tills are asked too, within a short budget: a customer who walked from one counter to
+    // the next must not be pushed twice without the cashier knowing. A database that does not answer in
+    // time leaves the till's own check alone, and the charge is not held up longer than that.
+    if (m_shopCheckInFlight)
+        return; // Enter again while the other tills are being asked
+    m_shopCheckInFlight = true;
+    shop->openElsewhere(m_stack.identity.id, phone, amount, m_stack.clock.now().addDays(-1), kShopCheckBudget,
+                        this, [this, amount, phone](const ShopService::Answer& answer) {
+                            m_shopCheckInFlight = false;
+                            chargeAfterShopCheck(amount, phone, answer);
+                        });
+}
+
+QString PaymentActions::describeElsewhere(const ShopPayment& other) const
+{
+    const qint64 seconds = std::max<qint64>(0, other.payment.createdAt.secsTo(m_stack.clock.now()));
+    const QString age = seconds < 120 ? tr("%1 s ago").arg(seconds) : tr("%1 min ago").arg(seconds / 60);
+    const QString till = other.tillName.isEmpty() ? tr("another till") : other.tillName;
+    return tr("at %1, %2, %3").arg(till, age, stateDisplayName(other.payment.state).toLower());
+}
+
+void PaymentActions::chargeAfterShopCheck(Money amount, const PhoneNumber& phone,
+                                          const std::optional<ShopService::Answer>& shop)
+{
+    QString shopNote;
+    if (shop && !shop->answered)
+        shopNote = tr("The other tills could not be asked just now.");
+    else if (shop && shop->found)
+        shopNote = tr("It is also open %1.").arg(describeElsewhere(*shop->found));
+
     const std::optional<Payment> earlier = m_stack.till.openPaymentFor(phone, amount);
     if (!earlier) {
-        send(amount, phone);
+        if (shop && shop->found) // only at another counter
+            confirmDuplicateCharge(amount, phone, shop->found->payment, {}, describeElsewhere(*shop->found));
+        else
+            send(amount, phone);
         return;
     }
     if (earlier->state != PaymentState::Expired) {
-        confirmDuplicateCharge(amount, phone, *earlier, {});
+        confirmDuplicateCharge(amount, phone, *earlier, shopNote);
         return;
     }
     // An expired request may have been paid late: look again before asking.
@@ -74,17 +113,20 @@ void PaymentActions::charge(Money amount, const PhoneNumber& phone)
         return; // Enter again while IntaSend is being asked
     m_duplicateCheckInFlight = true;
     showStatus(tr("Checking the earlier request with IntaSend…"));
-    m_stack.till.check(*earlier, this, [this, amount, phone](const Payment& now, bool checked) {
+    m_stack.till.check(*earlier, this, [this, amount, phone, shopNote](const Payment& now, bool checked) {
         m_duplicateCheckInFlight = false;
         m_window->statusBar()->clearMessage();
         if (now.state == PaymentState::Complete) {
             showAlreadyPaid(now);
             return;
         }
-        confirmDuplicateCharge(amount, phone, now,
-                               checked ? QString()
-                                       : tr("The till could not ask IntaSend about it just now; the customer "
-                                            "may have paid it late."));
+        QStringList notes;
+        if (!checked)
+            notes.append(tr("The till could not ask IntaSend about it just now; the customer may have paid "
+                            "it late."));
+        if (!shopNote.isEmpty())
+            notes.append(shopNote);
+        confirmDuplicateCharge(amount, phone, now, notes.join(u' '));
     });
 }
 
@@ -101,7 +143,7 @@ void PaymentActions::showAlreadyPaid(const Payment& earlier)
 }
 
 void PaymentActions::confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
-                                            const QString& note)
+                                            const QString& note, const QString& elsewhere)
 {
     const qint64 seconds = std::max<qint64>(0, earlier.createdAt.secsTo(m_stack.clock.now()));
     const QDateTime when = earlier.createdAt.toLocalTime();
@@ -123,9 +165,11 @@ void PaymentActions::confirmDuplicateCharge(Money amount, const PhoneNumber& pho
         state = tr("it is not finished (%1)").arg(stateDisplayName(earlier.state));
         break;
     }
-    QString text = tr("%1 to %2 was already requested %3 (at %4), and %5.")
-                       .arg(amount.toDisplayString(), phone.masked(), age,
-                            when.toString(QStringLiteral("HH:mm:ss")), state);
+    QString text = elsewhere.isEmpty() ? tr("%1 to %2 was already requested %3 (at %4), and %5.")
+                                             .arg(amount.toDisplayString(), phone.masked(), age,
+                                                  when.toString(QStringLiteral("HH:mm:ss")), state)
+                                       : tr("%1 to %2 was already requested at another counter: %3.")
+                                             .arg(amount.toDisplayString(), phone.masked(), elsewhere);
     if (!note.isEmpty())
         text += u' ' + note;
     text +=

@@ -5,9 +5,11 @@
 #include "Payment.h"
 #include "PhoneNumber.h"
 #include "Printout.h"
+#include "ShopService.h"
 
 #include <QObject>
 
+#include <chrono>
 #include <optional>
 
 class QMainWindow;
@@ -54,9 +56,14 @@ public:
     void showDetails(const QString& localRef);
 
 private:
+    // shop: the other tills' answer, when there is a shop database (nullopt: none).
+    void chargeAfterShopCheck(Money amount, const PhoneNumber& phone,
+                              const std::optional<ShopService::Answer>& shop);
+    QString describeElsewhere(const ShopPayment& other) const;
     // Asks before charging a sale that is already on its way to the customer's phone.
+    // elsewhere: where and how the earlier request is open, when it is another till's.
     void confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
-                                const QString& note);
+                                const QString& note, const QString& elsewhere = {});
     void showAlreadyPaid(const Payment& earlier);
     void send(Money amount, const PhoneNumber& phone);
     void askToResend(const ResendCheck& check);
@@ -75,6 +82,9 @@ private:
     Printout::Paper m_paper;
     // A check with IntaSend on its way for that flow: a second press waits for it instead of asking again.
     bool m_duplicateCheckInFlight = false;
+    bool m_shopCheckInFlight = false;
+    // How long Charge waits for the other tills' answer before it goes ahead on the till's own check.
+    static constexpr std::chrono::milliseconds kShopCheckBudget{300};
     bool m_resendCheckInFlight = false;
     bool m_cashCheckInFlight = false;
 };

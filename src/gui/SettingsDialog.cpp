@@ -5,6 +5,7 @@
 #include "IntaSendSettingsPage.h"
 #include "Palette.h"
 #include "SecuritySettingsPage.h"
+#include "ShopSettingsPage.h"
 #include "TillSettingsPage.h"
 
 #include <QDialogButtonBox>
@@ -42,7 +43,8 @@ SettingsDialog::SettingsDialog(Settings settings, QString iniPath, KeyStore& key
     m_intasend = new IntaSendSettingsPage(m_settings, keys, pages);
     m_till = new TillSettingsPage(m_settings, pages);
     m_security = new SecuritySettingsPage(m_settings, pages);
-    for (QWidget* page : std::initializer_list<QWidget*>{m_intasend, m_till, m_security})
+    m_shop = new ShopSettingsPage(m_settings, keys, pages);
+    for (QWidget* page : std::initializer_list<QWidget*>{m_intasend, m_till, m_security, m_shop})
         layout->addWidget(page);
 
     m_problem = new QLabel(this);
@@ -68,6 +70,8 @@ SettingsDialog::SettingsDialog(Settings settings, QString iniPath, KeyStore& key
     connect(m_intasend, &IntaSendSettingsPage::changed, this, &SettingsDialog::updateProblem);
     connect(m_intasend, &IntaSendSettingsPage::notesChanged, this, &SettingsDialog::fitContents);
     connect(m_security, &SecuritySettingsPage::changed, this, &SettingsDialog::updateProblem);
+    connect(m_shop, &ShopSettingsPage::changed, this, &SettingsDialog::updateProblem);
+    connect(m_shop, &ShopSettingsPage::notesChanged, this, &SettingsDialog::fitContents);
     fitContents();
     updateProblem();
 }
@@ -78,7 +82,9 @@ QString SettingsDialog::problem() const
 {
     if (const QString intasend = m_intasend->problem(); !intasend.isEmpty())
         return intasend;
-    return m_security->problem();
+    if (const QString security = m_security->problem(); !security.isEmpty())
+        return security;
+    return m_shop->problem();
 }
 
 void SettingsDialog::fitContents()
@@ -104,6 +110,7 @@ Settings SettingsDialog::editedSettings() const
     m_intasend->writeInto(settings);
     m_till->writeInto(settings);
     m_security->writeInto(settings);
+    m_shop->writeInto(settings);
     return settings;
 }
 
@@ -135,22 +142,35 @@ void SettingsDialog::save()
 
 void SettingsDialog::write()
 {
-    // The keys first: a settings file that names an environment whose keys were not stored would
-    // start a till that cannot take payments.
+    // The secrets first: a settings file that names an environment whose keys were not stored, or a shop
+    // database whose new password was not, would start a till that cannot take payments or cannot reach
+    // the shop.
     m_saving = true;
     updateProblem();
     const Settings settings = editedSettings();
     m_intasend->saveKeys(this, [this, settings](const QString& keysError) {
-        m_saving = false;
-        QString error = keysError;
-        if (error.isEmpty() && settings.save(m_iniPath, &error)) {
-            Q_EMIT saved();
-            accept();
+        if (!keysError.isEmpty()) {
+            showSaveError(keysError);
             return;
         }
-        updateProblem();
-        m_problem->setText(error);
+        m_shop->savePassword(this, [this, settings](const QString& passwordError) {
+            QString error = passwordError;
+            if (error.isEmpty() && settings.save(m_iniPath, &error)) {
+                m_saving = false;
+                Q_EMIT saved();
+                accept();
+                return;
+            }
+            showSaveError(error);
+        });
     });
+}
+
+void SettingsDialog::showSaveError(const QString& error)
+{
+    m_saving = false;
+    updateProblem();
+    m_problem->setText(error);
 }
 
 } // namespace lipa

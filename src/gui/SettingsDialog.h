@@ -13,11 +13,12 @@ namespace lipa {
 
 class IntaSendSettingsPage;
 class SecuritySettingsPage;
+class ShopSettingsPage;
 class TillSettingsPage;
 
 // Where a shop owner sets the till up: one page each for IntaSend (environment, keys, connection test),
-// the till itself and the manager PIN, one under the other. Saves to the key store and the settings file;
-// the till then restarts its session with them.
+// the till itself, the manager PIN and the shop database, one under the other. Saves to the key store and
+// the settings file; the till then restarts its session with them.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -39,14 +40,16 @@ private:
     void fitContents();
     void save();
     void write();
+    void showSaveError(const QString& error);
 
     Settings m_settings;
     QString m_iniPath;
-    bool m_saving = false; // the key store has the keys and has not answered yet
+    bool m_saving = false; // the key store has the keys or the password and has not answered yet
 
     IntaSendSettingsPage* m_intasend = nullptr;
     TillSettingsPage* m_till = nullptr;
     SecuritySettingsPage* m_security = nullptr;
+    ShopSettingsPage* m_shop = nullptr;
     QLabel* m_problem = nullptr;
     QPushButton* m_saveButton = nullptr;
 };

@@ -26,7 +26,8 @@ using namespace lipa;
 using namespace std::chrono_literals;
 
 // The shop owner's way in: the first-run banner, the Settings dialog with its key checks and connection
-// test, LIVE's confirmation, and the manager PIN in front of Settings and the export.
+// test, LIVE's confirmation, the shop database and its password, and the manager PIN in front of Settings
+// and the export.
 class TestSettingsDialog : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -44,6 +45,8 @@ private Q_SLOTS:
     void eachEnvironmentShowsItsOwnKeys();
     void everyFieldIsNamedAndFitsA1024x600Screen();
     void pinGuardsSettingsAndExportWithGrowingWaits();
+    void shopUrlWithAPasswordCannotBeSaved();
+    void shopDatabaseIsSavedWithItsPasswordInTheKeyStoreOnly();
 
 private:
     SettingsDialog* openDialog();
@@ -55,6 +58,8 @@ private:
     void choose(SettingsDialog* dialog, EnvironmentKind kind);
     QString iniPath() const { return m_dir->filePath(Settings::fileName()); }
     QByteArray everythingWritten() const;
+    void saveAndWaitForRestart(SettingsDialog* dialog);
+    QString storedShopPassword() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<KeyStore> m_keys;
@@ -106,6 +111,25 @@ QByteArray TestSettingsDialog::everythingWritten() const
     if (ini.open(QIODevice::ReadOnly))
         all += ini.readAll();
     return all;
+}
+
+void TestSettingsDialog::saveAndWaitForRestart(SettingsDialog* dialog)
+{
+    QSignalSpy restart(m_window.get(), &MainWindow::restartRequested);
+    QVERIFY(child<QPushButton>(dialog, "saveButton")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QTRY_COMPARE(restart.size(), 1);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+QString TestSettingsDialog::storedShopPassword() const
+{
+    KeyStore store(m_dir->path());
+    std::optional<QString> password;
+    store.loadShopPassword(&store, [&password](const QString& stored) { password = stored; });
+    (void)QTest::qWaitFor([&password] { return password.has_value(); });
+    return password.value_or(QStringLiteral("(the key store did not answer)"));
 }
 
 void TestSettingsDialog::firstRunBannerLeadsToSettings()
@@ -342,6 +366,94 @@ void TestSettingsDialog::everyFieldIsNamedAndFitsA1024x600Screen()
     auto* save = dialog->findChild<QPushButton*>(QStringLiteral("saveButton"));
     QVERIFY(dialog->rect().contains(QRect(save->mapTo(dialog, QPoint(0, 0)), save->size())));
     dialog->reject();
+}
+
+void TestSettingsDialog::shopUrlWithAPasswordCannotBeSaved()
+{
+    SettingsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    auto* url = child<QLineEdit>(dialog, "shopDatabaseEdit");
+    auto* save = child<QPushButton>(dialog, "saveButton");
+    auto* problem = child<QLabel>(dialog, "settingsProblem");
+    QCOMPARE(url->placeholderText(), QStringLiteral("postgresql://lipa_till@192.168.1.10:5432/lipa_shop"));
+    QCOMPARE(child<QLabel>(dialog, "tillIdLabel")->text(), QStringLiteral("made at first start"));
+    QVERIFY(save->isEnabled()); // empty: a till on its own
+
+    QTest::keyClicks(url, QStringLiteral("postgresql://u:secret@h/db"));
+    QVERIFY(!save->isEnabled());
+    QVERIFY2(problem->text().contains(QStringLiteral("must not contain the password")),
+             qPrintable(problem->text()));
+    QVERIFY(!problem->text().contains(QStringLiteral("secret"))); // the URL is never quoted back
+
+    url->setText(QStringLiteral("mysql://u@h/db"));
+    QVERIFY(!save->isEnabled());
+    QVERIFY(problem->text().contains(QStringLiteral("postgresql://")));
+    url->setText(QStringLiteral("postgresql://u@h/db"));
+    QVERIFY(save->isEnabled());
+    QVERIFY(problem->text().isEmpty());
+    url->clear();
+    QVERIFY(save->isEnabled());
+    dialog->reject();
+}
+
+void TestSettingsDialog::shopDatabaseIsSavedWithItsPasswordInTheKeyStoreOnly()
+{
+    m_settings.tillId = QStringLiteral("3f2c8a1e-5b7d-4c9e-a0f1-6d2b8e4c7a95");
+    m_window->setSettingsAccess(m_settings, iniPath(), m_keys.get());
+    SettingsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    QCOMPARE(child<QLabel>(dialog, "tillIdLabel")->text(), m_settings.tillId);
+    auto* url = child<QLineEdit>(dialog, "shopDatabaseEdit");
+    auto* password = child<QLineEdit>(dialog, "shopPasswordEdit");
+    auto* branch = child<QLineEdit>(dialog, "shopBranchEdit");
+    QVERIFY(!child<QCheckBox>(dialog, "forgetShopPasswordBox")->isVisibleTo(dialog)); // none stored yet
+    // Tab goes from the URL to the password to the branch.
+    url->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), url);
+    QTest::keyClicks(url,
+                     QStringLiteral("postgresql://lipa_till@192.168.1.10:5432/lipa_shop?sslmode=require"));
+    QTest::keyClick(url, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), password);
+    QTest::keyClicks(password, QStringLiteral("pg-pass-7731"));
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QVERIFY(!password->displayText().contains(QStringLiteral("7731")));
+    QTest::keyClick(password, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), branch);
+    QTest::keyClicks(branch, QStringLiteral("Kisumu"));
+    saveAndWaitForRestart(dialog);
+
+    QStringList problems;
+    const Settings saved = Settings::load(iniPath(), &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QCOMPARE(saved.shopDatabase,
+             QStringLiteral("postgresql://lipa_till@192.168.1.10:5432/lipa_shop?sslmode=require"));
+    QCOMPARE(saved.shopBranch, QStringLiteral("Kisumu"));
+    QCOMPARE(saved.tillId, m_settings.tillId);
+    // The password is in the key store only, never in the settings file.
+    QVERIFY(everythingWritten().contains("lipa_shop"));
+    QVERIFY(!everythingWritten().contains("pg-pass-7731"));
+    QCOMPARE(storedShopPassword(), QStringLiteral("pg-pass-7731"));
+
+    // Opened again: an empty password field keeps the stored password.
+    m_window->setSettingsAccess(saved, iniPath(), m_keys.get());
+    dialog = openDialog();
+    QVERIFY(dialog);
+    QCOMPARE(child<QLineEdit>(dialog, "shopDatabaseEdit")->text(), saved.shopDatabase);
+    QVERIFY(child<QLineEdit>(dialog, "shopPasswordEdit")->text().isEmpty());
+    child<QLineEdit>(dialog, "shopBranchEdit")->setText(QStringLiteral("Nakuru"));
+    saveAndWaitForRestart(dialog);
+    QCOMPARE(Settings::load(iniPath(), &problems).shopBranch, QStringLiteral("Nakuru"));
+    QCOMPARE(storedShopPassword(), QStringLiteral("pg-pass-7731"));
+
+    // And the stored password can be removed.
+    dialog = openDialog();
+    QVERIFY(dialog);
+    auto* forget = child<QCheckBox>(dialog, "forgetShopPasswordBox");
+    QTRY_VERIFY(forget->isVisibleTo(dialog));
+    forget->setChecked(true);
+    QVERIFY(!child<QLineEdit>(dialog, "shopPasswordEdit")->isEnabled());
+    saveAndWaitForRestart(dialog);
+    QCOMPARE(storedShopPassword(), QString());
 }
 
 QTEST_MAIN(TestSettingsDialog)
