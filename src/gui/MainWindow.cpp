@@ -227,6 +227,7 @@ void MainWindow::buildStatusBar(const Environment& environment)
         auto* shopLabel = new QLabel(this);
         shopLabel->setObjectName(QStringLiteral("shopLabel"));
         shopLabel->setAccessibleName(tr("Shop database"));
+        shopLabel->setContentsMargins(12, 0, 4, 0); // apart from the shift's label beside it
         statusBar()->addPermanentWidget(shopLabel);
         const auto show = [shop, shopLabel] {
             shopLabel->setText(shop->statusText());
