@@ -185,6 +185,49 @@
     </message>
 </context>
 <context>
+    <name>ShopSettingsPage</name>
+    <message>
+        <source>Shop database</source>
+        <translation>Hifadhidata ya duka</translation>
+    </message>
+    <message>
+        <source>&amp;Database URL</source>
+        <translation>URL ya hifa&amp;dhidata</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database every till of the shop copies its journal to. Add ?sslmode=require over a network you do not trust.</source>
+        <translation>Hifadhidata ya PostgreSQL ambamo kila till ya duka hunakili daftari lake. Ongeza ?sslmode=require kwenye mtandao usiouamini.</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Nenosiri</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the stored password</source>
+        <translation>&amp;Ondoa nenosiri lililohifadhiwa</translation>
+    </message>
+    <message>
+        <source>&amp;Branch</source>
+        <translation>Ta&amp;wi</translation>
+    </message>
+    <message>
+        <source>For a chain whose branches share one database; empty for a single shop</source>
+        <translation>Kwa mnyororo wa maduka ambao matawi yake yanatumia hifadhidata moja; acha tupu kwa duka moja</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>Till hii</translation>
+    </message>
+    <message>
+        <source>This till&apos;s identity in the shop database, made at its first start</source>
+        <translation>Utambulisho wa till hii kwenye hifadhidata ya duka, ulioundwa ilipowashwa mara ya kwanza</translation>
+    </message>
+    <message>
+        <source>Leave the URL empty for a till on its own. The password is kept in the key store, never in the settings file.</source>
+        <translation>Acha URL tupu kwa till inayojitegemea. Nenosiri huhifadhiwa kwenye hifadhi ya funguo, kamwe si kwenye faili la mipangilio.</translation>
+    </message>
+</context>
+<context>
     <name>TillSettingsPage</name>
     <message>
         <source>Till</source>
@@ -249,6 +292,113 @@
     <message>
         <source> %</source>
         <translation> %</translation>
+    </message>
+</context>
+<context>
+    <name>lipa</name>
+    <message>
+        <source>The shop database refused the password for user %1</source>
+        <translation>Hifadhidata ya duka imekataa nenosiri la mtumiaji %1</translation>
+    </message>
+    <message>
+        <source>The shop database asks for a password and this till has none (Settings → Shop, or LIPA_TILL_SHOP_DB_PASSWORD)</source>
+        <translation>Hifadhidata ya duka inaomba nenosiri na till hii haina (Mipangilio → Hifadhidata ya duka, au LIPA_TILL_SHOP_DB_PASSWORD)</translation>
+    </message>
+    <message>
+        <source>The shop database server does not let this till in</source>
+        <translation>Seva ya hifadhidata ya duka hairuhusu till hii kuingia</translation>
+    </message>
+    <message>
+        <source>The shop database server has no user named %1</source>
+        <translation>Seva ya hifadhidata ya duka haina mtumiaji anayeitwa %1</translation>
+    </message>
+    <message>
+        <source>No database named %1 on the shop database server</source>
+        <translation>Hakuna hifadhidata inayoitwa %1 kwenye seva ya hifadhidata ya duka</translation>
+    </message>
+    <message>
+        <source>Cannot find the shop database server %1 (check the host name)</source>
+        <translation>Haiwezi kupata seva ya hifadhidata ya duka %1 (kagua jina la seva)</translation>
+    </message>
+    <message>
+        <source>Cannot reach the shop database server</source>
+        <translation>Haiwezi kufikia seva ya hifadhidata ya duka</translation>
+    </message>
+    <message>
+        <source>Cannot reach the shop database at %1</source>
+        <translation>Haiwezi kufikia hifadhidata ya duka kwenye %1</translation>
+    </message>
+    <message>
+        <source>No encrypted connection to the shop database could be made (see sslmode)</source>
+        <translation>Haikuweza kuunda muunganisho uliosimbwa kwa njia fiche na hifadhidata ya duka (tazama sslmode)</translation>
+    </message>
+    <message>
+        <source>The shop database server is busy, starting or stopping</source>
+        <translation>Seva ya hifadhidata ya duka ina shughuli nyingi, inawashwa au inazimwa</translation>
+    </message>
+    <message>
+        <source>The connection to the shop database was lost</source>
+        <translation>Muunganisho na hifadhidata ya duka ulikatika</translation>
+    </message>
+    <message>
+        <source>The shop database did not answer in time</source>
+        <translation>Hifadhidata ya duka haikujibu kwa wakati</translation>
+    </message>
+    <message>
+        <source>The shop database&apos;s user may not do this (it must own the database to create the shop&apos;s tables)</source>
+        <translation>Mtumiaji wa hifadhidata ya duka haruhusiwi kufanya hivi (lazima awe mmiliki wa hifadhidata ili kuunda majedwali ya duka)</translation>
+    </message>
+    <message>
+        <source>The shop database reported an error</source>
+        <translation>Hifadhidata ya duka iliripoti hitilafu</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The user %1 may not create the shop&apos;s tables in the database %2: make it the database&apos;s owner (ALTER DATABASE %2 OWNER TO %1). (%3)</source>
+        <translation>Mtumiaji %1 haruhusiwi kuunda majedwali ya duka kwenye hifadhidata %2: mfanye mmiliki wa hifadhidata hiyo (ALTER DATABASE %2 OWNER TO %1). (%3)</translation>
+    </message>
+    <message>
+        <source>The shop database&apos;s tables could not be created: %1</source>
+        <translation>Majedwali ya hifadhidata ya duka hayakuweza kuundwa: %1</translation>
+    </message>
+    <message>
+        <source>The shop database could not be upgraded from schema %1: %2</source>
+        <translation>Hifadhidata ya duka haikuweza kusasishwa kutoka schema %1: %2</translation>
+    </message>
+    <message>
+        <source>Created the shop database&apos;s tables in %1 (schema %2).</source>
+        <translation>Majedwali ya hifadhidata ya duka yameundwa kwenye %1 (schema %2).</translation>
+    </message>
+    <message>
+        <source>Upgraded the shop database %1 from schema %2 to %3.</source>
+        <translation>Hifadhidata ya duka %1 imesasishwa kutoka schema %2 hadi %3.</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1</source>
+        <translation>sslmode lazima iwe mojawapo ya %1</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be a number of seconds from 1 to 600</source>
+        <translation>connect_timeout lazima iwe idadi ya sekunde kati ya 1 na 600</translation>
+    </message>
+    <message>
+        <source>application_name cannot contain &apos;;&apos;</source>
+        <translation>application_name haiwezi kuwa na &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; is not one the till passes on (it knows sslmode, connect_timeout and application_name)</source>
+        <translation>kigezo &quot;%1&quot; si kimojawapo ambacho till hupitisha (inajua sslmode, connect_timeout na application_name)</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; is given twice</source>
+        <translation>kigezo &quot;%1&quot; kimetolewa mara mbili</translation>
+    </message>
+    <message>
+        <source>The shop database URL %1. Write it as postgresql://USER@HOST:PORT/DBNAME.</source>
+        <translation>URL ya hifadhidata ya duka %1. Iandike kama postgresql://USER@HOST:PORT/DBNAME.</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1002,22 @@ The customer has paid twice: give them their cash back.</source>
 
 Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     </message>
+    <message>
+        <source>Shop database</source>
+        <translation>Hifadhidata ya duka</translation>
+    </message>
+    <message>
+        <source>&amp;Shop — every till</source>
+        <translation>&amp;Duka — till zote</translation>
+    </message>
+    <message>
+        <source>Opening the shop view</source>
+        <translation>Kufungua dirisha la duka</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Till identity (till/id): %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Utambulisho wa till (till/id): %1&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>lipa::MessageArea</name>
@@ -1091,6 +1257,34 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Receipt</source>
         <translation>Risiti</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>sekunde %1 zilizopita</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>dakika %1 zilizopita</translation>
+    </message>
+    <message>
+        <source>another till</source>
+        <translation>till nyingine</translation>
+    </message>
+    <message>
+        <source>at %1, %2, %3</source>
+        <translation>kwenye %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>The other tills could not be asked just now.</source>
+        <translation>Till nyingine hazikuweza kuulizwa sasa hivi.</translation>
+    </message>
+    <message>
+        <source>It is also open %1.</source>
+        <translation>Pia liko wazi %1.</translation>
+    </message>
+    <message>
+        <source>%1 to %2 was already requested at another counter: %3.</source>
+        <translation>%1 kwa %2 tayari iliombwa kwenye kaunta nyingine: %3.</translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2611,33 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     </message>
 </context>
 <context>
+    <name>lipa::SchemaReader</name>
+    <message>
+        <source>The database %1 is not a Lipa shop database: its table lipa_shop_meta was not made by Lipa Till. Nothing was written to it.</source>
+        <translation>Hifadhidata %1 si hifadhidata ya duka ya Lipa: jedwali lake lipa_shop_meta halikuundwa na Lipa Till. Hakuna kilichoandikwa ndani yake.</translation>
+    </message>
+    <message>
+        <source>The shop database %1 was made by a newer Lipa Till (schema %2); this till knows up to %3: update this till. Nothing was written to it.</source>
+        <translation>Hifadhidata ya duka %1 iliundwa na Lipa Till mpya zaidi (schema %2); till hii inajua hadi %3: sasisha till hii. Hakuna kilichoandikwa ndani yake.</translation>
+    </message>
+    <message>
+        <source>The shop database %1 has an older schema (%2): a till of this version brings it up to date when it connects.</source>
+        <translation>Hifadhidata ya duka %1 ina schema ya zamani (%2): till ya toleo hili itaisasisha itakapounganishwa nayo.</translation>
+    </message>
+    <message>
+        <source>The shop database %1 is ready (schema %2).</source>
+        <translation>Hifadhidata ya duka %1 iko tayari (schema %2).</translation>
+    </message>
+    <message>
+        <source>The shop database %1 is empty: no till has connected to it yet.</source>
+        <translation>Hifadhidata ya duka %1 ni tupu: bado hakuna till iliyounganishwa nayo.</translation>
+    </message>
+    <message>
+        <source>The database %1 is not a Lipa shop database: it already has tables of its own (%2). Nothing was written to it; give the tills a database of their own.</source>
+        <translation>Hifadhidata %1 si hifadhidata ya duka ya Lipa: tayari ina majedwali yake yenyewe (%2). Hakuna kilichoandikwa ndani yake; tengeneza hifadhidata maalum kwa ajili ya till.</translation>
+    </message>
+</context>
+<context>
     <name>lipa::SecuritySettingsPage</name>
     <message>
         <source>empty: keep the current PIN</source>
@@ -2632,6 +2853,294 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Close &amp;without it</source>
         <translation>Funga &amp;bila kulinganisha</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ShopCsv</name>
+    <message>
+        <source>The export was stopped.</source>
+        <translation>Uhamishaji ulisimamishwa.</translation>
+    </message>
+    <message>
+        <source>The export needs a first day that is not after the last.</source>
+        <translation>Uhamishaji unahitaji siku ya kwanza isiyokuwa baada ya siku ya mwisho.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ShopLink</name>
+    <message>
+        <source>Shop: connecting…</source>
+        <translation>Duka: inaunganisha…</translation>
+    </message>
+    <message>
+        <source>Shop: in sync</source>
+        <translation>Duka: imesawazishwa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop: %n to send</source>
+        <translation>
+            <numerusform>Duka: rekodi %n ya kutuma</numerusform>
+            <numerusform>Duka: rekodi %n za kutuma</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shop: offline since %1</source>
+        <translation>Duka: nje ya mtandao tangu %1</translation>
+    </message>
+    <message>
+        <source>Shop: not connected</source>
+        <translation>Duka: haijaunganishwa</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ShopPaymentModel</name>
+    <message>
+        <source>Taken as %1</source>
+        <translation>Yalipokelewa kwenye till iliyoitwa %1 wakati huo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Muda</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Tawi</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kiasi</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Mteja</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt</source>
+        <translation>Risiti ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Keshia</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ShopSettingsPage</name>
+    <message>
+        <source>made at first start</source>
+        <translation>huundwa till inapowashwa mara ya kwanza</translation>
+    </message>
+    <message>
+        <source>empty: keep the stored password</source>
+        <translation>tupu: weka nenosiri lililohifadhiwa</translation>
+    </message>
+    <message>
+        <source>none stored</source>
+        <translation>hakuna nenosiri lililohifadhiwa</translation>
+    </message>
+    <message>
+        <source>The shop database password was not stored. %1</source>
+        <translation>Nenosiri la hifadhidata ya duka halikuhifadhiwa. %1</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ShopUrl</name>
+    <message>
+        <source>The shop database URL must not contain the password: put the password in the key store or LIPA_TILL_SHOP_DB_PASSWORD, not in the URL.</source>
+        <translation>URL ya hifadhidata ya duka isiwe na nenosiri: weka nenosiri kwenye hifadhi ya funguo au LIPA_TILL_SHOP_DB_PASSWORD, si kwenye URL.</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ni tupu</translation>
+    </message>
+    <message>
+        <source>must start with postgresql://</source>
+        <translation>lazima ianze na postgresql://</translation>
+    </message>
+    <message>
+        <source>cannot be read (check the host name and the port)</source>
+        <translation>haiwezi kusomeka (kagua jina la seva na port)</translation>
+    </message>
+    <message>
+        <source>has a part after &apos;#&apos; that the till does not use</source>
+        <translation>ina sehemu baada ya &apos;#&apos; ambayo till haitumii</translation>
+    </message>
+    <message>
+        <source>names no user</source>
+        <translation>haitaji mtumiaji</translation>
+    </message>
+    <message>
+        <source>names no host</source>
+        <translation>haitaji seva</translation>
+    </message>
+    <message>
+        <source>has port 0</source>
+        <translation>ina port 0</translation>
+    </message>
+    <message>
+        <source>names no database</source>
+        <translation>haitaji hifadhidata</translation>
+    </message>
+    <message>
+        <source>has more than one name after the host (a database name has no &apos;/&apos;)</source>
+        <translation>ina jina zaidi ya moja baada ya seva (jina la hifadhidata halina &apos;/&apos;)</translation>
+    </message>
+    <message>
+        <source>The shop database URL cannot be used: %1.</source>
+        <translation>URL ya hifadhidata ya duka haiwezi kutumika: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ShopView</name>
+    <message>
+        <source>Shop: every till&apos;s payments</source>
+        <translation>Duka: malipo ya till zote</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Tawi</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>Matawi yote</translation>
+    </message>
+    <message>
+        <source>Every till&apos;s payments</source>
+        <translation>Malipo ya till zote</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Leo</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Imelipwa</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Jumla iliyopokelewa</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Inasubiri</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>Ya kukagua</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Imeshindwa</translation>
+    </message>
+    <message>
+        <source>Today&apos;s totals per till</source>
+        <translation>Jumla za leo kwa kila till</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Keshia</translation>
+    </message>
+    <message>
+        <source>Today&apos;s totals per cashier</source>
+        <translation>Jumla za leo kwa kila keshia</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Hamisha CSV…</translation>
+    </message>
+    <message>
+        <source>Taken today at every till: %1 from 1 payment</source>
+        <translation>Iliyopokelewa leo kwenye till zote: %1 kutoka kwa malipo 1</translation>
+    </message>
+    <message>
+        <source>Taken today at every till: %1 from %2 payments</source>
+        <translation>Iliyopokelewa leo kwenye till zote: %1 kutoka kwa malipo %2</translation>
+    </message>
+    <message>
+        <source>(outside a shift)</source>
+        <translation>(nje ya zamu)</translation>
+    </message>
+    <message>
+        <source>Export the shop&apos;s payments</source>
+        <translation>Hamisha malipo ya duka</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Faili za CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>An export is still being written; try again when it is done.</source>
+        <translation>Uhamishaji bado unaandikwa; jaribu tena utakapokamilika.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Inahamishia %1…</translation>
+    </message>
+    <message>
+        <source>The export could not be saved to %1: %2</source>
+        <translation>Uhamishaji haukuweza kuhifadhiwa kwenye %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported 1 payment to %1</source>
+        <translation>Malipo 1 yamehamishiwa %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 payments to %2</source>
+        <translation>Malipo %1 yamehamishiwa %2</translation>
+    </message>
+    <message>
+        <source>Could not read the shop database: %1</source>
+        <translation>Imeshindwa kusoma hifadhidata ya duka: %1</translation>
+    </message>
+    <message>
+        <source>Could not read today&apos;s totals: %1</source>
+        <translation>Imeshindwa kusoma jumla za leo: %1</translation>
+    </message>
+    <message>
+        <source>Live: payments appear as the tills send them.</source>
+        <translation>Moja kwa moja: malipo yanaonekana kadri till zinavyoyatuma.</translation>
+    </message>
+    <message>
+        <source>Live updates paused (%1). They resume when the shop database can be reached.</source>
+        <translation>Masasisho ya moja kwa moja yamesitishwa (%1). Yataendelea hifadhidata ya duka itakapoweza kufikiwa.</translation>
+    </message>
+    <message>
+        <source>The view catches up when the shop database can be reached.</source>
+        <translation>Dirisha hili litajisasisha hifadhidata ya duka itakapoweza kufikiwa.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::ShopWriter</name>
+    <message>
+        <source>This till has no identity (till/id): replication to the shop database stopped.</source>
+        <translation>Till hii haina utambulisho (till/id): unakili kwenda hifadhidata ya duka umesimamishwa.</translation>
+    </message>
+    <message>
+        <source>Ending this till&apos;s earlier connection to the shop database</source>
+        <translation>Inakatisha muunganisho wa awali wa till hii na hifadhidata ya duka</translation>
+    </message>
+    <message>
+        <source>Another till is already connected to the shop database with this till&apos;s identity (till/id %1): was this till&apos;s data folder copied from another? Replication stopped; give this till a new identity.</source>
+        <translation>Till nyingine tayari imeunganishwa na hifadhidata ya duka kwa utambulisho wa till hii (till/id %1): je, folda ya data ya till hii ilinakiliwa kutoka till nyingine? Unakili umesimamishwa; ipe till hii utambulisho mpya.</translation>
+    </message>
+    <message>
+        <source>Another connection uses this till&apos;s identity (till/id %1) in the shop database; waiting to see whether it ends</source>
+        <translation>Muunganisho mwingine unatumia utambulisho wa till hii (till/id %1) kwenye hifadhidata ya duka; inasubiri kuona kama utaisha</translation>
+    </message>
+    <message>
+        <source>The shop database has more of this till&apos;s journal (up to %1) than this till ever wrote (up to %2), under its identity (till/id %3): was this till&apos;s data folder copied from another, or its journal replaced? Replication stopped; give this till a new identity.</source>
+        <translation>Hifadhidata ya duka ina sehemu kubwa zaidi ya daftari la till hii (hadi %1) kuliko kile ambacho till hii iliwahi kuandika (hadi %2), chini ya utambulisho wake (till/id %3): je, folda ya data ya till hii ilinakiliwa kutoka till nyingine, au daftari lake lilibadilishwa? Unakili umesimamishwa; ipe till hii utambulisho mpya.</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3645,22 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Other users of this computer may be able to read the data folder %1, and the till could not change that (%2).</source>
         <translation>Watumiaji wengine wa kompyuta hii huenda wanaweza kusoma folda ya data %1, na till haikuweza kubadilisha hilo (%2).</translation>
+    </message>
+    <message>
+        <source>The shop database shared by the shop&apos;s tills: postgresql://USER@HOST:PORT/DBNAME. The password is read from the key store or LIPA_TILL_SHOP_DB_PASSWORD, never from here.</source>
+        <translation>Hifadhidata ya duka inayotumiwa pamoja na till za duka: postgresql://USER@HOST:PORT/DBNAME. Nenosiri husomwa kutoka hifadhi ya funguo au LIPA_TILL_SHOP_DB_PASSWORD, kamwe si kutoka hapa.</translation>
+    </message>
+    <message>
+        <source>With --shop-db, --from and --to: write every till&apos;s payments of those days to FILE and exit, without a window.</source>
+        <translation>Pamoja na --shop-db, --from na --to: andika malipo ya till zote ya siku hizo kwenye FILE kisha uondoke, bila dirisha.</translation>
+    </message>
+    <message>
+        <source>The first day of --export-csv.</source>
+        <translation>Siku ya kwanza ya --export-csv.</translation>
+    </message>
+    <message>
+        <source>The last day of --export-csv.</source>
+        <translation>Siku ya mwisho ya --export-csv.</translation>
     </message>
 </context>
 </TS>
