@@ -7,6 +7,7 @@
 #include "TcpProxy.h"
 #include "TestStack.h"
 
+#include <QMutex>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -15,6 +16,21 @@ using namespace lipa;
 using namespace std::chrono_literals;
 
 namespace {
+
+// Everything logged during the run, from every thread: the shop database's password must never be in it.
+QMutex loggedLock;
+QStringList logged;
+QtMessageHandler previousHandler = nullptr;
+
+void keepMessage(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    {
+        const QMutexLocker locker(&loggedLock);
+        logged.append(message);
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
 
 // One counter: a whole till on its own simulator and journal, and its link to the shop.
 struct Counter {
@@ -83,6 +99,7 @@ private Q_SLOTS:
     void newerSchemaIsRefused();
     void secondTillWithTheSameIdIsRefused();
     void shiftsAndZReportsArrive();
+    void cleanupTestCase();
 
 private:
     QString verifyAll(std::initializer_list<Counter*> counters);
@@ -91,6 +108,7 @@ private:
 
 void TestShopReplication::initTestCase()
 {
+    previousHandler = qInstallMessageHandler(keepMessage);
     QVERIFY2(m_shop.start(), qPrintable(m_shop.error()));
 }
 
@@ -281,6 +299,17 @@ void TestShopReplication::shiftsAndZReportsArrive()
     QCOMPARE(q.value(0).toString(), QStringLiteral("Amina"));
     QVERIFY(q.value(1).toBool());
     QCOMPARE(q.value(2).toString(), QStringLiteral("Z REPORT\nPaid: 1"));
+}
+
+void TestShopReplication::cleanupTestCase()
+{
+    qInstallMessageHandler(previousHandler);
+    const QMutexLocker locker(&loggedLock);
+    QVERIFY(logged.size() > 10); // the log was kept (lipa.shop's info lines are on in this test)
+    for (const QString& message : std::as_const(logged)) {
+        QVERIFY2(!message.contains(QLatin1String(test::ShopServer::kPassword)), qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("not-the-password")), qPrintable(message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestShopReplication)

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Several tills, one shop database, seen through the real main window: the owner's shop view at one counter
+// shows what another counter takes as it happens, and a cashier charging a customer who is already waiting
+// at another counter is asked first — while a shop database that does not answer never holds up a charge.
+
+#include "CashierDriver.h"
+#include "MainWindow.h"
+#include "ShopLink.h"
+#include "ShopPaymentModel.h"
+#include "ShopService.h"
+#include "ShopTesting.h"
+#include "ShopView.h"
+#include "TcpProxy.h"
+#include "TestStack.h"
+#include "TestWindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+
+namespace {
+
+// One counter: a whole till on its own simulator and journal, and its link to the shop.
+struct Counter {
+    explicit Counter(const QString& name)
+        : stack(settingsNamed(name))
+    {
+        identity = {QUuid::createUuid(), name, QStringLiteral("Westlands")};
+    }
+    static Settings settingsNamed(const QString& name)
+    {
+        Settings settings;
+        settings.tillName = name;
+        return settings;
+    }
+    void connect(const ShopUrl& url)
+    {
+        stack.stack->connectShop(url, QLatin1String(test::ShopServer::kPassword), identity);
+        link().setBackoff(50ms, 400ms);
+        link().setIdentityGrace(1s);
+    }
+    ShopLink& link() { return *stack.stack->shop; }
+    ShopService& service() { return *stack.stack->shopService; }
+    Journal& journal() { return stack.journal(); }
+    bool inSync()
+    {
+        return stack.stack->shop && link().status() == ShopLink::Status::InSync &&
+               link().acknowledged() == journal().outbox().lastSeq().value_or(-1);
+    }
+    // Asks the shop-wide guard what Charge asks, with time to spare: the answer, or nullopt if none came.
+    std::optional<ShopService::Answer> askGuard(const PhoneNumber& phone, Money amount)
+    {
+        QObject context; // the answer is dropped if it comes after this returns
+        std::optional<ShopService::Answer> answer;
+        service().openElsewhere(identity.id, phone, amount, stack.clock.now().addDays(-1), 20s, &context,
+                                [&answer](const ShopService::Answer& a) { answer = a; });
+        (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 25000);
+        return answer;
+    }
+
+    test::TestStack stack;
+    TillIdentity identity;
+};
+
+// A row of a QTableWidget as its texts.
+QStringList rowTexts(const QTableWidget* table, int row)
+{
+    QStringList texts;
+    for (int column = 0; column < table->columnCount(); ++column) {
+        const QTableWidgetItem* item = table->item(row, column);
+        texts.append(item ? item->text() : QString());
+    }
+    return texts;
+}
+
+// The texts of the row whose first cell is name; empty when there is none.
+QStringList rowNamed(const QTableWidget* table, const QString& name)
+{
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (const QStringList texts = rowTexts(table, row); texts.value(0) == name)
+            return texts;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestShopWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void paymentAtOneTillAppearsInTheOthersShopView();
+    void chargeNamesTheOpenPaymentAtAnotherCounter();
+    void chargeGoesAheadWhenTheShopDatabaseHangs();
+
+private:
+    test::ShopServer m_shop;
+};
+
+void TestShopWindow::initTestCase()
+{
+    QVERIFY2(m_shop.start(), qPrintable(m_shop.error()));
+}
+
+void TestShopWindow::init()
+{
+    m_shop.newDatabase();
+    QVERIFY2(m_shop.error().isEmpty(), qPrintable(m_shop.error()));
+}
+
+void TestShopWindow::paymentAtOneTillAppearsInTheOthersShopView()
+{
+    Counter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
+    one.connect(m_shop.url());
+    two.connect(m_shop.url());
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync() && two.inSync(), 20000);
+
+    // The owner, at counter 2, opens View → Shop.
+    const std::unique_ptr<MainWindow> window = test::makeWindow(two.stack);
+    QVERIFY(test::showActive(*window));
+    const test::CashierDriver owner(window.get());
+    auto* shopAction = owner.find<QAction>("shopViewAction");
+    QVERIFY(shopAction);
+    shopAction->trigger();
+    auto* view = owner.shown<ShopView>("shopView", 20000);
+    QVERIFY(view);
+    auto* table = view->findChild<QTableView*>(QStringLiteral("shopTable"));
+    QVERIFY(table);
+    QAbstractItemModel* model = table->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto* status = view->findChild<QLabel*>(QStringLiteral("shopStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Live")) && !view->model()->isLoading(),
+                             20000);
+    QCOMPARE(model->rowCount(), 0);
+
+    // A customer at counter 1.
+    const QString ref = one.stack.till().charge(Money::fromShillings(1500), test::phoneEndingIn('8'));
+    QVERIFY(!ref.isEmpty());
+    QVERIFY(one.stack.waitForNetwork());
+
+    // It shows at counter 2 without anyone refreshing anything.
+    const auto cell = [model](int row, int column) { return model->index(row, column).data().toString(); };
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(0, ShopPaymentModel::TillColumn), QStringLiteral("Counter 1"), 20000);
+    QCOMPARE(cell(0, ShopPaymentModel::AmountColumn), QStringLiteral("KES 1,500"));
+    QCOMPARE(cell(0, ShopPaymentModel::PhoneColumn), test::phoneEndingIn('8').masked());
+    QTRY_COMPARE_WITH_TIMEOUT(cell(0, ShopPaymentModel::StateColumn), QStringLiteral("Waiting"), 20000);
+
+    // The customer pays: the row changes in place, and today's totals name counter 1.
+    QVERIFY(one.stack.advanceUntil(
+        [&] {
+            const std::optional<Payment> p = one.journal().find(ref);
+            return p && p->state == PaymentState::Complete;
+        },
+        60s));
+    QTRY_COMPARE_WITH_TIMEOUT(cell(0, ShopPaymentModel::StateColumn), QStringLiteral("Paid"), 20000);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(cell(0, ShopPaymentModel::TillColumn), QStringLiteral("Counter 1"));
+
+    auto* tillTotals = view->findChild<QTableWidget*>(QStringLiteral("tillTotals"));
+    QVERIFY(tillTotals);
+    // Till, branch, paid, taken, …
+    QTRY_COMPARE_WITH_TIMEOUT(rowNamed(tillTotals, QStringLiteral("Counter 1")).mid(2, 2),
+                              (QStringList{QStringLiteral("1"), QStringLiteral("KES 1,500")}), 20000);
+    auto* todayLine = view->findChild<QLabel*>(QStringLiteral("todayLine"));
+    QVERIFY(todayLine);
+    QVERIFY2(todayLine->text().contains(QStringLiteral("KES 1,500 from 1 payment")),
+             qPrintable(todayLine->text()));
+    QVERIFY2(!status->text().contains(QStringLiteral("Could not")), qPrintable(status->text()));
+}
+
+void TestShopWindow::chargeNamesTheOpenPaymentAtAnotherCounter()
+{
+    Counter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
+    one.connect(m_shop.url());
+    two.connect(m_shop.url());
+    const std::unique_ptr<MainWindow> window = test::makeWindow(two.stack);
+    QVERIFY(test::showActive(*window));
+    const test::CashierDriver cashier(window.get());
+
+    // At counter 1, a customer whose phone never answers: the payment stays open.
+    const PhoneNumber phone = test::phoneEndingIn('9');
+    const QString typed = QStringLiteral("0712 345 609"); // how the cashier types that number
+    QCOMPARE(PhoneNumber::parse(typed).value().normalised(), phone.normalised());
+    const Money amount = Money::fromShillings(1500);
+    QVERIFY(!one.stack.till().charge(amount, phone).isEmpty());
+    QVERIFY(one.stack.waitForNetwork());
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+    // Counter 2's guard sees it there (and is connected and warm, as it is at a till that has been open a
+    // while: the question on Charge is not spent connecting).
+    const std::optional<ShopService::Answer> seen = two.askGuard(phone, amount);
+    QVERIFY(seen && seen->answered && seen->found);
+    QCOMPARE(seen->found->tillName, QStringLiteral("Counter 1"));
+
+    // The customer walks over to counter 2, where the cashier types the same sale.
+    cashier.charge(QStringLiteral("1500"), typed);
+    QMessageBox* box = cashier.shown<QMessageBox>("duplicateChargeDialog", 20000);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("at Counter 1")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QStringLiteral("waiting")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QStringLiteral("KES 1,500")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(phone.masked()), qPrintable(box->text()));
+
+    // Don't charge: nothing goes to the customer's phone from counter 2.
+    auto* dontCharge = box->findChild<QPushButton*>(QStringLiteral("dontCharge"));
+    QVERIFY(dontCharge);
+    QTest::mouseClick(dontCharge, Qt::LeftButton);
+    QTRY_VERIFY(!cashier.shown<QMessageBox>("duplicateChargeDialog", 0));
+    QCOMPARE(two.stack.pushesOnceIdle(), 0);
+    QCOMPARE(two.journal().paymentCount(), 0);
+
+    // Asked again, and charged on purpose.
+    QTest::keyClick(cashier.find<QLineEdit>("phoneEdit"), Qt::Key_Return);
+    box = cashier.shown<QMessageBox>("duplicateChargeDialog", 20000);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("at Counter 1")), qPrintable(box->text()));
+    auto* chargeAgain = box->findChild<QPushButton*>(QStringLiteral("chargeAgain"));
+    QVERIFY(chargeAgain);
+    QTest::mouseClick(chargeAgain, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(two.stack.simulator.pushes().size(), 1, 20000);
+    QCOMPARE(two.stack.pushesOnceIdle(), 1);
+    QCOMPARE(two.stack.simulator.pushes().first().phone, phone.normalised());
+    QCOMPARE(two.stack.simulator.pushes().first().amountShillings, 1500);
+}
+
+void TestShopWindow::chargeGoesAheadWhenTheShopDatabaseHangs()
+{
+    // Declared before the proxy, so the proxy goes first: its closed connections free the shop threads
+    // that wait on it, and the till can be taken down.
+    Counter two(QStringLiteral("Counter 2"));
+    test::TcpProxy proxy;
+    QVERIFY(proxy.listen(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_shop.server().port())));
+    two.connect(m_shop.url(proxy.port()));
+    const std::unique_ptr<MainWindow> window = test::makeWindow(two.stack);
+    QVERIFY(test::showActive(*window));
+    const test::CashierDriver cashier(window.get());
+    QTRY_VERIFY_WITH_TIMEOUT(two.inSync(), 20000);
+    const std::optional<ShopService::Answer> warm =
+        two.askGuard(test::phoneEndingIn('8'), Money::fromShillings(700));
+    QVERIFY(warm && warm->answered && !warm->found);
+    auto* shopLabel = cashier.find<QLabel>("shopLabel");
+    QVERIFY(shopLabel);
+    QCOMPARE(shopLabel->text(), QStringLiteral("Shop: in sync"));
+
+    // The shop database stops answering (the line stays up): Enter still sends the request.
+    proxy.hang(true);
+    cashier.charge(QStringLiteral("700"), QStringLiteral("0712345678"));
+    QTRY_COMPARE_WITH_TIMEOUT(two.stack.simulator.pushes().size(), 1, 20000);
+    QCOMPARE(two.stack.simulator.pushes().first().amountShillings, 700);
+    QVERIFY(!cashier.shown<QMessageBox>("duplicateChargeDialog", 0)); // no question: nothing to ask about
+    QVERIFY(cashier.find<QLineEdit>("amountEdit")->text().isEmpty()); // ready for the next customer
+    QTRY_VERIFY_WITH_TIMEOUT(shopLabel->text().contains(QStringLiteral(" to send")) ||
+                                 shopLabel->text().startsWith(QStringLiteral("Shop: offline")),
+                             20000);
+
+    // The same sale again at this counter: its own check asks, and says the others could not be asked.
+    cashier.charge(QStringLiteral("700"), QStringLiteral("0712345678"));
+    QMessageBox* box = cashier.shown<QMessageBox>("duplicateChargeDialog", 20000);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("was already requested")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QStringLiteral("other tills could not be asked")), qPrintable(box->text()));
+    auto* dontCharge = box->findChild<QPushButton*>(QStringLiteral("dontCharge"));
+    QVERIFY(dontCharge);
+    QTest::mouseClick(dontCharge, Qt::LeftButton);
+    QTRY_VERIFY(!cashier.shown<QMessageBox>("duplicateChargeDialog", 0));
+    QCOMPARE(two.stack.pushesOnceIdle(), 1);
+}
+
+QTEST_MAIN(TestShopWindow)
+#include "tst_shopwindow.moc"
