@@ -3,6 +3,9 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
+
+using namespace std::chrono_literals;
 
 namespace lipa::test {
 
@@ -57,6 +60,70 @@ qint64 rowsOf(QSqlDatabase& shop, const QString& table, const QUuid& till)
     if (!query.exec() || !query.next())
         return -1;
     return query.value(0).toLongLong();
+}
+
+namespace {
+
+Settings named(Settings settings, const QString& name)
+{
+    settings.tillName = name;
+    return settings;
+}
+
+} // namespace
+
+ShopCounter::ShopCounter(const QString& name, Settings settings, const QString& branch)
+    : stack(named(std::move(settings), name))
+    , identity{QUuid::createUuid(), name, branch}
+{
+}
+
+void ShopCounter::connect(const ShopUrl& url, const QString& password)
+{
+    stack.stack->connectShop(url, password, identity);
+    link().setBackoff(50ms, 400ms);
+    link().setIdentityGrace(1s);
+}
+
+bool ShopCounter::inSync()
+{
+    return stack.stack->shop && link().status() == ShopLink::Status::InSync &&
+           link().acknowledged() == journal().outbox().lastSeq().value_or(-1);
+}
+
+bool ShopCounter::takePayments(int n, int firstShilling)
+{
+    static const char digits[] = {'5', '0', '1', '6'};
+    QStringList refs;
+    for (int i = 0; i < n; ++i)
+        refs.append(
+            stack.till().charge(Money::fromShillings(firstShilling + i), phoneEndingIn(digits[i % 4])));
+    return stack.advanceUntil(
+        [&] {
+            for (const QString& ref : refs) {
+                const std::optional<Payment> p = journal().find(ref);
+                if (!p || !p->isFinal())
+                    return false;
+            }
+            return true;
+        },
+        60s);
+}
+
+qsizetype ShopCounter::paymentsOn(const QDate& day) const
+{
+    return stack.stack->journal.paymentsBetween(day.startOfDay().toUTC(), day.addDays(1).startOfDay().toUTC())
+        .size();
+}
+
+std::optional<ShopService::Answer> ShopCounter::askGuard(const PhoneNumber& phone, Money amount)
+{
+    QObject context; // the answer is dropped if it comes after this returns
+    std::optional<ShopService::Answer> answer;
+    service().openElsewhere(identity.id, phone, amount, stack.clock.now().addDays(-1), 20s, &context,
+                            [&answer](const ShopService::Answer& a) { answer = a; });
+    (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 25000);
+    return answer;
 }
 
 namespace {

@@ -2,14 +2,21 @@
 #pragma once
 
 #include "Journal.h"
+#include "Settings.h"
+#include "ShopFeed.h"
+#include "ShopLink.h"
+#include "ShopService.h"
 #include "ShopUrl.h"
 #include "TempPostgres.h"
+#include "TestStack.h"
 
+#include <QDate>
 #include <QSqlDatabase>
 #include <QString>
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 namespace lipa::test {
 
@@ -44,5 +51,30 @@ private:
 QString differencesFromJournal(QSqlDatabase& shop, const QUuid& till, const Journal& journal);
 // How many rows of a table belong to one till.
 qint64 rowsOf(QSqlDatabase& shop, const QString& table, const QUuid& till);
+
+// One counter: a whole till on its own simulator and journal, and its link to the shop.
+struct ShopCounter {
+    // A till named name (settings.tillName is set to it) with a new till/id, in branch.
+    explicit ShopCounter(const QString& name, Settings settings = {},
+                         const QString& branch = QStringLiteral("Westlands"));
+
+    // Connects the till to the shop database, with the test's short reconnect backoff (50 ms to 400 ms) and
+    // one second's grace for another running till holding the same identity.
+    void connect(const ShopUrl& url, const QString& password = QLatin1String(ShopServer::kPassword));
+    ShopLink& link() { return *stack.stack->shop; }
+    ShopService& service() { return *stack.stack->shopService; }
+    Journal& journal() { return stack.journal(); }
+    // Connected, and everything in the journal's outbox acknowledged by the shop database.
+    bool inSync();
+    // Takes n payments (paid, cancelled, too poor, in turn) and waits until each is final.
+    bool takePayments(int n, int firstShilling);
+    // The journal's payments created on that local day.
+    qsizetype paymentsOn(const QDate& day) const;
+    // Asks the shop-wide guard what Charge asks, with time to spare: the answer, or nullopt if none came.
+    std::optional<ShopService::Answer> askGuard(const PhoneNumber& phone, Money amount);
+
+    TestStack stack;
+    TillIdentity identity;
+};
 
 } // namespace lipa::test

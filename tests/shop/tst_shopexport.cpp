@@ -13,66 +13,8 @@
 #include <QTest>
 
 using namespace lipa;
-using namespace std::chrono_literals;
 
 namespace {
-
-// One counter: a whole till on its own simulator and journal, and its link to the shop.
-struct Counter {
-    explicit Counter(const QString& name)
-        : stack(settingsNamed(name))
-    {
-        identity = {QUuid::createUuid(), name, QStringLiteral("Westlands")};
-    }
-    static Settings settingsNamed(const QString& name)
-    {
-        Settings settings;
-        settings.tillName = name;
-        return settings;
-    }
-    void connect(const ShopUrl& url)
-    {
-        stack.stack->connectShop(url, QLatin1String(test::ShopServer::kPassword), identity);
-        link().setBackoff(50ms, 400ms);
-        link().setIdentityGrace(1s);
-    }
-    ShopLink& link() { return *stack.stack->shop; }
-    Journal& journal() { return stack.journal(); }
-    bool inSync()
-    {
-        return stack.stack->shop && link().status() == ShopLink::Status::InSync &&
-               link().acknowledged() == journal().outbox().lastSeq().value_or(-1);
-    }
-    // Takes n payments (paid, cancelled, too poor, in turn) and waits until each is final.
-    bool takePayments(int n, int firstShilling)
-    {
-        static const char digits[] = {'5', '0', '1', '6'};
-        QStringList refs;
-        for (int i = 0; i < n; ++i)
-            refs.append(stack.till().charge(Money::fromShillings(firstShilling + i),
-                                            test::phoneEndingIn(digits[i % 4])));
-        return stack.advanceUntil(
-            [&] {
-                for (const QString& ref : refs) {
-                    const std::optional<Payment> p = journal().find(ref);
-                    if (!p || !p->isFinal())
-                        return false;
-                }
-                return true;
-            },
-            60s);
-    }
-    // The journal's payments created on that local day.
-    qsizetype paymentsOn(const QDate& day) const
-    {
-        return stack.stack->journal
-            .paymentsBetween(day.startOfDay().toUTC(), day.addDays(1).startOfDay().toUTC())
-            .size();
-    }
-
-    test::TestStack stack;
-    TillIdentity identity;
-};
 
 struct Run {
     int exitCode = -1;
@@ -137,7 +79,7 @@ Run TestShopExport::runTill(const QStringList& arguments, const QString& passwor
 
 void TestShopExport::exportCsvFromTheCommandLine()
 {
-    Counter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
+    test::ShopCounter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
     // The tills' clocks (ManualClock) start on the same day; that local day is exported.
     const QDate day = one.stack.clock.now().toLocalTime().date();
     QCOMPARE(two.stack.clock.now().toLocalTime().date(), day);
@@ -172,7 +114,7 @@ void TestShopExport::exportCsvFromTheCommandLine()
     QVERIFY2(header.endsWith(QStringLiteral(",till,till_id,branch")), qPrintable(header));
     QCOMPARE(lines.size(), fromOne + fromTwo);
     // Each row ends with its till: name, id and branch.
-    const auto rowsOf = [&lines](const Counter& counter) {
+    const auto rowsOf = [&lines](const test::ShopCounter& counter) {
         const QString tail =
             QStringLiteral(",%1,%2,%3")
                 .arg(counter.identity.name, counter.identity.id.toString(QUuid::WithoutBraces),
@@ -186,7 +128,7 @@ void TestShopExport::exportCsvFromTheCommandLine()
 
 void TestShopExport::wrongPasswordExitsOneAndSaysWhy()
 {
-    Counter one(QStringLiteral("Counter 1"));
+    test::ShopCounter one(QStringLiteral("Counter 1"));
     one.connect(m_shop.url());
     QVERIFY(one.takePayments(2, 100));
     QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);

@@ -13,7 +13,6 @@
 #include <QTest>
 
 using namespace lipa;
-using namespace std::chrono_literals;
 
 namespace {
 
@@ -31,56 +30,6 @@ void keepMessage(QtMsgType type, const QMessageLogContext& context, const QStrin
     if (previousHandler)
         previousHandler(type, context, message);
 }
-
-// One counter: a whole till on its own simulator and journal, and its link to the shop.
-struct Counter {
-    explicit Counter(const QString& name)
-        : stack(settingsNamed(name))
-    {
-        identity = {QUuid::createUuid(), name, QStringLiteral("Westlands")};
-    }
-    static Settings settingsNamed(const QString& name)
-    {
-        Settings settings;
-        settings.tillName = name;
-        return settings;
-    }
-    void connect(const ShopUrl& url, const QString& password = QLatin1String(test::ShopServer::kPassword))
-    {
-        stack.stack->connectShop(url, password, identity);
-        link().setBackoff(50ms, 400ms);
-        link().setIdentityGrace(1s);
-    }
-    ShopLink& link() { return *stack.stack->shop; }
-    Journal& journal() { return stack.journal(); }
-    bool inSync()
-    {
-        return stack.stack->shop && link().status() == ShopLink::Status::InSync &&
-               link().acknowledged() == journal().outbox().lastSeq().value_or(-1);
-    }
-    // Takes n payments (paid, cancelled, too poor, in turn) and waits until each is final.
-    bool takePayments(int n, int firstShilling)
-    {
-        static const char digits[] = {'5', '0', '1', '6'};
-        QStringList refs;
-        for (int i = 0; i < n; ++i)
-            refs.append(stack.till().charge(Money::fromShillings(firstShilling + i),
-                                            test::phoneEndingIn(digits[i % 4])));
-        return stack.advanceUntil(
-            [&] {
-                for (const QString& ref : refs) {
-                    const std::optional<Payment> p = journal().find(ref);
-                    if (!p || !p->isFinal())
-                        return false;
-                }
-                return true;
-            },
-            60s);
-    }
-
-    test::TestStack stack;
-    TillIdentity identity;
-};
 
 } // namespace
 
@@ -102,7 +51,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QString verifyAll(std::initializer_list<Counter*> counters);
+    QString verifyAll(std::initializer_list<test::ShopCounter*> counters);
     test::ShopServer m_shop;
 };
 
@@ -118,10 +67,10 @@ void TestShopReplication::init()
     QVERIFY2(m_shop.error().isEmpty(), qPrintable(m_shop.error()));
 }
 
-QString TestShopReplication::verifyAll(std::initializer_list<Counter*> counters)
+QString TestShopReplication::verifyAll(std::initializer_list<test::ShopCounter*> counters)
 {
     QSqlDatabase db = m_shop.admin();
-    for (Counter* counter : counters) {
+    for (test::ShopCounter* counter : counters) {
         if (const QString diff = test::differencesFromJournal(db, counter->identity.id, counter->journal());
             !diff.isEmpty())
             return counter->identity.name + QStringLiteral(": ") + diff;
@@ -131,11 +80,11 @@ QString TestShopReplication::verifyAll(std::initializer_list<Counter*> counters)
 
 void TestShopReplication::threeTillsArriveRowByRow()
 {
-    Counter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2")),
+    test::ShopCounter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2")),
         three(QStringLiteral("Counter 3"));
     // Counter 1 has history from before it joined the shop: it comes along.
     QVERIFY(one.takePayments(4, 100));
-    for (Counter* c : {&one, &two, &three})
+    for (test::ShopCounter* c : {&one, &two, &three})
         c->connect(m_shop.url());
     QVERIFY(one.takePayments(6, 200));
     QVERIFY(two.takePayments(8, 300));
@@ -156,7 +105,7 @@ void TestShopReplication::threeTillsArriveRowByRow()
 
 void TestShopReplication::serverStoppedMidDayEverythingArrivesOnce()
 {
-    Counter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
+    test::ShopCounter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
     one.connect(m_shop.url());
     two.connect(m_shop.url());
     QVERIFY(one.takePayments(3, 100));
@@ -181,7 +130,7 @@ void TestShopReplication::connectionCutAndRestoredByAProxy()
 {
     test::TcpProxy proxy;
     QVERIFY(proxy.listen(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_shop.server().port())));
-    Counter one(QStringLiteral("Counter 1"));
+    test::ShopCounter one(QStringLiteral("Counter 1"));
     one.connect(m_shop.url(proxy.port()));
     QVERIFY(one.takePayments(3, 100));
     QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
@@ -197,7 +146,7 @@ void TestShopReplication::connectionCutAndRestoredByAProxy()
 
 void TestShopReplication::wrongPasswordSaysSoAndKeepsEverything()
 {
-    Counter one(QStringLiteral("Counter 1"));
+    test::ShopCounter one(QStringLiteral("Counter 1"));
     one.connect(m_shop.url(), QStringLiteral("not-the-password"));
     QVERIFY(one.takePayments(3, 100));
     QTRY_COMPARE_WITH_TIMEOUT(one.link().status(), ShopLink::Status::Offline, 20000);
@@ -217,7 +166,7 @@ void TestShopReplication::unreachableHostSaysSo()
     QVERIFY(proxy.listen(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_shop.server().port())));
     const int port = proxy.port();
     proxy.cut();
-    Counter one(QStringLiteral("Counter 1"));
+    test::ShopCounter one(QStringLiteral("Counter 1"));
     one.connect(m_shop.url(port));
     QVERIFY(one.takePayments(2, 100));
     QTRY_COMPARE_WITH_TIMEOUT(one.link().status(), ShopLink::Status::Offline, 20000);
@@ -230,7 +179,7 @@ void TestShopReplication::someoneElsesDatabaseIsLeftAlone()
     QVERIFY(m_shop.server().exec(
         m_shop.database(), QStringLiteral("CREATE TABLE invoices (id int); INSERT INTO invoices VALUES (7);"
                                           " GRANT ALL ON invoices TO lipa_till;")));
-    Counter one(QStringLiteral("Counter 1"));
+    test::ShopCounter one(QStringLiteral("Counter 1"));
     one.connect(m_shop.url());
     QSignalSpy said(&one.link(), &ShopLink::refused);
     QTRY_COMPARE_WITH_TIMEOUT(one.link().status(), ShopLink::Status::Refused, 20000);
@@ -246,12 +195,12 @@ void TestShopReplication::someoneElsesDatabaseIsLeftAlone()
 
 void TestShopReplication::newerSchemaIsRefused()
 {
-    Counter first(QStringLiteral("Counter 1"));
+    test::ShopCounter first(QStringLiteral("Counter 1"));
     first.connect(m_shop.url());
     QTRY_VERIFY_WITH_TIMEOUT(first.inSync(), 20000);
     QVERIFY(m_shop.server().exec(
         m_shop.database(), QStringLiteral("UPDATE lipa_shop_meta SET value = '99' WHERE key = 'version'")));
-    Counter second(QStringLiteral("Counter 2"));
+    test::ShopCounter second(QStringLiteral("Counter 2"));
     second.connect(m_shop.url());
     QTRY_COMPARE_WITH_TIMEOUT(second.link().status(), ShopLink::Status::Refused, 20000);
     QVERIFY2(second.link().reason().contains(QStringLiteral("newer")), qPrintable(second.link().reason()));
@@ -262,12 +211,12 @@ void TestShopReplication::newerSchemaIsRefused()
 
 void TestShopReplication::secondTillWithTheSameIdIsRefused()
 {
-    Counter one(QStringLiteral("Counter 1"));
+    test::ShopCounter one(QStringLiteral("Counter 1"));
     one.connect(m_shop.url());
     QVERIFY(one.takePayments(2, 100));
     QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
     // A copy of Counter 1's data folder started as another counter: the same till/id.
-    Counter copy(QStringLiteral("Counter 1 (copy)"));
+    test::ShopCounter copy(QStringLiteral("Counter 1 (copy)"));
     copy.identity.id = one.identity.id;
     copy.connect(m_shop.url());
     QTRY_COMPARE_WITH_TIMEOUT(copy.link().status(), ShopLink::Status::Refused, 20000);
@@ -282,7 +231,7 @@ void TestShopReplication::secondTillWithTheSameIdIsRefused()
 
 void TestShopReplication::shiftsAndZReportsArrive()
 {
-    Counter one(QStringLiteral("Counter 1"));
+    test::ShopCounter one(QStringLiteral("Counter 1"));
     one.connect(m_shop.url());
     const std::optional<Shift> shift =
         one.journal().shifts().open(QStringLiteral("Amina"), one.stack.clock.now());

@@ -29,48 +29,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// One counter: a whole till on its own simulator and journal, and its link to the shop.
-struct Counter {
-    explicit Counter(const QString& name)
-        : stack(settingsNamed(name))
-    {
-        identity = {QUuid::createUuid(), name, QStringLiteral("Westlands")};
-    }
-    static Settings settingsNamed(const QString& name)
-    {
-        Settings settings;
-        settings.tillName = name;
-        return settings;
-    }
-    void connect(const ShopUrl& url)
-    {
-        stack.stack->connectShop(url, QLatin1String(test::ShopServer::kPassword), identity);
-        link().setBackoff(50ms, 400ms);
-        link().setIdentityGrace(1s);
-    }
-    ShopLink& link() { return *stack.stack->shop; }
-    ShopService& service() { return *stack.stack->shopService; }
-    Journal& journal() { return stack.journal(); }
-    bool inSync()
-    {
-        return stack.stack->shop && link().status() == ShopLink::Status::InSync &&
-               link().acknowledged() == journal().outbox().lastSeq().value_or(-1);
-    }
-    // Asks the shop-wide guard what Charge asks, with time to spare: the answer, or nullopt if none came.
-    std::optional<ShopService::Answer> askGuard(const PhoneNumber& phone, Money amount)
-    {
-        QObject context; // the answer is dropped if it comes after this returns
-        std::optional<ShopService::Answer> answer;
-        service().openElsewhere(identity.id, phone, amount, stack.clock.now().addDays(-1), 20s, &context,
-                                [&answer](const ShopService::Answer& a) { answer = a; });
-        (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 25000);
-        return answer;
-    }
-
-    test::TestStack stack;
-    TillIdentity identity;
-};
-
 // A row of a QTableWidget as its texts.
 QStringList rowTexts(const QTableWidget* table, int row)
 {
@@ -121,7 +79,7 @@ void TestShopWindow::init()
 
 void TestShopWindow::paymentAtOneTillAppearsInTheOthersShopView()
 {
-    Counter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
+    test::ShopCounter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
     one.connect(m_shop.url());
     two.connect(m_shop.url());
     QTRY_VERIFY_WITH_TIMEOUT(one.inSync() && two.inSync(), 20000);
@@ -183,7 +141,7 @@ void TestShopWindow::paymentAtOneTillAppearsInTheOthersShopView()
 
 void TestShopWindow::chargeNamesTheOpenPaymentAtAnotherCounter()
 {
-    Counter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
+    test::ShopCounter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
     one.connect(m_shop.url());
     two.connect(m_shop.url());
     const std::unique_ptr<MainWindow> window = test::makeWindow(two.stack);
@@ -239,7 +197,7 @@ void TestShopWindow::chargeGoesAheadWhenTheShopDatabaseHangs()
 {
     // Declared before the proxy, so the proxy goes first: its closed connections free the shop threads
     // that wait on it, and the till can be taken down.
-    Counter two(QStringLiteral("Counter 2"));
+    test::ShopCounter two(QStringLiteral("Counter 2"));
     test::TcpProxy proxy;
     QVERIFY(proxy.listen(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_shop.server().port())));
     two.connect(m_shop.url(proxy.port()));
