@@ -2932,6 +2932,13 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     </message>
 </context>
 <context>
+    <name>lipa::ShopReader</name>
+    <message>
+        <source>The till is closing its connection to the shop database.</source>
+        <translation>Till inafunga muunganisho wake na hifadhidata ya duka.</translation>
+    </message>
+</context>
+<context>
     <name>lipa::ShopSettingsPage</name>
     <message>
         <source>made at first start</source>
@@ -3661,6 +3668,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>The last day of --export-csv.</source>
         <translation>Siku ya mwisho ya --export-csv.</translation>
+    </message>
+    <message>
+        <source>This till&apos;s identity (till/id) could not be saved (%1): the shop database is not used until it can be.</source>
+        <translation>Utambulisho wa till hii (till/id) haukuweza kuhifadhiwa (%1): hifadhidata ya duka haitumiki hadi uweze kuhifadhiwa.</translation>
     </message>
 </context>
 </TS>

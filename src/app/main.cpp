@@ -168,8 +168,17 @@ TillIdentity tillIdentity(StartupPlan& plan)
         id = QUuid::createUuid();
         plan.settings.tillId = id.toString(QUuid::WithoutBraces);
         QString error;
-        if (!Settings::writeKeys(plan.iniPath(), {{QStringLiteral("till/id"), plan.settings.tillId}}, &error))
-            plan.settingsProblems.append(error); // it still runs; the next start makes another
+        if (!Settings::writeKeys(plan.iniPath(), {{QStringLiteral("till/id"), plan.settings.tillId}},
+                                 &error)) {
+            // An identity that is not kept would be a new till at every start, each sending the whole
+            // journal again: no shop database until it can be kept.
+            plan.settingsProblems.append(
+                QCoreApplication::translate("main", "This till's identity (till/id) could not be saved (%1): "
+                                                    "the shop database is not used until it can be.")
+                    .arg(error));
+            plan.settings.tillId.clear();
+            return {};
+        }
     }
     return {id, plan.settings.tillName, plan.settings.shopBranch};
 }
@@ -220,7 +229,7 @@ int runTill(StartupPlan& plan, const QString& shopPasswordGiven)
     // Made at the first start, shop database or not: a till that joins a shop later keeps its identity.
     const TillIdentity identity = plan.selfTest ? TillIdentity{} : tillIdentity(plan);
     // Without a shop database nothing of it runs: no thread, no driver loaded.
-    if (plan.shopDatabase && !plan.selfTest)
+    if (plan.shopDatabase && !plan.selfTest && !identity.id.isNull())
         stack.connectShop(*plan.shopDatabase, shopPassword(plan, shopPasswordGiven), identity);
     MainWindow window(stack, plan.environment, plan.settings.maxAmountShillings);
     if (keys)

@@ -72,8 +72,9 @@ void PaymentActions::charge(Money amount, const PhoneNumber& phone)
     if (m_shopCheckInFlight)
         return; // Enter again while the other tills are being asked
     m_shopCheckInFlight = true;
-    shop->openElsewhere(m_stack.identity.id, phone, amount, m_stack.clock.now().addDays(-1), kShopCheckBudget,
-                        this, [this, amount, phone](const ShopService::Answer& answer) {
+    shop->openElsewhere(m_stack.identity.id, phone, amount, m_stack.clock.now().addDays(-1),
+                        m_stack.shopCheckBudget, this,
+                        [this, amount, phone](const ShopService::Answer& answer) {
                             m_shopCheckInFlight = false;
                             chargeAfterShopCheck(amount, phone, answer);
                         });

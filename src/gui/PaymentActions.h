@@ -83,8 +83,6 @@ private:
     // A check with IntaSend on its way for that flow: a second press waits for it instead of asking again.
     bool m_duplicateCheckInFlight = false;
     bool m_shopCheckInFlight = false;
-    // How long Charge waits for the other tills' answer before it goes ahead on the till's own check.
-    static constexpr std::chrono::milliseconds kShopCheckBudget{300};
     bool m_resendCheckInFlight = false;
     bool m_cashCheckInFlight = false;
 };

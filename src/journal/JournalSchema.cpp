@@ -157,10 +157,12 @@ const QList<QStringList>& migrations()
                            " SELECT 'event', id FROM events ORDER BY id"),
             QStringLiteral("CREATE TRIGGER outbox_events AFTER INSERT ON events"
                            " BEGIN INSERT INTO outbox(kind, row_id) VALUES ('event', NEW.id); END"),
-            QStringLiteral("CREATE TRIGGER outbox_fees AFTER UPDATE OF charges_cents, net_cents ON payments"
-                           " WHEN OLD.charges_cents IS NOT NEW.charges_cents"
-                           " OR OLD.net_cents IS NOT NEW.net_cents"
-                           " BEGIN INSERT INTO outbox(kind, row_id) VALUES ('payment', NEW.id); END"),
+            QStringLiteral(
+                "CREATE TRIGGER outbox_fees"
+                " AFTER UPDATE OF charges_cents, net_cents, mpesa_receipt ON payments"
+                " WHEN OLD.charges_cents IS NOT NEW.charges_cents"
+                " OR OLD.net_cents IS NOT NEW.net_cents OR OLD.mpesa_receipt IS NOT NEW.mpesa_receipt"
+                " BEGIN INSERT INTO outbox(kind, row_id) VALUES ('payment', NEW.id); END"),
             QStringLiteral("CREATE TRIGGER outbox_shift_opened AFTER INSERT ON shifts"
                            " BEGIN INSERT INTO outbox(kind, row_id) VALUES ('shift', NEW.id); END"),
             QStringLiteral("CREATE TRIGGER outbox_shift_changed AFTER UPDATE ON shifts"

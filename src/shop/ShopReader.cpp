@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QTimer>
 
+#include <sys/socket.h>
+
 namespace lipa {
 
 void registerShopMetaTypes()
@@ -34,6 +36,28 @@ ShopReader::ShopReader(const ShopUrl& url, const QString& password, const QStrin
 
 ShopReader::~ShopReader() = default;
 
+void ShopReader::abortConnection()
+{
+    const QMutexLocker lock(&m_socketLock);
+    m_aborted = true;
+    if (m_socket >= 0)
+        ::shutdown(m_socket, SHUT_RDWR); // the waiting statement sees the connection end
+}
+
+void ShopReader::closeConnection()
+{
+    publishSocket(-1); // the descriptor's number may be reused by anything once it is closed
+    m_connection->close();
+}
+
+void ShopReader::publishSocket(int socket)
+{
+    const QMutexLocker lock(&m_socketLock);
+    m_socket = socket;
+    if (m_aborted && socket >= 0)
+        ::shutdown(socket, SHUT_RDWR);
+}
+
 bool ShopReader::ensureOpen(QString* error)
 {
     if (m_connection && m_connection->isOpen())
@@ -44,20 +68,28 @@ bool ShopReader::ensureOpen(QString* error)
         m_connection = std::make_unique<ShopConnection>(m_url, m_password, m_purpose);
         m_password.clear();
     }
+    {
+        const QMutexLocker lock(&m_socketLock);
+        if (m_aborted) {
+            *error = tr("The till is closing its connection to the shop database.");
+            return false;
+        }
+    }
     if (!m_connection->open()) {
         *error = m_connection->error();
         return false;
     }
+    publishSocket(m_connection->socketDescriptor());
     // Only a Lipa shop database of the version this till knows is read: anything else would answer with
     // SQL errors, or worse, with someone else's rows.
     const SchemaCheck check = ShopSchema::inspect(m_connection->db());
     if (check.kind != SchemaCheck::Kind::Ready) {
         *error = check.message;
-        m_connection->close();
+        closeConnection();
         return false;
     }
     if (m_listening && !subscribe(error)) {
-        m_connection->close();
+        closeConnection();
         return false;
     }
     return true;
@@ -83,7 +115,7 @@ bool ShopReader::withConnection(Read read, QString* error)
         // (the server restarted since the last request) gets a new connection and one more try.
         if (isAlive())
             return false;
-        m_connection->close();
+        closeConnection();
         setLive(false, *error);
     }
     return false;
@@ -159,7 +191,7 @@ void ShopReader::listen()
                                 : ensureOpen(&error); // ensureOpen subscribes
     if (!subscribed) {
         if (m_connection)
-            m_connection->close();
+            closeConnection();
         m_missed = true;
         qCInfo(lcShop) << "Live shop updates unavailable:" << error;
         Q_EMIT liveChanged(false, error); // not a change, but whoever listens must hear why
@@ -187,7 +219,7 @@ void ShopReader::checkLiveness()
     if (m_connection && m_connection->isOpen() && isAlive())
         return;
     if (m_connection)
-        m_connection->close();
+        closeConnection();
     QString error;
     if (!ensureOpen(&error))
         setLive(false, error);

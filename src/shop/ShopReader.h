@@ -5,6 +5,7 @@
 #include "ShopUrl.h"
 
 #include <QDeadlineTimer>
+#include <QMutex>
 #include <QObject>
 #include <QSqlDriver>
 
@@ -32,6 +33,10 @@ public:
                QObject* parent = nullptr);
     // Closes the connection: destroy it in its thread (the owner deletes it when the thread finishes).
     ~ShopReader() override;
+    // Ends the connection's socket at once, from any thread: a request blocked on a server that hangs
+    // (whose kernel still answers, so that no keepalive ends it) returns, and no new one is made. For
+    // the owner's destructor, before it waits for this reader's thread.
+    void abortConnection();
 
     // How often a listening reader checks that its connection still lives (a notification never comes
     // over a dead one) and, when it does not, tries to connect again. Tests shorten it (before listen()).
@@ -64,6 +69,8 @@ Q_SIGNALS:
     void liveChanged(bool live, const QString& reason);
 
 private:
+    void publishSocket(int socket);
+    void closeConnection();
     bool ensureOpen(QString* error);
     // Runs read on the connection; reconnects and runs it once more when the connection turns out broken.
     template <typename Read>
@@ -83,6 +90,9 @@ private:
     bool m_missed = false; // listening failed since the last live moment: notifications may have been missed
     QTimer* m_liveness = nullptr; // made in listen(), in this object's thread
     std::chrono::milliseconds m_livenessInterval{10000};
+    QMutex m_socketLock; // m_socket and m_aborted are shared with abortConnection()'s thread
+    int m_socket = -1;
+    bool m_aborted = false;
 };
 
 // Makes the shop's value types known to Qt's meta-type system (queued connections, QSignalSpy, QVariant).

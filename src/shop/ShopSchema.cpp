@@ -63,6 +63,9 @@ const QList<QStringList>& migrations()
             QStringLiteral("CREATE INDEX payments_by_invoice ON payments (invoice_id)"),
             // The search matches the start of a reference in byte order, whatever the database's collation.
             QStringLiteral("CREATE INDEX payments_by_ref ON payments ((local_ref COLLATE \"C\"))"),
+            // A payment's reference (its api_ref, a UUID) is one payment in the whole shop: a till's
+            // journal copied under another identity cannot add it twice.
+            QStringLiteral("CREATE UNIQUE INDEX payments_ref_unique ON payments (local_ref)"),
             QStringLiteral("CREATE INDEX payments_by_state ON payments (state, created_at DESC)"),
             QStringLiteral("CREATE TABLE events ("
                            " till_id uuid NOT NULL REFERENCES tills(till_id),"

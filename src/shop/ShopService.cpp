@@ -27,9 +27,15 @@ ShopService::ShopService(const ShopUrl& url, const QString& password, QObject* p
 
 ShopService::~ShopService()
 {
+    // A reader blocked on a server that hangs would hold its thread, and so this destructor, for as long
+    // as the server likes: cut its connection first (the till may be closing or restarting in place).
+    if (m_view)
+        m_view->abortConnection();
+    if (m_guard)
+        m_guard->abortConnection();
     m_viewThread.quit();
     m_guardThread.quit();
-    // A reader in the middle of a request finishes it first (at most the statement timeout).
+    // A reader in the middle of a request ends it now that its connection is cut.
     m_viewThread.wait();
     m_guardThread.wait();
     if (m_exportThread) {
@@ -103,6 +109,19 @@ void ShopService::openElsewhere(const QUuid& exceptTill, const PhoneNumber& phon
                                 std::function<void(Answer)> done)
 {
     const quint64 id = ++m_nextId;
+    if (m_guardUnanswered > 0) {
+        // The guard's reader is still busy with an earlier question (a slow, hung or unreachable server):
+        // this one would only wait out its budget behind it. Answered at once: not asked.
+        QMetaObject::invokeMethod(
+            this,
+            [receiver = QPointer<QObject>(context), hasContext = context != nullptr, done = std::move(done)] {
+                if (!hasContext || receiver)
+                    done(Answer{});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    ++m_guardUnanswered;
     auto* timer = new QTimer(this);
     timer->setSingleShot(true);
     timer->setTimerType(Qt::PreciseTimer);
@@ -126,6 +145,7 @@ void ShopService::prepareGuard()
 void ShopService::onOpenElsewhereReady(quint64 requestId, const std::optional<ShopPayment>& found,
                                        bool answered)
 {
+    m_guardUnanswered = std::max(0, m_guardUnanswered - 1);
     finishGuard(requestId, Answer{answered, answered ? found : std::nullopt});
 }
 

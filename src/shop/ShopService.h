@@ -94,6 +94,7 @@ private:
     ShopReader* m_guard = nullptr; // lives on m_guardThread; likewise
     QThread* m_exportThread = nullptr;
     quint64 m_nextId = 0;
+    int m_guardUnanswered = 0; // questions sent to the guard's reader that it has not answered yet
     QHash<quint64, PendingGuard> m_guards;
 };
 

@@ -23,26 +23,30 @@ const QString kUpsertTill =
                    " ON CONFLICT (till_id) DO UPDATE SET name = EXCLUDED.name, branch = EXCLUDED.branch,"
                    " last_seq = GREATEST(tills.last_seq, EXCLUDED.last_seq), last_seen = now()");
 
-// The current row of a payment replaces an older one, never a newer one.
+// Batches come in the journal's order and carry each payment as it is now, so a later row always
+// replaces an earlier one (no comparison of times: a wall clock set back would freeze a payment).
+// local_ref is a UUID unique across the shop: a row another till already sent (a copied data folder
+// given a new identity brings the original's journal along) is skipped, never counted twice.
 const QString kUpsertPayment = QStringLiteral(
     "INSERT INTO payments (till_id, local_ref, seq, amount_cents, phone, state, created_at, updated_at,"
     " invoice_id, remote_state, mpesa_receipt, failed_code, failure_message, till_name, replaces_ref,"
     " charges_cents, net_cents)"
     " VALUES (CAST(:till AS uuid), :ref, :seq, :amount, :phone, :state, :created, :updated, :invoice,"
     " :remoteState, :receipt, :failedCode, :failure, :tillName, :replaces, :charges, :net)"
-    " ON CONFLICT (till_id, local_ref) DO UPDATE SET seq = EXCLUDED.seq, amount_cents = "
-    "EXCLUDED.amount_cents,"
+    " ON CONFLICT (local_ref) DO UPDATE SET seq = EXCLUDED.seq, amount_cents = EXCLUDED.amount_cents,"
     " phone = EXCLUDED.phone, state = EXCLUDED.state, created_at = EXCLUDED.created_at,"
     " updated_at = EXCLUDED.updated_at, invoice_id = EXCLUDED.invoice_id,"
     " remote_state = EXCLUDED.remote_state, mpesa_receipt = EXCLUDED.mpesa_receipt,"
     " failed_code = EXCLUDED.failed_code, failure_message = EXCLUDED.failure_message,"
     " till_name = EXCLUDED.till_name, replaces_ref = EXCLUDED.replaces_ref,"
     " charges_cents = EXCLUDED.charges_cents, net_cents = EXCLUDED.net_cents"
-    " WHERE payments.updated_at <= EXCLUDED.updated_at");
+    " WHERE payments.till_id = EXCLUDED.till_id");
 
+// Only the events of this till's own payments (see above).
 const QString kInsertEvent = QStringLiteral(
     "INSERT INTO events (till_id, event_id, local_ref, at, from_state, to_state, remote_state, detail)"
-    " VALUES (CAST(:till AS uuid), :event, :ref, :at, :fromState, :toState, :remoteState, :detail)"
+    " SELECT CAST(:till AS uuid), :event, :ref, :at, :fromState, :toState, :remoteState, :detail"
+    " WHERE EXISTS (SELECT 1 FROM payments WHERE local_ref = :ownRef AND till_id = CAST(:ownTill AS uuid))"
     " ON CONFLICT DO NOTHING");
 
 // A shift is sent when it opens and again when it closes: closing never un-closes.
@@ -391,6 +395,8 @@ bool ShopWriter::write(const OutboxBatch& batch)
         q.bindValue(QStringLiteral(":till"), m_tillId);
         q.bindValue(QStringLiteral(":event"), e.eventId);
         q.bindValue(QStringLiteral(":ref"), notNull(e.localRef));
+        q.bindValue(QStringLiteral(":ownRef"), notNull(e.localRef));
+        q.bindValue(QStringLiteral(":ownTill"), m_tillId);
         q.bindValue(QStringLiteral(":at"), timeOrNull(e.at));
         q.bindValue(QStringLiteral(":fromState"), textOrNull(e.fromState));
         q.bindValue(QStringLiteral(":toState"), notNull(e.toState));

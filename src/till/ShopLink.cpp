@@ -43,9 +43,16 @@ ShopLink::~ShopLink()
 
 void ShopLink::start(const ShopUrl& url, const QString& password, const TillIdentity& till)
 {
-    const qint64 localLast = m_journal.outbox().lastSeq().value_or(0);
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer, url, password, till, localLast] {
-        writer->start(url, password, till, localLast);
+    const std::optional<qint64> localLast = m_journal.outbox().lastSeq();
+    if (!localLast) {
+        // Not 0 for a journal that could not be read: the database would seem to have more of this till
+        // than its journal, and the till would be refused as a copy.
+        QTimer::singleShot(kRetryAfterReadFailure, this,
+                           [this, url, password, till] { start(url, password, till); });
+        return;
+    }
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, url, password, till, last = *localLast] {
+        writer->start(url, password, till, last);
     });
 }
 
@@ -96,8 +103,10 @@ void ShopLink::sendNext()
     if (!m_connected || m_inFlightTo != 0)
         return;
     const std::optional<OutboxBatch> batch = m_journal.outbox().after(m_acknowledged, kBatchSize);
-    if (!batch) // the journal could not be read: the next write looks again
+    if (!batch) { // the journal could not be read (busy, a disk hiccup): look again soon
+        QTimer::singleShot(kRetryAfterReadFailure, this, &ShopLink::sendNext);
         return;
+    }
     if (batch->isEmpty()) {
         setStatus(Status::InSync);
         return;

@@ -30,6 +30,7 @@ class ShopLink : public QObject {
 public:
     enum class Status { Connecting, InSync, Sending, Offline, Refused };
     static constexpr int kBatchSize = 500;
+    static constexpr std::chrono::seconds kRetryAfterReadFailure{1};
 
     ShopLink(Journal& journal, Clock& clock, QObject* parent = nullptr);
     // Stops the writer and waits for its thread (the connection is closed there).

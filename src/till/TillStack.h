@@ -19,6 +19,7 @@
 
 #include <QNetworkAccessManager>
 
+#include <chrono>
 #include <memory>
 
 namespace lipa {
@@ -53,6 +54,8 @@ public:
     // Its reads (the shop view, the shop-wide duplicate guard), on threads of their own (null without one).
     std::unique_ptr<ShopService> shopService;
     TillIdentity identity;
+    // How long Charge waits for the other tills' answer before it goes ahead on the till's own check.
+    std::chrono::milliseconds shopCheckBudget{300};
 
     // Starts copying the journal to the shop database (and lets the views read it).
     void connectShop(const ShopUrl& url, const QString& password, const TillIdentity& till);

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void newerSchemaIsRefused();
     void secondTillWithTheSameIdIsRefused();
     void shiftsAndZReportsArrive();
+    void copiedJournalUnderANewIdentityIsNotCountedTwice();
     void cleanupTestCase();
 
 private:
@@ -248,6 +249,33 @@ void TestShopReplication::shiftsAndZReportsArrive()
     QCOMPARE(q.value(0).toString(), QStringLiteral("Amina"));
     QVERIFY(q.value(1).toBool());
     QCOMPARE(q.value(2).toString(), QStringLiteral("Z REPORT\nPaid: 1"));
+}
+
+void TestShopReplication::copiedJournalUnderANewIdentityIsNotCountedTwice()
+{
+    test::ShopCounter one(QStringLiteral("Counter 1"));
+    one.connect(m_shop.url());
+    QVERIFY(one.takePayments(4, 100));
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+    // Counter 1's data folder copied, then given a new till/id as the refusal says: its journal holds
+    // Counter 1's payments, with their references.
+    test::ShopCounter copy(QStringLiteral("Counter 1 (copy)"));
+    for (Payment payment : one.journal().paymentsBetween(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
+                                                         one.stack.clock.now().addSecs(60))) {
+        QVERIFY(copy.journal().addPayment(payment));
+        QVERIFY(copy.journal().updatePayment(payment, QStringLiteral("copied")));
+    }
+    QVERIFY(copy.takePayments(2, 900)); // and its own, after the copy
+    copy.connect(m_shop.url());
+    QTRY_VERIFY_WITH_TIMEOUT(copy.inSync(), 20000);
+    QSqlDatabase db = m_shop.admin();
+    QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), one.identity.id), 4);
+    QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), copy.identity.id), 2); // only its own
+    QSqlQuery all(db);
+    QVERIFY(all.exec(QStringLiteral("SELECT count(*) FROM payments")) && all.next());
+    QCOMPARE(all.value(0).toInt(), 6);
+    const QString diff = verifyAll({&one}); // Counter 1's rows and events untouched
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
 
 void TestShopReplication::cleanupTestCase()
