@@ -89,6 +89,11 @@ void ChargePanel::validate()
         showHint(m_ui->phoneHint, phone ? phone->toDisplayString() : phone.error(), phone.isOk());
 
     m_ui->chargeButton->setEnabled(amount.isOk() && phone.isOk());
+
+    const bool blank = isBlank();
+    if (m_wasBlank && !blank)
+        Q_EMIT saleStarted();
+    m_wasBlank = blank;
 }
 
 void ChargePanel::onAmountReturn()

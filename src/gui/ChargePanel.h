@@ -34,6 +34,9 @@ public:
 
 Q_SIGNALS:
     void chargeRequested(lipa::Money amount, const lipa::PhoneNumber& phone);
+    // The form was empty and the cashier typed into it: a sale is on its way (what the shop-wide
+    // duplicate guard needs to know to have the other tills' word ready by Enter).
+    void saleStarted();
 
 private:
     void validate();
@@ -43,6 +46,7 @@ private:
     std::unique_ptr<::Ui::ChargePanel> m_ui; // the form's class has no namespace (unlike lipa::MainWindow's)
     qint64 m_maxAmountShillings;
     bool m_submitting = false;
+    bool m_wasBlank = true;
 };
 
 } // namespace lipa

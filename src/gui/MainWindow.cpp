@@ -14,6 +14,7 @@
 #include "RefundActions.h"
 #include "SettingsDialog.h"
 #include "ShiftDesk.h"
+#include "ShopService.h"
 #include "ShopView.h"
 #include "ShortcutSheet.h"
 #include "TabOrder.h"
@@ -155,6 +156,8 @@ void MainWindow::connectActions()
 {
     PaymentActions* act = m_actions;
     connect(m_chargePanel, &ChargePanel::chargeRequested, act, &PaymentActions::charge);
+    if (ShopService* shop = m_stack.shopService.get())
+        connect(m_chargePanel, &ChargePanel::saleStarted, shop, &ShopService::prepareGuard);
     connect(m_waitingCard, &WaitingCard::checkRequested, act, &PaymentActions::check);
     connect(m_waitingCard, &WaitingCard::resendRequested, act, &PaymentActions::resend);
     connect(m_waitingCard, &WaitingCard::cashRequested, act, &PaymentActions::useCash);

@@ -66,9 +66,10 @@ void PaymentActions::charge(Money amount, const PhoneNumber& phone)
         chargeAfterShopCheck(amount, phone, {});
         return;
     }
-    // The other tills are asked too, within a short budget: a customer who walked from one counter to
-    // the next must not be pushed twice without the cashier knowing. A database that does not answer in
-    // time leaves the till's own check alone, and the charge is not held up longer than that.
+    // The other tills' open requests are checked too: a customer who walked from one counter to the next
+    // must not be pushed twice without the cashier knowing. The guard answers at once from what the shop
+    // database last said (ShopGuard), or within a short budget; a database that does not answer in time
+    // leaves the till's own check alone, and the charge is not held up longer than that.
     if (m_shopCheckInFlight)
         return; // Enter again while the other tills are being asked
     m_shopCheckInFlight = true;

@@ -290,37 +290,28 @@ ShopTotals totalsOfDay(QSqlDatabase& db, const QDate& localDay, QString* error)
     return totals;
 }
 
-std::optional<ShopPayment> openElsewhere(QSqlDatabase& db, const QUuid& exceptTill, const PhoneNumber& phone,
-                                         Money amount, const QDateTime& since, QString* error)
+QList<ShopPayment> openPayments(QSqlDatabase& db, const QDateTime& since, int limit, QString* error)
 {
     const QString mayCharge = stateIn([](const StateTraits& traits) {
         return traits.mayStillCharge || traits.state == PaymentState::Expired;
     });
     QVariantMap values;
-    values.insert(QStringLiteral(":phone"), phone.normalised());
-    values.insert(QStringLiteral(":cents"), amount.cents());
-    values.insert(QStringLiteral(":except"), exceptTill.toString(QUuid::WithoutBraces));
-    QString sinceClause;
-    if (since.isValid()) {
-        sinceClause = QStringLiteral(" AND p.created_at >= ") + timeParam(QStringLiteral("since"));
-        values.insert(QStringLiteral(":since"), since.toMSecsSinceEpoch());
-    }
-    // Through the phone index: a customer has few payments, however many the shop has.
+    values.insert(QStringLiteral(":since"), since.toMSecsSinceEpoch());
+    values.insert(QStringLiteral(":limit"), limit);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM payments p JOIN tills t ON t.till_id = p.till_id"
-                                 " WHERE p.phone = :phone AND p.amount_cents = CAST(:cents AS bigint)"
-                                 " AND p.till_id <> CAST(:except AS uuid) AND %2%3"
-                                 " ORDER BY p.created_at DESC LIMIT 1")
-                      .arg(paymentColumns(), mayCharge, sinceClause));
+                                 " WHERE %2 AND p.created_at >= %3"
+                                 " ORDER BY p.created_at DESC LIMIT CAST(:limit AS int)")
+                      .arg(paymentColumns(), mayCharge, timeParam(QStringLiteral("since"))));
+    QList<ShopPayment> rows;
     if (!run(query, values, error))
-        return std::nullopt;
-    if (!query.next()) {
-        if (query.lastError().isValid())
-            *error = query.lastError().text();
-        return std::nullopt;
-    }
-    return readPayment(query);
+        return rows;
+    while (query.next())
+        rows.append(readPayment(query));
+    if (query.lastError().isValid())
+        *error = query.lastError().text();
+    return rows;
 }
 
 } // namespace ShopQuery

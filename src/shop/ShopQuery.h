@@ -94,12 +94,11 @@ QList<ShopPayment> page(QSqlDatabase& db, const ShopFilter& filter, const std::o
 // Every till's and every cashier's totals of one calendar day in this computer's time zone.
 ShopTotals totalsOfDay(QSqlDatabase& db, const QDate& localDay, QString* error);
 
-// The newest payment at a till other than exceptTill to this phone for this amount, created since `since`
-// (invalid: any time), that may still charge the customer (StateTraits::mayStillCharge) or has expired
-// (a late approval still charges, as the till's own check counts it). What a second charge of the same
-// sale at this till would duplicate.
-std::optional<ShopPayment> openElsewhere(QSqlDatabase& db, const QUuid& exceptTill, const PhoneNumber& phone,
-                                         Money amount, const QDateTime& since, QString* error);
+// Every till's payments created since `since` that may still charge the customer
+// (StateTraits::mayStillCharge) or have expired (a late approval still charges, as the till's own check
+// counts it), newest first, at most limit of them: what the shop-wide duplicate guard (ShopGuard) keeps
+// at hand. Through the state index: a day's open payments are few, however many the shop has.
+QList<ShopPayment> openPayments(QSqlDatabase& db, const QDateTime& since, int limit, QString* error);
 
 } // namespace ShopQuery
 

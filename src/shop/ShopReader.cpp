@@ -16,14 +16,12 @@ void registerShopMetaTypes()
     qRegisterMetaType<ShopFilter>();
     qRegisterMetaType<ShopPayment>();
     qRegisterMetaType<QList<ShopPayment>>();
-    qRegisterMetaType<std::optional<ShopPayment>>();
     qRegisterMetaType<PageKey>();
     qRegisterMetaType<std::optional<PageKey>>();
     qRegisterMetaType<TillTotals>();
     qRegisterMetaType<QList<TillTotals>>();
     qRegisterMetaType<CashierTotals>();
     qRegisterMetaType<QList<CashierTotals>>();
-    qRegisterMetaType<QDeadlineTimer>();
 }
 
 ShopReader::ShopReader(const ShopUrl& url, const QString& password, const QString& purpose, QObject* parent)
@@ -148,26 +146,19 @@ void ShopReader::requestTotals(quint64 requestId, const QDate& localDay)
     Q_EMIT totalsReady(requestId, totals.tills, totals.cashiers, error);
 }
 
-void ShopReader::requestOpenElsewhere(quint64 requestId, const QUuid& exceptTill, const QString& phoneDigits,
-                                      qint64 cents, const QDateTime& since, const QDeadlineTimer& deadline)
+void ShopReader::requestOpenPayments(quint64 requestId, const QDateTime& since, int limit)
 {
-    const Result<PhoneNumber> phone = PhoneNumber::fromNormalised(phoneDigits);
-    if (deadline.hasExpired() || !phone) {
-        Q_EMIT openElsewhereReady(requestId, std::nullopt, false);
-        return;
-    }
-    std::optional<ShopPayment> found;
+    QList<ShopPayment> rows;
     QString error;
     const bool answered = withConnection(
         [&](QSqlDatabase& db, QString* readError) {
-            found = ShopQuery::openElsewhere(db, exceptTill, phone.value(), Money::fromCents(cents), since,
-                                             readError);
+            rows = ShopQuery::openPayments(db, since, limit, readError);
             return readError->isEmpty();
         },
         &error);
     if (!answered)
         qCInfo(lcShop) << "Could not ask the shop database about other tills:" << error;
-    Q_EMIT openElsewhereReady(requestId, answered ? found : std::nullopt, answered);
+    Q_EMIT openPaymentsReady(requestId, rows, answered);
 }
 
 void ShopReader::connectNow()
@@ -182,9 +173,11 @@ void ShopReader::listen()
     if (m_listening)
         return;
     m_listening = true;
-    m_liveness = new QTimer(this);
-    connect(m_liveness, &QTimer::timeout, this, &ShopReader::checkLiveness);
-    m_liveness->start(m_livenessInterval);
+    if (m_livenessInterval > std::chrono::milliseconds::zero()) {
+        m_liveness = new QTimer(this);
+        connect(m_liveness, &QTimer::timeout, this, &ShopReader::checkLiveness);
+        m_liveness->start(m_livenessInterval);
+    }
     QString error;
     const bool subscribed = m_connection && m_connection->isOpen()
                                 ? subscribe(&error)

@@ -4,7 +4,6 @@
 #include "ShopQuery.h"
 #include "ShopUrl.h"
 
-#include <QDeadlineTimer>
 #include <QMutex>
 #include <QObject>
 #include <QSqlDriver>
@@ -40,17 +39,16 @@ public:
 
     // How often a listening reader checks that its connection still lives (a notification never comes
     // over a dead one) and, when it does not, tries to connect again. Tests shorten it (before listen()).
+    // Zero: no check of its own (the guard's reads, made at every sale, find a dead connection instead).
     void setLivenessInterval(std::chrono::milliseconds interval) { m_livenessInterval = interval; }
 
 public Q_SLOTS:
     void requestPage(quint64 requestId, const lipa::ShopFilter& filter,
                      const std::optional<lipa::PageKey>& after, int limit);
     void requestTotals(quint64 requestId, const QDate& localDay);
-    // Answered with answered=false, without asking, once the deadline has passed: whoever asked has gone
-    // on without the answer, and a queue of stale questions must not keep the connection busy.
-    void requestOpenElsewhere(quint64 requestId, const QUuid& exceptTill, const QString& phoneDigits,
-                              qint64 cents, const QDateTime& since,
-                              const QDeadlineTimer& deadline = QDeadlineTimer::Forever);
+    // Every till's payments that may still charge a customer, created since `since` (ShopQuery::
+    // openPayments): the duplicate guard's snapshot. answered=false when the database could not be asked.
+    void requestOpenPayments(quint64 requestId, const QDateTime& since, int limit);
     // Subscribes to the shop's notifications (LISTEN lipa_shop) and keeps subscribed across reconnects.
     void listen();
     // Connects now rather than at the first request (so a first question is not spent connecting).
@@ -60,8 +58,8 @@ Q_SIGNALS:
     void pageReady(quint64 requestId, const QList<lipa::ShopPayment>& rows, const QString& error);
     void totalsReady(quint64 requestId, const QList<lipa::TillTotals>& tills,
                      const QList<lipa::CashierTotals>& cashiers, const QString& error);
-    // answered: the database was asked and said; found is then the payment, or none.
-    void openElsewhereReady(quint64 requestId, const std::optional<lipa::ShopPayment>& found, bool answered);
+    // answered: the database was asked and said; rows are then its answer.
+    void openPaymentsReady(quint64 requestId, const QList<lipa::ShopPayment>& rows, bool answered);
     // A till's batch arrived (tillId), or, with an empty id, anything may have changed: the connection was
     // made again and notifications may have been missed.
     void changed(const QString& tillId);

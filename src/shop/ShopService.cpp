@@ -4,13 +4,11 @@
 #include "ShopCsv.h"
 #include "ShopReader.h"
 
-#include <QTimer>
-
 #include <memory>
 
 namespace lipa {
 
-ShopService::ShopService(const ShopUrl& url, const QString& password, QObject* parent)
+ShopService::ShopService(const ShopUrl& url, const QString& password, Clock& clock, QObject* parent)
     : QObject(parent)
     , m_url(url)
     , m_password(password)
@@ -22,7 +20,11 @@ ShopService::ShopService(const ShopUrl& url, const QString& password, QObject* p
     connect(m_view, &ShopReader::totalsReady, this, &ShopService::totalsReady);
     connect(m_view, &ShopReader::changed, this, &ShopService::changed);
     connect(m_view, &ShopReader::liveChanged, this, &ShopService::liveChanged);
-    connect(m_guard, &ShopReader::openElsewhereReady, this, &ShopService::onOpenElsewhereReady);
+    m_guardState = std::make_unique<ShopGuard>(m_guard, clock);
+    // The guard's reader listens too (without a liveness timer of its own: the reads made at every sale
+    // find a dead connection): every till's batch refreshes the snapshot.
+    m_guard->setLivenessInterval(std::chrono::milliseconds::zero());
+    connect(m_guard, &ShopReader::changed, m_guardState.get(), &ShopGuard::refresh);
 }
 
 ShopService::~ShopService()
@@ -108,59 +110,16 @@ void ShopService::openElsewhere(const QUuid& exceptTill, const PhoneNumber& phon
                                 const QDateTime& since, std::chrono::milliseconds budget, QObject* context,
                                 std::function<void(Answer)> done)
 {
-    const quint64 id = ++m_nextId;
-    if (m_guardUnanswered > 0) {
-        // The guard's reader is still busy with an earlier question (a slow, hung or unreachable server):
-        // this one would only wait out its budget behind it. Answered at once: not asked.
-        QMetaObject::invokeMethod(
-            this,
-            [receiver = QPointer<QObject>(context), hasContext = context != nullptr, done = std::move(done)] {
-                if (!hasContext || receiver)
-                    done(Answer{});
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    ++m_guardUnanswered;
-    auto* timer = new QTimer(this);
-    timer->setSingleShot(true);
-    timer->setTimerType(Qt::PreciseTimer);
-    connect(timer, &QTimer::timeout, this, [this, id] { finishGuard(id, Answer{}); });
-    m_guards.insert(id, PendingGuard{QPointer<QObject>(context), context != nullptr, std::move(done), timer});
-    timer->start(budget);
-    QMetaObject::invokeMethod(
-        m_guard,
-        [reader = m_guard, id, exceptTill, digits = phone.normalised(), cents = amount.cents(), since,
-         deadline = QDeadlineTimer(budget)] {
-            reader->requestOpenElsewhere(id, exceptTill, digits, cents, since, deadline);
-        },
-        Qt::QueuedConnection);
+    m_guardState->ask(exceptTill, phone, amount, since, budget, context, std::move(done));
 }
 
 void ShopService::prepareGuard()
 {
-    QMetaObject::invokeMethod(m_guard, &ShopReader::connectNow, Qt::QueuedConnection);
-}
-
-void ShopService::onOpenElsewhereReady(quint64 requestId, const std::optional<ShopPayment>& found,
-                                       bool answered)
-{
-    m_guardUnanswered = std::max(0, m_guardUnanswered - 1);
-    finishGuard(requestId, Answer{answered, answered ? found : std::nullopt});
-}
-
-void ShopService::finishGuard(quint64 requestId, const Answer& answer)
-{
-    const auto it = m_guards.find(requestId);
-    if (it == m_guards.end())
-        return; // answered already: this is the late answer, or the timer of an answered question
-    PendingGuard pending = std::move(it.value());
-    m_guards.erase(it);
-    pending.timer->stop();
-    pending.timer->deleteLater();
-    if (pending.hasContext && !pending.context)
-        return;
-    pending.done(answer);
+    if (!m_guardListening) {
+        m_guardListening = true;
+        QMetaObject::invokeMethod(m_guard, &ShopReader::listen, Qt::QueuedConnection);
+    }
+    m_guardState->prepare();
 }
 
 } // namespace lipa

@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ShopGuard.h"
 #include "ShopQuery.h"
 #include "ShopUrl.h"
 
-#include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QThread>
 
 #include <chrono>
 #include <functional>
 
-class QTimer;
-
 namespace lipa {
 
+class Clock;
 class ShopReader;
 
 // The shop database's reads as the GUI thread sees them: requests that return at once and answers that
@@ -26,14 +24,10 @@ class ShopReader;
 class ShopService : public QObject {
     Q_OBJECT
 public:
-    // The guard's answer. answered: the database said within the budget; found is then the other till's
-    // open payment, or none. Not answered: the charge goes ahead on the till's own check alone.
-    struct Answer {
-        bool answered = false;
-        std::optional<ShopPayment> found;
-    };
+    using Answer = ShopGuard::Answer;
 
-    ShopService(const ShopUrl& url, const QString& password, QObject* parent = nullptr);
+    // clock: the till's (the guard's budget and the age of what it knows).
+    ShopService(const ShopUrl& url, const QString& password, Clock& clock, QObject* parent = nullptr);
     // Stops the readers (and an export between two pages) and waits for their threads; each connection is
     // closed in its own thread.
     ~ShopService() override;
@@ -51,15 +45,17 @@ public:
     quint64 exportCsv(const ShopFilter& filter, const QString& path);
     bool isExporting() const { return m_exportThread != nullptr; }
 
-    // The shop-wide duplicate guard: the newest payment at another till for this phone and amount that may
-    // still charge the customer (ShopQuery::openElsewhere), created since `since`. done is called exactly
-    // once on this thread, within budget: with the database's answer, or with answered=false when it did
-    // not come in time (an answer arriving later is dropped). Not called when context is destroyed first.
+    // The shop-wide duplicate guard (ShopGuard::ask): the newest payment at another till for this phone
+    // and amount that may still charge the customer, created since `since`. done is called exactly once
+    // on this thread: before this returns when the guard's snapshot is current, otherwise within budget
+    // (with answered=false when the database did not answer in time). Not called when context is gone.
     void openElsewhere(const QUuid& exceptTill, const PhoneNumber& phone, Money amount,
                        const QDateTime& since, std::chrono::milliseconds budget, QObject* context,
                        std::function<void(Answer)> done);
-    // Connects the guard now, so the first charge's question is not spent connecting.
+    // A sale is being typed: the guard connects (the first time) and reads the other tills' open payments
+    // now, so the question on Charge is answered at once.
     void prepareGuard();
+    ShopGuard& guard() { return *m_guardState; }
 
     // For tests: the readers, to shorten their timers.
     ShopReader* viewReader() const { return m_view; }
@@ -74,17 +70,7 @@ Q_SIGNALS:
     void liveChanged(bool live, const QString& reason);
 
 private:
-    struct PendingGuard {
-        QPointer<QObject> context;
-        bool hasContext = false;
-        std::function<void(Answer)> done;
-        QTimer* timer = nullptr;
-    };
-
     ShopReader* startReader(QThread& thread, const QString& password, const QString& purpose);
-    void onOpenElsewhereReady(quint64 requestId, const std::optional<lipa::ShopPayment>& found,
-                              bool answered);
-    void finishGuard(quint64 requestId, const Answer& answer);
 
     ShopUrl m_url;
     QString m_password; // for exports, which make a connection each
@@ -94,10 +80,8 @@ private:
     ShopReader* m_guard = nullptr; // lives on m_guardThread; likewise
     QThread* m_exportThread = nullptr;
     quint64 m_nextId = 0;
-    int m_guardUnanswered = 0; // questions sent to the guard's reader that it has not answered yet
-    QHash<quint64, PendingGuard> m_guards;
+    std::unique_ptr<ShopGuard> m_guardState; // the guard's snapshot, on this thread
+    bool m_guardListening = false;
 };
 
 } // namespace lipa
-
-Q_DECLARE_METATYPE(lipa::ShopService::Answer)

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void doubleEnterSendsOneRequest();
     void doubleClickOnChargeSendsOneRequest();
     void escapeClearsTheForm();
+    void saleStartsAtTheFirstKeyOfEachSale();
     void statusBarShowsEnvironmentAndConnection();
     void noticesArePlainTextAndDismissable();
     void checkNowButtonAsksIntaSend();
@@ -194,6 +196,20 @@ void TestChargeFlow::escapeClearsTheForm()
     QVERIFY(amountEdit()->text().isEmpty());
     QVERIFY(phoneEdit()->text().isEmpty());
     QCOMPARE(QApplication::focusWidget(), amountEdit());
+}
+
+void TestChargeFlow::saleStartsAtTheFirstKeyOfEachSale()
+{
+    // What has the shop-wide guard read the other tills while the cashier types.
+    auto* panel = m_window->findChild<ChargePanel*>();
+    QVERIFY(panel);
+    QSignalSpy started(panel, &ChargePanel::saleStarted);
+    typePayment(QStringLiteral("1500"), QStringLiteral("0712345678"));
+    QCOMPARE(started.size(), 1); // once, at the first key, not at every key
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QCOMPARE(started.size(), 1);
+    QTest::keyClicks(amountEdit(), QStringLiteral("20"));
+    QCOMPARE(started.size(), 2); // the next sale
 }
 
 void TestChargeFlow::statusBarShowsEnvironmentAndConnection()

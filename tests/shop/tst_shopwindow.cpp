@@ -61,6 +61,7 @@ private Q_SLOTS:
     void paymentAtOneTillAppearsInTheOthersShopView();
     void chargeNamesTheOpenPaymentAtAnotherCounter();
     void chargeGoesAheadWhenTheShopDatabaseHangs();
+    void guardAnswersAtOnceFromTheDatabasesLastWord();
 
 private:
     test::ShopServer m_shop;
@@ -156,10 +157,10 @@ void TestShopWindow::chargeNamesTheOpenPaymentAtAnotherCounter()
     QVERIFY(!one.stack.till().charge(amount, phone).isEmpty());
     QVERIFY(one.stack.waitForNetwork());
     QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
-    // Counter 2's guard sees it there (and is connected and warm, as it is at a till that has been open a
-    // while: the question on Charge is not spent connecting).
-    const std::optional<ShopService::Answer> seen = two.askGuard(phone, amount);
-    QVERIFY(seen && seen->answered && seen->found);
+    // Counter 2's guard sees it there once the batch's notification has brought it into its snapshot (as
+    // it is at a till that has been open a while: the question on Charge is answered at once).
+    std::optional<ShopService::Answer> seen;
+    QTRY_VERIFY_WITH_TIMEOUT((seen = two.askGuard(phone, amount)) && seen->answered && seen->found, 20000);
     QCOMPARE(seen->found->tillName, QStringLiteral("Counter 1"));
 
     // The customer walks over to counter 2, where the cashier types the same sale. (A generous budget for
@@ -206,9 +207,11 @@ void TestShopWindow::chargeGoesAheadWhenTheShopDatabaseHangs()
     QVERIFY(test::showActive(*window));
     const test::CashierDriver cashier(window.get());
     QTRY_VERIFY_WITH_TIMEOUT(two.inSync(), 20000);
-    const std::optional<ShopService::Answer> warm =
-        two.askGuard(test::phoneEndingIn('8'), Money::fromShillings(700));
-    QVERIFY(warm && warm->answered && !warm->found);
+    // (Until the guard has read the database once: its first read may have come before the schema.)
+    std::optional<ShopService::Answer> warm;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (warm = two.askGuard(test::phoneEndingIn('8'), Money::fromShillings(700))) && warm->answered, 20000);
+    QVERIFY(!warm->found);
     auto* shopLabel = cashier.find<QLabel>("shopLabel");
     QVERIFY(shopLabel);
     QCOMPARE(shopLabel->text(), QStringLiteral("Shop: in sync"));
@@ -224,6 +227,10 @@ void TestShopWindow::chargeGoesAheadWhenTheShopDatabaseHangs()
                                  shopLabel->text().startsWith(QStringLiteral("Shop: offline")),
                              20000);
 
+    // The read the guard made after that question has gone unanswered for longer than the budget: the
+    // database is not answering in time.
+    two.stack.clock.advance(two.stack.stack->shopCheckBudget);
+    QVERIFY(!two.service().guard().answersAtOnce(two.stack.stack->shopCheckBudget));
     // The same sale again at this counter: its own check asks, and says the others could not be asked.
     cashier.charge(QStringLiteral("700"), QStringLiteral("0712345678"));
     QMessageBox* box = cashier.shown<QMessageBox>("duplicateChargeDialog", 20000);
@@ -241,6 +248,71 @@ void TestShopWindow::chargeGoesAheadWhenTheShopDatabaseHangs()
     two.stack.stack->shopService.reset();
     two.stack.stack->shop.reset();
     QVERIFY(proxy.isHung());
+}
+
+void TestShopWindow::guardAnswersAtOnceFromTheDatabasesLastWord()
+{
+    test::ShopCounter one(QStringLiteral("Counter 1")), two(QStringLiteral("Counter 2"));
+    test::TcpProxy proxy;
+    QVERIFY(proxy.listen(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_shop.server().port())));
+    one.connect(m_shop.url());
+    two.connect(m_shop.url(proxy.port()));
+    const std::chrono::milliseconds budget = two.stack.stack->shopCheckBudget;
+    const PhoneNumber phone = test::phoneEndingIn('9'); // never answers: both sales stay open
+    const Money first = Money::fromShillings(800);
+    const Money second = Money::fromShillings(900);
+    QVERIFY(!one.stack.till().charge(first, phone).isEmpty());
+    QVERIFY(one.stack.waitForNetwork());
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+    std::optional<ShopService::Answer> seen;
+    QTRY_VERIFY_WITH_TIMEOUT((seen = two.askGuard(phone, first)) && seen->answered && seen->found, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(two.service().guard().answersAtOnce(budget), 20000);
+
+    // Counter 2's line to the database stops answering; counter 1 goes on and takes a second sale.
+    proxy.hang(true);
+    QVERIFY(!one.stack.till().charge(second, phone).isEmpty());
+    QVERIFY(one.stack.waitForNetwork());
+    QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+
+    // Asked now, counter 2 is answered at once from the database's last word (the database itself cannot
+    // be asked: the line hangs, and the manual clock lets no budget run out).
+    seen = two.askGuard(phone, first, budget);
+    QVERIFY(seen && seen->answered && seen->found);
+    QCOMPARE(seen->found->tillName, QStringLiteral("Counter 1"));
+    QCOMPARE(seen->found->payment.amount, first);
+    // The read that question started has gone unanswered for the whole budget: the database is not
+    // answering in time, and the question says so at once.
+    two.stack.clock.advance(budget);
+    QVERIFY(!two.service().guard().answersAtOnce(budget));
+    seen = two.askGuard(phone, first, budget);
+    QVERIFY(seen && !seen->answered && !seen->found);
+
+    // The line comes back: the read finishes, and the second sale is known too.
+    proxy.hang(false);
+    QTRY_VERIFY_WITH_TIMEOUT((seen = two.askGuard(phone, second, budget)) && seen->answered && seen->found,
+                             20000);
+    QCOMPARE(seen->found->payment.amount, second);
+    // A sale at counter 2 itself is never "at another counter".
+    QVERIFY(!two.stack.till().charge(Money::fromShillings(1000), phone).isEmpty());
+    QVERIFY(two.stack.waitForNetwork());
+    QTRY_VERIFY_WITH_TIMEOUT(two.inSync(), 20000);
+    two.service().guard().refresh(); // a read that surely has counter 2's own sale
+    QTRY_VERIFY_WITH_TIMEOUT(!two.service().guard().isReading(), 20000);
+    QVERIFY(two.service().guard().answersAtOnce(budget));
+    seen = two.askGuard(phone, Money::fromShillings(1000), budget);
+    QVERIFY(seen && seen->answered && !seen->found);
+
+    // The database goes away (connections refused): once a read has failed, the question is answered at
+    // once, not asked, without waiting for the budget (the manual clock would never end it).
+    proxy.cut();
+    two.service().guard().refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!two.service().guard().isReading(), 20000);
+    seen = two.askGuard(phone, first, budget);
+    QVERIFY(seen && !seen->answered);
+    // Back again: the read that question started, or the next, finds the database.
+    proxy.restore();
+    QTRY_VERIFY_WITH_TIMEOUT((seen = two.askGuard(phone, first, budget)) && seen->answered && seen->found,
+                             20000);
 }
 
 QTEST_MAIN(TestShopWindow)
