@@ -2891,6 +2891,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Shop: not connected</source>
         <translation>Duka: haijaunganishwa</translation>
     </message>
+    <message>
+        <source>The shop database has this till&apos;s journal up to change %1, and this till&apos;s journal has a different change %1 (till/id %2): was this till&apos;s data folder copied and used on two computers, or its journal replaced by an older copy? Replication stopped; give this till a new identity.</source>
+        <translation>Hifadhidata ya duka ina daftari la till hii hadi badiliko %1, na daftari la till hii lina badiliko %1 tofauti (till/id %2): je, folda ya data ya till hii ilinakiliwa na kutumika kwenye kompyuta mbili, au daftari lake lilibadilishwa na nakala ya zamani? Unakili umesimamishwa; ipe till hii utambulisho mpya.</translation>
+    </message>
 </context>
 <context>
     <name>lipa::ShopPaymentModel</name>

@@ -38,6 +38,7 @@ struct FeedEvent {
 struct OutboxBatch {
     qint64 afterSeq = 0;
     qint64 lastSeq = 0;
+    QString lastToken;       // the random token of the item at lastSeq (see Outbox::tokenAt)
     QList<Payment> payments; // the current row of every payment the events touch
     QList<FeedEvent> events;
     QList<Shift> shifts; // shifts opened or closed (with their Z report) in the slice

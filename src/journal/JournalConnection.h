@@ -51,6 +51,9 @@ public:
     // Called after every statement that wrote (perhaps inside a transaction still to commit): the shop
     // link uses it to look at the outbox once the writer is done. It must not touch the database.
     void setOnWrite(std::function<void()> onWrite) { m_onWrite = std::move(onWrite); }
+    // Somebody reads the outbox as it is written (the shop link): every write must then reach the disk
+    // before it is read, since what was sent cannot be unsent (see ReconciliationLog::recordFees).
+    bool isWatched() const { return bool(m_onWrite); }
 
     // What an SQLite error means to a cashier ("The disk is full").
     static QString describe(const QSqlError& error);

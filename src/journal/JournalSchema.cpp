@@ -168,6 +168,17 @@ const QList<QStringList>& migrations()
             QStringLiteral("CREATE TRIGGER outbox_shift_changed AFTER UPDATE ON shifts"
                            " BEGIN INSERT INTO outbox(kind, row_id) VALUES ('shift', NEW.id); END"),
         },
+        // 7: a random token on every outbox item. The shop database keeps the token of the last item it has
+        // of each till; a journal whose item at that number has another token (a data folder copied and
+        // used on two computers, a journal replaced by an older copy) is not that till's any more, even
+        // when the two copies are never connected at the same time.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN token TEXT"),
+            QStringLiteral("UPDATE outbox SET token = lower(hex(randomblob(8)))"),
+            QStringLiteral(
+                "CREATE TRIGGER outbox_token AFTER INSERT ON outbox"
+                " BEGIN UPDATE outbox SET token = lower(hex(randomblob(8))) WHERE seq = NEW.seq; END"),
+        },
     };
     Q_ASSERT(steps.size() == Journal::kSchemaVersion);
     return steps;

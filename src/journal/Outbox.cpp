@@ -26,6 +26,16 @@ std::optional<qint64> Outbox::lastSeq() const
     return query.value(0).toLongLong();
 }
 
+std::optional<QString> Outbox::tokenAt(qint64 seq) const
+{
+    QSqlQuery query(m_connection.db());
+    query.prepare(QStringLiteral("SELECT token FROM outbox WHERE seq = ?"));
+    query.addBindValue(seq);
+    if (!m_connection.exec(query, "outbox token"))
+        return std::nullopt;
+    return query.next() ? query.value(0).toString() : QString();
+}
+
 std::optional<OutboxBatch> Outbox::after(qint64 afterSeq, int limit) const
 {
     OutboxBatch batch;
@@ -42,6 +52,10 @@ std::optional<OutboxBatch> Outbox::after(qint64 afterSeq, int limit) const
     batch.lastSeq = query.value(0).toLongLong();
     if (batch.isEmpty())
         return batch;
+    const std::optional<QString> token = tokenAt(batch.lastSeq);
+    if (!token)
+        return std::nullopt;
+    batch.lastToken = *token;
 
     const auto bindSlice = [&](QSqlQuery& q, int times) {
         for (int i = 0; i < times; ++i) {

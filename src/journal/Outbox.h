@@ -25,6 +25,10 @@ public:
     // Up to `limit` items after afterSeq, as one batch carrying the rows they name (the payments as they
     // are now, the events, the shifts). nullopt when the journal cannot be read.
     std::optional<OutboxBatch> after(qint64 afterSeq, int limit) const;
+    // The random token the journal gave its item number seq (migration 7): empty when there is no such
+    // item, nullopt when the journal cannot be read. Another journal's item at the same number has
+    // another token, so the shop database can tell this till's journal from a copy that went its own way.
+    std::optional<QString> tokenAt(qint64 seq) const;
 
 private:
     JournalConnection& m_connection;

@@ -313,9 +313,15 @@ bool ReconciliationLog::recordFees(const QList<PaymentFees>& fees)
     // for the disk (synchronous=NORMAL: in WAL mode such a commit can be lost by a power cut, never
     // corrupt the file). A reconciliation of a busy day writes fees on every page; waiting for the disk
     // each time stalled the window by up to 17 ms. Every other write stays synced (FULL).
-    QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    const auto restore =
-        qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = FULL")); });
+    // Not so for a till that sends its journal to a shop database: fees sent there and then lost here by
+    // a power cut would leave the outbox's numbers taken twice, and the till refused as a copy of itself.
+    const bool synced = m_connection.isWatched();
+    if (!synced)
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    const auto restore = qScopeGuard([&db, synced] {
+        if (!synced)
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    });
     if (!db.transaction()) {
         m_connection.setLastErrorFrom(db.lastError());
         return false;

@@ -88,6 +88,11 @@ const QList<QStringList>& migrations()
                            " z_report text,"
                            " PRIMARY KEY (till_id, shift_id))"),
         },
+        // 2: the token of the last outbox item the database has of each till (Outbox::tokenAt): a copy of a
+        // till's data folder that went its own way is told from the till itself.
+        {
+            QStringLiteral("ALTER TABLE tills ADD COLUMN last_token text"),
+        },
     };
     Q_ASSERT(steps.size() == ShopSchema::kKnownVersion);
     return steps;

@@ -17,11 +17,14 @@ namespace lipa {
 
 namespace {
 
-const QString kUpsertTill =
-    QStringLiteral("INSERT INTO tills (till_id, name, branch, last_seq) VALUES (CAST(:till AS uuid), :name, "
-                   ":branch, :lastSeq)"
-                   " ON CONFLICT (till_id) DO UPDATE SET name = EXCLUDED.name, branch = EXCLUDED.branch,"
-                   " last_seq = GREATEST(tills.last_seq, EXCLUDED.last_seq), last_seen = now()");
+// last_token goes with last_seq: the token of the item the database has last.
+const QString kUpsertTill = QStringLiteral(
+    "INSERT INTO tills (till_id, name, branch, last_seq, last_token) VALUES (CAST(:till AS uuid), :name, "
+    ":branch, :lastSeq, :lastToken)"
+    " ON CONFLICT (till_id) DO UPDATE SET name = EXCLUDED.name, branch = EXCLUDED.branch,"
+    " last_token = CASE WHEN EXCLUDED.last_seq > tills.last_seq THEN EXCLUDED.last_token"
+    " ELSE tills.last_token END,"
+    " last_seq = GREATEST(tills.last_seq, EXCLUDED.last_seq), last_seen = now()");
 
 // Batches come in the journal's order and carry each payment as it is now, so a later row always
 // replaces an earlier one (no comparison of times: a wall clock set back would freeze a payment).
@@ -198,12 +201,13 @@ void ShopWriter::apply(lipa::OutboxBatch batch)
         // Applying it would leave a gap that last_seq then hides for ever.
         qCWarning(lcShop) << "a batch after" << batch.afterSeq << "does not follow" << m_serverLastSeq
                           << "; asking for the journal from there";
-        Q_EMIT connected(m_serverLastSeq);
+        Q_EMIT connected(m_serverLastSeq, m_serverLastToken);
         return;
     }
     if (!write(batch))
         return;
     m_serverLastSeq = batch.lastSeq;
+    m_serverLastToken = batch.lastToken;
     Q_EMIT applied(batch.lastSeq);
 }
 
@@ -230,15 +234,17 @@ void ShopWriter::connectNow()
     if (!schema.isUsable())
         return retryLater(schema.message);
     qint64 serverLastSeq = 0;
-    if (!claimIdentity() || !prepareStatements() || !registerTill(&serverLastSeq))
+    QString serverLastToken;
+    if (!claimIdentity() || !prepareStatements() || !registerTill(&serverLastSeq, &serverLastToken))
         return;
     m_state = State::Connected;
     m_serverLastSeq = serverLastSeq;
+    m_serverLastToken = serverLastToken;
     m_nextDelay = m_firstDelay;
     m_lastReason.clear();
     qCInfo(lcShop).noquote() << "connected to" << m_url.display() << "; it has this till's journal up to"
                              << serverLastSeq;
-    Q_EMIT connected(serverLastSeq);
+    Q_EMIT connected(serverLastSeq, serverLastToken);
 }
 
 bool ShopWriter::claimIdentity()
@@ -308,16 +314,19 @@ bool ShopWriter::prepareStatements()
     return true;
 }
 
-bool ShopWriter::registerTill(qint64* serverLastSeq)
+bool ShopWriter::registerTill(qint64* serverLastSeq, QString* serverLastToken)
 {
     QSqlQuery query(m_connection->db());
-    query.prepare(QStringLiteral("SELECT last_seq FROM tills WHERE till_id = CAST(:till AS uuid)"));
+    query.prepare(
+        QStringLiteral("SELECT last_seq, last_token FROM tills WHERE till_id = CAST(:till AS uuid)"));
     query.bindValue(QStringLiteral(":till"), m_tillId);
     if (!query.exec()) {
         retryAfter(query.lastError(), "reading the till's row");
         return false;
     }
-    const qint64 known = query.next() ? query.value(0).toLongLong() : 0;
+    const bool exists = query.next();
+    const qint64 known = exists ? query.value(0).toLongLong() : 0;
+    const QString knownToken = exists ? query.value(1).toString() : QString();
     query.finish();
     if (known > m_localLastSeq) {
         refuse(
@@ -334,11 +343,13 @@ bool ShopWriter::registerTill(qint64* serverLastSeq)
     till.bindValue(QStringLiteral(":name"), notNull(m_till.name));
     till.bindValue(QStringLiteral(":branch"), notNull(m_till.branch));
     till.bindValue(QStringLiteral(":lastSeq"), qint64(0));
+    till.bindValue(QStringLiteral(":lastToken"), textOrNull(QString()));
     if (!till.exec()) {
         retryAfter(till.lastError(), "registering the till");
         return false;
     }
     *serverLastSeq = known;
+    *serverLastToken = knownToken;
     return true;
 }
 
@@ -363,6 +374,7 @@ bool ShopWriter::write(const OutboxBatch& batch)
     s.till.bindValue(QStringLiteral(":name"), notNull(m_till.name));
     s.till.bindValue(QStringLiteral(":branch"), notNull(m_till.branch));
     s.till.bindValue(QStringLiteral(":lastSeq"), batch.lastSeq);
+    s.till.bindValue(QStringLiteral(":lastToken"), textOrNull(batch.lastToken));
     bool ok = run(s.till, "updating the till's row");
 
     for (qsizetype i = 0; ok && i < batch.payments.size(); ++i) {

@@ -24,9 +24,9 @@ class ShopConnection;
 // owner moves it there) with a connection of its own, never touches the journal, and blocks nobody but
 // its thread: batches come in through queued calls, answers go out as signals.
 //
-// The conversation: start() → connected(n), the server has this till's journal up to n → the owner sends
-// the batch after n → applied(last) → the next batch … A batch that does not follow what the server has is
-// not applied; connected(n) is sent again instead (send from n). When the server or the network fails:
+// The conversation: start() → connected(n, token), the server has this till's journal up to n → the owner
+// sends the batch after n → applied(last) → the next batch … A batch that does not follow what the server has
+// is not applied; connected(n) is sent again instead (send from n). When the server or the network fails:
 // offline(reason), batches that arrive meanwhile are dropped, and it reconnects with backoff until
 // connected(n) comes again. refused(reason) ends it for good: a database that is not a Lipa shop's or is
 // newer than this till, or this till's identity in use by another till.
@@ -64,7 +64,9 @@ public Q_SLOTS:
     void stop();
 
 Q_SIGNALS:
-    void connected(qint64 serverLastSeq);
+    // serverLastToken: the token of the outbox item at serverLastSeq as the database has it (empty when it
+    // has none, or has it from a till of before the tokens); the owner compares it with its journal's.
+    void connected(qint64 serverLastSeq, const QString& serverLastToken);
     void applied(qint64 lastSeq);
     void offline(const QString& reason);
     void refused(const QString& reason);
@@ -77,7 +79,7 @@ private:
     void connectNow();
     bool claimIdentity();
     bool prepareStatements();
-    bool registerTill(qint64* serverLastSeq);
+    bool registerTill(qint64* serverLastSeq, QString* serverLastToken);
     bool write(const OutboxBatch& batch);
 
     void retryLater(const QString& reason, Backoff backoff = Backoff::Next);
@@ -93,6 +95,7 @@ private:
     QString m_tillId; // as PostgreSQL writes a uuid
     qint64 m_localLastSeq = 0;
     qint64 m_serverLastSeq = 0;
+    QString m_serverLastToken;
     std::unique_ptr<ShopConnection> m_connection;
     std::unique_ptr<Statements> m_statements; // prepared on m_connection; inert once it closes
     QTimer m_retry;

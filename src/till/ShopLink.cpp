@@ -3,6 +3,7 @@
 
 #include "Clock.h"
 #include "Journal.h"
+#include "ShopConnection.h"
 #include "ShopWriter.h"
 
 #include <QLocale>
@@ -24,7 +25,9 @@ ShopLink::ShopLink(Journal& journal, Clock& clock, QObject* parent)
     connect(m_writer, &ShopWriter::offline, this, &ShopLink::onOffline);
     connect(m_writer, &ShopWriter::refused, this, &ShopLink::onRefused);
     m_kick.setSingleShot(true);
-    m_kick.setInterval(0);
+    // A few milliseconds, not the next turn: a charge's journal write comes right before its request to
+    // IntaSend, and reading the outbox then put a millisecond between Enter and the wire.
+    m_kick.setInterval(kLookAfterWrite);
     connect(&m_kick, &QTimer::timeout, this, &ShopLink::sendNext);
     m_journal.setOnWrite([this] { journalWritten(); });
     m_thread.start();
@@ -43,6 +46,7 @@ ShopLink::~ShopLink()
 
 void ShopLink::start(const ShopUrl& url, const QString& password, const TillIdentity& till)
 {
+    m_tillId = till.id.toString(QUuid::WithoutBraces);
     const std::optional<qint64> localLast = m_journal.outbox().lastSeq();
     if (!localLast) {
         // Not 0 for a journal that could not be read: the database would seem to have more of this till
@@ -116,8 +120,35 @@ void ShopLink::sendNext()
     QMetaObject::invokeMethod(m_writer, [writer = m_writer, b = *batch] { writer->apply(b); });
 }
 
-void ShopLink::onConnected(qint64 serverLastSeq)
+void ShopLink::onConnected(qint64 serverLastSeq, const QString& serverLastToken)
 {
+    if (serverLastSeq > 0 && !serverLastToken.isEmpty()) {
+        const std::optional<QString> ours = m_journal.outbox().tokenAt(serverLastSeq);
+        if (!ours) { // the journal could not be read: look again soon, sending nothing meanwhile
+            m_connected = false;
+            QTimer::singleShot(kRetryAfterReadFailure, this, [this, serverLastSeq, serverLastToken] {
+                if (m_status != Status::Refused)
+                    onConnected(serverLastSeq, serverLastToken);
+            });
+            return;
+        }
+        if (*ours != serverLastToken) {
+            // The database has this till's journal up to a change this journal does not have (or has
+            // differently): a copy of its data folder went its own way, on this computer or the other.
+            // Sending on would mix two journals under one identity and skip what this one holds there.
+            QMetaObject::invokeMethod(m_writer, &ShopWriter::stop, Qt::QueuedConnection);
+            qCWarning(lcShop) << "the shop database's token of change" << serverLastSeq << "is"
+                              << serverLastToken << "; this journal's is" << *ours << ": refused as a copy";
+            onRefused(
+                tr("The shop database has this till's journal up to change %1, and this till's journal "
+                   "has a different change %1 (till/id %2): was this till's data folder copied and used "
+                   "on two computers, or its journal replaced by an older copy? Replication stopped; "
+                   "give this till a new identity.")
+                    .arg(serverLastSeq)
+                    .arg(m_tillId));
+            return;
+        }
+    }
     m_connected = true;
     m_everConnected = true;
     m_acknowledged = serverLastSeq;

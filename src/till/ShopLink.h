@@ -31,6 +31,7 @@ public:
     enum class Status { Connecting, InSync, Sending, Offline, Refused };
     static constexpr int kBatchSize = 500;
     static constexpr std::chrono::seconds kRetryAfterReadFailure{1};
+    static constexpr std::chrono::milliseconds kLookAfterWrite{20};
 
     ShopLink(Journal& journal, Clock& clock, QObject* parent = nullptr);
     // Stops the writer and waits for its thread (the connection is closed there).
@@ -61,7 +62,7 @@ Q_SIGNALS:
 private:
     void journalWritten();
     void sendNext();
-    void onConnected(qint64 serverLastSeq);
+    void onConnected(qint64 serverLastSeq, const QString& serverLastToken);
     void onApplied(qint64 lastSeq);
     void onOffline(const QString& reason);
     void onRefused(const QString& reason);
@@ -79,6 +80,7 @@ private:
     qint64 m_inFlightTo = 0; // the batch the writer has, 0 when none
     QDateTime m_offlineSince;
     QString m_reason;
+    QString m_tillId; // as the messages name it
 };
 
 } // namespace lipa

@@ -78,6 +78,12 @@ ShopCounter::ShopCounter(const QString& name, Settings settings, const QString& 
 {
 }
 
+ShopCounter::ShopCounter(const QString& name, std::unique_ptr<Journal> journal, const QUuid& id)
+    : stack(named({}, name), QString(), std::move(journal))
+    , identity{id, name, QStringLiteral("Westlands")}
+{
+}
+
 void ShopCounter::connect(const ShopUrl& url, const QString& password)
 {
     stack.stack->connectShop(url, password, identity);
@@ -116,11 +122,12 @@ qsizetype ShopCounter::paymentsOn(const QDate& day) const
         .size();
 }
 
-std::optional<ShopService::Answer> ShopCounter::askGuard(const PhoneNumber& phone, Money amount)
+std::optional<ShopService::Answer> ShopCounter::askGuard(const PhoneNumber& phone, Money amount,
+                                                         std::chrono::milliseconds budget)
 {
     QObject context; // the answer is dropped if it comes after this returns
     std::optional<ShopService::Answer> answer;
-    service().openElsewhere(identity.id, phone, amount, stack.clock.now().addDays(-1), 20s, &context,
+    service().openElsewhere(identity.id, phone, amount, stack.clock.now().addDays(-1), budget, &context,
                             [&answer](const ShopService::Answer& a) { answer = a; });
     (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 25000);
     return answer;

@@ -57,6 +57,8 @@ struct ShopCounter {
     // A till named name (settings.tillName is set to it) with a new till/id, in branch.
     explicit ShopCounter(const QString& name, Settings settings = {},
                          const QString& branch = QStringLiteral("Westlands"));
+    // The same on a journal of its own (a file: a till's data folder), with the identity id.
+    ShopCounter(const QString& name, std::unique_ptr<Journal> journal, const QUuid& id);
 
     // Connects the till to the shop database, with the test's short reconnect backoff (50 ms to 400 ms) and
     // one second's grace for another running till holding the same identity.
@@ -70,8 +72,10 @@ struct ShopCounter {
     bool takePayments(int n, int firstShilling);
     // The journal's payments created on that local day.
     qsizetype paymentsOn(const QDate& day) const;
-    // Asks the shop-wide guard what Charge asks, with time to spare: the answer, or nullopt if none came.
-    std::optional<ShopService::Answer> askGuard(const PhoneNumber& phone, Money amount);
+    // Asks the shop-wide guard what Charge asks (by default with time to spare: the budget runs on the
+    // till's manual clock): the answer, or nullopt if none came within 25 s.
+    std::optional<ShopService::Answer> askGuard(const PhoneNumber& phone, Money amount,
+                                                std::chrono::milliseconds budget = std::chrono::seconds(20));
 
     TestStack stack;
     TillIdentity identity;

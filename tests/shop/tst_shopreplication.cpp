@@ -3,13 +3,16 @@
 // taken through the simulator; what arrives is compared row by row with each till's journal.
 
 #include "ShopLink.h"
+#include "ShopSchema.h"
 #include "ShopTesting.h"
 #include "TcpProxy.h"
 #include "TestStack.h"
 
+#include <QFile>
 #include <QMutex>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace lipa;
@@ -49,6 +52,9 @@ private Q_SLOTS:
     void secondTillWithTheSameIdIsRefused();
     void shiftsAndZReportsArrive();
     void copiedJournalUnderANewIdentityIsNotCountedTwice();
+    void databaseOfTheFirstVersionIsMigrated();
+    void copiedFolderUsedOnTwoComputersIsCaughtWhenever_data();
+    void copiedFolderUsedOnTwoComputersIsCaughtWhenever();
     void cleanupTestCase();
 
 private:
@@ -275,6 +281,111 @@ void TestShopReplication::copiedJournalUnderANewIdentityIsNotCountedTwice()
     QVERIFY(all.exec(QStringLiteral("SELECT count(*) FROM payments")) && all.next());
     QCOMPARE(all.value(0).toInt(), 6);
     const QString diff = verifyAll({&one}); // Counter 1's rows and events untouched
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void TestShopReplication::databaseOfTheFirstVersionIsMigrated()
+{
+    QUuid firstId;
+    {
+        test::ShopCounter first(QStringLiteral("Counter 1"));
+        firstId = first.identity.id;
+        first.connect(m_shop.url());
+        QVERIFY(first.takePayments(2, 100));
+        QTRY_VERIFY_WITH_TIMEOUT(first.inSync(), 20000);
+    }
+    // The database as the first version of the schema made it: no tokens.
+    QVERIFY(m_shop.server().exec(
+        m_shop.database(), QStringLiteral("ALTER TABLE tills DROP COLUMN last_token;"
+                                          " UPDATE lipa_shop_meta SET value = '1' WHERE key = 'version'")));
+    test::ShopCounter second(QStringLiteral("Counter 2"));
+    second.connect(m_shop.url());
+    QVERIFY(second.takePayments(2, 300));
+    QTRY_VERIFY_WITH_TIMEOUT(second.inSync(), 20000);
+    QSqlQuery q(m_shop.admin());
+    QVERIFY(q.exec(QStringLiteral("SELECT value FROM lipa_shop_meta WHERE key = 'version'")) && q.next());
+    QCOMPARE(q.value(0).toString(), QString::number(ShopSchema::kKnownVersion));
+    // The first till's rows are kept, and its row (with no token yet) does not stop it from going on.
+    QSqlDatabase db = m_shop.admin();
+    QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), firstId), 2);
+    q.prepare(QStringLiteral("SELECT last_token IS NULL FROM tills WHERE till_id = ?"));
+    q.addBindValue(firstId.toString(QUuid::WithoutBraces));
+    QVERIFY(q.exec() && q.next());
+    QVERIFY(q.value(0).toBool());
+    q.prepare(QStringLiteral("SELECT length(last_token) FROM tills WHERE till_id = ?"));
+    q.addBindValue(second.identity.id.toString(QUuid::WithoutBraces));
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toInt(), 16);
+}
+
+void TestShopReplication::copiedFolderUsedOnTwoComputersIsCaughtWhenever_data()
+{
+    QTest::addColumn<int>("copySales");
+    QTest::newRow("the copy wrote less than the original") << 1;
+    QTest::newRow("the copy wrote as much") << 2;
+    QTest::newRow("the copy wrote more") << 4;
+}
+
+void TestShopReplication::copiedFolderUsedOnTwoComputersIsCaughtWhenever()
+{
+    QFETCH(int, copySales);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString original = dir.filePath(QStringLiteral("original.sqlite"));
+    const QString copied = dir.filePath(QStringLiteral("copied.sqlite"));
+    const QUuid id = QUuid::createUuid();
+    const auto open = [](const QString& path) {
+        Journal::OpenError error;
+        std::unique_ptr<Journal> journal = Journal::open(path, &error);
+        if (!journal)
+            qWarning() << error.message;
+        return journal;
+    };
+    {
+        std::unique_ptr<Journal> journal = open(original);
+        QVERIFY(journal);
+        test::ShopCounter one(QStringLiteral("Counter 1"), std::move(journal), id);
+        one.connect(m_shop.url());
+        QVERIFY(one.takePayments(2, 100));
+        QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+    }
+    // The data folder copied to a second computer while the till was off.
+    QVERIFY(QFile::copy(original, copied));
+    {
+        // The original goes on, and is switched off again: the two are never connected at the same time.
+        std::unique_ptr<Journal> journal = open(original);
+        QVERIFY(journal);
+        test::ShopCounter one(QStringLiteral("Counter 1"), std::move(journal), id);
+        one.connect(m_shop.url());
+        QVERIFY(one.takePayments(2, 300));
+        QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
+    }
+    QSqlDatabase db = m_shop.admin();
+    QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), id), 4);
+
+    {
+        // The copy takes sales of its own, then connects under the same identity: refused, nothing sent.
+        std::unique_ptr<Journal> journal = open(copied);
+        QVERIFY(journal);
+        test::ShopCounter copy(QStringLiteral("Counter 1"), std::move(journal), id);
+        QVERIFY(copy.takePayments(copySales, 500));
+        copy.connect(m_shop.url());
+        QTRY_COMPARE_WITH_TIMEOUT(copy.link().status(), ShopLink::Status::Refused, 20000);
+        QVERIFY2(copy.link().reason().contains(id.toString(QUuid::WithoutBraces)),
+                 qPrintable(copy.link().reason()));
+        QVERIFY2(copy.link().reason().contains(QStringLiteral("copied")), qPrintable(copy.link().reason()));
+        QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), id), 4);
+    }
+
+    // The original, switched on again, is still itself: it goes on, and the shop has its journal exactly.
+    std::unique_ptr<Journal> journal = open(original);
+    QVERIFY(journal);
+    test::ShopCounter again(QStringLiteral("Counter 1"), std::move(journal), id);
+    again.connect(m_shop.url());
+    QVERIFY(again.takePayments(1, 700));
+    QTRY_VERIFY_WITH_TIMEOUT(again.inSync(), 20000);
+    QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), id), 5);
+    const QString diff = test::differencesFromJournal(db, id, again.journal());
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
 

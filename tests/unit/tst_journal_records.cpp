@@ -807,7 +807,7 @@ void TestJournalRecords::upgradesAVersionFourJournal()
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 6); // through 5 to the outbox of 6
+        QCOMPARE(q.value(0).toInt(), 7); // through 5 and the outbox of 6 to the outbox's tokens of 7
         QCOMPARE(q.value(0).toInt(), Journal::kSchemaVersion);
         QVERIFY(
             q.exec(QStringLiteral("SELECT local_ref, charges_cents, net_cents FROM payments ORDER BY id")));
@@ -822,6 +822,15 @@ void TestJournalRecords::upgradesAVersionFourJournal()
         QVERIFY(!q.next());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM refunds")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
+        // Every item of the outbox, the old ones queued by the migration and the new ones, has a token
+        // of its own.
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(DISTINCT token), min(length(token)),"
+                                      " max(length(token)) FROM outbox")) &&
+                q.next());
+        QVERIFY(q.value(0).toInt() >= 6); // 4 events, the shift, the fees
+        QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
+        QCOMPARE(q.value(2).toInt(), 16);
+        QCOMPARE(q.value(3).toInt(), 16);
         q.finish();
         db.close();
     }
