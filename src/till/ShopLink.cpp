@@ -86,9 +86,13 @@ QString ShopLink::statusText() const
         return tr("Shop: in sync");
     case Status::Sending:
         return tr("Shop: %n to send", nullptr, static_cast<int>(toSend().value_or(0)));
-    case Status::Offline:
+    case Status::Offline: {
+        // The time alone on the day it began; with the date after midnight ("since 23 Nov 14:02").
+        const QDateTime since = m_offlineSince.toLocalTime();
+        const bool today = since.date() == m_clock.now().toLocalTime().date();
         return tr("Shop: offline since %1")
-            .arg(QLocale().toString(m_offlineSince.toLocalTime().time(), QStringLiteral("HH:mm")));
+            .arg(QLocale().toString(since, today ? QStringLiteral("HH:mm") : QStringLiteral("d MMM HH:mm")));
+    }
     case Status::Refused:
         return tr("Shop: not connected");
     }

@@ -9,6 +9,7 @@
 #include "TestStack.h"
 
 #include <QFile>
+#include <QLocale>
 #include <QMutex>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -123,7 +124,14 @@ void TestShopReplication::serverStoppedMidDayEverythingArrivesOnce()
     QVERIFY(one.takePayments(4, 200));
     QVERIFY(two.takePayments(4, 300));
     QTRY_COMPARE_WITH_TIMEOUT(one.link().status(), ShopLink::Status::Offline, 20000);
-    QVERIFY(one.link().statusText().startsWith(QStringLiteral("Shop: offline since ")));
+    const QDateTime since = one.link().offlineSince().toLocalTime();
+    QCOMPARE(one.link().statusText(), QStringLiteral("Shop: offline since ") + since.toString(u"HH:mm"));
+    // Still offline the next day: the status says since when, with the date.
+    const QDateTime wall = one.stack.clock.now();
+    one.stack.clock.setWallClock(wall.addDays(1));
+    QCOMPARE(one.link().statusText(),
+             QStringLiteral("Shop: offline since ") + QLocale().toString(since, u"d MMM HH:mm"));
+    one.stack.clock.setWallClock(wall);
     QCOMPARE(one.journal().paymentCount(), 7);
 
     QVERIFY2(m_shop.server().restart(), qPrintable(m_shop.server().errorString()));
