@@ -349,25 +349,21 @@ void TestShopReplication::copiedFolderUsedOnTwoComputersIsCaughtWhenever()
             qWarning() << error.message;
         return journal;
     };
-    {
+    // The original till switched on, taking sales until the shop has them, and switched off again.
+    const auto dayAtTheOriginal = [&](int sales, int firstShilling) {
         std::unique_ptr<Journal> journal = open(original);
-        QVERIFY(journal);
+        if (!journal)
+            return false;
         test::ShopCounter one(QStringLiteral("Counter 1"), std::move(journal), id);
         one.connect(m_shop.url());
-        QVERIFY(one.takePayments(2, 100));
-        QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
-    }
+        return one.takePayments(sales, firstShilling) &&
+               QTest::qWaitFor([&one] { return one.inSync(); }, 20000);
+    };
+    QVERIFY(dayAtTheOriginal(2, 100));
     // The data folder copied to a second computer while the till was off.
     QVERIFY(QFile::copy(original, copied));
-    {
-        // The original goes on, and is switched off again: the two are never connected at the same time.
-        std::unique_ptr<Journal> journal = open(original);
-        QVERIFY(journal);
-        test::ShopCounter one(QStringLiteral("Counter 1"), std::move(journal), id);
-        one.connect(m_shop.url());
-        QVERIFY(one.takePayments(2, 300));
-        QTRY_VERIFY_WITH_TIMEOUT(one.inSync(), 20000);
-    }
+    // The original goes on: the two are never connected at the same time.
+    QVERIFY(dayAtTheOriginal(2, 300));
     QSqlDatabase db = m_shop.admin();
     QCOMPARE(test::rowsOf(db, QStringLiteral("payments"), id), 4);
 
