@@ -2,6 +2,8 @@
 #include "ShopGuard.h"
 
 #include "Clock.h"
+#include "ShopConnection.h"
+#include "ShopNotice.h"
 #include "ShopReader.h"
 
 namespace lipa {
@@ -17,10 +19,11 @@ struct ShopGuard::Question {
     std::unique_ptr<Alarm> deadline;
 };
 
-ShopGuard::ShopGuard(ShopReader* reader, Clock& clock, QObject* parent)
+ShopGuard::ShopGuard(ShopReader* reader, Clock& clock, const QUuid& ownTill, QObject* parent)
     : QObject(parent)
     , m_reader(reader)
     , m_clock(clock)
+    , m_ownTill(ownTill.toString(QUuid::WithoutBraces))
 {
     connect(m_reader, &ShopReader::openPaymentsReady, this, &ShopGuard::onOpenPayments);
 }
@@ -43,7 +46,7 @@ void ShopGuard::ask(const QUuid& exceptTill, const PhoneNumber& phone, Money amo
     const auto question = std::make_shared<Question>(Question{QPointer<QObject>(context), context != nullptr,
                                                               exceptTill, phone.normalised(), amount.cents(),
                                                               since, std::move(done), nullptr});
-    if (answersAtOnce(budget)) {
+    if (!isUnread(ShopNotice::saleKey(question->phone, question->cents)) && answersAtOnce(budget)) {
         const Answer answer = answerFor(*question);
         read(); // for the next question: the database is asked again at every sale
         // Right away, not on the next turn of the event loop: that turn (a repaint, a timer) would stand
@@ -87,6 +90,24 @@ void ShopGuard::refresh()
         read();
 }
 
+void ShopGuard::announced(const QString& tillId, const QStringList& openSales, bool everything)
+{
+    if (!tillId.isEmpty() && tillId == m_ownTill)
+        return;
+    const quint64 firstReadAfter = m_nextRequest + 1; // refresh() asks it now, or after the one on its way
+    if (everything || tillId.isEmpty())
+        m_everythingUnreadUntil = firstReadAfter;
+    for (const QString& key : openSales)
+        m_unread.insert(key, firstReadAfter);
+    if (everything || tillId.isEmpty() || !openSales.isEmpty())
+        refresh();
+}
+
+bool ShopGuard::isUnread(const QString& saleKey) const
+{
+    return m_everythingUnreadUntil != 0 || m_unread.contains(saleKey);
+}
+
 void ShopGuard::read()
 {
     if (m_reading != 0)
@@ -107,6 +128,9 @@ void ShopGuard::onOpenPayments(quint64 requestId, const QList<ShopPayment>& rows
         return;
     m_reading = 0;
     if (answered) {
+        if (rows.size() >= kLimit)
+            qCWarning(lcShop) << "the shop has" << kLimit
+                              << "or more open payments in the last day: the duplicate guard sees the newest";
         m_open = rows;
         m_readAt = m_readingSince;
         m_failedAt.reset();
@@ -116,9 +140,21 @@ void ShopGuard::onOpenPayments(quint64 requestId, const QList<ShopPayment>& rows
         m_readAt.reset();
         m_failedAt = m_clock.monotonic();
     }
+    if (answered) {
+        if (m_everythingUnreadUntil != 0 && m_everythingUnreadUntil <= requestId)
+            m_everythingUnreadUntil = 0;
+        for (auto it = m_unread.begin(); it != m_unread.end();)
+            it = it.value() <= requestId ? m_unread.erase(it) : std::next(it);
+    }
+    // A question about a sale announced since this read was asked waits on for the next one (asked below),
+    // within its budget.
     const QList<std::shared_ptr<Question>> waiting = std::exchange(m_waiting, {});
-    for (const std::shared_ptr<Question>& question : waiting)
-        finish(question, answered ? answerFor(*question) : Answer{});
+    for (const std::shared_ptr<Question>& question : waiting) {
+        if (answered && isUnread(ShopNotice::saleKey(question->phone, question->cents)))
+            m_waiting.append(question);
+        else
+            finish(question, answered ? answerFor(*question) : Answer{});
+    }
     if (m_readAgain && answered)
         read();
 }

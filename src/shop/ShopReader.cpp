@@ -2,6 +2,7 @@
 #include "ShopReader.h"
 
 #include "ShopConnection.h"
+#include "ShopNotice.h"
 #include "ShopSchema.h"
 
 #include <QSqlQuery>
@@ -236,8 +237,11 @@ void ShopReader::onNotification(const QString& name, QSqlDriver::NotificationSou
                                 const QVariant& payload)
 {
     Q_UNUSED(source) // the reader never notifies: every notification is a till's
-    if (name == QLatin1String(kChannel))
-        Q_EMIT changed(payload.toString());
+    if (name != QLatin1String(kChannel))
+        return;
+    const ShopNotice notice = ShopNotice::fromPayload(payload.toString());
+    Q_EMIT changed(notice.tillId);
+    Q_EMIT announced(notice.tillId, notice.openSales, notice.everything);
 }
 
 } // namespace lipa

@@ -24,7 +24,7 @@ class ShopConnection;
 class ShopReader : public QObject {
     Q_OBJECT
 public:
-    // The channel the shop database announces every applied batch on (payload: the till's id).
+    // The channel the shop database announces every applied batch on (payload: a ShopNotice).
     static constexpr const char* kChannel = "lipa_shop";
 
     // purpose names the connection ("view", "guard"). Nothing connects until the first request.
@@ -63,6 +63,9 @@ Q_SIGNALS:
     // A till's batch arrived (tillId), or, with an empty id, anything may have changed: the connection was
     // made again and notifications may have been missed.
     void changed(const QString& tillId);
+    // A till's batch arrived, with the sales in it that may still charge a customer (ShopNotice keys), or
+    // everything=true when they are not listed. Sent right after changed(tillId).
+    void announced(const QString& tillId, const QStringList& openSales, bool everything);
     // Whether notifications can arrive (listening on a live connection); reason says why not.
     void liveChanged(bool live, const QString& reason);
 

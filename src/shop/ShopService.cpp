@@ -8,7 +8,8 @@
 
 namespace lipa {
 
-ShopService::ShopService(const ShopUrl& url, const QString& password, Clock& clock, QObject* parent)
+ShopService::ShopService(const ShopUrl& url, const QString& password, Clock& clock, const QUuid& ownTill,
+                         QObject* parent)
     : QObject(parent)
     , m_url(url)
     , m_password(password)
@@ -20,11 +21,17 @@ ShopService::ShopService(const ShopUrl& url, const QString& password, Clock& clo
     connect(m_view, &ShopReader::totalsReady, this, &ShopService::totalsReady);
     connect(m_view, &ShopReader::changed, this, &ShopService::changed);
     connect(m_view, &ShopReader::liveChanged, this, &ShopService::liveChanged);
-    m_guardState = std::make_unique<ShopGuard>(m_guard, clock);
+    m_guardState = std::make_unique<ShopGuard>(m_guard, clock, ownTill);
     // The guard's reader listens too (without a liveness timer of its own: the reads made at every sale
-    // find a dead connection): every till's batch refreshes the snapshot.
+    // find a dead connection): another till's batch with open sales refreshes the snapshot.
     m_guard->setLivenessInterval(std::chrono::milliseconds::zero());
-    connect(m_guard, &ShopReader::changed, m_guardState.get(), &ShopGuard::refresh);
+    connect(m_guard, &ShopReader::announced, m_guardState.get(), &ShopGuard::announced);
+    // An empty till: the connection was made again, and notifications may have been missed.
+    connect(m_guard, &ShopReader::changed, m_guardState.get(),
+            [guard = m_guardState.get()](const QString& till) {
+                if (till.isEmpty())
+                    guard->announced(QString(), {}, true);
+            });
 }
 
 ShopService::~ShopService()

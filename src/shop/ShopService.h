@@ -26,8 +26,9 @@ class ShopService : public QObject {
 public:
     using Answer = ShopGuard::Answer;
 
-    // clock: the till's (the guard's budget and the age of what it knows).
-    ShopService(const ShopUrl& url, const QString& password, Clock& clock, QObject* parent = nullptr);
+    // clock: the till's (the guard's budget and the age of what it knows); ownTill: this till's identity.
+    ShopService(const ShopUrl& url, const QString& password, Clock& clock, const QUuid& ownTill,
+                QObject* parent = nullptr);
     // Stops the readers (and an export between two pages) and waits for their threads; each connection is
     // closed in its own thread.
     ~ShopService() override;
@@ -46,7 +47,8 @@ public:
     bool isExporting() const { return m_exportThread != nullptr; }
 
     // The shop-wide duplicate guard (ShopGuard::ask): the newest payment at another till for this phone
-    // and amount that may still charge the customer, created since `since`. done is called exactly once
+    // and amount that may still charge the customer, created since `since` (within the last day: what the
+    // guard keeps). done is called exactly once
     // on this thread: before this returns when the guard's snapshot is current, otherwise within budget
     // (with answered=false when the database did not answer in time). Not called when context is gone.
     void openElsewhere(const QUuid& exceptTill, const PhoneNumber& phone, Money amount,

@@ -2,6 +2,7 @@
 #include "ShopWriter.h"
 
 #include "ShopConnection.h"
+#include "ShopNotice.h"
 #include "ShopSchema.h"
 
 #include <QMutexLocker>
@@ -60,8 +61,8 @@ const QString kUpsertShift =
                    "shifts.closed_at),"
                    " z_report = COALESCE(EXCLUDED.z_report, shifts.z_report)");
 
-// Delivered at commit, to every shop view that LISTENs.
-const QString kNotify = QStringLiteral("SELECT pg_notify('lipa_shop', :till)");
+// Delivered at commit, to every shop view and duplicate guard that LISTENs (ShopNotice).
+const QString kNotify = QStringLiteral("SELECT pg_notify('lipa_shop', :payload)");
 
 // Optional texts are NULL when empty, as in the journal; NOT NULL texts are never a null QString.
 QVariant textOrNull(const QString& text)
@@ -353,6 +354,20 @@ bool ShopWriter::registerTill(qint64* serverLastSeq, QString* serverLastToken)
     return true;
 }
 
+ShopNotice ShopWriter::noticeOf(const OutboxBatch& batch) const
+{
+    ShopNotice notice{m_tillId, false, {}};
+    for (const Payment& p : batch.payments) {
+        // What the guard's snapshot holds (ShopQuery::openPayments).
+        if (traitsOf(p.state).mayStillCharge || p.state == PaymentState::Expired) {
+            const QString key = ShopNotice::saleKey(p.phone.normalised(), p.amount.cents());
+            if (!notice.openSales.contains(key))
+                notice.openSales.append(key);
+        }
+    }
+    return notice;
+}
+
 bool ShopWriter::write(const OutboxBatch& batch)
 {
     QSqlDatabase& db = m_connection->db();
@@ -430,7 +445,7 @@ bool ShopWriter::write(const OutboxBatch& batch)
     }
     if (ok) {
         last = &s.notify;
-        s.notify.bindValue(QStringLiteral(":till"), m_tillId);
+        s.notify.bindValue(QStringLiteral(":payload"), noticeOf(batch).toPayload());
         ok = run(s.notify, "notifying the shop views");
     }
     if (!ok) {

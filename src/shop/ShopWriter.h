@@ -18,6 +18,7 @@ class QSqlError;
 namespace lipa {
 
 class ShopConnection;
+struct ShopNotice;
 
 // Copies this till's journal into the shop database: one OutboxBatch at a time, each in one transaction,
 // idempotently (keys are the till's id with the journal's numbers). It lives on a thread of its own (the
@@ -81,6 +82,8 @@ private:
     bool prepareStatements();
     bool registerTill(qint64* serverLastSeq, QString* serverLastToken);
     bool write(const OutboxBatch& batch);
+    // What the batch's commit announces to the other tills.
+    ShopNotice noticeOf(const OutboxBatch& batch) const;
 
     void retryLater(const QString& reason, Backoff backoff = Backoff::Next);
     void retryAfter(const QSqlError& error, const char* what);

@@ -126,13 +126,14 @@ void ShopLink::sendNext()
 
 void ShopLink::onConnected(qint64 serverLastSeq, const QString& serverLastToken)
 {
+    if (m_status == Status::Refused)
+        return;
     if (serverLastSeq > 0 && !serverLastToken.isEmpty()) {
         const std::optional<QString> ours = m_journal.outbox().tokenAt(serverLastSeq);
         if (!ours) { // the journal could not be read: look again soon, sending nothing meanwhile
             m_connected = false;
             QTimer::singleShot(kRetryAfterReadFailure, this, [this, serverLastSeq, serverLastToken] {
-                if (m_status != Status::Refused)
-                    onConnected(serverLastSeq, serverLastToken);
+                onConnected(serverLastSeq, serverLastToken);
             });
             return;
         }
@@ -177,6 +178,8 @@ void ShopLink::onApplied(qint64 lastSeq)
 
 void ShopLink::onOffline(const QString& reason)
 {
+    if (m_status == Status::Refused)
+        return; // the writer's stop() is on its way: a refusal is not undone by what it said meanwhile
     m_connected = false;
     m_inFlightTo = 0;
     m_reason = reason;

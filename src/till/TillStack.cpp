@@ -31,7 +31,7 @@ void TillStack::connectShop(const ShopUrl& url, const QString& password, const T
     identity = till_;
     shop = std::make_unique<ShopLink>(journal, clock);
     shop->start(url, password, till_);
-    shopService = std::make_unique<ShopService>(url, password, clock);
+    shopService = std::make_unique<ShopService>(url, password, clock, till_.id);
     shopService->prepareGuard(); // the first Charge's question is not spent connecting
 }
 
