@@ -134,17 +134,15 @@ void ShopGuard::onOpenPayments(quint64 requestId, const QList<ShopPayment>& rows
         m_open = rows;
         m_readAt = m_readingSince;
         m_failedAt.reset();
+        if (m_everythingUnreadUntil != 0 && m_everythingUnreadUntil <= requestId)
+            m_everythingUnreadUntil = 0;
+        for (auto it = m_unread.begin(); it != m_unread.end();)
+            it = it.value() <= requestId ? m_unread.erase(it) : std::next(it);
     } else {
         // The database could not be asked: nothing it said before is trusted any more.
         m_open.clear();
         m_readAt.reset();
         m_failedAt = m_clock.monotonic();
-    }
-    if (answered) {
-        if (m_everythingUnreadUntil != 0 && m_everythingUnreadUntil <= requestId)
-            m_everythingUnreadUntil = 0;
-        for (auto it = m_unread.begin(); it != m_unread.end();)
-            it = it.value() <= requestId ? m_unread.erase(it) : std::next(it);
     }
     // A question about a sale announced since this read was asked waits on for the next one (asked below),
     // within its budget.

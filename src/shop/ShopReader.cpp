@@ -162,13 +162,6 @@ void ShopReader::requestOpenPayments(quint64 requestId, const QDateTime& since, 
     Q_EMIT openPaymentsReady(requestId, rows, answered);
 }
 
-void ShopReader::connectNow()
-{
-    QString error;
-    if (!ensureOpen(&error))
-        qCInfo(lcShop) << "The shop database reader could not connect:" << error;
-}
-
 void ShopReader::listen()
 {
     if (m_listening)

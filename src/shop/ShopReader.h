@@ -51,8 +51,6 @@ public Q_SLOTS:
     void requestOpenPayments(quint64 requestId, const QDateTime& since, int limit);
     // Subscribes to the shop's notifications (LISTEN lipa_shop) and keeps subscribed across reconnects.
     void listen();
-    // Connects now rather than at the first request (so a first question is not spent connecting).
-    void connectNow();
 
 Q_SIGNALS:
     void pageReady(quint64 requestId, const QList<lipa::ShopPayment>& rows, const QString& error);
