@@ -7,7 +7,9 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace lipa {
 
@@ -43,17 +45,20 @@ PaymentListModel::PaymentListModel(const Journal& journal, Till& till, QObject* 
 {
     connect(&till, &Till::paymentAdded, this, &PaymentListModel::onPaymentAdded);
     connect(&till, &Till::paymentChanged, this, &PaymentListModel::onPaymentChanged);
-    // Every refund request ever made: a few a week, so one small read.
+    // Every refund request ever made: a few a week, so one small read. No row is shown yet.
     bool ok = false;
     for (const Refund& refund : journal.refunds().between(
              QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
-             QDateTime::fromMSecsSinceEpoch(std::numeric_limits<qint64>::max() / 2, Qt::UTC), &ok))
-        noteRefund(refund);
+             QDateTime::fromMSecsSinceEpoch(std::numeric_limits<qint64>::max() / 2, Qt::UTC), &ok)) {
+        const auto known = m_refunds.constFind(refund.paymentRef);
+        if (known == m_refunds.cend() || known->id < refund.id)
+            m_refunds.insert(refund.paymentRef, refund);
+    }
 }
 
 int PaymentListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_sequences.size());
 }
 
 int PaymentListModel::columnCount(const QModelIndex& parent) const
@@ -65,7 +70,10 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Payment& payment = m_rows.at(index.row());
+    const Payment* shown = paymentOf(index.row());
+    if (!shown)
+        return {};
+    const Payment& payment = *shown;
 
     switch (role) {
     case StateRole:
@@ -155,18 +163,20 @@ void PaymentListModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent))
         return;
-    // Keyset paging: the next page is the newest payments older than the oldest one loaded. Payments
+    // Keyset paging: the next page is the newest payments older than the oldest one reached. Payments
     // added live go on top and do not move that boundary.
-    const qint64 before = m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.last().sequence;
+    const qint64 before = m_sequences.isEmpty() ? std::numeric_limits<qint64>::max() : m_sequences.last();
     const QList<Payment> page = m_journal.page(m_filter, before, kPageSize);
     if (page.size() < kPageSize)
         m_exhausted = true;
     if (page.isEmpty())
         return;
-    const int first = static_cast<int>(m_rows.size());
+    const int first = static_cast<int>(m_sequences.size());
     m_inserting = true;
     beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-    m_rows.append(page);
+    for (const Payment& payment : page)
+        m_sequences.append(payment.sequence);
+    remember(page);
     endInsertRows();
     m_inserting = false;
 }
@@ -178,38 +188,105 @@ void PaymentListModel::setFilter(const PaymentFilter& filter)
     m_inserting = true;
     beginResetModel();
     m_filter = filter;
-    m_rows = m_journal.page(m_filter, std::numeric_limits<qint64>::max(), kPageSize);
-    m_exhausted = m_rows.size() < kPageSize;
+    m_sequences.clear();
+    forgetAll();
+    const QList<Payment> page = m_journal.page(m_filter, std::numeric_limits<qint64>::max(), kPageSize);
+    for (const Payment& payment : page)
+        m_sequences.append(payment.sequence);
+    remember(page);
+    m_exhausted = page.size() < kPageSize;
     endResetModel();
     m_inserting = false;
 }
 
+Payment PaymentListModel::paymentAt(int row) const
+{
+    const Payment* payment = paymentOf(row);
+    return payment ? *payment : Payment{};
+}
+
+const Payment* PaymentListModel::paymentOf(int row) const
+{
+    if (row < 0 || row >= m_sequences.size())
+        return nullptr;
+    if (const auto held = m_cache.constFind(m_sequences.at(row)); held != m_cache.cend())
+        return &held->payment;
+    // The whole page around it: a view paints a screen of neighbours next.
+    const qsizetype start = row - row % kPageSize;
+    const qsizetype end = std::min<qsizetype>(start + kPageSize, m_sequences.size());
+    QList<qint64> missing;
+    missing.reserve(end - start);
+    for (qsizetype at = start; at < end; ++at) {
+        const qint64 sequence = m_sequences.at(at);
+        if (!m_cache.contains(sequence))
+            missing.append(sequence);
+    }
+    remember(m_journal.withSequences(missing));
+    const auto read = m_cache.constFind(m_sequences.at(row));
+    return read == m_cache.cend() ? nullptr : &read->payment;
+}
+
+void PaymentListModel::remember(const QList<Payment>& payments) const
+{
+    if (payments.isEmpty())
+        return;
+    Batch batch{m_nextBatch++, {}};
+    batch.sequences.reserve(payments.size());
+    for (const Payment& payment : payments) {
+        m_cache.insert(payment.sequence, Cached{payment, batch.id});
+        batch.sequences.append(payment.sequence);
+    }
+    m_batchedRows += batch.sequences.size();
+    m_batches.push_back(std::move(batch));
+    // The newest batch always stays: it holds the rows being shown.
+    while (m_batchedRows > kCachedRows + kPageSize && m_batches.size() > 1) {
+        const Batch& oldest = m_batches.front();
+        for (const qint64 sequence : oldest.sequences) {
+            const auto held = m_cache.find(sequence);
+            if (held != m_cache.end() && held->batch == oldest.id)
+                m_cache.erase(held);
+        }
+        m_batchedRows -= oldest.sequences.size();
+        m_batches.pop_front();
+    }
+}
+
+void PaymentListModel::forgetAll()
+{
+    m_cache.clear();
+    m_cache.squeeze();
+    m_batches.clear();
+    m_batchedRows = 0;
+}
+
 int PaymentListModel::rowOf(const QString& localRef) const
 {
-    for (qsizetype row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).localRef == localRef)
-            return static_cast<int>(row);
+    for (auto held = m_cache.cbegin(); held != m_cache.cend(); ++held) {
+        if (held->payment.localRef == localRef)
+            return rowOfSequence(held.key());
     }
-    return -1;
+    if (m_sequences.isEmpty())
+        return -1;
+    const std::optional<Payment> payment = m_journal.find(localRef);
+    return payment ? rowOfSequence(payment->sequence) : -1;
 }
 
 int PaymentListModel::rowOfSequence(qint64 sequence) const
 {
-    // Rows are in descending sequence order.
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), sequence,
-                                     [](const Payment& p, qint64 s) { return p.sequence > s; });
-    if (it == m_rows.cend() || it->sequence != sequence)
-        return -1;
-    return static_cast<int>(it - m_rows.cbegin());
+    return static_cast<int>(m_sequences.indexOf(sequence));
 }
 
 void PaymentListModel::onPaymentAdded(const Payment& payment)
 {
     if (!m_filter.matches(payment))
         return;
+    // Already shown, or older than the newest row (never for a new payment): the list stays in order.
+    if (!m_sequences.isEmpty() && payment.sequence <= m_sequences.first())
+        return;
     m_inserting = true;
     beginInsertRows({}, 0, 0);
-    m_rows.prepend(payment);
+    m_sequences.prepend(payment.sequence);
+    remember({payment});
     endInsertRows();
     m_inserting = false;
 }
@@ -220,8 +297,10 @@ void PaymentListModel::onPaymentChanged(const Payment& payment)
     // the cashier's eyes.
     const int row = rowOfSequence(payment.sequence);
     if (row < 0)
-        return; // not loaded (yet): fetchMore reads it from the journal
-    m_rows[row] = payment;
+        return; // not reached (yet): fetchMore reads it from the journal
+    if (const auto held = m_cache.find(payment.sequence); held != m_cache.end())
+        held->payment = payment;
+    // One not held is read from the journal, where this change already is, when it is shown.
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void showsWhatTheCashierReads();
     void newestFirstAndChangedInPlace();
     void loadsHistoryAPageAtATime();
+    void keepsOnlyThePagesNearWhatIsShown();
 };
 
 void TestPaymentListModel::showsWhatTheCashierReads()
@@ -105,6 +106,61 @@ void TestPaymentListModel::loadsHistoryAPageAtATime()
         refs.append(model.paymentAt(row).localRef);
     refs.removeDuplicates();
     QCOMPARE(refs.size(), 451);
+}
+
+void TestPaymentListModel::keepsOnlyThePagesNearWhatIsShown()
+{
+    test::TestStack t;
+    constexpr int kOld = 20 * PaymentListModel::kPageSize + 37;
+    for (int i = 0; i < kOld; ++i) {
+        Payment payment;
+        payment.localRef = QStringLiteral("old-%1").arg(i);
+        payment.amount = Money::fromShillings(i + 1);
+        payment.phone = test::phoneEndingIn('5');
+        payment.state = i % 3 ? PaymentState::Complete : PaymentState::Expired;
+        payment.createdAt = t.clock.now().addSecs(i - 100000);
+        QVERIFY(t.journal().addPayment(payment));
+    }
+    PaymentListModel model(t.journal(), t.till());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), kOld);
+    // Twenty pages reached, three (and the page being read) held.
+    QVERIFY2(model.cachedRowCount() <= PaymentListModel::kCachedRows + PaymentListModel::kPageSize,
+             qPrintable(QString::number(model.cachedRowCount())));
+
+    // The newest rows were let go of: shown again, they are read again, right and in order.
+    QCOMPARE(model.index(0, PaymentListModel::AmountColumn).data().toString(),
+             Money::fromShillings(kOld).toDisplayString());
+    QCOMPARE(model.paymentAt(1).localRef, QStringLiteral("old-%1").arg(kOld - 2));
+    QCOMPARE(model.index(kOld - 1, PaymentListModel::StateColumn, {}).data(PaymentListModel::LocalRefRole),
+             QVariant(QStringLiteral("old-0")));
+    QCOMPARE(model.rowOf(QStringLiteral("old-1000")), kOld - 1 - 1000);
+    QCOMPARE(model.rowOfSequence(model.paymentAt(777).sequence), 777);
+    QVERIFY(model.cachedRowCount() <= PaymentListModel::kCachedRows + PaymentListModel::kPageSize);
+
+    // A row changed while it is not held shows the change when it is shown again.
+    for (int row = 0; row < kOld; row += PaymentListModel::kPageSize)
+        (void)model.paymentAt(row); // touch every page: the first ones are let go of
+    std::optional<Payment> changed = t.journal().find(QStringLiteral("old-%1").arg(kOld - 2)); // row 1
+    QVERIFY(changed && changed->state == PaymentState::Expired);
+    changed->state = PaymentState::Complete;
+    changed->mpesaReceipt = QStringLiteral("LATE0000A1");
+    QVERIFY(t.journal().updatePayment(*changed, QStringLiteral("paid late")));
+    QCOMPARE(model.index(1, PaymentListModel::ReceiptColumn).data().toString(), QStringLiteral("LATE0000A1"));
+
+    // A live payment goes on top; everything below keeps its place.
+    const QString fresh = t.till().charge(Money::fromShillings(5), test::phoneEndingIn('5'));
+    QCOMPARE(model.rowOf(fresh), 0);
+    QCOMPARE(model.paymentAt(kOld).localRef, QStringLiteral("old-0"));
+
+    // A new filter lets go of everything.
+    PaymentFilter expired;
+    expired.group = StateGroup::NeedsCheck;
+    model.setFilter(expired);
+    QCOMPARE(model.rowCount(), PaymentListModel::kPageSize);
+    QCOMPARE(model.cachedRowCount(), PaymentListModel::kPageSize);
 }
 
 QTEST_GUILESS_MAIN(TestPaymentListModel)
