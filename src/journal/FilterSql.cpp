@@ -26,16 +26,20 @@ QString FilterSql::sqlList(const QList<PaymentState>& states)
     return quoted.join(u',');
 }
 
-FilterSql::FilterSql(const PaymentFilter& filter)
+FilterSql::FilterSql(const PaymentFilter& filter, Purpose purpose)
 {
     QStringList clauses;
     const SearchTerm term = SearchTerm::parse(filter.search);
     const bool hasSearch = term.kind != SearchTerm::None;
     const bool hasRange = filter.from.isValid() || filter.to.isValid();
-    const QString createdAt = hasSearch ? QStringLiteral("+created_at") : QStringLiteral("created_at");
+    const bool pageOfRange = purpose == Purpose::Page && hasRange && !hasSearch;
+    const bool rareGroup = filter.group == StateGroup::Waiting || filter.group == StateGroup::NeedsCheck;
+    const QString createdAt =
+        hasSearch || pageOfRange ? QStringLiteral("+created_at") : QStringLiteral("created_at");
+    const bool stateIndexed = !hasSearch && (!hasRange || (pageOfRange && rareGroup));
     if (filter.group != StateGroup::All)
         clauses << QStringLiteral("%1 IN (%2)")
-                       .arg(hasSearch || hasRange ? QStringLiteral("+state") : QStringLiteral("state"),
+                       .arg(stateIndexed ? QStringLiteral("state") : QStringLiteral("+state"),
                             statesOf(filter.group));
     if (filter.from.isValid()) {
         clauses << createdAt + QStringLiteral(" >= :from");
@@ -74,7 +78,7 @@ FilterSql::FilterSql(const PaymentFilter& filter)
     // the narrowing index must win, so the grouping must not tempt SQLite into the state index.
     // The paging bound (id < :before) must not steal the plan from a search or date index either:
     // SQLite 3.40 picked a rowid scan of a million rows for a receipt search.
-    keysetId = hasSearch || hasRange ? QStringLiteral("+id") : QStringLiteral("id");
+    keysetId = hasSearch || (hasRange && !pageOfRange) ? QStringLiteral("+id") : QStringLiteral("id");
     groupByState = clauses.isEmpty() || (filter.group != StateGroup::All && !hasSearch && !hasRange)
                        ? QStringLiteral("state")
                        : QStringLiteral("+state");

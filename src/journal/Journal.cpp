@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QUuid>
 
 #include <algorithm>
@@ -23,6 +24,8 @@ using sqlvalue::textOrNull;
 using sqlvalue::timeFromMs;
 
 namespace {
+
+constexpr qint64 kHourMs = 3'600'000; // the hour totals' hour
 
 QString newConnectionName()
 {
@@ -209,13 +212,39 @@ std::optional<Payment> Journal::replacementOf(const QString& localRef) const
 
 QList<Payment> Journal::page(const PaymentFilter& filter, qint64 beforeSequence, int limit, bool* ok) const
 {
+    // A range's page walks the ids between bounds the hour totals keep per hour: below the newest id
+    // created before its end (rows newer than the range are never walked; later pages start lower anyway)
+    // and down to the oldest id created since its start (a group with fewer rows than a page does not
+    // walk the rest of the journal).
+    qint64 lowest = 0;
+    if (SearchTerm::parse(filter.search).kind == SearchTerm::None) {
+        QSqlQuery bound(m_connection.db());
+        bound.setForwardOnly(true);
+        if (beforeSequence == std::numeric_limits<qint64>::max() && filter.to.isValid()) {
+            bound.prepare(
+                QStringLiteral("SELECT coalesce(max(max_id), 0) FROM hour_totals WHERE hour <= :hour"));
+            bound.bindValue(QStringLiteral(":hour"), (filter.to.toMSecsSinceEpoch() - 1) / kHourMs);
+            if (m_connection.exec(bound, "page bound") && bound.next())
+                beforeSequence = bound.value(0).toLongLong() + 1;
+        }
+        if (filter.from.isValid()) {
+            bound.prepare(
+                QStringLiteral("SELECT coalesce(min(min_id), :none) FROM hour_totals WHERE hour >= :hour"));
+            bound.bindValue(QStringLiteral(":none"), std::numeric_limits<qint64>::max());
+            bound.bindValue(QStringLiteral(":hour"),
+                            std::max<qint64>(0, filter.from.toMSecsSinceEpoch()) / kHourMs);
+            if (m_connection.exec(bound, "page bound") && bound.next())
+                lowest = bound.value(0).toLongLong();
+        }
+    }
     const FilterSql sql(filter);
     QSqlQuery query(m_connection.db());
     query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT %1 FROM payments WHERE %3 < :before AND %2 ORDER BY id DESC LIMIT :limit")
-            .arg(PaymentRow::columns(), sql.where, sql.keysetId));
+    query.prepare(QStringLiteral("SELECT %1 FROM payments WHERE %3 < :before AND %3 >= :lowest AND %2"
+                                 " ORDER BY id DESC LIMIT :limit")
+                      .arg(PaymentRow::columns(), sql.where, sql.keysetId));
     query.bindValue(QStringLiteral(":before"), beforeSequence);
+    query.bindValue(QStringLiteral(":lowest"), lowest);
     query.bindValue(QStringLiteral(":limit"), limit);
     sql.bind(query);
     QList<Payment> payments;
@@ -228,6 +257,26 @@ QList<Payment> Journal::page(const PaymentFilter& filter, qint64 beforeSequence,
     while (query.next())
         payments.append(PaymentRow::read(query));
     return payments;
+}
+
+QList<Payment> Journal::withSequences(const QList<qint64>& sequences, bool* ok) const
+{
+    if (sequences.isEmpty()) {
+        if (ok)
+            *ok = true;
+        return {};
+    }
+    // Integers written into the statement: one prepared statement per page size would gain nothing, and a
+    // number cannot carry SQL.
+    QStringList ids;
+    ids.reserve(sequences.size());
+    for (const qint64 sequence : sequences)
+        ids.append(QString::number(sequence));
+    QSqlQuery query(m_connection.db());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM payments WHERE id IN (%2)")
+                      .arg(PaymentRow::columns(), ids.join(u',')));
+    return readPayments(query, "payments by sequence", ok);
 }
 
 QList<Payment> Journal::unfinished() const
@@ -305,48 +354,119 @@ QList<PaymentEvent> Journal::events(const QString& localRef) const
     return events;
 }
 
+void Totals::add(PaymentState state, int count, Money sum)
+{
+    const StateTraits& traits = traitsOf(state);
+    switch (traits.group) {
+    case StateGroup::Paid:
+        if (traits.taken == Taken::ByMpesa) {
+            paidCount += count;
+            paidSum += sum;
+        } else if (traits.taken == Taken::InCash) {
+            cashCount += count;
+            cashSum += sum;
+        }
+        break;
+    case StateGroup::Waiting:
+        pendingCount += count;
+        break;
+    case StateGroup::NeedsCheck:
+        attentionCount += count;
+        break;
+    case StateGroup::Failed:
+        failedCount += count;
+        break;
+    case StateGroup::All: // a filter, never a state's group
+        break;
+    }
+}
+
+Totals& Totals::operator+=(const Totals& other)
+{
+    paidCount += other.paidCount;
+    paidSum += other.paidSum;
+    pendingCount += other.pendingCount;
+    attentionCount += other.attentionCount;
+    failedCount += other.failedCount;
+    cashCount += other.cashCount;
+    cashSum += other.cashSum;
+    return *this;
+}
+
+namespace {
+
+// Adds up rows of (state, count, sum) as a query gives them.
+Totals readTotals(QSqlQuery& query)
+{
+    Totals totals;
+    while (query.next())
+        totals.add(stateFromKey(query.value(0).toString()).value_or(PaymentState::Unknown),
+                   query.value(1).toInt(), Money::fromCents(query.value(2).toLongLong()));
+    return totals;
+}
+
+} // namespace
+
 Totals Journal::totals(const PaymentFilter& filter) const
 {
-    const FilterSql sql(filter);
+    if (SearchTerm::parse(filter.search).kind != SearchTerm::None)
+        return summedTotals(filter);
+    // Whole hours from the hour totals; the part of an hour at either end of the range from the payments
+    // themselves (through the creation-time index: under an hour's worth each).
+    const qint64 from = filter.from.isValid() ? std::max<qint64>(0, filter.from.toMSecsSinceEpoch()) : 0;
+    const qint64 fromHour = (from + kHourMs - 1) / kHourMs;
+    const qint64 toHour = filter.to.isValid() ? std::max<qint64>(0, filter.to.toMSecsSinceEpoch()) / kHourMs
+                                              : std::numeric_limits<qint64>::max();
+    if (fromHour >= toHour)
+        return summedTotals(filter);
+    Totals totals = hourTotals(fromHour, toHour, filter.group);
+    if (filter.from.isValid() && from < fromHour * kHourMs) {
+        PaymentFilter head = filter;
+        head.to = QDateTime::fromMSecsSinceEpoch(fromHour * kHourMs, Qt::UTC);
+        totals += summedTotals(head);
+    }
+    if (filter.to.isValid() && toHour * kHourMs < filter.to.toMSecsSinceEpoch()) {
+        PaymentFilter tail = filter;
+        tail.from = QDateTime::fromMSecsSinceEpoch(toHour * kHourMs, Qt::UTC);
+        totals += summedTotals(tail);
+    }
+    return totals;
+}
+
+Totals Journal::hourTotals(qint64 fromHour, qint64 toHour, StateGroup group) const
+{
     QSqlQuery query(m_connection.db());
+    query.setForwardOnly(true);
+    const QString inGroup = group == StateGroup::All
+                                ? QString()
+                                : QStringLiteral(" AND state IN (%1)")
+                                      .arg(FilterSql::sqlList(statesWhere([group](const StateTraits& traits) {
+                                          return traits.group == group;
+                                      })));
+    query.prepare(QStringLiteral("SELECT state, sum(count), sum(sum_cents) FROM hour_totals"
+                                 " WHERE hour >= :from AND hour < :to%1 GROUP BY state")
+                      .arg(inGroup));
+    query.bindValue(QStringLiteral(":from"), fromHour);
+    query.bindValue(QStringLiteral(":to"), toHour);
+    if (!m_connection.exec(query, "hour totals"))
+        return {};
+    return readTotals(query);
+}
+
+Totals Journal::summedTotals(const PaymentFilter& filter) const
+{
+    const FilterSql sql(filter, FilterSql::Purpose::Totals);
+    QSqlQuery query(m_connection.db());
+    query.setForwardOnly(true);
     // sum(), not total(): money is integer cents and total() is a double. Each group has at least one
     // row, so the sum is never NULL.
     query.prepare(
         QStringLiteral("SELECT state, count(*), sum(amount_cents) FROM payments WHERE %1 GROUP BY %2")
             .arg(sql.where, sql.groupByState));
     sql.bind(query);
-    Totals totals;
     if (!m_connection.exec(query, "totals"))
-        return totals;
-    while (query.next()) {
-        const int count = query.value(1).toInt();
-        const Money sum = Money::fromCents(query.value(2).toLongLong());
-        const StateTraits& traits =
-            traitsOf(stateFromKey(query.value(0).toString()).value_or(PaymentState::Unknown));
-        switch (traits.group) {
-        case StateGroup::Paid:
-            if (traits.taken == Taken::ByMpesa) {
-                totals.paidCount += count;
-                totals.paidSum += sum;
-            } else if (traits.taken == Taken::InCash) {
-                totals.cashCount += count;
-                totals.cashSum += sum;
-            }
-            break;
-        case StateGroup::Waiting:
-            totals.pendingCount += count;
-            break;
-        case StateGroup::NeedsCheck:
-            totals.attentionCount += count;
-            break;
-        case StateGroup::Failed:
-            totals.failedCount += count;
-            break;
-        case StateGroup::All: // a filter, never a state's group
-            break;
-        }
-    }
-    return totals;
+        return {};
+    return readTotals(query);
 }
 
 Totals Journal::totals(const QDateTime& from, const QDateTime& to) const

@@ -41,6 +41,10 @@ struct Totals {
     int failedCount = 0;    // Failed, Rejected
     int cashCount = 0;      // settled in cash instead of M-Pesa
     Money cashSum;
+
+    // Counts `count` payments in this state, adding up to `sum`.
+    void add(PaymentState state, int count, Money sum);
+    Totals& operator+=(const Totals& other);
 };
 
 // The durable record of every payment and every state change: the shop's record of the day.
@@ -51,7 +55,7 @@ struct Totals {
 // (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction (JournalSchema).
 class Journal {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     static QString fileName(const QString& environmentKey);
 
     struct OpenError {
@@ -82,6 +86,9 @@ public:
     // *ok (if given) is false when the journal could not be read: an empty page is then not the end.
     QList<Payment> page(const PaymentFilter& filter, qint64 beforeSequence, int limit,
                         bool* ok = nullptr) const;
+    // The payments with these sequences, in no particular order (the list's rows it had let go of and
+    // must show again). At most a few hundred at a time.
+    QList<Payment> withSequences(const QList<qint64>& sequences, bool* ok = nullptr) const;
     // Every payment that can still change: not Complete, Failed, Rejected or Cash.
     QList<Payment> unfinished() const;
     // What a till picks up at start-up: payments that may still charge the customer
@@ -99,6 +106,8 @@ public:
     // when there is none.
     QDateTime oldestInProgress() const;
     QList<PaymentEvent> events(const QString& localRef) const;
+    // Read from the hour totals (hour_totals, kept by triggers) for a state group and a time range, so the
+    // cost does not follow the journal's size; a search is summed over the rows its index finds.
     Totals totals(const PaymentFilter& filter) const;
     Totals totals(const QDateTime& from, const QDateTime& to) const;
     // The totals of one calendar day in the till's time zone (today's, for the totals panel).
@@ -142,6 +151,11 @@ private:
     // Runs a prepared SELECT of PaymentRow::columns() and reads every payment it finds; *ok says whether
     // it ran.
     QList<Payment> readPayments(QSqlQuery& query, const char* what, bool* ok) const;
+    // The filter's totals summed over the payments it matches (a search, or the part of an hour at
+    // either end of a range).
+    Totals summedTotals(const PaymentFilter& filter) const;
+    // The totals of the whole hours [fromHour, toHour) in the states of this group.
+    Totals hourTotals(qint64 fromHour, qint64 toHour, StateGroup group) const;
     bool insertEvent(qint64 paymentId, const QDateTime& at, std::optional<PaymentState> from, PaymentState to,
                      const QString& remoteState, const QString& detail);
 

@@ -786,6 +786,17 @@ void TestJournalRecords::upgradesAVersionFourJournal()
     QCOMPARE(shift->cashier, QStringLiteral("Akinyi"));
     QCOMPARE(shift->zReport, QStringLiteral("Z report 1"));
 
+    // The hour totals were built for the old payments: the totals read from them are theirs.
+    const Totals all = journal->totals(PaymentFilter{});
+    QCOMPARE(all.paidCount, 1);
+    QCOMPARE(all.paidSum, Money::fromShillings(1500));
+    QCOMPARE(all.failedCount, 1);
+    QCOMPARE(all.pendingCount + all.attentionCount + all.cashCount, 0);
+    const Totals thatDay =
+        journal->totalsOfDay(QDateTime::fromMSecsSinceEpoch(1763888500000, Qt::UTC).toLocalTime().date());
+    QCOMPARE(thatDay.paidCount, 1);
+    QCOMPARE(thatDay.failedCount, 1);
+
     // The new tables are there, empty, and work with the old payments.
     bool ok = false;
     QVERIFY(journal->refunds().open(&ok).isEmpty());
@@ -807,7 +818,8 @@ void TestJournalRecords::upgradesAVersionFourJournal()
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 7); // through 5 and the outbox of 6 to the outbox's tokens of 7
+        QCOMPARE(q.value(0).toInt(),
+                 8); // through 5, the outbox of 6, its tokens of 7, to the hour totals of 8
         QCOMPARE(q.value(0).toInt(), Journal::kSchemaVersion);
         QVERIFY(
             q.exec(QStringLiteral("SELECT local_ref, charges_cents, net_cents FROM payments ORDER BY id")));
