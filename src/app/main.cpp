@@ -3,6 +3,7 @@
 // the till again in place when Settings are saved.
 
 #include "Environment.h"
+#include "IdleQuiet.h"
 #include "IntaSendSimulator.h"
 #include "JournalRecovery.h"
 #include "KeyStore.h"
@@ -279,6 +280,7 @@ int main(int argc, char* argv[])
     setApplicationNames();
     // An idle till must not wake up: no blinking-cursor timer (the cursor stays visible, just still).
     QApplication::setCursorFlashTime(0);
+    keepIdleQuiet(); // nor a pixmap cache's trimming timer
     QApplication::setApplicationDisplayName(QStringLiteral("Lipa Till"));
 
     // One till per data folder: a second one would poll the same payments and fight over the journal.
