@@ -70,6 +70,7 @@ int main(int argc, char* argv[])
     window.show();
     QApplication::processEvents();
     report("main window shown (today's payments)", static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    std::printf("RSS with the window shown: %ld KiB\n", rssKiB());
 
     PaymentListModel* model = window.paymentModel();
     PaymentFilter all;
@@ -99,6 +100,30 @@ int main(int argc, char* argv[])
     report("  slowest single page of 200", worstPage);
     std::printf("  %d pages, %d rows, %d paid totalling %s\n", pages, model->rowCount(), totals.paidCount,
                 qPrintable(totals.paidSum.toDisplayString()));
+    std::printf("RSS with every row reached: %ld KiB\n", rssKiB());
+
+    // Back to the top and down again a page at a time, each screen painted: the rows the model let go of
+    // are read again from the journal as they are shown.
+    QTableView* view = window.paymentView();
+    double worstScreen = 0;
+    const auto showRow = [&](int row) {
+        page.start();
+        view->scrollTo(model->index(row, 0));
+        view->viewport()->repaint();
+        worstScreen = std::max(worstScreen, static_cast<double>(page.nsecsElapsed()) / 1e6);
+    };
+    timer.restart();
+    // Five pages a step: every screen shown is one the model no longer holds.
+    constexpr int kStep = 5 * PaymentListModel::kPageSize;
+    for (int row = model->rowCount() - 1; row >= 0; row -= kStep)
+        showRow(row);
+    showRow(0);
+    for (int row = 0; row < model->rowCount(); row += kStep)
+        showRow(row);
+    report("scroll back to the top and down again", static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    report("  slowest screen (scroll + paint)", worstScreen);
+    std::printf("  payments held by the list: %d\n", model->cachedRowCount());
+    std::printf("RSS after scrolling: %ld KiB\n", rssKiB());
 
     {
         // Paid yesterday: a state group and a closed date range together.
@@ -112,6 +137,39 @@ int main(int argc, char* argv[])
         const Totals found = stack.journal.totals(paidYesterday);
         std::printf("%-44s %10.2f ms (%d rows shown, %d paid)\n", "paid yesterday + totals",
                     static_cast<double>(timer.nsecsElapsed()) / 1e6, model->rowCount(), found.paidCount);
+    }
+    {
+        // Every range the filter bar offers (and a year of dates) with every state group: the list's first
+        // page and the totals, as the window asks for them when the filter changes.
+        const QDate today = QDate::currentDate();
+        const QList<std::pair<const char*, std::pair<QDateTime, QDateTime>>> ranges = {
+            {"today", {today.startOfDay().toUTC(), {}}},
+            {"yesterday", {today.addDays(-1).startOfDay().toUTC(), today.startOfDay().toUTC()}},
+            {"this week", {today.addDays(1 - today.dayOfWeek()).startOfDay().toUTC(), {}}},
+            {"a year of dates", {today.addDays(-365).startOfDay().toUTC(), today.startOfDay().toUTC()}},
+            {"all time", {{}, {}}}};
+        double worst = 0;
+        QString worstName;
+        for (const auto& [name, range] : ranges) {
+            for (const StateGroup group : {StateGroup::All, StateGroup::Paid, StateGroup::Waiting,
+                                           StateGroup::NeedsCheck, StateGroup::Failed}) {
+                PaymentFilter filter;
+                filter.group = group;
+                filter.from = range.first;
+                filter.to = range.second;
+                timer.restart();
+                model->setFilter(filter);
+                const Totals found = stack.journal.totals(filter);
+                const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+                if (ms > worst) {
+                    worst = ms;
+                    worstName = QStringLiteral("%1, %2 (%3 paid)")
+                                    .arg(QLatin1String(name), stateGroupName(group))
+                                    .arg(found.paidCount);
+                }
+            }
+        }
+        std::printf("%-44s %10.2f ms (%s)\n", "slowest range x group + totals", worst, qPrintable(worstName));
     }
     for (const char* search : {"0710000037", "1,500", "S0000000A1", "gen-00500000"}) {
         PaymentFilter filter;
