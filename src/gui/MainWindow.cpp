@@ -17,6 +17,7 @@
 #include "ShopService.h"
 #include "ShopView.h"
 #include "ShortcutSheet.h"
+#include "StartupTrace.h"
 #include "TabOrder.h"
 #include "TillStack.h"
 #include "TotalsPanel.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(TillStack& stack, const Environment& environment, qint64 
     , m_pin(std::make_unique<ManagerPin>(stack.clock, QString()))
 {
     m_ui->setupUi(this);
+    startupStep("  window: designer form");
     // Qt appends the application's display name: "DEMO — Lipa Till".
     setWindowTitle(environment.badge());
     setWindowIcon(appIcon());
@@ -89,7 +91,9 @@ MainWindow::MainWindow(TillStack& stack, const Environment& environment, qint64 
         m_ui->outerLayout->insertWidget(0, strip);
     }
     buildLeftColumn(maxAmountShillings);
+    startupStep("  window: charge form, card, totals");
     buildList();
+    startupStep("  window: list and filter bar");
     m_announcer = new Announcer(stack.till, this, m_settings.sound);
     m_shiftDesk =
         new ShiftDesk(stack, this, m_ui->shiftMenu, Printout::paperFromSetting(m_settings.receiptPaper));
@@ -97,14 +101,17 @@ MainWindow::MainWindow(TillStack& stack, const Environment& environment, qint64 
                                    Printout::paperFromSetting(m_settings.receiptPaper));
     m_refundActions = new RefundActions(stack, this, m_ui->paymentView, m_ui->paymentMenu);
     m_refundActions->setPin(m_pin.get());
+    startupStep("  window: announcer, shifts, actions");
     connectActions();
     buildStatusBar(environment);
     connectTill();
+    startupStep("  window: status bar, connections");
     chainTabOrder(this, {m_messages, m_chargePanel, m_waitingCard, m_keypad, m_ui->paymentView, m_filterBar,
                          m_ui->exportButton, m_ui->checkButton, m_ui->resendButton});
 
     widenRangeToOpenPayments();
     applyFilter(m_filterBar->filter());
+    startupStep("  window: first page and totals");
     m_chargePanel->focusAmount();
     setFocusProxy(m_chargePanel);
 }
