@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageArea.h"
 
+#include "WrappingLabel.h"
+
 #include <QBoxLayout>
 #include <QFrame>
 #include <QLabel>
@@ -15,9 +17,8 @@ namespace {
 
 QLabel* messageLabel(const QString& name, QWidget* parent)
 {
-    auto* label = new QLabel(parent);
+    auto* label = new WrappingLabel(parent);
     label->setObjectName(name);
-    label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText); // server text is never markup
     return label;
 }

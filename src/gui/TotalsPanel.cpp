@@ -2,6 +2,7 @@
 #include "TotalsPanel.h"
 
 #include "Till.h"
+#include "WrappingLabel.h"
 
 #include <QBoxLayout>
 #include <QLabel>
@@ -12,12 +13,11 @@ namespace {
 
 QLabel* totalLabel(const QString& name, QWidget* parent)
 {
-    auto* label = new QLabel(parent);
+    auto* label = new WrappingLabel(parent); // longer words in Kiswahili, large text: wrap inside the column
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * 1.25);
     label->setFont(font);
     label->setTextFormat(Qt::RichText);
-    label->setWordWrap(true); // longer words in Kiswahili, large text: wrap inside the column
     label->setObjectName(name);
     return label;
 }

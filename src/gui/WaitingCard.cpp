@@ -6,6 +6,7 @@
 #include "PaymentRules.h"
 #include "PaymentStateDelegate.h"
 #include "Till.h"
+#include "WrappingLabel.h"
 
 #include <QBoxLayout>
 #include <QGridLayout>
@@ -18,10 +19,9 @@ namespace {
 
 QLabel* scaledLabel(const QString& name, double scale, bool bold, QWidget* parent)
 {
-    auto* label = new QLabel(parent);
+    auto* label = new WrappingLabel(parent);
     label->setObjectName(name);
     label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * scale);
     font.setBold(bold);
