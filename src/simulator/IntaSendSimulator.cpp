@@ -376,10 +376,26 @@ HttpResponse IntaSendSimulator::handlePush(const HttpRequest& request, bool stkR
         return validationError(QStringLiteral("amount"),
                                QStringLiteral("Amount must be a whole number above 0."));
 
+    if (static_cast<qint64>(shillings) > m_limits.perPaymentShillings)
+        return validationError(QStringLiteral("amount"),
+                               QStringLiteral("Amount exceeds the maximum of KES %1 per M-Pesa transaction.")
+                                   .arg(m_limits.perPaymentShillings));
+    const sim::ScriptedOutcome outcome =
+        m_nextCustomers.isEmpty() ? sim::scriptedOutcomeFor(phone.back()) : m_nextCustomers.takeFirst();
+    // What a paying customer's M-Pesa account has paid today counts against its daily limit.
+    const QString day = phone + m_clock.now().toOffsetFromUtc(3 * 3600).date().toString(Qt::ISODate);
+    if (outcome.kind == sim::ScriptedOutcome::Pays && m_limits.perPhonePerDayShillings > 0) {
+        if (m_paidToday.value(day) + static_cast<qint64>(shillings) > m_limits.perPhonePerDayShillings)
+            return validationError(
+                QStringLiteral("amount"),
+                QStringLiteral("Amount exceeds the daily M-Pesa limit of KES %1 for this phone number.")
+                    .arg(m_limits.perPhonePerDayShillings));
+        m_paidToday[day] += static_cast<qint64>(shillings);
+    }
     // As IntaSend did: numbers for ids on the old route, strings on the new.
     const sim::InvoiceBook::Invoice& invoice =
         m_book.add(!stkRoute, body.value(QStringLiteral("api_ref")).toString(), phone,
-                   static_cast<qint64>(shillings), sim::scriptedOutcomeFor(phone.back()));
+                   static_cast<qint64>(shillings), outcome);
     m_pushes.append({stkRoute ? QStringLiteral("mpesa-stk-push") : QStringLiteral("collection"),
                      invoice.apiRef, phone, invoice.amountShillings, invoice.id});
     Q_EMIT pushReceived(invoice.apiRef);

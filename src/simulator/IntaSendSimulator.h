@@ -55,6 +55,18 @@ public:
     QUrl baseUrl() const;
 
     void setTiming(Timing timing) { m_book.setTiming(timing); }
+    // IntaSend's limits for M-Pesa collections: one payment (KES 150,000 by default, as IntaSend's), and
+    // what one phone may pay in a (Nairobi) day (0: no daily limit, the default, so that demos and benchmarks
+    // can pay from one phone all day; IntaSend's default is KES 300,000). A push above either is refused as
+    // IntaSend refuses it (400, a validation error on amount).
+    struct Limits {
+        qint64 perPaymentShillings = 150000;
+        qint64 perPhonePerDayShillings = 0;
+    };
+    void setLimits(Limits limits) { m_limits = limits; }
+    // The customers of the next pushes, in order, whatever their phone's last digit says (then the digit
+    // decides again): a customer who pays one part and turns down the next.
+    void scriptNextCustomers(const QList<sim::ScriptedOutcome>& outcomes) { m_nextCustomers = outcomes; }
     // Makes the simulator misbehave from now on (FaultMode::None: behave again).
     void setFault(sim::Fault fault);
     const sim::Fault& fault() const { return m_fault; }
@@ -111,6 +123,9 @@ private:
     int m_faultyAnswers = 0;
     quint16 m_port = 0;
     QList<ReceivedPush> m_pushes;
+    Limits m_limits;
+    QList<sim::ScriptedOutcome> m_nextCustomers;
+    QHash<QString, qint64> m_paidToday; // by phone and Nairobi date: what paying customers were asked for
     int m_statusRequests = 0;
     int m_recordRequests = 0;
     int m_refundRequests = 0;
