@@ -14,7 +14,8 @@ QStringList CsvFormat::header()
             QStringLiteral("local_ref"),      QStringLiteral("phone"),         QStringLiteral("amount_kes"),
             QStringLiteral("state"),          QStringLiteral("mpesa_receipt"), QStringLiteral("invoice_id"),
             QStringLiteral("intasend_state"), QStringLiteral("failed_code"),   QStringLiteral("details"),
-            QStringLiteral("till_name"),      QStringLiteral("replaces_ref")};
+            QStringLiteral("till_name"),      QStringLiteral("replaces_ref"),  QStringLiteral("sale_ref"),
+            QStringLiteral("sale_part")};
 }
 
 QStringList CsvFormat::row(const Payment& p)
@@ -32,7 +33,9 @@ QStringList CsvFormat::row(const Payment& p)
             p.failedCode,
             p.failureMessage,
             p.tillName,
-            p.replacesRef};
+            p.replacesRef,
+            p.saleRef,
+            p.isPartOfSale() ? QStringLiteral("%1/%2").arg(p.salePart).arg(p.saleParts) : QString()};
 }
 
 QString CsvFormat::cell(const QString& text)

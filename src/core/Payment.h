@@ -30,12 +30,19 @@ struct Payment {
     QString failureMessage; // what the cashier reads: why it failed, was rejected or is unknown
     QString tillName;       // which till took it (the narrative sent to IntaSend)
     QString replacesRef;    // the earlier attempt this one re-sends, if any
+    // A part of a sale taken in several payments (Sale): the sale's reference, this part's number (from 1;
+    // a part sent again keeps its number) and how many parts the sale was planned in. Empty and 0 for a
+    // payment that is a sale of its own.
+    QString saleRef;
+    int salePart = 0;
+    int saleParts = 0;
     // IntaSend's fee and what reaches the wallet, as its records say (reconciliation, the list); unknown
     // until then. Never cleared once known.
     std::optional<Money> charges;
     std::optional<Money> netAmount;
 
     bool isFinal() const { return lipa::isFinal(state); }
+    bool isPartOfSale() const { return !saleRef.isEmpty(); }
 };
 
 } // namespace lipa

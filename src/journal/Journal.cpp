@@ -112,7 +112,7 @@ bool Journal::insertEvent(qint64 paymentId, const QDateTime& at, std::optional<P
     return m_connection.exec(query, "insert event");
 }
 
-bool Journal::addPayment(Payment& payment)
+bool Journal::addPayment(Payment& payment, Sale* newSale)
 {
     QSqlDatabase& db = m_connection.db();
     QSqlQuery query(db);
@@ -123,6 +123,10 @@ bool Journal::addPayment(Payment& payment)
     m_connection.setLastError(QString());
     if (!db.transaction()) {
         m_connection.setLastErrorFrom(db.lastError());
+        return false;
+    }
+    if (newSale && !m_sales.insert(*newSale)) {
+        db.rollback();
         return false;
     }
     query.prepare(PaymentRow::insertStatement());
@@ -167,6 +171,15 @@ bool Journal::updatePayment(const Payment& payment, const QString& detail)
         return false;
     }
     return true;
+}
+
+QList<Payment> Journal::partsOf(const QString& saleRef, bool* ok) const
+{
+    QSqlQuery query(m_connection.db());
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM payments WHERE sale_ref = ? ORDER BY id").arg(PaymentRow::columns()));
+    query.addBindValue(saleRef);
+    return readPayments(query, "parts of sale", ok);
 }
 
 std::optional<Payment> Journal::find(const QString& localRef) const

@@ -7,6 +7,7 @@
 #include "PaymentFilter.h"
 #include "ReconciliationLog.h"
 #include "RefundLog.h"
+#include "SaleLog.h"
 #include "ShiftLog.h"
 
 #include <QDateTime>
@@ -55,7 +56,7 @@ struct Totals {
 // (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction (JournalSchema).
 class Journal {
 public:
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
     static QString fileName(const QString& environmentKey);
 
     struct OpenError {
@@ -76,11 +77,15 @@ public:
 
     // Records a new payment, synced to disk, and sets its sequence. False (lastError() says why) if it
     // could not be recorded: its request must then not be sent.
-    bool addPayment(Payment& payment);
+    // With newSale, the payment is the first part of that sale, and the sale is recorded with it in the
+    // same transaction (its id is set).
+    bool addPayment(Payment& payment, Sale* newSale = nullptr);
     // Records a change: the payment's row and an event describing the change, in one transaction.
     bool updatePayment(const Payment& payment, const QString& detail);
 
     std::optional<Payment> find(const QString& localRef) const;
+    // Every attempt of every part of a sale, oldest first.
+    QList<Payment> partsOf(const QString& saleRef, bool* ok = nullptr) const;
     // Payments matching the filter, newest first, with a sequence below beforeSequence (keyset paging:
     // the cost does not grow with how far back the page is).
     // *ok (if given) is false when the journal could not be read: an empty page is then not the end.
@@ -133,6 +138,9 @@ public:
     RefundLog& refunds() { return m_refunds; }
     const RefundLog& refunds() const { return m_refunds; }
     ReconciliationLog& reconciliations() { return m_reconciliations; }
+    // Sales taken in several payments.
+    SaleLog& sales() { return m_sales; }
+    const SaleLog& sales() const { return m_sales; }
     const ReconciliationLog& reconciliations() const { return m_reconciliations; }
 
     // What the shop database has not seen yet: every change in the order it was recorded.
@@ -163,6 +171,7 @@ private:
     ShiftLog m_shifts{m_connection}; // after m_connection: it works on it
     RefundLog m_refunds{m_connection};
     ReconciliationLog m_reconciliations{m_connection};
+    SaleLog m_sales{m_connection};
     Outbox m_outbox{m_connection};
     QString m_path;
 };

@@ -221,6 +221,30 @@ const QList<QStringList>& migrations()
                 " UPDATE hour_totals SET count = count - 1, sum_cents = sum_cents - OLD.amount_cents"
                 " WHERE hour = OLD.created_at / 3600000 AND state = OLD.state; END"),
         },
+        // 9: sales taken in several payments (above the largest single M-Pesa payment, or split between
+        // phones and cash). Each part is a payment as before and points at its sale, with its part number
+        // and how many parts the sale was planned in. A sale is open until closed_at: paid in full, or
+        // closed short by a manager with a reason.
+        {
+            QStringLiteral("CREATE TABLE sales ("
+                           " id INTEGER PRIMARY KEY,"
+                           " sale_ref TEXT NOT NULL UNIQUE,"
+                           " total_cents INTEGER NOT NULL CHECK (total_cents > 0),"
+                           " parts INTEGER NOT NULL CHECK (parts > 0),"
+                           " phone TEXT NOT NULL,"
+                           " till_name TEXT NOT NULL DEFAULT '',"
+                           " created_at INTEGER NOT NULL,"
+                           " closed_at INTEGER,"
+                           " short_reason TEXT,"
+                           " closed_by TEXT)"),
+            QStringLiteral("CREATE INDEX sales_open ON sales(created_at) WHERE closed_at IS NULL"),
+            QStringLiteral("CREATE INDEX sales_by_created ON sales(created_at)"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN sale_ref TEXT REFERENCES sales(sale_ref)"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN sale_part INTEGER"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN sale_parts INTEGER"),
+            QStringLiteral(
+                "CREATE INDEX payments_by_sale ON payments(sale_ref, id) WHERE sale_ref IS NOT NULL"),
+        },
     };
     Q_ASSERT(steps.size() == Journal::kSchemaVersion);
     return steps;

@@ -36,7 +36,7 @@ const QString& PaymentRow::columns()
     static const QString columns =
         QStringLiteral("id, local_ref, amount_cents, phone, state, created_at, updated_at, invoice_id,"
                        " remote_state, mpesa_receipt, failed_code, failure_message, till_name,"
-                       " replaces_ref, charges_cents, net_cents");
+                       " replaces_ref, charges_cents, net_cents, sale_ref, sale_part, sale_parts");
     return columns;
 }
 
@@ -60,6 +60,9 @@ Payment PaymentRow::read(const QSqlQuery& q)
     p.replacesRef = q.value(13).toString();
     p.charges = centsOrNone(q.value(14));
     p.netAmount = centsOrNone(q.value(15));
+    p.saleRef = q.value(16).toString();
+    p.salePart = q.value(17).toInt();
+    p.saleParts = q.value(18).toInt();
     return p;
 }
 
@@ -68,8 +71,8 @@ const QString& PaymentRow::insertStatement()
     static const QString statement = QStringLiteral(
         "INSERT INTO payments (local_ref, amount_cents, phone, created_at, state, updated_at, invoice_id,"
         " remote_state, mpesa_receipt, failed_code, failure_message, till_name, replaces_ref, charges_cents,"
-        " net_cents)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " net_cents, sale_ref, sale_part, sale_parts)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     return statement;
 }
 
@@ -118,6 +121,10 @@ void PaymentRow::bind(QSqlQuery& query, const Payment& payment)
     query.addBindValue(notNull(payment.tillName));
     query.addBindValue(textOrNull(payment.replacesRef));
     bindFees(query, payment);
+    const QVariant none(QMetaType(QMetaType::Int));
+    query.addBindValue(textOrNull(payment.saleRef));
+    query.addBindValue(payment.isPartOfSale() ? QVariant(payment.salePart) : none);
+    query.addBindValue(payment.isPartOfSale() ? QVariant(payment.saleParts) : none);
 }
 
 void PaymentRow::bindUpdate(QSqlQuery& query, const Payment& payment, qint64 id)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Journal.h"
+#include "ShiftReport.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void itemsKeptInSlicesAndAShortfallIsSaid();
     void lighterWritesLeaveEveryOtherWriteSynced();
     void paymentsOfAPeriodComeInSlices();
+    void aSaleIsRecordedWithItsFirstPartOrNotAtAll();
+    void openSalesAreFoundByTheirTotalAndAnyPartsPhone();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("journal.sqlite")); }
@@ -797,6 +800,25 @@ void TestJournalRecords::upgradesAVersionFourJournal()
     QCOMPARE(thatDay.paidCount, 1);
     QCOMPARE(thatDay.failedCount, 1);
 
+    // No old payment is a part of a sale, and the shift's report says what it said before the upgrade:
+    // one payment of KES 1,500 paid by M-Pesa and one failed, no cash, no sales in parts, nothing open.
+    QVERIFY(!paid->isPartOfSale());
+    QCOMPARE(paid->salePart, 0);
+    QVERIFY(!failed->isPartOfSale());
+    const ShiftReport z = ShiftReport::build(*journal, *shift, ShiftReport::Kind::Z, QStringLiteral("Till 1"),
+                                             shift->closedAt.isValid() ? shift->closedAt : m_now);
+    QCOMPARE(z.paymentCount, 2);
+    QCOMPARE(z.mpesaTotal, Money::fromShillings(1500));
+    QCOMPARE(z.cashTotal, Money());
+    QCOMPARE(z.takenTotal(), Money::fromShillings(1500));
+    QCOMPARE(z.byState.size(), 2);
+    QCOMPARE(z.line(PaymentState::Failed)->count, 1);
+    QCOMPARE(z.salesInParts, 0);
+    QVERIFY(z.openSales.isEmpty());
+    QVERIFY(z.unresolved.isEmpty());
+    QVERIFY(!z.toPlainText().contains(QStringLiteral("Sales in parts")));
+    QVERIFY(journal->sales().open().isEmpty());
+
     // The new tables are there, empty, and work with the old payments.
     bool ok = false;
     QVERIFY(journal->refunds().open(&ok).isEmpty());
@@ -819,7 +841,7 @@ void TestJournalRecords::upgradesAVersionFourJournal()
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
         QCOMPARE(q.value(0).toInt(),
-                 8); // through 5, the outbox of 6, its tokens of 7, to the hour totals of 8
+                 9); // through 5, the outbox of 6, its tokens of 7, the hour totals of 8, to the sales of 9
         QCOMPARE(q.value(0).toInt(), Journal::kSchemaVersion);
         QVERIFY(
             q.exec(QStringLiteral("SELECT local_ref, charges_cents, net_cents FROM payments ORDER BY id")));
@@ -934,6 +956,118 @@ void TestJournalRecords::paymentsOfAPeriodComeInSlices()
         after = slice.constLast();
     }
     QCOMPARE(read, inPeriod); // each once, oldest first, the two alike both
+}
+
+void TestJournalRecords::aSaleIsRecordedWithItsFirstPartOrNotAtAll()
+{
+    auto journal = Journal::openInMemory();
+    Sale sale;
+    sale.ref = QStringLiteral("sale-1");
+    sale.total = Money::fromShillings(200'000);
+    sale.parts = 2;
+    sale.phone = PhoneNumber::parse(QStringLiteral("0712345678")).value();
+    sale.tillName = QStringLiteral("Till 1");
+    sale.createdAt = m_now;
+    Payment first = payment(QStringLiteral("part-1"), 150'000);
+    first.saleRef = sale.ref;
+    first.salePart = 1;
+    first.saleParts = 2;
+    QVERIFY2(journal->addPayment(first, &sale), qPrintable(journal->lastError()));
+    QVERIFY(sale.id > 0);
+    const std::optional<Sale> read = journal->sales().find(sale.ref);
+    QVERIFY(read);
+    QCOMPARE(read->total, Money::fromShillings(200'000));
+    QCOMPARE(read->parts, 2);
+    QCOMPARE(read->phone, sale.phone);
+    QCOMPARE(read->createdAt, m_now);
+    QVERIFY(read->isOpen());
+    const std::optional<Payment> part = journal->find(QStringLiteral("part-1"));
+    QCOMPARE(part->saleRef, sale.ref);
+    QCOMPARE(part->salePart, 1);
+    QCOMPARE(part->saleParts, 2);
+
+    // A first part that cannot be recorded (its reference is taken) takes its sale with it.
+    Sale other = sale;
+    other.ref = QStringLiteral("sale-2");
+    Payment clash = payment(QStringLiteral("part-1"), 150'000);
+    clash.saleRef = other.ref;
+    clash.salePart = 1;
+    clash.saleParts = 2;
+    QVERIFY(!journal->addPayment(clash, &other));
+    QVERIFY(!journal->sales().find(QStringLiteral("sale-2")));
+
+    Payment second = payment(QStringLiteral("part-2"), 50'000);
+    second.saleRef = sale.ref;
+    second.salePart = 2;
+    second.saleParts = 2;
+    second.createdAt = m_now.addSecs(60);
+    QVERIFY(journal->addPayment(second));
+    const QList<Payment> parts = journal->partsOf(sale.ref);
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts.at(0).localRef, QStringLiteral("part-1"));
+    QCOMPARE(parts.at(1).localRef, QStringLiteral("part-2"));
+    const SaleProgress progress = SaleProgress::of(*read, parts);
+    QCOMPARE(progress.paid, Money::fromShillings(200'000));
+    QCOMPARE(progress.outstanding, Money());
+
+    QVERIFY(journal->sales().close(sale.ref, m_now.addSecs(61)));
+    QVERIFY(!journal->sales().close(sale.ref, m_now.addSecs(62))); // once
+    const std::optional<Sale> closed = journal->sales().find(sale.ref);
+    QVERIFY(!closed->isOpen());
+    QVERIFY(!closed->closedShort());
+    QCOMPARE(journal->sales().between(m_now, m_now.addSecs(1)).size(), 1);
+    QVERIFY(journal->sales().between(m_now.addSecs(1), m_now.addSecs(100)).isEmpty());
+}
+
+void TestJournalRecords::openSalesAreFoundByTheirTotalAndAnyPartsPhone()
+{
+    auto journal = Journal::openInMemory();
+    const auto start = [&](const QString& ref, qint64 total, const QString& phone, int minutesAgo) {
+        Sale sale;
+        sale.ref = ref;
+        sale.total = Money::fromShillings(total);
+        sale.parts = 2;
+        sale.phone = PhoneNumber::parse(phone).value();
+        sale.createdAt = m_now.addSecs(-60 * minutesAgo);
+        Payment first = payment(ref + QStringLiteral("-1"), 150'000);
+        first.phone = sale.phone;
+        first.createdAt = sale.createdAt;
+        first.saleRef = ref;
+        first.salePart = 1;
+        first.saleParts = 2;
+        QVERIFY(journal->addPayment(first, &sale));
+    };
+    start(QStringLiteral("old"), 200'000, QStringLiteral("0712345678"), 30);
+    start(QStringLiteral("new"), 200'000, QStringLiteral("0712345678"), 5);
+    start(QStringLiteral("bigger"), 250'000, QStringLiteral("0712345678"), 1);
+    const PhoneNumber phone = PhoneNumber::parse(QStringLiteral("0712345678")).value();
+    const PhoneNumber another = PhoneNumber::parse(QStringLiteral("0722000111")).value();
+    QCOMPARE(journal->sales().latestOpen(phone, Money::fromShillings(200'000), m_now.addDays(-1))->ref,
+             QStringLiteral("new"));
+    QVERIFY(!journal->sales().latestOpen(phone, Money::fromShillings(200'000), m_now.addSecs(-60)));
+    QVERIFY(!journal->sales().latestOpen(another, Money::fromShillings(200'000), m_now.addDays(-1)));
+    // The rest went from another phone: that phone finds the sale too.
+    Payment rest = payment(QStringLiteral("old-2"), 50'000);
+    rest.phone = another;
+    rest.saleRef = QStringLiteral("old");
+    rest.salePart = 2;
+    rest.saleParts = 2;
+    rest.state = PaymentState::Failed;
+    QVERIFY(journal->addPayment(rest));
+    QCOMPARE(journal->sales().latestOpen(another, Money::fromShillings(200'000), m_now.addDays(-1))->ref,
+             QStringLiteral("old"));
+    QVERIFY(journal->sales().close(QStringLiteral("new"), m_now, QStringLiteral("customer left"),
+                                   QStringLiteral("Akinyi")));
+    const std::optional<Sale> closedShort = journal->sales().find(QStringLiteral("new"));
+    QVERIFY(closedShort->closedShort());
+    QCOMPARE(closedShort->shortReason, QStringLiteral("customer left"));
+    QCOMPARE(closedShort->closedBy, QStringLiteral("Akinyi"));
+    QCOMPARE(journal->sales().latestOpen(phone, Money::fromShillings(200'000), m_now.addDays(-1))->ref,
+             QStringLiteral("old"));
+    QStringList open;
+    for (const Sale& sale : journal->sales().open())
+        open.append(sale.ref);
+    QCOMPARE(open, (QStringList{QStringLiteral("bigger"), QStringLiteral("old")})); // newest first
 }
 
 QTEST_GUILESS_MAIN(TestJournalRecords)
