@@ -242,10 +242,6 @@
         <translation>Hutumwa kwa IntaSend pamoja na kila malipo na huchapishwa kwenye risiti</translation>
     </message>
     <message>
-        <source>&amp;Largest payment</source>
-        <translation>Malipo &amp;makubwa zaidi</translation>
-    </message>
-    <message>
         <source>Check &amp;every</source>
         <translation>Kagua &amp;kila</translation>
     </message>
@@ -292,6 +288,22 @@
     <message>
         <source> %</source>
         <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Largest M-Pesa payment</source>
+        <translation>Malipo &amp;makubwa zaidi ya M-Pesa</translation>
+    </message>
+    <message>
+        <source>The most one M-Pesa payment may carry (IntaSend&apos;s default limit is KES 150,000). A sale above it is taken in several payments.</source>
+        <translation>Kiasi kikubwa zaidi cha malipo moja ya M-Pesa (kikomo cha kawaida cha IntaSend ni KES 150,000). Mauzo yaliyo juu yake hulipwa kwa malipo kadhaa.</translation>
+    </message>
+    <message>
+        <source>Largest s&amp;ale</source>
+        <translation>M&amp;auzo makubwa zaidi</translation>
+    </message>
+    <message>
+        <source>The largest sale the till takes, in as many M-Pesa payments as it needs</source>
+        <translation>Mauzo makubwa zaidi ambayo till inapokea, kwa malipo mengi ya M-Pesa kadri yanavyohitajika</translation>
     </message>
 </context>
 <context>
@@ -472,6 +484,10 @@
     <message>
         <source>That looks like a phone number: it goes under Customer phone</source>
         <translation>Hiyo inaonekana kuwa nambari ya simu: iandike chini ya Simu ya mteja</translation>
+    </message>
+    <message>
+        <source>Above M-Pesa&apos;s usual KES 300,000 a day for one customer: a part may be refused; the rest can go from another phone or in cash.</source>
+        <translation>Zaidi ya KES 300,000 kwa siku ambazo M-Pesa huruhusu kwa mteja mmoja kwa kawaida: sehemu moja inaweza kukataliwa; salio linaweza kulipwa kwa simu nyingine au kwa pesa taslimu.</translation>
     </message>
 </context>
 <context>
@@ -771,6 +787,10 @@
     <message>
         <source>only %1 of its %2 lines were kept</source>
         <translation>mistari %1 tu kati ya %2 ndiyo iliyohifadhiwa</translation>
+    </message>
+    <message>
+        <source>This sale is already closed.</source>
+        <translation>Mauzo haya yameshafungwa.</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1306,106 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>%1 to %2 was already requested at another counter: %3.</source>
         <translation>%1 kwa %2 tayari iliombwa kwenye kaunta nyingine: %3.</translation>
     </message>
+    <message>
+        <source>It goes to %1 this time.</source>
+        <translation>Safari hii yanaenda kwa %1.</translation>
+    </message>
+    <message>
+        <source>Start the sale again?</source>
+        <translation>Anza mauzo tena?</translation>
+    </message>
+    <message>
+        <source>A sale of %1 to %2 is already open (started at %3): %4.</source>
+        <translation>Mauzo ya %1 kwa %2 bado yako wazi (yalianza saa %3): %4.</translation>
+    </message>
+    <message>
+        <source>A new sale sends new payment requests to the customer&apos;s phone. To go on with the open sale instead, choose Show the open sale.</source>
+        <translation>Mauzo mapya hutuma maombi mapya ya malipo kwenye simu ya mteja. Kuendelea na mauzo yaliyo wazi badala yake, chagua Onyesha mauzo yaliyo wazi.</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new sale</source>
+        <translation>Anza mauzo &amp;mapya</translation>
+    </message>
+    <message>
+        <source>&amp;Show the open sale</source>
+        <translation>&amp;Onyesha mauzo yaliyo wazi</translation>
+    </message>
+    <message>
+        <source>A part of this sale is still waiting for the customer: wait for it, or check it (F5)</source>
+        <translation>Sehemu ya mauzo haya bado inamsubiri mteja: isubiri, au iangalie (F5)</translation>
+    </message>
+    <message>
+        <source>Send the next part?</source>
+        <translation>Tuma sehemu inayofuata?</translation>
+    </message>
+    <message>
+        <source>Send %1 to %2: part %3 of %4 of the sale of %5?</source>
+        <translation>Tuma %1 kwa %2: sehemu %3 kati ya %4 ya mauzo ya %5?</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Tuma</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Haikutumwa</translation>
+    </message>
+    <message>
+        <source>There is no open sale to pay from another phone</source>
+        <translation>Hakuna mauzo yaliyo wazi ya kulipwa kwa simu nyingine</translation>
+    </message>
+    <message>
+        <source>Another phone</source>
+        <translation>Simu nyingine</translation>
+    </message>
+    <message>
+        <source>The rest of the sale (%1) from which phone?</source>
+        <translation>Salio la mauzo (%1) kutoka simu ipi?</translation>
+    </message>
+    <message>
+        <source>Rest in cash?</source>
+        <translation>Salio kwa pesa taslimu?</translation>
+    </message>
+    <message>
+        <source>Record %1, the rest of the sale of %2, as paid in cash?</source>
+        <translation>Andika %1, salio la mauzo ya %2, kama limelipwa kwa pesa taslimu?</translation>
+    </message>
+    <message>
+        <source>Part %1 may still reach the customer&apos;s phone. Ask them to cancel it before you take the cash. If they approve it anyway, the till tells you to give the cash back.</source>
+        <translation>Sehemu %1 bado inaweza kufika kwenye simu ya mteja. Mwombe aikatae kabla hujapokea pesa taslimu. Akiikubali hata hivyo, till itakuambia umrudishie pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>Checking the sale with IntaSend before taking cash…</source>
+        <translation>Inaangalia mauzo na IntaSend kabla ya kupokea pesa taslimu…</translation>
+    </message>
+    <message>
+        <source>%1, the rest of the sale, recorded as paid in cash</source>
+        <translation>%1, salio la mauzo, limeandikwa kama limelipwa kwa pesa taslimu</translation>
+    </message>
+    <message>
+        <source>There is no open sale to close</source>
+        <translation>Hakuna mauzo yaliyo wazi ya kufunga</translation>
+    </message>
+    <message>
+        <source>Close the sale short</source>
+        <translation>Funga mauzo bila salio</translation>
+    </message>
+    <message>
+        <source>The sale closes without the %1 still to pay. Why?</source>
+        <translation>Mauzo yanafungwa bila %1 ambazo bado hazijalipwa. Kwa nini?</translation>
+    </message>
+    <message>
+        <source>The sale was closed short</source>
+        <translation>Mauzo yamefungwa bila salio</translation>
+    </message>
+    <message>
+        <source>Not closed</source>
+        <translation>Hayajafungwa</translation>
+    </message>
+    <message>
+        <source>Closing a sale short</source>
+        <translation>Kufunga mauzo bila salio</translation>
+    </message>
 </context>
 <context>
     <name>lipa::PaymentDetailsDialog</name>
@@ -1429,6 +1549,30 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Refund slip</source>
         <translation>Stakabadhi ya kurejesha pesa</translation>
     </message>
+    <message>
+        <source>Sale</source>
+        <translation>Mauzo</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2 of a sale of %3: %4</source>
+        <translation>Sehemu %1 kati ya %2 ya mauzo ya %3: %4</translation>
+    </message>
+    <message>
+        <source>%1/%2 %3 %4 %5 %6</source>
+        <translation>%1/%2 %3 %4 %5 %6</translation>
+    </message>
+    <message>
+        <source>Parts of the sale</source>
+        <translation>Sehemu za mauzo</translation>
+    </message>
+    <message>
+        <source>Closed short</source>
+        <translation>Yamefungwa bila salio</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
 </context>
 <context>
     <name>lipa::PaymentListModel</name>
@@ -1475,6 +1619,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Details</source>
         <translation>Maelezo</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2 of a sale taken in several payments</source>
+        <translation>Sehemu %1 kati ya %2 ya mauzo yaliyolipwa kwa malipo kadhaa</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1926,50 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Not reconciled with IntaSend for this shift.</source>
         <translation>Zamu hii haijalinganishwa na IntaSend.</translation>
+    </message>
+    <message>
+        <source>Sale receipt</source>
+        <translation>Risiti ya mauzo</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumla</translation>
+    </message>
+    <message>
+        <source>Part %1/%2</source>
+        <translation>Sehemu %1/%2</translation>
+    </message>
+    <message>
+        <source>Not paid (sale closed short)</source>
+        <translation>Haijalipwa (mauzo yamefungwa bila salio)</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Bado kulipwa</translation>
+    </message>
+    <message>
+        <source>Sale %1</source>
+        <translation>Mauzo %1</translation>
+    </message>
+    <message>
+        <source>NOT PAID IN FULL — this is not a receipt for the whole sale</source>
+        <translation>HAIJALIPWA YOTE — hii si risiti ya mauzo yote</translation>
+    </message>
+    <message>
+        <source>Sales in parts × %1: %2</source>
+        <translation>Mauzo kwa sehemu × %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 sale of %3, %4 to pay</source>
+        <translation>%1 %2 mauzo ya %3, %4 bado kulipwa</translation>
+    </message>
+    <message>
+        <source>Sales in parts × %1</source>
+        <translation>Mauzo kwa sehemu × %1</translation>
+    </message>
+    <message>
+        <source>Open sales — not paid in full:</source>
+        <translation>Mauzo yaliyo wazi — hayajalipwa yote:</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2792,37 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     </message>
 </context>
 <context>
+    <name>lipa::Sale</name>
+    <message>
+        <source>%1 in %2 M-Pesa payments: %3</source>
+        <translation>%1 kwa malipo %2 ya M-Pesa: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 paid (%3 in cash)</source>
+        <translation>%1 kati ya %2 imelipwa (%3 kwa pesa taslimu)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 paid</source>
+        <translation>%1 kati ya %2 imelipwa</translation>
+    </message>
+    <message>
+        <source>%1 — closed short</source>
+        <translation>%1 — yamefungwa bila salio</translation>
+    </message>
+    <message>
+        <source>%1 — sale complete</source>
+        <translation>%1 — mauzo yamekamilika</translation>
+    </message>
+    <message>
+        <source>%1 — part %2 of %3 waiting</source>
+        <translation>%1 — sehemu %2 kati ya %3 inasubiri</translation>
+    </message>
+    <message>
+        <source>%1 — %2 still to pay</source>
+        <translation>%1 — %2 bado kulipwa</translation>
+    </message>
+</context>
+<context>
     <name>lipa::SaleAttempts</name>
     <message>
         <source>Another request for this sale (%1 to %2, at %3) is still open: %4. Wait for it, or check it.</source>
@@ -2608,6 +2831,65 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>This payment was sent again (%1, %2). Settle that one instead.</source>
         <translation>Malipo haya yalitumwa tena (%1, %2). Tumia yale mapya badala yake.</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::SaleDesk</name>
+    <message>
+        <source>Part %1 of the sale of %2 was not sent (see above). Send it with Resend (F8).</source>
+        <translation>Sehemu %1 ya mauzo ya %2 haikutumwa (tazama juu). Itume kwa Tuma tena (F8).</translation>
+    </message>
+    <message>
+        <source>This sale could not be read from the journal (%1).</source>
+        <translation>Mauzo haya hayakuweza kusomwa kwenye daftari (%1).</translation>
+    </message>
+    <message>
+        <source>This sale was closed short.</source>
+        <translation>Mauzo haya yalifungwa bila salio.</translation>
+    </message>
+    <message>
+        <source>This sale is paid in full.</source>
+        <translation>Mauzo haya yamelipwa yote.</translation>
+    </message>
+    <message>
+        <source>A part of this sale is still waiting for the customer. Wait for it, or check it.</source>
+        <translation>Sehemu ya mauzo haya bado inamsubiri mteja. Isubiri, au iangalie.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay on this sale.</source>
+        <translation>Hakuna kilichobaki kulipwa kwa mauzo haya.</translation>
+    </message>
+    <message>
+        <source>Part %1 was not paid: send it again (F8) instead.</source>
+        <translation>Sehemu %1 haikulipwa: badala yake itume tena (F8).</translation>
+    </message>
+    <message>
+        <source>This sale is not in the journal.</source>
+        <translation>Mauzo haya hayamo kwenye daftari.</translation>
+    </message>
+    <message>
+        <source>A part of this sale is still being sent. Wait for IntaSend&apos;s answer.</source>
+        <translation>Sehemu ya mauzo haya bado inatumwa. Subiri jibu la IntaSend.</translation>
+    </message>
+    <message>
+        <source>The rest of the sale, paid in cash.</source>
+        <translation>Salio la mauzo, limelipwa kwa pesa taslimu.</translation>
+    </message>
+    <message>
+        <source>The cash could not be recorded (%1). Do not take the cash until it is.</source>
+        <translation>Pesa taslimu hazikuweza kuandikwa (%1). Usipokee pesa taslimu mpaka ziandikwe.</translation>
+    </message>
+    <message>
+        <source>The sale of %1 to %2 was paid %3 more than its total. Give the customer the difference back.</source>
+        <translation>Mauzo ya %1 kwa %2 yalilipwa %3 zaidi ya jumla yake. Mrudishie mteja tofauti hiyo.</translation>
+    </message>
+    <message>
+        <source>Say why the sale is closed short.</source>
+        <translation>Sema kwa nini mauzo yanafungwa bila salio.</translation>
+    </message>
+    <message>
+        <source>The sale could not be closed (%1).</source>
+        <translation>Mauzo hayakuweza kufungwa (%1).</translation>
     </message>
 </context>
 <context>
@@ -2712,6 +2994,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>The settings could not be written to %1: %2</source>
         <translation>Mipangilio haikuweza kuandikwa kwenye %1: %2</translation>
+    </message>
+    <message>
+        <source>Setting till/max_sale is below till/max_amount; using till/max_amount for both</source>
+        <translation>Mpangilio till/max_sale uko chini ya till/max_amount; till/max_amount inatumika kwa yote mawili</translation>
     </message>
 </context>
 <context>
@@ -3506,6 +3792,42 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Done (Esc)</source>
         <translation>Imekamilika (Esc)</translation>
+    </message>
+    <message>
+        <source>Another phone…</source>
+        <translation>Simu nyingine…</translation>
+    </message>
+    <message>
+        <source>The rest of the sale from another phone: type its number</source>
+        <translation>Salio la mauzo kutoka simu nyingine: andika namba yake</translation>
+    </message>
+    <message>
+        <source>Close short…</source>
+        <translation>Funga bila salio…</translation>
+    </message>
+    <message>
+        <source>Close the sale without the rest (manager PIN, with a reason)</source>
+        <translation>Funga mauzo bila salio (PIN ya meneja, pamoja na sababu)</translation>
+    </message>
+    <message>
+        <source>Later (Esc)</source>
+        <translation>Baadaye (Esc)</translation>
+    </message>
+    <message>
+        <source>Part %1/%2: %3, %4</source>
+        <translation>Sehemu %1/%2: %3, %4</translation>
+    </message>
+    <message>
+        <source>Send part %1 (F8)</source>
+        <translation>Tuma sehemu %1 (F8)</translation>
+    </message>
+    <message>
+        <source>Send the rest again (F8)</source>
+        <translation>Tuma salio tena (F8)</translation>
+    </message>
+    <message>
+        <source>Rest in cash (F9)</source>
+        <translation>Salio kwa pesa taslimu (F9)</translation>
     </message>
 </context>
 <context>

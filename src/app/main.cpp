@@ -237,7 +237,7 @@ int runTill(StartupPlan& plan, const QString& shopPasswordGiven)
     // Without a shop database nothing of it runs: no thread, no driver loaded.
     if (plan.shopDatabase && !plan.selfTest && !identity.id.isNull())
         stack.connectShop(*plan.shopDatabase, shopPassword(plan, shopPasswordGiven), identity);
-    MainWindow window(stack, plan.environment, plan.settings.maxAmountShillings);
+    MainWindow window(stack, plan.environment, plan.settings.maxSaleShillings);
     startupStep("main window built");
     if (keys)
         window.setSettingsAccess(plan.settings, plan.iniPath(), keys.get());
@@ -266,6 +266,7 @@ int runTill(StartupPlan& plan, const QString& shopPasswordGiven)
             QTimer::singleShot(0, &window, [&window, &stack, selfTest] {
                 stack.till.resume();
                 stack.refunds.resume();
+                stack.sales.resume(); // an open sale goes on the card; nothing is sent
                 startupStep("payments and refunds resumed");
                 if (selfTest)
                     SelfTest::start(window, stack.till);

@@ -2,6 +2,7 @@
 #include "ChargePanel.h"
 
 #include "Palette.h"
+#include "Sale.h"
 #include "ui_ChargePanel.h"
 
 #include <QScopedValueRollback>
@@ -19,10 +20,11 @@ void showHint(QLabel* hint, const QString& text, bool good)
 
 } // namespace
 
-ChargePanel::ChargePanel(qint64 maxAmountShillings, QWidget* parent)
+ChargePanel::ChargePanel(qint64 maxSaleShillings, qint64 maxPaymentShillings, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ChargePanel>())
-    , m_maxAmountShillings(maxAmountShillings)
+    , m_maxAmountShillings(std::max(maxSaleShillings, maxPaymentShillings))
+    , m_maxPaymentShillings(maxPaymentShillings)
 {
     m_ui->setupUi(this);
 
@@ -71,6 +73,17 @@ void ChargePanel::fill(Money amount, const PhoneNumber& phone)
     focusAmount();
 }
 
+QString ChargePanel::splitHint(Money amount) const
+{
+    QString hint = SalePlan::describe(amount, Money::fromShillings(m_maxPaymentShillings));
+    // M-Pesa's usual daily limit for one customer's account (IntaSend can raise it for a shop).
+    constexpr qint64 kUsualDailyLimitShillings = 300000;
+    if (amount.wholeShillings() > kUsualDailyLimitShillings)
+        hint += u'\n' + tr("Above M-Pesa's usual KES 300,000 a day for one customer: a part may be refused; "
+                           "the rest can go from another phone or in cash.");
+    return hint;
+}
+
 void ChargePanel::validate()
 {
     const Result<Money> amount = Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings);
@@ -80,6 +93,8 @@ void ChargePanel::validate()
         showHint(m_ui->amountHint, {}, true);
     else if (!amount && PhoneNumber::parse(m_ui->amountEdit->text()))
         showHint(m_ui->amountHint, tr("That looks like a phone number: it goes under Customer phone"), false);
+    else if (amount && amount->wholeShillings() > m_maxPaymentShillings)
+        showHint(m_ui->amountHint, splitHint(*amount), true);
     else
         showHint(m_ui->amountHint, amount ? amount->toDisplayString() : amount.error(), amount.isOk());
 

@@ -20,7 +20,9 @@ namespace lipa {
 class ChargePanel : public QWidget {
     Q_OBJECT
 public:
-    explicit ChargePanel(qint64 maxAmountShillings, QWidget* parent = nullptr);
+    // maxSaleShillings: the largest amount the form takes (till/max_sale); above maxPaymentShillings
+    // (till/max_amount) the sale is taken in several M-Pesa payments, and the line under Amount says how.
+    ChargePanel(qint64 maxSaleShillings, qint64 maxPaymentShillings, QWidget* parent = nullptr);
     ~ChargePanel() override;
 
     // Empties the form and puts the cursor in Amount, ready for the next customer.
@@ -40,11 +42,14 @@ Q_SIGNALS:
 
 private:
     void validate();
+    // How a sale above the largest single payment will be paid.
+    QString splitHint(Money amount) const;
     void onAmountReturn();
     void onPhoneReturn();
 
     std::unique_ptr<::Ui::ChargePanel> m_ui; // the form's class has no namespace (unlike lipa::MainWindow's)
-    qint64 m_maxAmountShillings;
+    qint64 m_maxAmountShillings;             // the largest sale
+    qint64 m_maxPaymentShillings;
     bool m_submitting = false;
     bool m_wasBlank = true;
 };

@@ -68,7 +68,7 @@ QIcon appIcon()
 
 } // namespace
 
-MainWindow::MainWindow(TillStack& stack, const Environment& environment, qint64 maxAmountShillings,
+MainWindow::MainWindow(TillStack& stack, const Environment& environment, qint64 maxSaleShillings,
                        QWidget* parent)
     : QMainWindow(parent)
     , m_stack(stack)
@@ -90,7 +90,7 @@ MainWindow::MainWindow(TillStack& stack, const Environment& environment, qint64 
                                                  QStringLiteral("padding:4px; border-radius:3px;")));
         m_ui->outerLayout->insertWidget(0, strip);
     }
-    buildLeftColumn(maxAmountShillings);
+    buildLeftColumn(maxSaleShillings);
     startupStep("  window: charge form, card, totals");
     buildList();
     startupStep("  window: list and filter bar");
@@ -101,6 +101,7 @@ MainWindow::MainWindow(TillStack& stack, const Environment& environment, qint64 
                                    Printout::paperFromSetting(m_settings.receiptPaper));
     m_refundActions = new RefundActions(stack, this, m_ui->paymentView, m_ui->paymentMenu);
     m_refundActions->setPin(m_pin.get());
+    m_actions->setPin(m_pin.get());
     startupStep("  window: announcer, shifts, actions");
     connectActions();
     buildStatusBar(environment);
@@ -123,12 +124,12 @@ QTableView* MainWindow::paymentView() const
     return m_ui->paymentView;
 }
 
-void MainWindow::buildLeftColumn(qint64 maxAmountShillings)
+void MainWindow::buildLeftColumn(qint64 maxSaleShillings)
 {
     QWidget* column = m_ui->leftColumn;
     m_messages = new MessageArea(column);
-    m_chargePanel = new ChargePanel(maxAmountShillings, column);
-    m_waitingCard = new WaitingCard(m_stack.till, column);
+    m_chargePanel = new ChargePanel(maxSaleShillings, m_stack.sales.largestPart().wholeShillings(), column);
+    m_waitingCard = new WaitingCard(m_stack.till, m_stack.sales, column);
     m_keypad = new NumericKeypad(column);
     m_keypad->hide();
     m_totals = new TotalsPanel(m_stack.journal, m_stack.clock, m_stack.till, column);
@@ -168,6 +169,11 @@ void MainWindow::connectActions()
     connect(m_waitingCard, &WaitingCard::checkRequested, act, &PaymentActions::check);
     connect(m_waitingCard, &WaitingCard::resendRequested, act, &PaymentActions::resend);
     connect(m_waitingCard, &WaitingCard::cashRequested, act, &PaymentActions::useCash);
+    connect(m_waitingCard, &WaitingCard::otherPhoneRequested, act, &PaymentActions::restFromOtherPhone);
+    connect(m_waitingCard, &WaitingCard::closeShortRequested, act, &PaymentActions::closeSaleShort);
+    // A sale an earlier run left open: on the card, for the cashier to go on with (nothing is sent).
+    connect(&m_stack.sales, &SaleDesk::openSaleFound, m_waitingCard, &WaitingCard::follow);
+    connect(&m_stack.sales, &SaleDesk::notice, this, &MainWindow::showNotice);
     connect(m_ui->checkAction, &QAction::triggered, act, &PaymentActions::checkInFocus);
     connect(m_ui->checkButton, &QPushButton::clicked, act, &PaymentActions::checkInFocus);
     connect(m_ui->resendAction, &QAction::triggered, act, &PaymentActions::resendInFocus);
@@ -279,6 +285,7 @@ void MainWindow::setSettingsAccess(const Settings& settings, const QString& iniP
     m_keys = keys;
     m_pin = std::make_unique<ManagerPin>(m_stack.clock, settings.managerPinHash, iniPath);
     m_refundActions->setPin(m_pin.get());
+    m_actions->setPin(m_pin.get());
     m_ui->settingsAction->setEnabled(keys != nullptr);
     m_messages->offerSettings(keys != nullptr);
     m_shiftDesk->setPaper(Printout::paperFromSetting(settings.receiptPaper));

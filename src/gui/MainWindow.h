@@ -40,7 +40,7 @@ class WaitingCard;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(TillStack& stack, const Environment& environment, qint64 maxAmountShillings,
+    MainWindow(TillStack& stack, const Environment& environment, qint64 maxSaleShillings,
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -79,7 +79,7 @@ Q_SIGNALS:
     void restartRequested();
 
 private:
-    void buildLeftColumn(qint64 maxAmountShillings);
+    void buildLeftColumn(qint64 maxSaleShillings);
     void buildList();
     void connectActions();
     void connectTill();

@@ -5,11 +5,13 @@
 #include "ChargePanel.h"
 #include "PaymentDetailsDialog.h"
 #include "PaymentListModel.h"
+#include "PinDialog.h"
 #include "Receipt.h"
 #include "ShopService.h"
 #include "TillStack.h"
 #include "WaitingCard.h"
 
+#include <QInputDialog>
 #include <QLocale>
 #include <QMainWindow>
 #include <QMessageBox>
@@ -92,6 +94,10 @@ QString PaymentActions::describeElsewhere(const ShopPayment& other) const
 void PaymentActions::chargeAfterShopCheck(Money amount, const PhoneNumber& phone,
                                           const std::optional<ShopService::Answer>& shop)
 {
+    if (m_stack.sales.needsParts(amount)) {
+        chargeSale(amount, phone);
+        return;
+    }
     QString shopNote;
     if (shop && !shop->answered)
         shopNote = tr("The other tills could not be asked just now.");
@@ -201,7 +207,8 @@ void PaymentActions::confirmDuplicateCharge(Money amount, const PhoneNumber& pho
 void PaymentActions::send(Money amount, const PhoneNumber& phone)
 {
     // The request is on its way before anything on screen changes.
-    const QString ref = m_stack.till.charge(amount, phone);
+    const QString ref = m_stack.sales.needsParts(amount) ? m_stack.sales.start(amount, phone)
+                                                         : m_stack.till.charge(amount, phone);
     if (ref.isEmpty())
         return;      // nothing was sent: the form keeps the sale, the notice says why
     m_form->clear(); // ready for the next customer
@@ -241,18 +248,27 @@ void PaymentActions::resend(const QString& localRef)
         showStatus(tr("There is no payment to send again"), 5000);
         return;
     }
+    if (const auto open = openSaleOf(localRef)) {
+        continueSale(open->first, open->second, std::nullopt); // F8 on any part: the rest of the sale
+        return;
+    }
+    resendAttempt(localRef);
+}
+
+void PaymentActions::resendAttempt(const QString& localRef, const std::optional<PhoneNumber>& otherPhone)
+{
     if (m_resendCheckInFlight)
         return; // F8 pressed twice: the first check is still on its way
     m_resendCheckInFlight = true;
     showStatus(tr("Checking the earlier request with IntaSend…"));
-    m_stack.resends.prepare(localRef, this, [this](const ResendCheck& check) {
+    m_stack.resends.prepare(localRef, this, [this, otherPhone](const ResendCheck& check) {
         m_resendCheckInFlight = false;
         m_window->statusBar()->clearMessage();
-        askToResend(check);
+        askToResend(check, otherPhone);
     });
 }
 
-void PaymentActions::askToResend(const ResendCheck& check)
+void PaymentActions::askToResend(const ResendCheck& check, const std::optional<PhoneNumber>& otherPhone)
 {
     const Payment& earlier = check.payment;
     const QString sale = earlier.localRef.isEmpty()
@@ -260,7 +276,9 @@ void PaymentActions::askToResend(const ResendCheck& check)
                              : tr("%1 to %2, requested at %3.")
                                    .arg(earlier.amount.toDisplayString(), earlier.phone.masked(),
                                         earlier.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-    const QString text = sale.isEmpty() ? check.reason : sale + QStringLiteral("\n\n") + check.reason;
+    QString text = sale.isEmpty() ? check.reason : sale + QStringLiteral("\n\n") + check.reason;
+    if (otherPhone && check.verdict != ResendCheck::Verdict::Refused)
+        text += QStringLiteral("\n\n") + tr("It goes to %1 this time.").arg(otherPhone->masked());
     if (check.verdict == ResendCheck::Verdict::Refused) {
         inform(m_window, QStringLiteral("resendDialog"), tr("Not sent again"), text)->open();
         return;
@@ -276,8 +294,8 @@ void PaymentActions::askToResend(const ResendCheck& check)
     question.doName = QStringLiteral("sendAgain");
     question.dontText = tr("&Don't send");
     question.dontName = QStringLiteral("dontSend");
-    askFirst(m_window, question, [this, ref = earlier.localRef] {
-        if (const QString newRef = m_stack.resends.resend(ref); !newRef.isEmpty())
+    askFirst(m_window, question, [this, ref = earlier.localRef, otherPhone] {
+        if (const QString newRef = m_stack.resends.resend(ref, otherPhone); !newRef.isEmpty())
             readyForNextSale(newRef);
     });
 }
@@ -292,6 +310,10 @@ void PaymentActions::useCash(const QString& localRef)
     const std::optional<Payment> payment = m_stack.journal.find(localRef);
     if (!payment || m_cashCheckInFlight)
         return; // F9 pressed twice: the first check is still on its way
+    if (const auto open = openSaleOf(localRef)) {
+        askRestInCash(open->first, open->second); // F9 on any part: what is left of the sale
+        return;
+    }
     if (!maySettleInCash(payment->state)) {
         showStatus(payment->state == PaymentState::Sending
                        ? tr("Wait for IntaSend's answer before taking cash")
@@ -352,6 +374,11 @@ std::optional<Payment> PaymentActions::receiptInFocus()
 
 Printout PaymentActions::receiptOf(const Payment& payment) const
 {
+    // A part of a sale prints the sale: every part and the total.
+    if (const std::optional<Sale> sale = m_stack.sales.sale(payment.saleRef))
+        return Printout(saleReceiptHtml(*sale, m_stack.sales.parts(sale->ref), m_stack.till.tillName(),
+                                        m_stack.clock.now()),
+                        m_paper);
     return Printout(receiptHtml(payment, m_stack.till.tillName(), m_stack.clock.now()), m_paper);
 }
 
@@ -381,6 +408,193 @@ void PaymentActions::showDetails(const QString& localRef)
     auto* dialog = new PaymentDetailsDialog(m_stack, localRef, m_paper, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+// A sale in parts ---------------------------------------------------------------------------------------
+
+void PaymentActions::chargeSale(Money amount, const PhoneNumber& phone)
+{
+    const std::optional<Sale> open =
+        m_stack.journal.sales().latestOpen(phone, amount, m_stack.clock.now().addDays(-1));
+    if (!open) {
+        send(amount, phone);
+        return;
+    }
+    const SaleProgress progress = m_stack.sales.progress(*open);
+    Question question;
+    question.dialogName = QStringLiteral("duplicateSaleDialog");
+    question.title = tr("Start the sale again?");
+    question.text =
+        tr("A sale of %1 to %2 is already open (started at %3): %4.")
+            .arg(amount.toDisplayString(), phone.masked(),
+                 open->createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                 progress.summary(*open)) +
+        QStringLiteral("\n\n") +
+        tr("A new sale sends new payment requests to the customer's phone. To go on with the open "
+           "sale instead, choose Show the open sale.");
+    question.doText = tr("Start a &new sale");
+    question.doName = QStringLiteral("newSale");
+    question.dontText = tr("&Show the open sale");
+    question.dontName = QStringLiteral("showOpenSale");
+    askFirst(
+        m_window, question, [this, amount, phone] { send(amount, phone); },
+        [this, latest = progress.latest] {
+            m_form->clear();
+            if (latest)
+                m_card->follow(*latest);
+            m_form->focusAmount();
+        });
+}
+
+std::optional<std::pair<Sale, SaleProgress>> PaymentActions::openSaleOf(const QString& localRef) const
+{
+    const std::optional<Payment> payment = m_stack.journal.find(localRef);
+    if (!payment || !payment->isPartOfSale())
+        return std::nullopt;
+    const std::optional<Sale> sale = m_stack.sales.sale(payment->saleRef);
+    if (!sale || !sale->isOpen())
+        return std::nullopt;
+    const SaleProgress progress = m_stack.sales.progress(*sale);
+    if (progress.outstanding.cents() <= 0)
+        return std::nullopt;
+    return std::make_pair(*sale, progress);
+}
+
+void PaymentActions::continueSale(const Sale& sale, const SaleProgress& progress,
+                                  const std::optional<PhoneNumber>& phone)
+{
+    if (progress.inProgress || !progress.latest) {
+        showStatus(tr("A part of this sale is still waiting for the customer: wait for it, or check it (F5)"),
+                   5000);
+        return;
+    }
+    const Payment& latest = *progress.latest;
+    if (latest.state == PaymentState::Complete || latest.state == PaymentState::Cash)
+        askToSendNextPart(sale, progress, phone.value_or(latest.phone));
+    else
+        resendAttempt(latest.localRef, phone); // the unpaid part again, after its last check
+}
+
+void PaymentActions::askToSendNextPart(const Sale& sale, const SaleProgress& progress,
+                                       const PhoneNumber& phone)
+{
+    const Money amount = progress.nextAmount(m_stack.sales.largestPart());
+    Question question;
+    question.icon = QMessageBox::Question;
+    question.dialogName = QStringLiteral("nextPartDialog");
+    question.title = tr("Send the next part?");
+    question.text = tr("Send %1 to %2: part %3 of %4 of the sale of %5?")
+                        .arg(amount.toDisplayString(), phone.masked())
+                        .arg(progress.nextPart())
+                        .arg(std::max(sale.parts, progress.nextPart()))
+                        .arg(sale.total.toDisplayString()) +
+                    QStringLiteral("\n\n") + progress.summary(sale);
+    question.doText = tr("&Send");
+    question.doName = QStringLiteral("sendPart");
+    question.dontText = tr("&Don't send");
+    question.dontName = QStringLiteral("dontSend");
+    askFirst(m_window, question, [this, saleRef = sale.ref, phone] {
+        QString refusal;
+        if (const QString ref = m_stack.sales.sendNext(saleRef, phone, &refusal); !ref.isEmpty())
+            readyForNextSale(ref);
+        else if (!refusal.isEmpty())
+            inform(m_window, QStringLiteral("nextPartDialog"), tr("Not sent"), refusal)->open();
+    });
+}
+
+void PaymentActions::restFromOtherPhone(const QString& localRef)
+{
+    const auto open = openSaleOf(localRef);
+    if (!open) {
+        showStatus(tr("There is no open sale to pay from another phone"), 5000);
+        return;
+    }
+    auto* dialog = new QInputDialog(m_window);
+    dialog->setObjectName(QStringLiteral("otherPhoneDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Another phone"));
+    dialog->setLabelText(
+        tr("The rest of the sale (%1) from which phone?").arg(open->second.outstanding.toDisplayString()));
+    dialog->setInputMode(QInputDialog::TextInput);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, localRef](const QString& text) {
+        const Result<PhoneNumber> phone = PhoneNumber::parse(text);
+        if (!phone) {
+            inform(m_window, QStringLiteral("otherPhoneDialog"), tr("Another phone"), phone.error())->open();
+            return;
+        }
+        if (const auto now = openSaleOf(localRef))
+            continueSale(now->first, now->second, phone.value());
+    });
+    dialog->open();
+}
+
+void PaymentActions::askRestInCash(const Sale& sale, const SaleProgress& progress)
+{
+    const std::optional<Payment>& latest = progress.latest;
+    Question question;
+    question.icon = QMessageBox::Question;
+    question.dialogName = QStringLiteral("cashDialog");
+    question.title = tr("Rest in cash?");
+    question.text = tr("Record %1, the rest of the sale of %2, as paid in cash?")
+                        .arg(progress.outstanding.toDisplayString(), sale.total.toDisplayString());
+    if (latest && traitsOf(latest->state).mayStillCharge && maySettleInCash(latest->state)) {
+        question.icon = QMessageBox::Warning;
+        question.text += QStringLiteral("\n\n") +
+                         tr("Part %1 may still reach the customer's phone. Ask them to cancel it before you "
+                            "take the cash. If they approve it anyway, the till tells you to give the cash "
+                            "back.")
+                             .arg(latest->salePart);
+    }
+    question.doText = tr("Take &cash");
+    question.doName = QStringLiteral("takeCash");
+    question.dontText = tr("&Keep waiting");
+    question.dontName = QStringLiteral("keepWaiting");
+    askFirst(m_window, question, [this, saleRef = sale.ref, rest = progress.outstanding] {
+        m_cashCheckInFlight = true;
+        showStatus(tr("Checking the sale with IntaSend before taking cash…"));
+        m_stack.sales.settleRestInCash(saleRef, this, [this, rest](const QString& refusal) {
+            m_cashCheckInFlight = false;
+            m_window->statusBar()->clearMessage();
+            if (!refusal.isEmpty()) {
+                inform(m_window, QStringLiteral("cashDialog"), tr("Do not take cash"), refusal)->open();
+                return;
+            }
+            showStatus(tr("%1, the rest of the sale, recorded as paid in cash").arg(rest.toDisplayString()),
+                       10000);
+            m_form->focusAmount();
+        });
+    });
+}
+
+void PaymentActions::closeSaleShort(const QString& localRef)
+{
+    const auto open = openSaleOf(localRef);
+    if (!open) {
+        showStatus(tr("There is no open sale to close"), 5000);
+        return;
+    }
+    const auto askReason = [this, saleRef = open->first.ref, rest = open->second.outstanding] {
+        auto* dialog = new QInputDialog(m_window);
+        dialog->setObjectName(QStringLiteral("closeShortDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Close the sale short"));
+        dialog->setLabelText(
+            tr("The sale closes without the %1 still to pay. Why?").arg(rest.toDisplayString()));
+        dialog->setInputMode(QInputDialog::TextInput);
+        connect(dialog, &QInputDialog::textValueSelected, this, [this, saleRef](const QString& reason) {
+            const std::optional<Shift> shift = m_stack.journal.shifts().current();
+            QString refusal;
+            if (m_stack.sales.closeShort(saleRef, reason, shift ? shift->cashier : QString(), &refusal))
+                showStatus(tr("The sale was closed short"), 10000);
+            else
+                inform(m_window, QStringLiteral("closeShortDialog"), tr("Not closed"), refusal)->open();
+        });
+        dialog->open();
+    };
+    if (m_pin)
+        PinDialog::ask(*m_pin, tr("Closing a sale short"), m_window, askReason);
+    else
+        askReason();
 }
 
 } // namespace lipa

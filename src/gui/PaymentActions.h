@@ -5,6 +5,7 @@
 #include "Payment.h"
 #include "PhoneNumber.h"
 #include "Printout.h"
+#include "Sale.h"
 #include "ShopService.h"
 
 #include <QObject>
@@ -18,6 +19,7 @@ class QTableView;
 namespace lipa {
 
 class ChargePanel;
+class ManagerPin;
 class TillStack;
 class WaitingCard;
 struct ResendCheck;
@@ -35,6 +37,8 @@ public:
                    QTableView* list, Printout::Paper paper);
 
     void setPaper(Printout::Paper paper) { m_paper = paper; }
+    // The manager PIN that closing a sale short asks for (none: not asked).
+    void setPin(ManagerPin* pin) { m_pin = pin; }
     // The payment the actions work on: the row chosen in the list, else the payment on the card, else
     // the newest one. Empty when there is none.
     QString paymentInFocus() const;
@@ -54,6 +58,10 @@ public:
     // "Use cash": the sale is paid in cash instead; asks first, then records it (after a last check).
     void useCash(const QString& localRef);
     void showDetails(const QString& localRef);
+    // A sale in parts: the rest from another phone (the cashier types it), or closed short (manager PIN,
+    // with a reason). Given a part of the sale.
+    void restFromOtherPhone(const QString& localRef);
+    void closeSaleShort(const QString& localRef);
 
 private:
     // shop: the other tills' answer, when there is a shop database (nullopt: none).
@@ -66,7 +74,19 @@ private:
                                 const QString& note, const QString& elsewhere = {});
     void showAlreadyPaid(const Payment& earlier);
     void send(Money amount, const PhoneNumber& phone);
-    void askToResend(const ResendCheck& check);
+    // A sale above the largest single payment: asked about first when the same sale is open already.
+    void chargeSale(Money amount, const PhoneNumber& phone);
+    // The last check and the question before an attempt is sent again (to otherPhone, when given).
+    void resendAttempt(const QString& localRef, const std::optional<PhoneNumber>& otherPhone = std::nullopt);
+    void askToResend(const ResendCheck& check, const std::optional<PhoneNumber>& otherPhone = std::nullopt);
+    // The open sale the payment is a part of, with where it stands; nullopt for a payment of its own or a
+    // closed sale.
+    std::optional<std::pair<Sale, SaleProgress>> openSaleOf(const QString& localRef) const;
+    // The rest of an open sale: its next part (its latest is paid) or its unpaid part again, to phone.
+    void continueSale(const Sale& sale, const SaleProgress& progress,
+                      const std::optional<PhoneNumber>& phone);
+    void askToSendNextPart(const Sale& sale, const SaleProgress& progress, const PhoneNumber& phone);
+    void askRestInCash(const Sale& sale, const SaleProgress& progress);
     // After a payment was sent: the card follows it, the form is ready for the next customer.
     void readyForNextSale(const QString& sentRef);
     // The payment a receipt is asked for, or nullopt with a word in the status bar.
@@ -80,6 +100,7 @@ private:
     WaitingCard* m_card;
     QTableView* m_list;
     Printout::Paper m_paper;
+    ManagerPin* m_pin = nullptr;
     // A check with IntaSend on its way for that flow: a second press waits for it instead of asking again.
     bool m_duplicateCheckInFlight = false;
     bool m_shopCheckInFlight = false;

@@ -130,6 +130,27 @@ void PaymentDetailsDialog::reload()
         row(tr("Charges"), payment->charges->toDisplayString());
     if (payment->netAmount)
         row(tr("Net to wallet"), payment->netAmount->toDisplayString());
+    // A part of a sale: the sale, where it stands, and every part with its receipt code.
+    if (const std::optional<Sale> sale = m_stack.sales.sale(payment->saleRef)) {
+        const QList<Payment> parts = m_stack.sales.parts(sale->ref);
+        row(tr("Sale"),
+            tr("Part %1 of %2 of a sale of %3: %4")
+                .arg(payment->salePart)
+                .arg(payment->saleParts)
+                .arg(sale->total.toDisplayString(), SaleProgress::of(*sale, parts).summary(*sale)));
+        QStringList lines;
+        for (const Payment& part : parts)
+            lines.append(
+                tr("%1/%2 %3 %4 %5 %6")
+                    .arg(part.salePart)
+                    .arg(part.saleParts)
+                    .arg(localTime(part.createdAt), part.amount.toDisplayString(), part.phone.masked(),
+                         part.mpesaReceipt.isEmpty() ? stateDisplayName(part.state) : part.mpesaReceipt));
+        row(tr("Parts of the sale"), lines.join(u'\n'));
+        if (sale->closedShort())
+            row(tr("Closed short"),
+                tr("%1 (%2, %3)").arg(sale->shortReason, sale->closedBy, localTime(sale->closedAt)));
+    }
     row(tr("Customer"), payment->phone.masked());
     row(tr("M-Pesa receipt"), payment->mpesaReceipt);
     row(tr("Details"), payment->failureMessage);

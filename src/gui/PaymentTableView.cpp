@@ -37,7 +37,8 @@ void PaymentTableView::setModel(QAbstractItemModel* model)
     header->resizeSection(PaymentListModel::TimeColumn, widthOf(QStringLiteral("28 Nov 23:59")));
     header->resizeSection(PaymentListModel::PhoneColumn,
                           widthOf(QStringLiteral("0712 \u2022\u2022\u2022 678")));
-    header->resizeSection(PaymentListModel::AmountColumn, widthOf(QStringLiteral("KES 250,000")));
+    // Room for a part of a sale: "1/2 · KES 150,000".
+    header->resizeSection(PaymentListModel::AmountColumn, widthOf(QStringLiteral("7/7 · KES 150,000")));
     int widestState = 0; // in whatever language the till speaks
     for (PaymentState state : allPaymentStates())
         widestState =

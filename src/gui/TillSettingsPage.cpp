@@ -32,6 +32,7 @@ TillSettingsPage::~TillSettingsPage() = default;
 QList<std::pair<QSpinBox*, QString>> TillSettingsPage::spinBoxes() const
 {
     return {{m_ui->maxAmountSpin, QStringLiteral("till/max_amount")},
+            {m_ui->maxSaleSpin, QStringLiteral("till/max_sale")},
             {m_ui->pollIntervalSpin, QStringLiteral("polling/max_interval_seconds")},
             {m_ui->expirySpin, QStringLiteral("polling/expiry_seconds")},
             {m_ui->textSizeSpin, QStringLiteral("till/text_size")}};

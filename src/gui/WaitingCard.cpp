@@ -5,6 +5,7 @@
 #include "PaymentListModel.h"
 #include "PaymentRules.h"
 #include "PaymentStateDelegate.h"
+#include "SaleDesk.h"
 #include "Till.h"
 #include "WrappingLabel.h"
 
@@ -31,9 +32,10 @@ QLabel* scaledLabel(const QString& name, double scale, bool bold, QWidget* paren
 
 } // namespace
 
-WaitingCard::WaitingCard(Till& till, QWidget* parent)
+WaitingCard::WaitingCard(Till& till, SaleDesk& sales, QWidget* parent)
     : QFrame(parent)
     , m_till(till)
+    , m_sales(sales)
 {
     setObjectName(QStringLiteral("waitingCard"));
     setFrameShape(QFrame::StyledPanel);
@@ -46,14 +48,17 @@ WaitingCard::WaitingCard(Till& till, QWidget* parent)
     m_receipt = scaledLabel(QStringLiteral("cardReceipt"), 2.0, true, this);
     m_receipt->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail = scaledLabel(QStringLiteral("cardDetail"), 1.0, false, this);
+    m_saleProgress = scaledLabel(QStringLiteral("cardSaleProgress"), 1.25, true, this);
+    m_saleParts = scaledLabel(QStringLiteral("cardSaleParts"), 1.0, false, this);
+    m_saleParts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // The state is a word, a colour and an icon: never colour alone.
     auto* stateRow = new QHBoxLayout;
     stateRow->addWidget(m_icon);
     stateRow->addWidget(m_state, 1);
     layout->addLayout(stateRow);
-    for (QLabel* label : {m_sale, m_detail, m_receipt})
+    for (QLabel* label : {m_sale, m_saleProgress, m_detail, m_receipt, m_saleParts})
         layout->addWidget(label);
-    auto* buttons = new QGridLayout; // two by two: the card is narrow, the words must fit
+    m_buttons = new QGridLayout; // two by two: the card is narrow, the words must fit
     m_check = new QPushButton(tr("Check now (F5)"), this);
     m_check->setObjectName(QStringLiteral("cardCheck"));
     m_resend = new QPushButton(tr("Resend… (F8)"), this);
@@ -67,18 +72,33 @@ WaitingCard::WaitingCard(Till& till, QWidget* parent)
         tr("Hide this card. The till keeps checking the payment; the list shows how it ends."));
     m_check->setToolTip(tr("Ask IntaSend about this payment now (F5)"));
     m_resend->setToolTip(tr("Send this payment again, after a last check of it (F8)"));
+    m_otherPhone = new QPushButton(tr("Another phone…"), this);
+    m_otherPhone->setObjectName(QStringLiteral("cardOtherPhone"));
+    m_otherPhone->setToolTip(tr("The rest of the sale from another phone: type its number"));
+    m_closeShort = new QPushButton(tr("Close short…"), this);
+    m_closeShort->setObjectName(QStringLiteral("cardCloseShort"));
+    m_closeShort->setToolTip(tr("Close the sale without the rest (manager PIN, with a reason)"));
     int place = 0;
-    for (QPushButton* button : {m_check, m_resend, m_cash, m_stop}) {
+    for (QPushButton* button : {m_check, m_resend, m_cash, m_otherPhone, m_closeShort, m_stop}) {
         button->setFocusPolicy(Qt::TabFocus);
-        buttons->addWidget(button, place / 2, place % 2);
+        m_buttons->addWidget(button, place / 2, place % 2);
         ++place;
     }
-    layout->addLayout(buttons);
+    layout->addLayout(m_buttons);
     connect(m_check, &QPushButton::clicked, this, [this] { Q_EMIT checkRequested(m_payment.localRef); });
     connect(m_resend, &QPushButton::clicked, this, [this] { Q_EMIT resendRequested(m_payment.localRef); });
     connect(m_cash, &QPushButton::clicked, this, [this] { Q_EMIT cashRequested(m_payment.localRef); });
+    connect(m_otherPhone, &QPushButton::clicked, this,
+            [this] { Q_EMIT otherPhoneRequested(m_payment.localRef); });
+    connect(m_closeShort, &QPushButton::clicked, this,
+            [this] { Q_EMIT closeShortRequested(m_payment.localRef); });
     connect(m_stop, &QPushButton::clicked, this, &WaitingCard::stopWaiting);
     connect(&till, &Till::paymentChanged, this, &WaitingCard::onPaymentChanged);
+    connect(&till, &Till::paymentAdded, this, &WaitingCard::onPaymentAdded);
+    connect(&sales, &SaleDesk::saleChanged, this, [this](const QString& saleRef) {
+        if (isVisible() && saleRef == m_payment.saleRef)
+            refresh();
+    });
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &WaitingCard::refresh);
     hide();
@@ -95,6 +115,13 @@ void WaitingCard::stopWaiting()
 {
     m_countdown.stop();
     hide();
+}
+
+void WaitingCard::onPaymentAdded(const Payment& payment)
+{
+    // The next part of the sale on the card (sent by itself, or the rest in cash): the card moves on to it.
+    if (isVisible() && payment.isPartOfSale() && payment.saleRef == m_payment.saleRef)
+        follow(payment);
 }
 
 void WaitingCard::onPaymentChanged(const Payment& payment)
@@ -135,11 +162,86 @@ void WaitingCard::refresh()
     m_check->setVisible(PaymentRules::isCheckable(p));
     m_resend->setVisible(traits.mayBeResent);
     m_cash->setVisible(maySettleInCash(p.state));
+    const bool saleOpen = refreshSale();
     m_stop->setText(waiting ? tr("Stop waiting (Esc)") : tr("Done (Esc)"));
+    if (saleOpen && !waiting)
+        m_stop->setText(tr("Later (Esc)")); // the sale stays open; the list and Resend find it again
+    placeButtons();
     if (waiting && !m_countdown.isActive())
         m_countdown.start();
     else if (!waiting)
         m_countdown.stop();
+}
+
+void WaitingCard::placeButtons()
+{
+    // The buttons shown, two by two with no holes: which ones show depends on the payment and its sale.
+    const std::initializer_list<QPushButton*> all = {m_check,      m_resend,     m_cash,
+                                                     m_otherPhone, m_closeShort, m_stop};
+    int shown = 0;
+    for (QPushButton* button : all)
+        shown = shown * 2 + (button->isHidden() ? 0 : 1);
+    if (shown == m_placedButtons)
+        return; // as they are (the countdown redraws the card every second)
+    m_placedButtons = shown;
+    int place = 0;
+    for (QPushButton* button : all) {
+        m_buttons->removeWidget(button);
+        if (!button->isHidden()) {
+            m_buttons->addWidget(button, place / 2, place % 2);
+            ++place;
+        }
+    }
+}
+
+bool WaitingCard::refreshSale()
+{
+    const std::optional<Sale> sale = m_sales.sale(m_payment.saleRef);
+    m_saleProgress->setVisible(sale.has_value());
+    m_saleParts->setVisible(sale.has_value());
+    m_otherPhone->setVisible(false);
+    m_closeShort->setVisible(false);
+    if (!sale)
+        return false;
+    const QList<Payment> attempts = m_sales.parts(sale->ref);
+    const SaleProgress progress = SaleProgress::of(*sale, attempts);
+    m_saleProgress->setText(progress.summary(*sale));
+    m_saleProgress->setStyleSheet(Palette::textStyle(
+        sale->closedShort() ? Tone::Bad : (progress.outstanding.cents() <= 0 ? Tone::Good : Tone::Waiting)));
+    QStringList lines;
+    for (const Payment& part : attempts) {
+        QString line = tr("Part %1/%2: %3, %4")
+                           .arg(part.salePart)
+                           .arg(part.saleParts)
+                           .arg(part.amount.toDisplayString(), stateDisplayName(part.state).toLower());
+        if (part.state == PaymentState::Complete && !part.mpesaReceipt.isEmpty())
+            line += QStringLiteral(" — ") + part.mpesaReceipt;
+        if (part.phone != sale->phone)
+            line += QStringLiteral(" (%1)").arg(part.phone.masked());
+        lines.append(line);
+    }
+    m_saleParts->setText(lines.join(u'\n'));
+    const bool open = sale->isOpen() && progress.outstanding.cents() > 0;
+    const bool partWaiting = progress.inProgress;
+    // The actions that fit: the rest again (F8), from another phone, in cash (F9), or close short.
+    m_resend->setVisible(open && !partWaiting && progress.latest &&
+                         (traitsOf(progress.latest->state).mayBeResent ||
+                          progress.latest->state == PaymentState::Complete ||
+                          progress.latest->state == PaymentState::Cash));
+    m_resend->setText(progress.latest && progress.latest->state == PaymentState::Complete
+                          ? tr("Send part %1 (F8)").arg(progress.nextPart())
+                          : tr("Send the rest again (F8)"));
+    m_cash->setVisible(open && !(progress.latest && progress.latest->state == PaymentState::Sending));
+    m_cash->setText(tr("Rest in cash (F9)"));
+    m_otherPhone->setVisible(open && !partWaiting);
+    m_closeShort->setVisible(open && !partWaiting);
+    if (!open) {
+        m_cash->setText(tr("Use cash (F9)"));
+        m_resend->setText(tr("Resend… (F8)"));
+        m_resend->setVisible(false);
+        m_cash->setVisible(false);
+    }
+    return open;
 }
 
 } // namespace lipa

@@ -6,11 +6,13 @@
 #include <QFrame>
 #include <QTimer>
 
+class QGridLayout;
 class QLabel;
 class QPushButton;
 
 namespace lipa {
 
+class SaleDesk;
 class Till;
 
 // The payment the cashier has just sent, large enough to read across the counter: amount, masked phone,
@@ -20,9 +22,10 @@ class Till;
 class WaitingCard : public QFrame {
     Q_OBJECT
 public:
-    WaitingCard(Till& till, QWidget* parent = nullptr);
+    WaitingCard(Till& till, SaleDesk& sales, QWidget* parent = nullptr);
 
-    // Shows this payment (the one just charged or sent again).
+    // Shows this payment (the one just charged or sent again). A part of a sale brings the whole sale:
+    // how much is paid, each part's receipt code, and the card moves on to each next part as it is sent.
     void follow(const Payment& payment);
     // Hides the card; the payment itself is not touched.
     void stopWaiting();
@@ -35,21 +38,35 @@ Q_SIGNALS:
     void checkRequested(const QString& localRef);
     void resendRequested(const QString& localRef);
     void cashRequested(const QString& localRef);
+    // A sale's rest from another phone, and closing a sale short (a part of it is given).
+    void otherPhoneRequested(const QString& localRef);
+    void closeShortRequested(const QString& localRef);
 
 private:
     void onPaymentChanged(const Payment& payment);
+    void onPaymentAdded(const Payment& payment);
+    // The sale's lines and buttons; false when the payment is not a part of a sale.
+    bool refreshSale();
+    void placeButtons();
 
     Till& m_till;
+    SaleDesk& m_sales;
     Payment m_payment;
     QTimer m_countdown; // runs only while the payment waits for the customer
     QLabel* m_state = nullptr;
     QLabel* m_sale = nullptr;
     QLabel* m_detail = nullptr;
     QLabel* m_receipt = nullptr;
+    QLabel* m_saleProgress = nullptr; // a sale's: "KES 150,000 of 200,000 paid — part 2 of 2 waiting"
+    QLabel* m_saleParts = nullptr;    // and each part with its receipt code
+    QPushButton* m_otherPhone = nullptr;
+    QPushButton* m_closeShort = nullptr;
     QPushButton* m_check = nullptr;
     QPushButton* m_resend = nullptr;
     QPushButton* m_cash = nullptr;
     QPushButton* m_stop = nullptr;
+    QGridLayout* m_buttons = nullptr;
+    int m_placedButtons = -1; // which buttons the grid holds, one bit each
     QLabel* m_icon = nullptr;
 };
 

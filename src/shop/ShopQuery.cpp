@@ -71,7 +71,8 @@ const QString& paymentColumns()
         QStringLiteral(
             "CAST(p.till_id AS text), p.local_ref, p.seq, p.amount_cents, p.phone, p.state, %1, %2,"
             " p.invoice_id, p.remote_state, p.mpesa_receipt, p.failed_code, p.failure_message,"
-            " p.till_name, p.replaces_ref, p.charges_cents, p.net_cents, t.name, t.branch, %3")
+            " p.till_name, p.replaces_ref, p.charges_cents, p.net_cents, t.name, t.branch, %3, p.sale_ref,"
+            " p.sale_part, p.sale_parts")
             .arg(msOf(QStringLiteral("p.created_at")), msOf(QStringLiteral("p.updated_at")),
                  cashierOf(QStringLiteral("p")));
     return columns;
@@ -115,6 +116,9 @@ ShopPayment readPayment(const QSqlQuery& q)
     row.tillName = q.value(17).toString();
     row.branch = q.value(18).toString();
     row.cashier = q.value(19).toString();
+    p.saleRef = q.value(20).toString();
+    p.salePart = q.value(21).toInt();
+    p.saleParts = q.value(22).toInt();
     return row;
 }
 

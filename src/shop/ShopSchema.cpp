@@ -93,6 +93,14 @@ const QList<QStringList>& migrations()
         {
             QStringLiteral("ALTER TABLE tills ADD COLUMN last_token text"),
         },
+        // 3: sales taken in several payments: each part says its sale, its number and how many parts the
+        // sale was planned in (the till's journal format 9).
+        {
+            QStringLiteral("ALTER TABLE payments ADD COLUMN sale_ref text"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN sale_part integer"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN sale_parts integer"),
+            QStringLiteral("CREATE INDEX payments_by_sale ON payments (sale_ref) WHERE sale_ref IS NOT NULL"),
+        },
     };
     Q_ASSERT(steps.size() == ShopSchema::kKnownVersion);
     return steps;

@@ -31,7 +31,7 @@ struct SchemaCheck {
 // only followed by a new one.
 class ShopSchema {
 public:
-    static constexpr int kKnownVersion = 2;
+    static constexpr int kKnownVersion = 3;
     // Held for the length of ensure()'s transaction (pg_advisory_xact_lock): two tills connecting to an
     // empty database at once must not both create it. "LipaShop" in ASCII.
     static constexpr qint64 kSchemaLockKey = 0x4c69706153686f70;

@@ -34,16 +34,18 @@ const QString kUpsertTill = QStringLiteral(
 const QString kUpsertPayment = QStringLiteral(
     "INSERT INTO payments (till_id, local_ref, seq, amount_cents, phone, state, created_at, updated_at,"
     " invoice_id, remote_state, mpesa_receipt, failed_code, failure_message, till_name, replaces_ref,"
-    " charges_cents, net_cents)"
+    " charges_cents, net_cents, sale_ref, sale_part, sale_parts)"
     " VALUES (CAST(:till AS uuid), :ref, :seq, :amount, :phone, :state, :created, :updated, :invoice,"
-    " :remoteState, :receipt, :failedCode, :failure, :tillName, :replaces, :charges, :net)"
+    " :remoteState, :receipt, :failedCode, :failure, :tillName, :replaces, :charges, :net, :sale, :part,"
+    " :parts)"
     " ON CONFLICT (local_ref) DO UPDATE SET seq = EXCLUDED.seq, amount_cents = EXCLUDED.amount_cents,"
     " phone = EXCLUDED.phone, state = EXCLUDED.state, created_at = EXCLUDED.created_at,"
     " updated_at = EXCLUDED.updated_at, invoice_id = EXCLUDED.invoice_id,"
     " remote_state = EXCLUDED.remote_state, mpesa_receipt = EXCLUDED.mpesa_receipt,"
     " failed_code = EXCLUDED.failed_code, failure_message = EXCLUDED.failure_message,"
     " till_name = EXCLUDED.till_name, replaces_ref = EXCLUDED.replaces_ref,"
-    " charges_cents = EXCLUDED.charges_cents, net_cents = EXCLUDED.net_cents"
+    " charges_cents = EXCLUDED.charges_cents, net_cents = EXCLUDED.net_cents,"
+    " sale_ref = EXCLUDED.sale_ref, sale_part = EXCLUDED.sale_part, sale_parts = EXCLUDED.sale_parts"
     " WHERE payments.till_id = EXCLUDED.till_id");
 
 // Only the events of this till's own payments (see above).
@@ -413,6 +415,11 @@ bool ShopWriter::write(const OutboxBatch& batch)
         q.bindValue(QStringLiteral(":replaces"), textOrNull(p.replacesRef));
         q.bindValue(QStringLiteral(":charges"), centsOrNull(p.charges));
         q.bindValue(QStringLiteral(":net"), centsOrNull(p.netAmount));
+        q.bindValue(QStringLiteral(":sale"), textOrNull(p.saleRef));
+        q.bindValue(QStringLiteral(":part"),
+                    p.isPartOfSale() ? QVariant(p.salePart) : QVariant(QMetaType(QMetaType::Int)));
+        q.bindValue(QStringLiteral(":parts"),
+                    p.isPartOfSale() ? QVariant(p.saleParts) : QVariant(QMetaType(QMetaType::Int)));
         ok = run(q, "writing a payment");
     }
     for (qsizetype i = 0; ok && i < batch.events.size(); ++i) {

@@ -96,7 +96,12 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
         case PhoneColumn:
             return payment.phone.masked();
         case AmountColumn:
-            return payment.amount.toDisplayString();
+            // A part of a sale says which: "1/2 · KES 150,000".
+            return payment.isPartOfSale() ? QStringLiteral("%1/%2 · %3")
+                                                .arg(payment.salePart)
+                                                .arg(payment.saleParts)
+                                                .arg(payment.amount.toDisplayString())
+                                          : payment.amount.toDisplayString();
         case StateColumn:
             return stateDisplayName(payment.state);
         case ReceiptColumn:
@@ -122,6 +127,10 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
                                                                       : payment.failureMessage);
         if (index.column() == TimeColumn)
             return QLocale().toString(payment.createdAt.toLocalTime(), QLocale::LongFormat);
+        if (index.column() == AmountColumn && payment.isPartOfSale())
+            return tr("Part %1 of %2 of a sale taken in several payments")
+                .arg(payment.salePart)
+                .arg(payment.saleParts);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == AmountColumn)

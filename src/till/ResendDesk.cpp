@@ -132,7 +132,7 @@ void ResendDesk::finish(const QString& localRef, const CallResult& result,
     done(check);
 }
 
-QString ResendDesk::resend(const QString& localRef)
+QString ResendDesk::resend(const QString& localRef, const std::optional<PhoneNumber>& otherPhone)
 {
     const std::optional<Payment> payment = m_journal.find(localRef);
     if (!payment)
@@ -158,7 +158,8 @@ QString ResendDesk::resend(const QString& localRef)
         Q_EMIT notice(tr("Not sent again. %1").arg(refusal));
         return {};
     }
-    return m_till.send(payment->amount, payment->phone, localRef);
+    return m_till.send(payment->amount, otherPhone.value_or(payment->phone), localRef,
+                       {payment->saleRef, payment->salePart, payment->saleParts});
 }
 
 } // namespace lipa

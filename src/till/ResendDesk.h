@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace lipa {
 
@@ -40,9 +41,10 @@ public:
     // Looks at a failed, expired, unknown or not-sent payment one last time (a status check where
     // IntaSend knows it) and reports whether it may be sent again. Reports once, through done.
     void prepare(const QString& localRef, QObject* context, std::function<void(const ResendCheck&)> done);
-    // Sends a new attempt for a payment prepare() cleared, linked to it in the journal. Returns the new
-    // attempt's reference, or an empty string (with a notice) if it may not be sent.
-    QString resend(const QString& localRef);
+    // Sends a new attempt for a payment prepare() cleared, linked to it in the journal (and to its sale,
+    // as the same part): to the same phone, or to another one the customer gave. Returns the new attempt's
+    // reference, or an empty string (with a notice) if it may not be sent.
+    QString resend(const QString& localRef, const std::optional<PhoneNumber>& otherPhone = std::nullopt);
 
 Q_SIGNALS:
     void notice(const QString& message);

@@ -26,7 +26,8 @@ struct Settings {
 
     // [till]
     QString tillName;
-    qint64 maxAmountShillings = 250000;
+    qint64 maxAmountShillings = 150000; // till/max_amount: the largest single M-Pesa payment
+    qint64 maxSaleShillings = 1000000;  // till/max_sale: the largest sale, taken in parts above max_amount
 
     // [polling]
     PollSchedule polling;

@@ -52,6 +52,17 @@ ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind 
         if (PaymentRules::needsChecking(payment))
             report.unresolved.append(payment);
     }
+    bool readSales = false;
+    for (const Sale& sale : journal.sales().between(shift.openedAt, end, &readSales)) {
+        ++report.salesInParts;
+        report.salesInPartsTotal += sale.total;
+        if (sale.isOpen()) {
+            const SaleProgress progress = SaleProgress::of(sale, journal.partsOf(sale.ref));
+            report.openSales.append({sale, progress.outstanding});
+        }
+    }
+    if (ok)
+        *ok = *ok && readSales;
     bool readRefunds = false;
     for (const Refund& refund : journal.refunds().between(shift.openedAt, end, &readRefunds)) {
         if (holdsAmount(refund.state)) {
@@ -87,6 +98,24 @@ QString ShiftReport::refundsLine() const
         .arg(refundsCompletedSum.toDisplayString());
 }
 
+QString ShiftReport::salesLine() const
+{
+    return QCoreApplication::translate("lipa::Printouts", "Sales in parts × %1: %2")
+        .arg(salesInParts)
+        .arg(salesInPartsTotal.toDisplayString());
+}
+
+namespace {
+
+QString openSaleText(const ShiftReport::OpenSale& open)
+{
+    return QCoreApplication::translate("lipa::Printouts", "%1 %2 sale of %3, %4 to pay")
+        .arg(PrintHtml::shortTime(open.sale.createdAt), open.sale.phone.masked(),
+             open.sale.total.toDisplayString(), open.outstanding.toDisplayString());
+}
+
+} // namespace
+
 const ShiftReport::Line* ShiftReport::line(PaymentState state) const
 {
     for (const Line& l : byState) {
@@ -119,6 +148,9 @@ QString ShiftReport::toHtml() const
     for (const Line& l : byState)
         html += row(QStringLiteral("%1 × %2").arg(stateDisplayName(l.state)).arg(l.count),
                     l.sum.toDisplayString());
+    if (salesInParts > 0)
+        html += row(QCoreApplication::translate("lipa::Printouts", "Sales in parts × %1").arg(salesInParts),
+                    salesInPartsTotal.toDisplayString());
     html += QStringLiteral("</table><hr/><table width='100%'>");
     html +=
         row(QCoreApplication::translate("lipa::Printouts", "Paid by M-Pesa"), mpesaTotal.toDisplayString());
@@ -153,6 +185,14 @@ QString ShiftReport::toHtml() const
                                                          "Not reconciled with IntaSend for this shift.")
                                  .toHtmlEscaped());
         html += QStringLiteral("<hr/>");
+    }
+    if (!openSales.isEmpty()) {
+        html += QStringLiteral("<p><b>%1</b></p><table width='100%'>")
+                    .arg(QCoreApplication::translate("lipa::Printouts", "Open sales — not paid in full:")
+                             .toHtmlEscaped());
+        for (const OpenSale& open : openSales)
+            html += QStringLiteral("<tr><td>%1</td></tr>").arg(openSaleText(open).toHtmlEscaped());
+        html += QStringLiteral("</table>");
     }
     if (unresolved.isEmpty()) {
         html += QStringLiteral("<p>%1</p>")
@@ -202,6 +242,8 @@ QString ShiftReport::toPlainText() const
                      .arg(localTime(p.createdAt), p.phone.masked(), p.amount.toDisplayString(), p.localRef);
     lines << QCoreApplication::translate("lipa::Printouts", "Total taken") + QStringLiteral(": ") +
                  takenTotal().toDisplayString();
+    if (salesInParts > 0)
+        lines << salesLine();
     if (refundsRequested > 0 || refundsCompleted > 0)
         lines << refundsLine();
     if (reconciliationExpected) {
@@ -210,6 +252,10 @@ QString ShiftReport::toPlainText() const
                                  : QCoreApplication::translate(
                                        "lipa::Printouts", "Not reconciled with IntaSend for this shift."));
     }
+    if (!openSales.isEmpty())
+        lines << QCoreApplication::translate("lipa::Printouts", "Open sales — not paid in full:");
+    for (const OpenSale& open : openSales)
+        lines << QStringLiteral("  ") + openSaleText(open) + u' ' + open.sale.ref;
     if (unresolved.isEmpty())
         lines << QCoreApplication::translate("lipa::Printouts", "No unresolved payments.");
     else

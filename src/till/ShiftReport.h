@@ -4,6 +4,7 @@
 #include "Journal.h"
 #include "Payment.h"
 #include "Reconciliation.h"
+#include "Sale.h"
 
 #include <QDateTime>
 #include <QList>
@@ -38,6 +39,15 @@ struct ShiftReport {
     // Still waiting, unknown or expired, or paid in cash while IntaSend still shows the M-Pesa request
     // open: to be checked before they are trusted.
     QList<Payment> unresolved;
+    // Sales taken in several payments, started in the shift (their parts are among the payments above,
+    // by how they were paid); those still open are unresolved, with what is left to pay.
+    struct OpenSale {
+        Sale sale;
+        Money outstanding;
+    };
+    int salesInParts = 0;
+    Money salesInPartsTotal;
+    QList<OpenSale> openSales;
     // Refund requests made during the shift: all that still hold an amount, and those IntaSend completed.
     int refundsRequested = 0;
     Money refundsRequestedSum;
@@ -58,6 +68,7 @@ struct ShiftReport {
     QString toHtml() const;
     QString toPlainText() const;
     QString refundsLine() const;
+    QString salesLine() const;
 };
 
 } // namespace lipa

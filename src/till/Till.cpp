@@ -42,7 +42,8 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
     return send(amount, phone, {});
 }
 
-QString Till::send(Money amount, const PhoneNumber& phone, const QString& replacesRef)
+QString Till::send(Money amount, const PhoneNumber& phone, const QString& replacesRef, const SalePart& part,
+                   Sale* newSale)
 {
     if (const QString wait = m_health.slowDownNotice(); !wait.isEmpty()) {
         // IntaSend asked for quiet: sending now would be refused again (and count against the till).
@@ -58,9 +59,12 @@ QString Till::send(Money amount, const PhoneNumber& phone, const QString& replac
     payment.updatedAt = payment.createdAt;
     payment.tillName = m_tillName;
     payment.replacesRef = replacesRef;
+    payment.saleRef = part.saleRef;
+    payment.salePart = part.part;
+    payment.saleParts = part.parts;
 
     // Journal before wire: if the write fails, nothing is sent.
-    if (!m_journal.addPayment(payment)) {
+    if (!m_journal.addPayment(payment, newSale)) {
         Q_EMIT notice(tr("The payment could not be recorded (%1), so it was not sent. Nothing was charged.")
                           .arg(m_journal.lastError()));
         return {};

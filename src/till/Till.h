@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "IntaSendClient.h"
 #include "Payment.h"
+#include "Sale.h"
 #include "StatusPoller.h"
 
 #include <QHash>
@@ -18,6 +19,13 @@ namespace lipa {
 
 class Journal;
 class ReferenceFinder;
+
+// Which sale a payment is a part of, and which part (empty for a payment that is a sale of its own).
+struct SalePart {
+    QString saleRef;
+    int part = 0;
+    int parts = 0;
+};
 class ServiceHealth;
 
 // The life of a charge: journal first, then the push, then status checks until the payment is final;
@@ -84,8 +92,11 @@ private:
     friend class ReferenceFinder;
     friend class Reconciler;
     friend class RefundDesk;
+    friend class SaleDesk;
 
-    QString send(Money amount, const PhoneNumber& phone, const QString& replacesRef);
+    // newSale: the payment is the first part of this sale, recorded with it.
+    QString send(Money amount, const PhoneNumber& phone, const QString& replacesRef,
+                 const SalePart& part = {}, Sale* newSale = nullptr);
     void onPushFinished(const QString& localRef, const CallResult& result);
     void onCheckDue(const QString& localRef);
     void sendStatusCheck(const QString& localRef, const QString& invoiceId);

@@ -18,6 +18,7 @@ TillStack::TillStack(Clock& clock_, ClientConfig clientConfig, const Settings& s
              {std::chrono::seconds(15), std::chrono::seconds(60), settings.polling.expiry, 20})
     , resends(till, journal, health, clock_)
     , cash(till, journal, poller, health)
+    , sales(till, journal, cash, clock_, Money::fromShillings(settings.maxAmountShillings))
     , shifts(journal, clock_, settings.tillName)
     , reconciler(client, journal, till, clock_, settings.tillName, {})
     , refunds(client, journal, till, clock_, {})

@@ -9,6 +9,7 @@
 #include "ReferenceFinder.h"
 #include "RefundDesk.h"
 #include "ResendDesk.h"
+#include "SaleDesk.h"
 #include "ServiceHealth.h"
 #include "Settings.h"
 #include "ShiftBook.h"
@@ -46,6 +47,7 @@ public:
     ReferenceFinder finder;
     ResendDesk resends;
     CashDesk cash;
+    SaleDesk sales;
     ShiftBook shifts;
     Reconciler reconciler;
     RefundDesk refunds;

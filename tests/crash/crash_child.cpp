@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace lipa;
@@ -61,8 +62,17 @@ int main(int argc, char* argv[])
                                     QStringLiteral("UUID"));
     const QCommandLineOption expiry(QStringLiteral("expiry-ms"), QStringLiteral("The expiry window."),
                                     QStringLiteral("MS"), QStringLiteral("60000"));
+    const QCommandLineOption saleTotal(
+        QStringLiteral("sale"),
+        QStringLiteral("Each charge is a sale of this many shillings, taken in "
+                       "parts of at most 150,000."),
+        QStringLiteral("KES"));
+    const QCommandLineOption stopWhenPartPaid(
+        QStringLiteral("stop-when-part-paid"),
+        QStringLiteral("Stops (SIGSTOP) as soon as a part of a sale is recorded paid, before its next part "
+                       "can leave: the test kills it there."));
     parser.addOptions({journalPath, apiBase, charges, interval, settle, seed, firstAmount, secret, refundPaid,
-                       allPay, shopDb, tillId, expiry});
+                       allPay, shopDb, tillId, expiry, saleTotal, stopWhenPartPaid});
     parser.process(app);
 
     Journal::OpenError error;
@@ -109,8 +119,20 @@ int main(int argc, char* argv[])
         });
     }
 
+    QObject::connect(&stack.till, &Till::paymentChanged, &app,
+                     [stop = parser.isSet(stopWhenPartPaid)](const Payment& payment) {
+                         if (payment.state != PaymentState::Complete || !payment.isPartOfSale())
+                             return;
+                         say(QStringLiteral("part-paid %1 %2").arg(payment.saleRef).arg(payment.salePart));
+                         if (stop)
+                             std::raise(SIGSTOP); // the sale's next part is posted, not yet sent
+                     });
+    QObject::connect(&stack.sales, &SaleDesk::openSaleFound, &app,
+                     [](const Payment& latest) { say(QStringLiteral("open-sale %1").arg(latest.saleRef)); });
+
     stack.till.resume();
     stack.refunds.resume();
+    stack.sales.resume();
     say(QStringLiteral("resumed %1").arg(stack.poller.watchedCount()));
 
     // The test's seed decides the customers, so that a failing run can be replayed exactly.
@@ -128,7 +150,10 @@ int main(int argc, char* argv[])
         const char digit = digits[random.bounded(parser.isSet(allPay) ? 4 : 6)];
         const PhoneNumber phone =
             PhoneNumber::parse(QStringLiteral("071234560") + QLatin1Char(digit)).value();
-        stack.till.charge(Money::fromShillings(amount++), phone);
+        if (parser.isSet(saleTotal))
+            stack.sales.start(Money::fromShillings(parser.value(saleTotal).toLongLong()), phone);
+        else
+            stack.till.charge(Money::fromShillings(amount++), phone);
     });
     chargeTimer.start(parser.value(interval).toInt());
 

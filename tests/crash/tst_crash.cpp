@@ -24,6 +24,7 @@ private Q_SLOTS:
     void killedTillLosesNothingAndNeverPushesTwice();
     void killedLookUpNeverCallsAPaymentThatArrivedNotSent();
     void killedRefundIsNeverSentTwice();
+    void killedBetweenThePartsOfASaleSendsNothingByItself();
     void cleanup();
 
 private:
@@ -223,6 +224,44 @@ void TestCrash::killedTillLosesNothingAndNeverPushesTwice()
           static_cast<long long>(pushed.size()), repolled, totals.paidCount, totals.failedCount, unknown);
     QVERIFY(journal->paymentCount() >= 200);
     QCOMPARE(journal->paymentCount(), totals.paidCount + totals.failedCount + totals.attentionCount);
+}
+
+void TestCrash::killedBetweenThePartsOfASaleSendsNothingByItself()
+{
+    // A sale of 200,000 (150,000 + 50,000): the till is killed right after part 1 is recorded paid, before
+    // part 2 can leave. The next run shows the sale open and sends nothing until the cashier asks.
+    freshRun(QStringLiteral("sales.sqlite"));
+    {
+        QProcess child;
+        startChild(child, 1, false, m_seed, 1,
+                   {QStringLiteral("--sale"), QStringLiteral("200000"), QStringLiteral("--all-pay"),
+                    QStringLiteral("--stop-when-part-paid")});
+        QVERIFY(QTest::qWaitFor([&] { return m_output.join(u' ').contains(QStringLiteral("part-paid")); },
+                                30000));
+        QVERIFY(child.processId() > 0);
+        ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(5000));
+    }
+    QCOMPARE(m_simulator->pushes().size(), 1);
+    QCOMPARE(m_simulator->pushes().first().amountShillings, 150'000);
+    checkJournal(QStringLiteral("after the kill"));
+    const QString saleRef = m_output.filter(QStringLiteral("part-paid")).first().section(u' ', 1, 1);
+    {
+        Journal::OpenError error;
+        std::unique_ptr<Journal> journal = Journal::open(m_journalPath, &error);
+        QVERIFY(journal);
+        const std::optional<Sale> sale = journal->sales().find(saleRef);
+        QVERIFY(sale && sale->isOpen());
+        QCOMPARE(journal->partsOf(saleRef).size(), 1);
+    }
+    // The next run: the sale is found open (for the card), and nothing is sent by itself.
+    QProcess again;
+    startChild(again, 0, true, m_seed, 1);
+    QVERIFY(again.waitForFinished(30000));
+    QVERIFY2(m_output.contains(QStringLiteral("open-sale ") + saleRef), qPrintable(m_output.join(u'\n')));
+    QVERIFY(m_output.contains(QStringLiteral("settled")));
+    QCOMPARE(m_simulator->pushes().size(), 1);
+    checkJournal(QStringLiteral("after the restart"));
 }
 
 void TestCrash::freshRun(const QString& name)

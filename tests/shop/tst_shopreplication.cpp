@@ -54,6 +54,7 @@ private Q_SLOTS:
     void shiftsAndZReportsArrive();
     void copiedJournalUnderANewIdentityIsNotCountedTwice();
     void databaseOfTheFirstVersionIsMigrated();
+    void partsOfASaleArriveWithTheirSale();
     void copiedFolderUsedOnTwoComputersIsCaughtWhenever_data();
     void copiedFolderUsedOnTwoComputersIsCaughtWhenever();
     void cleanupTestCase();
@@ -292,6 +293,35 @@ void TestShopReplication::copiedJournalUnderANewIdentityIsNotCountedTwice()
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
 
+void TestShopReplication::partsOfASaleArriveWithTheirSale()
+{
+    test::ShopCounter counter(QStringLiteral("Counter 1"));
+    counter.connect(m_shop.url());
+    const QString first =
+        counter.stack.sales().start(Money::fromShillings(200'000), test::phoneEndingIn('5'));
+    QVERIFY(!first.isEmpty());
+    const QString saleRef = counter.journal().find(first)->saleRef;
+    QVERIFY(counter.stack.advanceUntil([&] { return !counter.stack.sales().sale(saleRef)->isOpen(); },
+                                       std::chrono::minutes(5)));
+    QTRY_VERIFY_WITH_TIMEOUT(counter.inSync(), 20000);
+    QSqlQuery q(m_shop.admin());
+    q.prepare(
+        QStringLiteral("SELECT amount_cents, sale_part, sale_parts, state FROM payments WHERE sale_ref = ?"
+                       " ORDER BY sale_part"));
+    q.addBindValue(saleRef);
+    QVERIFY(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toLongLong(), 15'000'000);
+    QCOMPARE(q.value(1).toInt(), 1);
+    QCOMPARE(q.value(2).toInt(), 2);
+    QCOMPARE(q.value(3).toString(), QStringLiteral("Complete"));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toLongLong(), 5'000'000);
+    QCOMPARE(q.value(1).toInt(), 2);
+    QVERIFY(!q.next());
+    QCOMPARE(verifyAll({&counter}), QString());
+}
+
 void TestShopReplication::databaseOfTheFirstVersionIsMigrated()
 {
     QUuid firstId;
@@ -302,10 +332,13 @@ void TestShopReplication::databaseOfTheFirstVersionIsMigrated()
         QVERIFY(first.takePayments(2, 100));
         QTRY_VERIFY_WITH_TIMEOUT(first.inSync(), 20000);
     }
-    // The database as the first version of the schema made it: no tokens.
+    // The database as the first version of the schema made it: no tokens, no sales.
     QVERIFY(m_shop.server().exec(
-        m_shop.database(), QStringLiteral("ALTER TABLE tills DROP COLUMN last_token;"
-                                          " UPDATE lipa_shop_meta SET value = '1' WHERE key = 'version'")));
+        m_shop.database(),
+        QStringLiteral(
+            "ALTER TABLE tills DROP COLUMN last_token; DROP INDEX payments_by_sale;"
+            " ALTER TABLE payments DROP COLUMN sale_ref, DROP COLUMN sale_part, DROP COLUMN sale_parts;"
+            " UPDATE lipa_shop_meta SET value = '1' WHERE key = 'version'")));
     test::ShopCounter second(QStringLiteral("Counter 2"));
     second.connect(m_shop.url());
     QVERIFY(second.takePayments(2, 300));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestStack.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTest>
 
@@ -69,6 +70,11 @@ bool TestStack::advanceUntil(const std::function<bool()>& done, std::chrono::mil
                              std::chrono::milliseconds step)
 {
     for (std::chrono::milliseconds spent{0}; spent <= budget; spent += step) {
+        if (!waitForNetwork())
+            return false;
+        // What was posted meanwhile runs first, as the event loop would run it between two ticks of the
+        // clock (a sale's next part is sent from a posted call).
+        QCoreApplication::processEvents();
         if (!waitForNetwork())
             return false;
         if (done())

@@ -28,6 +28,7 @@ public:
     ServiceHealth& health() { return stack->health; }
     ResendDesk& resends() { return stack->resends; }
     CashDesk& cash() { return stack->cash; }
+    SaleDesk& sales() { return stack->sales; }
     ShiftBook& shifts() { return stack->shifts; }
     // Today's figures (local day on the clock), as the main window's totals panel shows them.
     Totals todaysTotals();

@@ -12,7 +12,7 @@ std::unique_ptr<MainWindow> makeWindow(TestStack& stack)
 
 std::unique_ptr<MainWindow> makeWindow(TillStack& stack, const Environment& environment)
 {
-    return std::make_unique<MainWindow>(stack, environment, Settings{}.maxAmountShillings);
+    return std::make_unique<MainWindow>(stack, environment, Settings{}.maxSaleShillings);
 }
 
 bool showActive(QWidget& window)

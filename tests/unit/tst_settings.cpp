@@ -12,6 +12,7 @@ using namespace std::chrono_literals;
 class TestSettings : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void largestSaleIsNeverBelowTheLargestPayment();
     void missingFileGivesDefaults();
     void readsEveryKey();
     void badValuesFallBackWithAProblem();
@@ -41,7 +42,8 @@ void TestSettings::missingFileGivesDefaults()
     const Settings settings = Settings::load(m_dir.filePath(QStringLiteral("absent.ini")), &problems);
     QVERIFY(problems.isEmpty());
     QCOMPARE(settings.environment, std::nullopt);
-    QCOMPARE(settings.maxAmountShillings, 250000);
+    QCOMPARE(settings.maxAmountShillings, 150000); // IntaSend's default limit for one M-Pesa payment
+    QCOMPARE(settings.maxSaleShillings, 1000000);
     QCOMPARE(settings.polling.firstCheck, 3s);
     QCOMPARE(settings.polling.maxInterval, 10s);
     QCOMPARE(settings.polling.expiry, 180s);
@@ -92,7 +94,7 @@ void TestSettings::badValuesFallBackWithAProblem()
     QCOMPARE(settings.sound, true);
     QCOMPARE(settings.language, QStringLiteral("system"));
     QCOMPARE(settings.environment, EnvironmentKind::Demo); // an unknown environment moves no money
-    QCOMPARE(settings.maxAmountShillings, 250000);
+    QCOMPARE(settings.maxAmountShillings, 150000);
     QCOMPARE(settings.polling.firstCheck, 3s);
     QCOMPARE(settings.polling.expiry, 180s);
     QVERIFY(problems.join(u'\n').contains(QStringLiteral("till/max_amount")));
@@ -177,7 +179,21 @@ void TestSettings::unsetValuesAreNotWritten()
     QVERIFY(!text.contains("public_key="));
     QVERIFY(!text.contains("manager_pin="));
     QVERIFY(text.contains("name=Duka"));
-    QVERIFY(text.contains("max_amount=250000"));
+    QVERIFY(text.contains("max_amount=150000"));
+    QVERIFY(text.contains("max_sale=1000000"));
+}
+
+void TestSettings::largestSaleIsNeverBelowTheLargestPayment()
+{
+    QStringList problems;
+    Settings settings = Settings::load(writeIni("[till]\nmax_amount=70000\nmax_sale=500000\n"), &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QCOMPARE(settings.maxAmountShillings, 70000);
+    QCOMPARE(settings.maxSaleShillings, 500000);
+    settings = Settings::load(writeIni("[till]\nmax_amount=70000\nmax_sale=50000\n"), &problems);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY(problems.first().contains(QStringLiteral("till/max_sale")));
+    QCOMPARE(settings.maxSaleShillings, 70000);
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ShiftReport.h"
+#include "TestStack.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lipa;
+using namespace std::chrono_literals;
+
+// Sales above the largest single M-Pesa payment, end to end on a manual clock against the simulator over
+// loopback HTTP: the parts, one at a time, and what the cashier can do when one is not paid.
+class TestSales : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void simulatorRefusesAPaymentAboveIntaSendsLimit();
+    void twoPartsTheSecondOnlyOnceTheFirstIsPaid();
+    void threePartsOneAfterAnother();
+    void aPartNotPaidStopsTheSale();
+    void theUnpaidPartGoesAgainAfterItsLastCheck();
+    void theRestFromAnotherPhone();
+    void theRestInCashAndTheReportAddsUp();
+    void theRestInCashCoversPartsNeverSent();
+    void closedShortOnlyWhenNothingWaits();
+    void aPhonesDailyLimitStopsTheSaleAndAnotherPhonePays();
+    void aRestartNeverSendsAPartByItself();
+
+private:
+    static QList<qint64> pushedShillings(const test::TestStack& t);
+    // Runs the clock until the sale is closed or nothing more can happen to it.
+    static bool untilSettled(test::TestStack& t, const QString& saleRef);
+};
+
+namespace {
+
+constexpr qint64 kLimit = 150'000;
+
+QString saleOf(test::TestStack& t, const QString& partRef)
+{
+    return t.journal().find(partRef)->saleRef;
+}
+
+SaleProgress progressOf(test::TestStack& t, const QString& saleRef)
+{
+    return t.sales().progress(*t.sales().sale(saleRef));
+}
+
+sim::ScriptedOutcome pays()
+{
+    return {sim::ScriptedOutcome::Pays, {}, {}};
+}
+
+sim::ScriptedOutcome cancels()
+{
+    return {sim::ScriptedOutcome::Fails, QStringLiteral("1032"), QStringLiteral("Request cancelled by user")};
+}
+
+} // namespace
+
+QList<qint64> TestSales::pushedShillings(const test::TestStack& t)
+{
+    QList<qint64> amounts;
+    for (const IntaSendSimulator::ReceivedPush& push : t.simulator.pushes())
+        amounts.append(push.amountShillings);
+    return amounts;
+}
+
+bool TestSales::untilSettled(test::TestStack& t, const QString& saleRef)
+{
+    return t.advanceUntil(
+        [&] {
+            QCoreApplication::processEvents(); // a next part queued by the desk goes out first
+            const SaleProgress progress = progressOf(t, saleRef);
+            return t.till().requestsInFlight() == 0 && !progress.inProgress && !t.sales().isRunning(saleRef);
+        },
+        10min);
+}
+
+void TestSales::simulatorRefusesAPaymentAboveIntaSendsLimit()
+{
+    // What the till did before sales in parts: one push of 200,000, which IntaSend refuses.
+    test::TestStack t;
+    const QString ref = t.till().charge(Money::fromShillings(200'000), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    const Payment refused = *t.journal().find(ref);
+    QCOMPARE(refused.state, PaymentState::Rejected);
+    QVERIFY2(refused.failureMessage.contains(QStringLiteral("150000")), qPrintable(refused.failureMessage));
+    QVERIFY(t.simulator.pushes().isEmpty());
+}
+
+void TestSales::twoPartsTheSecondOnlyOnceTheFirstIsPaid()
+{
+    test::TestStack t;
+    const PhoneNumber phone = test::phoneEndingIn('5');
+    QVERIFY(t.sales().needsParts(Money::fromShillings(200'000)));
+    QVERIFY(!t.sales().needsParts(Money::fromShillings(kLimit)));
+    const QString first = t.sales().start(Money::fromShillings(200'000), phone);
+    QVERIFY(!first.isEmpty());
+    const QString saleRef = saleOf(t, first);
+    QVERIFY(!saleRef.isEmpty());
+    QCOMPARE(t.pushesOnceIdle(), 1);
+    QCOMPARE(pushedShillings(t), (QList<qint64>{150'000}));
+
+    // While part 1 waits for the customer, part 2 waits too.
+    QVERIFY(t.advanceUntil([&] { return t.journal().find(first)->state == PaymentState::Pending; }, 5s));
+    int pushesWhileWaiting = 0;
+    QVERIFY(t.advanceUntil(
+        [&] {
+            const Payment part1 = *t.journal().find(first);
+            if (part1.state != PaymentState::Complete)
+                pushesWhileWaiting =
+                    std::max(pushesWhileWaiting, static_cast<int>(t.simulator.pushes().size()));
+            return part1.state == PaymentState::Complete;
+        },
+        3min));
+    QCOMPARE(pushesWhileWaiting, 1);
+    QTRY_COMPARE(t.simulator.pushes().size(), 2);
+    const IntaSendSimulator::ReceivedPush second = t.simulator.pushes().at(1);
+    QCOMPARE(second.amountShillings, 50'000);
+    QCOMPARE(second.phone, t.simulator.pushes().at(0).phone); // the same phone
+    QVERIFY(second.apiRef != first);
+    const Payment part2 = *t.journal().find(second.apiRef);
+    QCOMPARE(part2.saleRef, saleRef);
+    QCOMPARE(part2.salePart, 2);
+    QCOMPARE(part2.saleParts, 2);
+
+    QVERIFY(untilSettled(t, saleRef));
+    QCOMPARE(t.journal().find(second.apiRef)->state, PaymentState::Complete);
+    const std::optional<Sale> sale = t.sales().sale(saleRef);
+    QVERIFY(!sale->isOpen());
+    QVERIFY(!sale->closedShort());
+    QCOMPARE(progressOf(t, saleRef).paid, Money::fromShillings(200'000));
+    // And a third never goes.
+    t.clock.advance(10min);
+    QCOMPARE(t.pushesOnceIdle(), 2);
+    QCOMPARE(t.todaysTotals().paidSum, Money::fromShillings(200'000));
+}
+
+void TestSales::threePartsOneAfterAnother()
+{
+    test::TestStack t;
+    const QString first = t.sales().start(Money::fromShillings(450'000), test::phoneEndingIn('5'));
+    const QString saleRef = saleOf(t, first);
+    QCOMPARE(t.sales().sale(saleRef)->parts, 3);
+    QVERIFY(untilSettled(t, saleRef));
+    QCOMPARE(pushedShillings(t), (QList<qint64>{150'000, 150'000, 150'000}));
+    QStringList refs;
+    for (const IntaSendSimulator::ReceivedPush& push : t.simulator.pushes())
+        refs.append(push.apiRef);
+    refs.removeDuplicates();
+    QCOMPARE(refs.size(), 3);
+    QVERIFY(!t.sales().sale(saleRef)->isOpen());
+    QCOMPARE(progressOf(t, saleRef).partsPaid, 3);
+}
+
+void TestSales::aPartNotPaidStopsTheSale()
+{
+    test::TestStack t;
+    t.simulator.scriptNextCustomers({pays(), cancels()});
+    const QString first = t.sales().start(Money::fromShillings(450'000), test::phoneEndingIn('5'));
+    const QString saleRef = saleOf(t, first);
+    QVERIFY(untilSettled(t, saleRef));
+    QCOMPARE(pushedShillings(t), (QList<qint64>{150'000, 150'000})); // part 3 never went
+    const SaleProgress progress = progressOf(t, saleRef);
+    QCOMPARE(progress.latest->state, PaymentState::Failed);
+    QCOMPARE(progress.latest->salePart, 2);
+    QCOMPARE(progress.outstanding, Money::fromShillings(300'000));
+    QVERIFY(t.sales().sale(saleRef)->isOpen());
+    t.clock.advance(30min);
+    QCOMPARE(t.pushesOnceIdle(), 2);
+}
+
+void TestSales::theUnpaidPartGoesAgainAfterItsLastCheck()
+{
+    test::TestStack t;
+    t.simulator.scriptNextCustomers({pays(), cancels()});
+    const QString saleRef =
+        saleOf(t, t.sales().start(Money::fromShillings(200'000), test::phoneEndingIn('5')));
+    QVERIFY(untilSettled(t, saleRef));
+    const Payment failed = *progressOf(t, saleRef).latest;
+    QCOMPARE(failed.state, PaymentState::Failed);
+    std::optional<ResendCheck> check;
+    t.resends().prepare(failed.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QTRY_VERIFY(check.has_value());
+    QCOMPARE(check->verdict, ResendCheck::Verdict::MaySend);
+    const QString again = t.resends().resend(failed.localRef);
+    QVERIFY(!again.isEmpty());
+    const Payment resent = *t.journal().find(again);
+    QCOMPARE(resent.replacesRef, failed.localRef);
+    QCOMPARE(resent.saleRef, saleRef);
+    QCOMPARE(resent.salePart, 2); // the same part, again
+    QCOMPARE(resent.amount, Money::fromShillings(50'000));
+    QVERIFY(untilSettled(t, saleRef));
+    QCOMPARE(pushedShillings(t), (QList<qint64>{150'000, 50'000, 50'000}));
+    QVERIFY(!t.sales().sale(saleRef)->isOpen());
+}
+
+void TestSales::theRestFromAnotherPhone()
+{
+    test::TestStack t;
+    t.simulator.scriptNextCustomers({pays(), cancels()});
+    const QString saleRef =
+        saleOf(t, t.sales().start(Money::fromShillings(450'000), test::phoneEndingIn('5')));
+    QVERIFY(untilSettled(t, saleRef));
+    const Payment failed = *progressOf(t, saleRef).latest;
+    const PhoneNumber other = PhoneNumber::parse(QStringLiteral("0722000116")).value();
+    std::optional<ResendCheck> check;
+    t.resends().prepare(failed.localRef, this, [&](const ResendCheck& c) { check = c; });
+    QTRY_VERIFY(check.has_value());
+    const QString again = t.resends().resend(failed.localRef, other);
+    QCOMPARE(t.journal().find(again)->phone, other);
+    // Part 2 from the other phone, and part 3 after it, by itself, to that phone.
+    QVERIFY(untilSettled(t, saleRef));
+    QCOMPARE(t.simulator.pushes().size(), 4);
+    QCOMPARE(t.simulator.pushes().at(2).phone, other.normalised());
+    QCOMPARE(t.simulator.pushes().at(3).phone, other.normalised());
+    QVERIFY(!t.sales().sale(saleRef)->isOpen());
+    QCOMPARE(progressOf(t, saleRef).paid, Money::fromShillings(450'000));
+    // The other phone finds the sale too (the duplicate question).
+    QVERIFY(!t.journal().sales().latestOpen(other, Money::fromShillings(450'000), t.clock.now().addDays(-1)));
+}
+
+void TestSales::theRestInCashAndTheReportAddsUp()
+{
+    test::TestStack t;
+    const std::optional<Shift> shift = t.shifts().open(QStringLiteral("Akinyi"));
+    QVERIFY(shift);
+    t.simulator.scriptNextCustomers({pays(), cancels()});
+    const QString saleRef =
+        saleOf(t, t.sales().start(Money::fromShillings(200'000), test::phoneEndingIn('5')));
+    QVERIFY(untilSettled(t, saleRef));
+    QString refusal = QStringLiteral("not called");
+    t.sales().settleRestInCash(saleRef, this, [&](const QString& r) { refusal = r; });
+    QTRY_COMPARE(refusal, QString());
+    const SaleProgress progress = progressOf(t, saleRef);
+    QCOMPARE(progress.paid, Money::fromShillings(150'000));
+    QCOMPARE(progress.cash, Money::fromShillings(50'000));
+    QCOMPARE(progress.latest->state, PaymentState::Cash); // part 2, settled in cash
+    QCOMPARE(progress.latest->salePart, 2);
+    QVERIFY(!t.sales().sale(saleRef)->isOpen());
+    QCOMPARE(t.journal().partsOf(saleRef).size(), 2); // no cash part needed: part 2 covered the rest
+
+    const ShiftReport x =
+        ShiftReport::build(t.journal(), *shift, ShiftReport::Kind::X, QStringLiteral("Till"), t.clock.now());
+    QCOMPARE(x.mpesaTotal, Money::fromShillings(150'000));
+    QCOMPARE(x.cashTotal, Money::fromShillings(50'000));
+    QCOMPARE(x.takenTotal(), Money::fromShillings(200'000));
+    QCOMPARE(x.paymentCount, 2);
+    QCOMPARE(x.salesInParts, 1);
+    QCOMPARE(x.salesInPartsTotal, Money::fromShillings(200'000));
+    QVERIFY(x.openSales.isEmpty());
+    QVERIFY(x.toPlainText().contains(QStringLiteral("Sales in parts × 1: KES 200,000")));
+}
+
+void TestSales::theRestInCashCoversPartsNeverSent()
+{
+    test::TestStack t;
+    const std::optional<Shift> shift = t.shifts().open(QStringLiteral("Akinyi"));
+    t.simulator.scriptNextCustomers({pays(), cancels()});
+    const QString saleRef =
+        saleOf(t, t.sales().start(Money::fromShillings(450'000), test::phoneEndingIn('5')));
+    QVERIFY(untilSettled(t, saleRef));
+    ShiftReport x = ShiftReport::build(t.journal(), *shift, ShiftReport::Kind::X, {}, t.clock.now());
+    QCOMPARE(x.openSales.size(), 1); // open, and said so
+    QCOMPARE(x.openSales.first().outstanding, Money::fromShillings(300'000));
+    QVERIFY(x.toPlainText().contains(QStringLiteral("Open sales")));
+    QString refusal = QStringLiteral("not called");
+    t.sales().settleRestInCash(saleRef, this, [&](const QString& r) { refusal = r; });
+    QTRY_COMPARE(refusal, QString());
+    const QList<Payment> parts = t.journal().partsOf(saleRef);
+    QCOMPARE(parts.size(), 3);
+    QCOMPARE(parts.at(1).state, PaymentState::Cash);
+    QCOMPARE(parts.at(1).amount, Money::fromShillings(150'000));
+    QCOMPARE(parts.at(2).state, PaymentState::Cash); // part 3 was never sent: the rest, in cash
+    QCOMPARE(parts.at(2).salePart, 3);
+    QCOMPARE(parts.at(2).amount, Money::fromShillings(150'000));
+    QVERIFY(!t.sales().sale(saleRef)->isOpen());
+    x = ShiftReport::build(t.journal(), *shift, ShiftReport::Kind::X, {}, t.clock.now());
+    QCOMPARE(x.mpesaTotal + x.cashTotal, Money::fromShillings(450'000));
+    QCOMPARE(x.cashTotal, Money::fromShillings(300'000));
+    QVERIFY(x.openSales.isEmpty());
+    QCOMPARE(t.pushesOnceIdle(), 2);
+    // Nothing left: F9 again is refused.
+    t.sales().settleRestInCash(saleRef, this, [&](const QString& r) { refusal = r; });
+    QVERIFY(!refusal.isEmpty());
+}
+
+void TestSales::closedShortOnlyWhenNothingWaits()
+{
+    test::TestStack t;
+    t.simulator.scriptNextCustomers({pays(), cancels()});
+    const QString first = t.sales().start(Money::fromShillings(200'000), test::phoneEndingIn('5'));
+    const QString saleRef = saleOf(t, first);
+    QVERIFY(t.waitForNetwork());
+    QString refusal;
+    QVERIFY(
+        !t.sales().closeShort(saleRef, QStringLiteral("customer left"), QStringLiteral("Akinyi"), &refusal));
+    QVERIFY(refusal.contains(QStringLiteral("waiting")));
+    QVERIFY(untilSettled(t, saleRef));
+    QVERIFY(!t.sales().closeShort(saleRef, QStringLiteral("  "), {}, &refusal)); // a reason is needed
+    QVERIFY(
+        t.sales().closeShort(saleRef, QStringLiteral("customer left"), QStringLiteral("Akinyi"), &refusal));
+    const std::optional<Sale> sale = t.sales().sale(saleRef);
+    QVERIFY(sale->closedShort());
+    QCOMPARE(sale->shortReason, QStringLiteral("customer left"));
+    QCOMPARE(sale->closedBy, QStringLiteral("Akinyi"));
+    QVERIFY(t.sales().sendNext(saleRef, test::phoneEndingIn('5'), &refusal).isEmpty());
+    QCOMPARE(t.pushesOnceIdle(), 2);
+}
+
+void TestSales::aPhonesDailyLimitStopsTheSaleAndAnotherPhonePays()
+{
+    test::TestStack t;
+    t.simulator.setLimits({150'000, 300'000}); // IntaSend's defaults
+    const QString saleRef =
+        saleOf(t, t.sales().start(Money::fromShillings(450'000), test::phoneEndingIn('5')));
+    QVERIFY(untilSettled(t, saleRef));
+    QCOMPARE(t.simulator.pushes().size(), 2); // the third was refused: over the phone's day
+    SaleProgress progress = progressOf(t, saleRef);
+    QCOMPARE(progress.latest->state, PaymentState::Rejected);
+    QVERIFY2(progress.latest->failureMessage.contains(QStringLiteral("daily")),
+             qPrintable(progress.latest->failureMessage));
+    QCOMPARE(progress.outstanding, Money::fromShillings(150'000));
+    std::optional<ResendCheck> check;
+    t.resends().prepare(progress.latest->localRef, this, [&](const ResendCheck& c) { check = c; });
+    QTRY_VERIFY(check.has_value());
+    QVERIFY(!t.resends().resend(progress.latest->localRef, test::phoneEndingIn('6')).isEmpty());
+    QVERIFY(untilSettled(t, saleRef));
+    QVERIFY(!t.sales().sale(saleRef)->isOpen());
+}
+
+void TestSales::aRestartNeverSendsAPartByItself()
+{
+    // As a run that stopped after part 1 was paid and before part 2 left left the journal (the crash test
+    // stops a real till there).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
+    Journal::OpenError error;
+    const QString saleRef = QStringLiteral("sale-left-open");
+    {
+        std::unique_ptr<Journal> journal = Journal::open(path, &error);
+        QVERIFY2(journal, qPrintable(error.message));
+        Sale sale;
+        sale.ref = saleRef;
+        sale.total = Money::fromShillings(200'000);
+        sale.parts = 2;
+        sale.phone = test::phoneEndingIn('5');
+        sale.createdAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        Payment part1;
+        part1.localRef = QStringLiteral("part-1");
+        part1.amount = Money::fromShillings(150'000);
+        part1.phone = sale.phone;
+        part1.state = PaymentState::Complete;
+        part1.invoiceId = QStringLiteral("INV-1");
+        part1.remoteState = QStringLiteral("COMPLETE");
+        part1.mpesaReceipt = QStringLiteral("QC1D5A4TC6");
+        part1.createdAt = sale.createdAt;
+        part1.updatedAt = sale.createdAt.addSecs(30);
+        part1.saleRef = saleRef;
+        part1.salePart = 1;
+        part1.saleParts = 2;
+        QVERIFY(journal->addPayment(part1, &sale));
+    }
+    test::TestStack t({}, QString(), Journal::open(path, &error));
+    QSignalSpy found(&t.sales(), &SaleDesk::openSaleFound);
+    t.till().resume();
+    t.sales().resume();
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().first().value<Payment>().saleRef, saleRef);
+    QVERIFY(!t.sales().isRunning(saleRef));
+    t.clock.advance(10min);
+    QCOMPARE(t.pushesOnceIdle(), 0); // nothing until the cashier asks
+    QString refusal;
+    const QString second = t.sales().sendNext(saleRef, test::phoneEndingIn('5'), &refusal);
+    QVERIFY2(!second.isEmpty(), qPrintable(refusal));
+    QVERIFY(untilSettled(t, saleRef));
+    QCOMPARE(pushedShillings(t), (QList<qint64>{50'000}));
+    QVERIFY(!t.sales().sale(saleRef)->isOpen());
+}
+
+QTEST_MAIN(TestSales)
+#include "tst_sales.moc"
