@@ -2,6 +2,7 @@
 #include "ShopPaymentModel.h"
 
 #include "Clock.h"
+#include "PaymentListModel.h"
 #include "ShopService.h"
 
 #include <QLocale>
@@ -80,7 +81,7 @@ QVariant ShopPaymentModel::data(const QModelIndex& index, int role) const
         case BranchColumn:
             return row.branch;
         case AmountColumn:
-            return payment.amount.toDisplayString();
+            return PaymentListModel::amountText(payment);
         case PhoneColumn:
             return payment.phone.masked(); // as the till's own list shows it: safe across the counter
         case StateColumn:

@@ -96,12 +96,7 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
         case PhoneColumn:
             return payment.phone.masked();
         case AmountColumn:
-            // A part of a sale says which: "1/2 · KES 150,000".
-            return payment.isPartOfSale() ? QStringLiteral("%1/%2 · %3")
-                                                .arg(payment.salePart)
-                                                .arg(payment.saleParts)
-                                                .arg(payment.amount.toDisplayString())
-                                          : payment.amount.toDisplayString();
+            return amountText(payment);
         case StateColumn:
             return stateDisplayName(payment.state);
         case ReceiptColumn:
@@ -327,6 +322,17 @@ void PaymentListModel::noteRefund(const Refund& refund)
     const int row = rowOf(refund.paymentRef);
     if (row >= 0)
         Q_EMIT dataChanged(index(row, DetailColumn), index(row, DetailColumn));
+}
+
+QString PaymentListModel::amountText(const Payment& payment)
+{
+    // A part of a sale says which: "1/2 · KES 150,000".
+    if (!payment.isPartOfSale())
+        return payment.amount.toDisplayString();
+    return QStringLiteral("%1/%2 · %3")
+        .arg(payment.salePart)
+        .arg(payment.saleParts)
+        .arg(payment.amount.toDisplayString());
 }
 
 } // namespace lipa

@@ -69,6 +69,8 @@ public:
     static constexpr int kCachedRows = 3 * kPageSize;
     // Payments held now, for tests and benchmarks.
     int cachedRowCount() const { return static_cast<int>(m_cache.size()); }
+    // What the Amount column says: the amount, and which part of its sale a part is ("1/2 · KES 150,000").
+    static QString amountText(const Payment& payment);
     // What the Details column says while nothing has gone wrong.
     static QString progressNote(PaymentState state);
     // A refund request was made or moved on: the Details column of its payment says so.
