@@ -30,6 +30,10 @@ private:
     static QList<qint64> pushedShillings(const test::TestStack& t);
     // Runs the clock until the sale is closed or nothing more can happen to it.
     static bool untilSettled(test::TestStack& t, const QString& saleRef);
+    // Starts a sale whose part 1 is paid and part 2 turned down, and runs it until it has stopped there.
+    static QString saleStoppedAtPartTwo(test::TestStack& t, qint64 total);
+    // ResendDesk::prepare's verdict on the payment (its last check).
+    ResendCheck lastCheck(test::TestStack& t, const QString& localRef);
 };
 
 namespace {
@@ -75,6 +79,23 @@ bool TestSales::untilSettled(test::TestStack& t, const QString& saleRef)
             return t.till().requestsInFlight() == 0 && !progress.inProgress && !t.sales().isRunning(saleRef);
         },
         10min);
+}
+
+QString TestSales::saleStoppedAtPartTwo(test::TestStack& t, qint64 total)
+{
+    t.simulator.scriptNextCustomers({pays(), cancels()});
+    const QString saleRef = saleOf(t, t.sales().start(Money::fromShillings(total), test::phoneEndingIn('5')));
+    if (!untilSettled(t, saleRef))
+        return {};
+    return saleRef;
+}
+
+ResendCheck TestSales::lastCheck(test::TestStack& t, const QString& localRef)
+{
+    std::optional<ResendCheck> check;
+    t.resends().prepare(localRef, this, [&](const ResendCheck& c) { check = c; });
+    (void)QTest::qWaitFor([&] { return check.has_value(); }, 5000);
+    return check.value_or(ResendCheck{});
 }
 
 void TestSales::simulatorRefusesAPaymentAboveIntaSendsLimit()
@@ -174,16 +195,11 @@ void TestSales::aPartNotPaidStopsTheSale()
 void TestSales::theUnpaidPartGoesAgainAfterItsLastCheck()
 {
     test::TestStack t;
-    t.simulator.scriptNextCustomers({pays(), cancels()});
-    const QString saleRef =
-        saleOf(t, t.sales().start(Money::fromShillings(200'000), test::phoneEndingIn('5')));
-    QVERIFY(untilSettled(t, saleRef));
+    const QString saleRef = saleStoppedAtPartTwo(t, 200'000);
+    QVERIFY(!saleRef.isEmpty());
     const Payment failed = *progressOf(t, saleRef).latest;
     QCOMPARE(failed.state, PaymentState::Failed);
-    std::optional<ResendCheck> check;
-    t.resends().prepare(failed.localRef, this, [&](const ResendCheck& c) { check = c; });
-    QTRY_VERIFY(check.has_value());
-    QCOMPARE(check->verdict, ResendCheck::Verdict::MaySend);
+    QCOMPARE(lastCheck(t, failed.localRef).verdict, ResendCheck::Verdict::MaySend);
     const QString again = t.resends().resend(failed.localRef);
     QVERIFY(!again.isEmpty());
     const Payment resent = *t.journal().find(again);
@@ -199,15 +215,11 @@ void TestSales::theUnpaidPartGoesAgainAfterItsLastCheck()
 void TestSales::theRestFromAnotherPhone()
 {
     test::TestStack t;
-    t.simulator.scriptNextCustomers({pays(), cancels()});
-    const QString saleRef =
-        saleOf(t, t.sales().start(Money::fromShillings(450'000), test::phoneEndingIn('5')));
-    QVERIFY(untilSettled(t, saleRef));
+    const QString saleRef = saleStoppedAtPartTwo(t, 450'000);
+    QVERIFY(!saleRef.isEmpty());
     const Payment failed = *progressOf(t, saleRef).latest;
     const PhoneNumber other = PhoneNumber::parse(QStringLiteral("0722000116")).value();
-    std::optional<ResendCheck> check;
-    t.resends().prepare(failed.localRef, this, [&](const ResendCheck& c) { check = c; });
-    QTRY_VERIFY(check.has_value());
+    QCOMPARE(lastCheck(t, failed.localRef).verdict, ResendCheck::Verdict::MaySend);
     const QString again = t.resends().resend(failed.localRef, other);
     QCOMPARE(t.journal().find(again)->phone, other);
     // Part 2 from the other phone, and part 3 after it, by itself, to that phone.
@@ -226,10 +238,8 @@ void TestSales::theRestInCashAndTheReportAddsUp()
     test::TestStack t;
     const std::optional<Shift> shift = t.shifts().open(QStringLiteral("Akinyi"));
     QVERIFY(shift);
-    t.simulator.scriptNextCustomers({pays(), cancels()});
-    const QString saleRef =
-        saleOf(t, t.sales().start(Money::fromShillings(200'000), test::phoneEndingIn('5')));
-    QVERIFY(untilSettled(t, saleRef));
+    const QString saleRef = saleStoppedAtPartTwo(t, 200'000);
+    QVERIFY(!saleRef.isEmpty());
     QString refusal = QStringLiteral("not called");
     t.sales().settleRestInCash(saleRef, this, [&](const QString& r) { refusal = r; });
     QTRY_COMPARE(refusal, QString());
@@ -257,10 +267,8 @@ void TestSales::theRestInCashCoversPartsNeverSent()
 {
     test::TestStack t;
     const std::optional<Shift> shift = t.shifts().open(QStringLiteral("Akinyi"));
-    t.simulator.scriptNextCustomers({pays(), cancels()});
-    const QString saleRef =
-        saleOf(t, t.sales().start(Money::fromShillings(450'000), test::phoneEndingIn('5')));
-    QVERIFY(untilSettled(t, saleRef));
+    const QString saleRef = saleStoppedAtPartTwo(t, 450'000);
+    QVERIFY(!saleRef.isEmpty());
     ShiftReport x = ShiftReport::build(t.journal(), *shift, ShiftReport::Kind::X, {}, t.clock.now());
     QCOMPARE(x.openSales.size(), 1); // open, and said so
     QCOMPARE(x.openSales.first().outstanding, Money::fromShillings(300'000));
@@ -322,9 +330,7 @@ void TestSales::aPhonesDailyLimitStopsTheSaleAndAnotherPhonePays()
     QVERIFY2(progress.latest->failureMessage.contains(QStringLiteral("daily")),
              qPrintable(progress.latest->failureMessage));
     QCOMPARE(progress.outstanding, Money::fromShillings(150'000));
-    std::optional<ResendCheck> check;
-    t.resends().prepare(progress.latest->localRef, this, [&](const ResendCheck& c) { check = c; });
-    QTRY_VERIFY(check.has_value());
+    QCOMPARE(lastCheck(t, progress.latest->localRef).verdict, ResendCheck::Verdict::MaySend);
     QVERIFY(!t.resends().resend(progress.latest->localRef, test::phoneEndingIn('6')).isEmpty());
     QVERIFY(untilSettled(t, saleRef));
     QVERIFY(!t.sales().sale(saleRef)->isOpen());
