@@ -2832,6 +2832,14 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>This payment was sent again (%1, %2). Settle that one instead.</source>
         <translation>Malipo haya yalitumwa tena (%1, %2). Tumia yale mapya badala yake.</translation>
     </message>
+    <message>
+        <source>Its sale was closed short (%1): nothing more is taken for it.</source>
+        <translation>Mauzo yake yalifungwa bila salio (%1): hakuna kinachopokelewa tena kwa ajili yake.</translation>
+    </message>
+    <message>
+        <source>Its sale is paid in full.</source>
+        <translation>Mauzo yake yamelipwa yote.</translation>
+    </message>
 </context>
 <context>
     <name>lipa::SaleDesk</name>

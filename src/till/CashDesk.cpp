@@ -39,6 +39,10 @@ void CashDesk::settle(const QString& localRef, QObject* context,
                            : tr("This request is still being sent. Wait for IntaSend's answer."));
         return;
     }
+    if (const QString closed = SaleAttempts::saleClosed(m_journal, *payment); !closed.isEmpty()) {
+        done(*payment, closed);
+        return;
+    }
     // Cash settles the sale, so it goes on the attempt that may still charge the customer: settling an
     // earlier one would leave the open one free to take the money a second time, unflagged.
     if (const QString other = SaleAttempts::openElsewhere(m_journal, *payment); !other.isEmpty()) {

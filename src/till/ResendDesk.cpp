@@ -57,6 +57,11 @@ void ResendDesk::prepare(const QString& localRef, QObject* context,
         done(check);
         return;
     }
+    if (const QString closed = SaleAttempts::saleClosed(m_journal, *payment); !closed.isEmpty()) {
+        check.reason = closed;
+        done(check);
+        return;
+    }
     if (const QString other = SaleAttempts::otherOpen(m_journal, *payment); !other.isEmpty()) {
         check.reason = other;
         done(check);
@@ -150,6 +155,8 @@ QString ResendDesk::resend(const QString& localRef, const std::optional<PhoneNum
     else if (!traitsOf(payment->state).mayBeResent)
         refusal = payment->state == PaymentState::Complete ? tr("This payment is paid.")
                                                            : tr("This payment is still in progress.");
+    else if (const QString closed = SaleAttempts::saleClosed(m_journal, *payment); !closed.isEmpty())
+        refusal = closed;
     else if (const QString other = SaleAttempts::otherOpen(m_journal, *payment); !other.isEmpty())
         refusal = other;
     else if (!fresh)

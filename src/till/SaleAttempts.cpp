@@ -30,4 +30,18 @@ QString openElsewhere(const Journal& journal, const Payment& payment)
     return otherOpen(journal, payment);
 }
 
+QString saleClosed(const Journal& journal, const Payment& payment)
+{
+    if (!payment.isPartOfSale())
+        return {};
+    const std::optional<Sale> sale = journal.sales().find(payment.saleRef);
+    if (!sale || sale->isOpen())
+        return {};
+    return sale->closedShort()
+               ? QCoreApplication::translate("lipa::SaleAttempts",
+                                             "Its sale was closed short (%1): nothing more is taken for it.")
+                     .arg(sale->shortReason)
+               : QCoreApplication::translate("lipa::SaleAttempts", "Its sale is paid in full.");
+}
+
 } // namespace lipa::SaleAttempts

@@ -19,6 +19,9 @@ QString otherOpen(const Journal& journal, const Payment& payment);
 // As otherOpen, and also when the payment itself was sent again: why the sale must not be settled on
 // this attempt.
 QString openElsewhere(const Journal& journal, const Payment& payment);
+// Why a part of a sale taken in parts must not be sent again or settled any more: its sale is closed (paid
+// in full, or closed short by a manager). Empty for an open sale, or a payment that is not a part.
+QString saleClosed(const Journal& journal, const Payment& payment);
 
 } // namespace SaleAttempts
 

@@ -314,6 +314,17 @@ void TestSales::closedShortOnlyWhenNothingWaits()
     QCOMPARE(sale->shortReason, QStringLiteral("customer left"));
     QCOMPARE(sale->closedBy, QStringLiteral("Akinyi"));
     QVERIFY(t.sales().sendNext(saleRef, test::phoneEndingIn('5'), &refusal).isEmpty());
+    // Its turned-down part can no longer be sent again (F8 on its row) nor settled in cash.
+    const Payment turnedDown = *progressOf(t, saleRef).latest;
+    QCOMPARE(turnedDown.state, PaymentState::Failed);
+    const ResendCheck check = lastCheck(t, turnedDown.localRef);
+    QCOMPARE(check.verdict, ResendCheck::Verdict::Refused);
+    QVERIFY2(check.reason.contains(QStringLiteral("closed short")), qPrintable(check.reason));
+    QVERIFY(t.resends().resend(turnedDown.localRef).isEmpty());
+    QString cashRefusal;
+    t.cash().settle(turnedDown.localRef, this, [&](const Payment&, const QString& r) { cashRefusal = r; });
+    QVERIFY(cashRefusal.contains(QStringLiteral("closed short")));
+    QCOMPARE(t.journal().find(turnedDown.localRef)->state, PaymentState::Failed);
     QCOMPARE(t.pushesOnceIdle(), 2);
 }
 
