@@ -9,6 +9,8 @@ LIPA_BUILD_DIR=${LIPA_BUILD_DIR:-$LIPA_ROOT/build}
 LIPA_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libgl-dev libqt6sql6-sqlite qtkeychain-qt6-dev
+    qt6-serialport-dev # serial ESC/POS receipt printers (printer/escpos = serial:…)
+    libqrencode-dev    # the QR code of a card/QR checkout
     libqt6sql6-psql # Qt's PostgreSQL driver: the till loads it only for a shop database, but it must be there
     tzdata fonts-dejavu-core
     poppler-utils # pdftotext: the receipt and report tests read back the PDFs they print
@@ -16,7 +18,7 @@ LIPA_BUILD_PACKAGES=(
 )
 
 # What the tests need on top: the shop-database tests start PostgreSQL servers of their own.
-LIPA_TEST_PACKAGES=(postgresql)
+LIPA_TEST_PACKAGES=(postgresql libzxing-dev) # libzxing-dev: a test reads the QR code back from the screen
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

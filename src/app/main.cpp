@@ -15,6 +15,7 @@
 #include "StartupPlan.h"
 #include "StartupTrace.h"
 #include "TillStack.h"
+#include "WindowFit.h"
 
 #include <QApplication>
 #include <QDir>
@@ -250,7 +251,8 @@ int runTill(StartupPlan& plan, const QString& shopPasswordGiven)
     window.showBanner(banner.join(u'\n'));
     QObject::connect(&window, &MainWindow::restartRequested, &window,
                      [&stack] { restartWhenIdle(stack.till); });
-    window.show();
+    // Never larger than the screen; maximized on a small counter terminal or without a window manager.
+    WindowFit::show(window, plan.settings.fullScreen);
     window.activateWindow(); // a kiosk till may have no window manager to give it the keyboard
     startupStep("window shown");
     // The first pass of the event loop paints the window: the till is usable when it is done.

@@ -3,6 +3,7 @@
 
 #include "Announcer.h"
 #include "ChargePanel.h"
+#include "CounterPrinter.h"
 #include "CsvExport.h"
 #include "HistoryFilterBar.h"
 #include "MessageArea.h"
@@ -182,6 +183,12 @@ void MainWindow::connectActions()
     connect(m_ui->printAction, &QAction::triggered, act, &PaymentActions::printReceipt);
     connect(m_ui->pdfAction, &QAction::triggered, act, &PaymentActions::saveReceiptPdf);
     connect(m_ui->detailsAction, &QAction::triggered, act, &PaymentActions::showDetailsInFocus);
+    // Payment → Open drawer: only with a drawer on a receipt printer (printer/drawer), behind the PIN.
+    m_drawerAction = new QAction(tr("Open cash &drawer"), this);
+    m_drawerAction->setObjectName(QStringLiteral("drawerAction"));
+    m_drawerAction->setVisible(false);
+    m_ui->paymentMenu->addAction(m_drawerAction);
+    connect(m_drawerAction, &QAction::triggered, this, &MainWindow::openDrawer);
 
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_messages, &MessageArea::settingsRequested, this, &MainWindow::openSettings);
@@ -291,6 +298,7 @@ void MainWindow::setSettingsAccess(const Settings& settings, const QString& iniP
     m_shiftDesk->setPaper(Printout::paperFromSetting(settings.receiptPaper));
     m_actions->setPaper(Printout::paperFromSetting(settings.receiptPaper));
     m_announcer->setEnabled(settings.sound);
+    useCounterPrinter(settings);
     m_ui->keypadAction->setChecked(settings.keypad);
 }
 
@@ -434,6 +442,34 @@ void MainWindow::updateConnection(ConnectionState state)
         m_connectionLabel->setStyleSheet(Palette::textStyle(Tone::Bad, true));
         break;
     }
+}
+
+void MainWindow::useCounterPrinter(const Settings& settings)
+{
+    delete m_printer;
+    m_printer = nullptr;
+    if (const std::optional<EscPosTarget> target = EscPosTarget::parse(settings.escposPrinter)) {
+        m_printer = new CounterPrinter(*target, Printout::paperFromSetting(settings.receiptPaper),
+                                       settings.cashDrawer, this);
+        connect(m_printer, &CounterPrinter::printed, this,
+                [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+        connect(m_printer, &CounterPrinter::failed, this, &MainWindow::showNotice);
+        // Cash only: an M-Pesa payment never opens the drawer.
+        connect(m_actions, &PaymentActions::cashTaken, m_printer, &CounterPrinter::openDrawer);
+    }
+    m_actions->setCounterPrinter(m_printer);
+    m_shiftDesk->setCounterPrinter(m_printer);
+    m_drawerAction->setVisible(m_printer && m_printer->hasDrawer());
+}
+
+void MainWindow::openDrawer()
+{
+    if (!m_printer || !m_printer->hasDrawer())
+        return;
+    PinDialog::ask(*m_pin, tr("Opening the cash drawer"), this, [this] {
+        m_printer->openDrawer();
+        statusBar()->showMessage(tr("Cash drawer opened"), 5000);
+    });
 }
 
 void MainWindow::showKeypad(bool shown)

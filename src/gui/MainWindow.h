@@ -20,6 +20,7 @@ namespace lipa {
 
 class Announcer;
 class ChargePanel;
+class CounterPrinter;
 class HistoryFilterBar;
 class MessageArea;
 class NumericKeypad;
@@ -70,6 +71,8 @@ public:
     Announcer* announcer() const { return m_announcer; }
     QTableView* paymentView() const;
     PaymentListModel* paymentModel() const { return m_model; }
+    // The raw ESC/POS printer at the counter (printer/escpos), if there is one.
+    CounterPrinter* counterPrinter() const { return m_printer; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -95,6 +98,9 @@ private:
     void showShortcuts();
     void updateConnection(ConnectionState state);
     void showKeypad(bool shown);
+    // printer/escpos and printer/drawer: receipts, reports and slips straight to the printer, the drawer.
+    void useCounterPrinter(const Settings& settings);
+    void openDrawer();
 
     TillStack& m_stack;
     bool m_isDemo;
@@ -113,6 +119,8 @@ private:
     ShiftDesk* m_shiftDesk = nullptr;
     Announcer* m_announcer = nullptr;
     QLabel* m_connectionLabel = nullptr;
+    CounterPrinter* m_printer = nullptr;
+    QAction* m_drawerAction = nullptr;
     Settings m_settings;
     QString m_iniPath;
     KeyStore* m_keys = nullptr;

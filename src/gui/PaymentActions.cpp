@@ -356,6 +356,7 @@ void PaymentActions::useCash(const QString& localRef)
                 inform(m_window, QStringLiteral("cashDialog"), tr("Do not take cash"), refusal)->open();
                 return;
             }
+            Q_EMIT cashTaken();
             showStatus(tr("%1 from %2 recorded as paid in cash")
                            .arg(payment.amount.toDisplayString(), payment.phone.masked()),
                        10000);
@@ -385,7 +386,7 @@ Printout PaymentActions::receiptOf(const Payment& payment) const
 void PaymentActions::printReceipt()
 {
     if (const std::optional<Payment> payment = receiptInFocus())
-        receiptOf(*payment).preview(m_window, tr("Receipt"));
+        CounterPrinter::printOrPreview(m_printer, receiptOf(*payment), m_window, tr("Receipt"));
 }
 
 void PaymentActions::saveReceiptPdf()
@@ -406,6 +407,7 @@ void PaymentActions::showDetailsInFocus()
 void PaymentActions::showDetails(const QString& localRef)
 {
     auto* dialog = new PaymentDetailsDialog(m_stack, localRef, m_paper, m_window);
+    dialog->setCounterPrinter(m_printer);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -559,6 +561,7 @@ void PaymentActions::askRestInCash(const Sale& sale, const SaleProgress& progres
                 inform(m_window, QStringLiteral("cashDialog"), tr("Do not take cash"), refusal)->open();
                 return;
             }
+            Q_EMIT cashTaken();
             showStatus(tr("%1, the rest of the sale, recorded as paid in cash").arg(rest.toDisplayString()),
                        10000);
             m_form->focusAmount();

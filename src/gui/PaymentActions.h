@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CounterPrinter.h"
 #include "Money.h"
 #include "Payment.h"
 #include "PhoneNumber.h"
@@ -37,6 +38,8 @@ public:
                    QTableView* list, Printout::Paper paper);
 
     void setPaper(Printout::Paper paper) { m_paper = paper; }
+    // Receipts go straight to it (no dialog) when there is one.
+    void setCounterPrinter(CounterPrinter* printer) { m_printer = printer; }
     // The manager PIN that closing a sale short asks for (none: not asked).
     void setPin(ManagerPin* pin) { m_pin = pin; }
     // The payment the actions work on: the row chosen in the list, else the payment on the card, else
@@ -62,6 +65,10 @@ public:
     // with a reason). Given a part of the sale.
     void restFromOtherPhone(const QString& localRef);
     void closeSaleShort(const QString& localRef);
+
+Q_SIGNALS:
+    // The cashier took cash for a payment or the rest of a sale (it is recorded): the drawer may open.
+    void cashTaken();
 
 private:
     // shop: the other tills' answer, when there is a shop database (nullopt: none).
@@ -100,6 +107,7 @@ private:
     WaitingCard* m_card;
     QTableView* m_list;
     Printout::Paper m_paper;
+    CounterPrinter* m_printer = nullptr;
     ManagerPin* m_pin = nullptr;
     // A check with IntaSend on its way for that flow: a second press waits for it instead of asking again.
     bool m_duplicateCheckInFlight = false;

@@ -216,8 +216,10 @@ void PaymentDetailsDialog::printRefundSlip()
     const int chosen = m_refundsTable->currentRow();
     const Refund& refund =
         m_refunds.at(chosen >= 0 && chosen < m_refunds.size() ? chosen : m_refunds.size() - 1);
-    Printout(refundSlipHtml(*payment, refund, m_stack.till.tillName(), m_stack.clock.now()), m_paper)
-        .preview(this, tr("Refund slip"));
+    CounterPrinter::printOrPreview(
+        m_printer,
+        Printout(refundSlipHtml(*payment, refund, m_stack.till.tillName(), m_stack.clock.now()), m_paper),
+        this, tr("Refund slip"));
 }
 
 } // namespace lipa

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CounterPrinter.h"
 #include "Payment.h"
 #include "Printout.h"
 #include "Refund.h"
@@ -27,6 +28,9 @@ public:
     PaymentDetailsDialog(TillStack& stack, const QString& localRef, Printout::Paper paper,
                          QWidget* parent = nullptr);
 
+    // The refund slip goes straight to it (no dialog) when there is one.
+    void setCounterPrinter(CounterPrinter* printer) { m_printer = printer; }
+
 private:
     void reload();
     void reloadRefunds();
@@ -36,6 +40,7 @@ private:
     TillStack& m_stack;
     QString m_localRef;
     Printout::Paper m_paper;
+    CounterPrinter* m_printer = nullptr;
     QFormLayout* m_fields = nullptr;
     QTableWidget* m_events = nullptr;
     QLabel* m_refundsLabel = nullptr;

@@ -17,6 +17,8 @@ public:
 
     Printout(QString html, Paper paper);
 
+    const QString& html() const { return m_html; }
+
     // Lays the text out for the paper and prints it (a roll's page is made as long as the text).
     void printTo(QPrinter& printer) const;
     // Writes a PDF of exactly what would be printed. False, with *error, if the file could not be made.

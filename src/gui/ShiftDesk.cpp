@@ -213,8 +213,9 @@ void ShiftDesk::showReport(const ShiftReport& report)
     const QString name = (report.kind == ShiftReport::Kind::Z ? QStringLiteral("z-report-%1.pdf")
                                                               : QStringLiteral("x-report-%1.pdf"))
                              .arg(report.printedAt.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
-    connect(print, &QPushButton::clicked, dialog,
-            [dialog, printout, title = report.title()] { printout.preview(dialog, title); });
+    connect(print, &QPushButton::clicked, dialog, [this, dialog, printout, title = report.title()] {
+        CounterPrinter::printOrPreview(m_printer, printout, dialog, title);
+    });
     connect(pdf, &QPushButton::clicked, dialog,
             [dialog, printout, name] { printout.saveAsPdf(dialog, name); });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CounterPrinter.h"
 #include "Printout.h"
 
 #include <QObject>
@@ -37,6 +38,8 @@ public:
     // The report dialog: the text, Print… (Ctrl+P), Save as PDF…, Close.
     void showReport(const ShiftReport& report);
     void setPaper(Printout::Paper paper) { m_paper = paper; }
+    // Reports go straight to it (no dialog) when there is one.
+    void setCounterPrinter(CounterPrinter* printer) { m_printer = printer; }
 
 private:
     void updateStatus();
@@ -49,6 +52,7 @@ private:
     ShiftBook& m_shifts;
     QWidget* m_window;
     Printout::Paper m_paper;
+    CounterPrinter* m_printer = nullptr;
     QLabel* m_status = nullptr;
     QAction* m_open = nullptr;
     QAction* m_x = nullptr;

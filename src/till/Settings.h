@@ -40,6 +40,16 @@ struct Settings {
     QString receiptPaper = QStringLiteral("80mm");
     int textSizePercent = 100;
     bool keypad = false; // till/keypad: the on-screen keypad shown (View → On-screen keypad saves it)
+    // [till] at the counter: the window full screen (kiosks); the customer's display ("off", "window" or
+    // "screen:N", full screen on the N-th screen) and its language ("till": the till's own, "en", "sw")
+    bool fullScreen = false;
+    QString customerDisplay = QStringLiteral("off");
+    QString customerLanguage = QStringLiteral("till");
+    // [printer] escpos: a raw ESC/POS receipt printer ("usb:/dev/usb/lp0", "serial:/dev/ttyUSB0:9600",
+    // "tcp://HOST:9100"); empty: the system's print dialog. drawer: the cash drawer on that printer opens
+    // for cash.
+    QString escposPrinter;
+    bool cashDrawer = false;
 
     // [till] id: this till's identity in the shop database, a UUID made at its first start (a copied data
     // folder copies it too: the shop database notices two tills with one id)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SettingsSchema.h"
 
+#include "CustomerDisplaySetting.h"
+#include "EscPos.h"
+
 #include <QCoreApplication>
 
 namespace lipa::SettingsSchema {
@@ -121,6 +124,27 @@ QList<Key> makeTable()
          .choices = {{QStringLiteral("on")}, {QStringLiteral("off")}},
          .read = [](const Settings& s) { return onOff(s.keypad); },
          .write = [](Settings& s, const QString& v) { s.keypad = v == u"on"; }},
+        {.name = QStringLiteral("till/fullscreen"), .type = Type::Choice, .defaultValue = QStringLiteral("off"),
+         .choices = {{QStringLiteral("off")}, {QStringLiteral("on")}},
+         .badValueProblem = QT_TRANSLATE_NOOP(
+             "lipa::Settings", "Setting till/fullscreen = \"%1\" is not on or off; using off"),
+         .read = [](const Settings& s) { return onOff(s.fullScreen); },
+         .write = [](Settings& s, const QString& v) { s.fullScreen = v == u"on"; }},
+        {.name = QStringLiteral("till/customer_display"), .defaultValue = QStringLiteral("off"),
+         .badValueProblem = QT_TRANSLATE_NOOP(
+             "lipa::Settings",
+             "Setting till/customer_display = \"%1\" is not off, window or screen:N; using off"),
+         .valid = [](const QString& v) { return CustomerDisplaySetting::parse(v).has_value(); },
+         .read = [](const Settings& s) { return s.customerDisplay; },
+         .write = [](Settings& s, const QString& v) { s.customerDisplay = v.toLower(); }},
+        {.name = QStringLiteral("till/customer_language"), .type = Type::Choice,
+         .defaultValue = QStringLiteral("till"),
+         .choices = {{QStringLiteral("till")}, {QStringLiteral("en")}, {QStringLiteral("sw")}},
+         .badValueProblem = QT_TRANSLATE_NOOP(
+             "lipa::Settings",
+             "Setting till/customer_language = \"%1\" is not till, en or sw; using the till's language"),
+         .read = [](const Settings& s) { return s.customerLanguage; },
+         .write = [](Settings& s, const QString& v) { s.customerLanguage = v; }},
         {.name = QStringLiteral("till/text_size"), .type = Type::Number,
          .defaultValue = QStringLiteral("100"), .min = 80, .max = 250,
          .read = [](const Settings& s) { return QString::number(s.textSizePercent); },
@@ -135,6 +159,20 @@ QList<Key> makeTable()
         {.name = QStringLiteral("shop/branch"), .maxLength = 60, .emptyIsNone = true,
          .read = [](const Settings& s) { return s.shopBranch; },
          .write = [](Settings& s, const QString& v) { s.shopBranch = v; }},
+        {.name = QStringLiteral("printer/escpos"), .emptyIsNone = true,
+         .badValueProblem = QT_TRANSLATE_NOOP(
+             "lipa::Settings",
+             "Setting printer/escpos = \"%1\" is not usb:DEVICE, serial:DEVICE:BAUD or tcp://HOST:PORT; "
+             "receipts go through the print dialog"),
+         .valid = [](const QString& v) { return EscPosTarget::parse(v).has_value(); },
+         .read = [](const Settings& s) { return s.escposPrinter; },
+         .write = [](Settings& s, const QString& v) { s.escposPrinter = v; }},
+        {.name = QStringLiteral("printer/drawer"), .type = Type::Choice, .defaultValue = QStringLiteral("off"),
+         .choices = {{QStringLiteral("off")}, {QStringLiteral("on")}},
+         .badValueProblem = QT_TRANSLATE_NOOP(
+             "lipa::Settings", "Setting printer/drawer = \"%1\" is not on or off; using off"),
+         .read = [](const Settings& s) { return onOff(s.cashDrawer); },
+         .write = [](Settings& s, const QString& v) { s.cashDrawer = v == u"on"; }},
         // Only ever a hash (see ManagerPin); empty: no PIN.
         {.name = QStringLiteral("security/manager_pin"), .emptyIsNone = true,
          .read = [](const Settings& s) { return s.managerPinHash; },
@@ -150,6 +188,8 @@ std::optional<QString> Key::accept(const QString& written) const
     const QString value = written.trimmed();
     switch (type) {
     case Type::Text:
+        if (valid && !(emptyIsNone && value.isEmpty()) && !valid(value))
+            return std::nullopt;
         return maxLength > 0 ? value.left(maxLength) : value;
     case Type::Number: {
         bool ok = false;

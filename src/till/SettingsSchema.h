@@ -43,6 +43,10 @@ struct Key {
     QString notBelow{};
     const char* belowProblem = nullptr;
 
+    // Text: the values that are valid (others are reported with badValueProblem and replaced by the
+    // fallback); none: any text.
+    bool (*valid)(const QString& value) = nullptr;
+
     // The field of Settings this key fills, in the file's spelling; write takes only a valid value.
     QString (*read)(const Settings& settings) = nullptr;
     void (*write)(Settings& settings, const QString& value) = nullptr;

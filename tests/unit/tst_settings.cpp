@@ -16,6 +16,7 @@ private Q_SLOTS:
     void missingFileGivesDefaults();
     void readsEveryKey();
     void badValuesFallBackWithAProblem();
+    void counterKeys();
     void saveThenLoadGivesTheSameSettings();
     void schemaDefaultsAreTheDefaults();
     void checksBackOffNoFasterThanTheFirstCheck();
@@ -99,6 +100,37 @@ void TestSettings::badValuesFallBackWithAProblem()
     QCOMPARE(settings.polling.expiry, 180s);
     QVERIFY(problems.join(u'\n').contains(QStringLiteral("till/max_amount")));
     QVERIFY(problems.join(u'\n').contains(QStringLiteral("running in demo mode")));
+}
+
+// The counter's keys: read as written, and anything else reported and replaced by what changes nothing.
+void TestSettings::counterKeys()
+{
+    QStringList problems;
+    Settings settings = Settings::load(writeIni("[till]\nfullscreen=on\ncustomer_display=Screen:2\n"
+                                                "customer_language=sw\n"
+                                                "[printer]\nescpos=serial:/dev/ttyUSB0:9600\ndrawer=on\n"),
+                                       &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QCOMPARE(settings.fullScreen, true);
+    QCOMPARE(settings.customerDisplay, QStringLiteral("screen:2"));
+    QCOMPARE(settings.customerLanguage, QStringLiteral("sw"));
+    QCOMPARE(settings.escposPrinter, QStringLiteral("serial:/dev/ttyUSB0:9600"));
+    QCOMPARE(settings.cashDrawer, true);
+
+    settings = Settings::load(writeIni("[till]\nfullscreen=yes\ncustomer_display=screen:0\n"
+                                       "customer_language=fr\n"
+                                       "[printer]\nescpos=LPT1\ndrawer=always\n"),
+                              &problems);
+    QCOMPARE(problems.size(), 5);
+    const QString all = problems.join(u'\n');
+    for (const char* key : {"till/fullscreen", "till/customer_display", "till/customer_language",
+                            "printer/escpos", "printer/drawer"})
+        QVERIFY2(all.contains(QLatin1String(key)), key);
+    QCOMPARE(settings.fullScreen, false);
+    QCOMPARE(settings.customerDisplay, QStringLiteral("off"));
+    QCOMPARE(settings.customerLanguage, QStringLiteral("till"));
+    QCOMPARE(settings.escposPrinter, QString()); // the print dialog, as before
+    QCOMPARE(settings.cashDrawer, false);
 }
 
 void TestSettings::saveThenLoadGivesTheSameSettings()
