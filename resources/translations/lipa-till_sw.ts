@@ -491,6 +491,96 @@
     </message>
 </context>
 <context>
+    <name>lipa::CounterPrinter</name>
+    <message>
+        <source>%1 printed</source>
+        <translation>%1 imechapishwa</translation>
+    </message>
+    <message>
+        <source>The cash drawer did not open: %1</source>
+        <translation>Droo ya pesa haikufunguka: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not printed: %2 Then print it again (Ctrl+P for a receipt).</source>
+        <translation>%1 haikuchapishwa: %2 Kisha ichapishe tena (Ctrl+P kwa risiti).</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::CustomerDisplay</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Skrini ya mteja</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Karibu</translation>
+    </message>
+    <message>
+        <source>Paid — thank you</source>
+        <translation>Imelipwa — asante</translation>
+    </message>
+    <message>
+        <source>M-Pesa receipt %1</source>
+        <translation>Risiti ya M-Pesa %1</translation>
+    </message>
+    <message>
+        <source>Paid in cash — thank you</source>
+        <translation>Imelipwa kwa pesa taslimu — asante</translation>
+    </message>
+    <message>
+        <source>Enter your M-Pesa PIN on %1</source>
+        <translation>Weka PIN yako ya M-Pesa kwenye %1</translation>
+    </message>
+    <message>
+        <source>Time left %1:%2</source>
+        <translation>Muda uliobaki %1:%2</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Haijalipwa</translation>
+    </message>
+    <message>
+        <source>The request on your phone timed out.</source>
+        <translation>Muda wa ombi kwenye simu yako umekwisha.</translation>
+    </message>
+    <message>
+        <source>The payment could not be started. Please ask the cashier.</source>
+        <translation>Malipo hayakuweza kuanzishwa. Tafadhali muulize keshia.</translation>
+    </message>
+    <message>
+        <source>The cashier is checking whether it was paid. Please wait.</source>
+        <translation>Keshia anaangalia kama yamelipwa. Tafadhali subiri.</translation>
+    </message>
+    <message>
+        <source>Your M-Pesa balance is too low.</source>
+        <translation>Salio lako la M-Pesa halitoshi.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled on your phone.</source>
+        <translation>Ombi lilighairiwa kwenye simu yako.</translation>
+    </message>
+    <message>
+        <source>Your phone could not be reached. Check it is on, then try again.</source>
+        <translation>Simu yako haikupatikana. Hakikisha imewashwa, kisha jaribu tena.</translation>
+    </message>
+    <message>
+        <source>The M-Pesa PIN was wrong. Please try again.</source>
+        <translation>PIN ya M-Pesa haikuwa sahihi. Tafadhali jaribu tena.</translation>
+    </message>
+    <message>
+        <source>Another M-Pesa payment is in progress on your phone. Please wait, then try again.</source>
+        <translation>Kuna malipo mengine ya M-Pesa yanayoendelea kwenye simu yako. Tafadhali subiri, kisha jaribu tena.</translation>
+    </message>
+    <message>
+        <source>The payment did not go through.</source>
+        <translation>Malipo hayakufanikiwa.</translation>
+    </message>
+    <message>
+        <source>Scan to pay by card or M-Pesa</source>
+        <translation>Changanua ili ulipe kwa kadi au M-Pesa</translation>
+    </message>
+</context>
+<context>
     <name>lipa::Environment</name>
     <message>
         <source>&quot;%1&quot; is not a URL; expected e.g. https://sandbox.intasend.com</source>
@@ -519,6 +609,48 @@
     <message>
         <source>The public key does not look like an IntaSend %1 key (ISPubKey%2…)</source>
         <translation>Ufunguo wa umma hauonekani kuwa ufunguo wa IntaSend wa %1 (ISPubKey%2…)</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::EscPos</name>
+    <message>
+        <source>the receipt printer on %1</source>
+        <translation>printa ya risiti kwenye %1</translation>
+    </message>
+    <message>
+        <source>the receipt printer at %1:%2</source>
+        <translation>printa ya risiti iliyoko %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>lipa::EscPosPrinter</name>
+    <message>
+        <source>%1 stopped taking it halfway. Check it has paper and is not jammed.</source>
+        <translation>%1 iliacha kuipokea katikati. Hakikisha ina karatasi na haijakwama.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer. Check it is switched on, plugged in and has paper.</source>
+        <translation>%1 haijibu. Hakikisha imewashwa, imechomekwa na ina karatasi.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached (%2). Check it is switched on and on the network.</source>
+        <translation>%1 haipatikani (%2). Hakikisha imewashwa na iko kwenye mtandao.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened (%2). Check it is plugged in.</source>
+        <translation>%1 haiwezi kufunguliwa (%2). Hakikisha imechomekwa.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened (%2). Check it is switched on and plugged in.</source>
+        <translation>%1 haiwezi kufunguliwa (%2). Hakikisha imewashwa na imechomekwa.</translation>
+    </message>
+    <message>
+        <source>%1 refused the %2 (%3). Check it has paper and is switched on.</source>
+        <translation>%1 imekataa %2 (%3). Hakikisha ina karatasi na imewashwa.</translation>
+    </message>
+    <message>
+        <source>%1 is out of paper. Put in a new roll, then print again.</source>
+        <translation>%1 imeishiwa karatasi. Weka roli mpya, kisha uchapishe tena.</translation>
     </message>
 </context>
 <context>
@@ -1037,6 +1169,30 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>&lt;p&gt;Till identity (till/id): %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Utambulisho wa till (till/id): %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open cash &amp;drawer</source>
+        <translation>Fungua &amp;droo ya pesa</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer display</source>
+        <translation>Skrini ya m&amp;teja</translation>
+    </message>
+    <message>
+        <source>A window for the customer: the amount, the phone and whether it is paid</source>
+        <translation>Dirisha la mteja: kiasi, simu na kama imelipwa</translation>
+    </message>
+    <message>
+        <source>Opening the cash drawer</source>
+        <translation>Kufungua droo ya pesa</translation>
+    </message>
+    <message>
+        <source>Cash drawer opened</source>
+        <translation>Droo ya pesa imefunguliwa</translation>
+    </message>
+    <message>
+        <source>There is no screen %1 for the customer display (till/customer_display): it is shown as a window instead.</source>
+        <translation>Hakuna skrini %1 ya skrini ya mteja (till/customer_display): inaonyeshwa kama dirisha badala yake.</translation>
     </message>
 </context>
 <context>
@@ -3006,6 +3162,26 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Setting till/max_sale is below till/max_amount; using till/max_amount for both</source>
         <translation>Mpangilio till/max_sale uko chini ya till/max_amount; till/max_amount inatumika kwa yote mawili</translation>
+    </message>
+    <message>
+        <source>Setting till/fullscreen = &quot;%1&quot; is not on or off; using off</source>
+        <translation>Mpangilio till/fullscreen = &quot;%1&quot; si on wala off; inatumia off</translation>
+    </message>
+    <message>
+        <source>Setting till/customer_display = &quot;%1&quot; is not off, window or screen:N; using off</source>
+        <translation>Mpangilio till/customer_display = &quot;%1&quot; si off, window wala screen:N; inatumia off</translation>
+    </message>
+    <message>
+        <source>Setting till/customer_language = &quot;%1&quot; is not till, en or sw; using the till&apos;s language</source>
+        <translation>Mpangilio till/customer_language = &quot;%1&quot; si till, en wala sw; inatumia lugha ya till</translation>
+    </message>
+    <message>
+        <source>Setting printer/escpos = &quot;%1&quot; is not usb:DEVICE, serial:DEVICE:BAUD or tcp://HOST:PORT; receipts go through the print dialog</source>
+        <translation>Mpangilio printer/escpos = &quot;%1&quot; si usb:DEVICE, serial:DEVICE:BAUD wala tcp://HOST:PORT; risiti zinapitia dirisha la kuchapisha</translation>
+    </message>
+    <message>
+        <source>Setting printer/drawer = &quot;%1&quot; is not on or off; using off</source>
+        <translation>Mpangilio printer/drawer = &quot;%1&quot; si on wala off; inatumia off</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "ChargePanel.h"
 #include "CounterPrinter.h"
 #include "CsvExport.h"
+#include "CustomerDisplay.h"
 #include "HistoryFilterBar.h"
 #include "MessageArea.h"
 #include "NumericKeypad.h"
@@ -196,6 +197,14 @@ void MainWindow::connectActions()
     connect(m_ui->exportButton, &QPushButton::clicked, this, &MainWindow::chooseExportFile);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->keypadAction, &QAction::toggled, this, &MainWindow::showKeypad);
+    m_customerDisplayAction = new QAction(tr("C&ustomer display"), this);
+    m_customerDisplayAction->setObjectName(QStringLiteral("customerDisplayAction"));
+    m_customerDisplayAction->setCheckable(true);
+    m_customerDisplayAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+D")));
+    m_customerDisplayAction->setToolTip(
+        tr("A window for the customer: the amount, the phone and whether it is paid"));
+    m_ui->viewMenu->insertAction(m_ui->searchAction, m_customerDisplayAction);
+    connect(m_customerDisplayAction, &QAction::toggled, this, &MainWindow::showCustomerDisplay);
     connect(m_ui->searchAction, &QAction::triggered, m_filterBar, &HistoryFilterBar::focusSearch);
     connect(m_ui->clearAction, &QAction::triggered, this, &MainWindow::clearForm);
     connect(m_ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
@@ -299,6 +308,10 @@ void MainWindow::setSettingsAccess(const Settings& settings, const QString& iniP
     m_actions->setPaper(Printout::paperFromSetting(settings.receiptPaper));
     m_announcer->setEnabled(settings.sound);
     useCounterPrinter(settings);
+    const std::optional<CustomerDisplaySetting> display =
+        CustomerDisplaySetting::parse(settings.customerDisplay);
+    if (display && display->where != CustomerDisplaySetting::Where::Off)
+        m_customerDisplayAction->setChecked(true); // shows it
     m_ui->keypadAction->setChecked(settings.keypad);
 }
 
@@ -470,6 +483,33 @@ void MainWindow::openDrawer()
         m_printer->openDrawer();
         statusBar()->showMessage(tr("Cash drawer opened"), 5000);
     });
+}
+
+void MainWindow::showCustomerDisplay(bool shown)
+{
+    if (!shown) {
+        if (m_customerDisplay)
+            m_customerDisplay->hide();
+        return;
+    }
+    if (!m_customerDisplay) {
+        const QString language =
+            m_settings.customerLanguage == u"till" ? QString() : m_settings.customerLanguage;
+        m_customerDisplay = new CustomerDisplay(m_stack.till, m_stack.till.tillName(), language, this);
+        connect(m_waitingCard, &WaitingCard::following, m_customerDisplay, &CustomerDisplay::showPayment);
+        connect(m_waitingCard, &WaitingCard::putAway, m_customerDisplay, &CustomerDisplay::showIdle);
+        if (!m_waitingCard->localRef().isEmpty())
+            m_waitingCard->refresh();
+    }
+    CustomerDisplaySetting where =
+        CustomerDisplaySetting::parse(m_settings.customerDisplay).value_or(CustomerDisplaySetting{});
+    if (where.where == CustomerDisplaySetting::Where::Off)
+        where.where = CustomerDisplaySetting::Where::Window; // asked for from the menu
+    if (!m_customerDisplay->showAs(where))
+        showNotice(
+            tr("There is no screen %1 for the customer display (till/customer_display): it is shown as a "
+               "window instead.")
+                .arg(where.screen));
 }
 
 void MainWindow::showKeypad(bool shown)

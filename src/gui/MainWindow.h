@@ -20,6 +20,7 @@ namespace lipa {
 
 class Announcer;
 class ChargePanel;
+class CustomerDisplay;
 class CounterPrinter;
 class HistoryFilterBar;
 class MessageArea;
@@ -73,6 +74,10 @@ public:
     PaymentListModel* paymentModel() const { return m_model; }
     // The raw ESC/POS printer at the counter (printer/escpos), if there is one.
     CounterPrinter* counterPrinter() const { return m_printer; }
+    // The customer's display, once it has been shown (till/customer_display or View → Customer display).
+    CustomerDisplay* customerDisplay() const { return m_customerDisplay; }
+    // Shows or hides it (View → Customer display); where, from till/customer_display.
+    void showCustomerDisplay(bool shown);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -121,6 +126,8 @@ private:
     QLabel* m_connectionLabel = nullptr;
     CounterPrinter* m_printer = nullptr;
     QAction* m_drawerAction = nullptr;
+    CustomerDisplay* m_customerDisplay = nullptr;
+    QAction* m_customerDisplayAction = nullptr;
     Settings m_settings;
     QString m_iniPath;
     KeyStore* m_keys = nullptr;

@@ -115,6 +115,7 @@ void WaitingCard::stopWaiting()
 {
     m_countdown.stop();
     hide();
+    Q_EMIT putAway();
 }
 
 void WaitingCard::onPaymentAdded(const Payment& payment)
@@ -171,6 +172,7 @@ void WaitingCard::refresh()
         m_countdown.start();
     else if (!waiting)
         m_countdown.stop();
+    Q_EMIT following(p);
 }
 
 void WaitingCard::placeButtons()

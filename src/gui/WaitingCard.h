@@ -41,6 +41,10 @@ Q_SIGNALS:
     // A sale's rest from another phone, and closing a sale short (a part of it is given).
     void otherPhoneRequested(const QString& localRef);
     void closeShortRequested(const QString& localRef);
+    // The payment on the card as it now stands (every second while it waits), and the card put away: for
+    // the customer's display.
+    void following(const Payment& payment);
+    void putAway();
 
 private:
     void onPaymentChanged(const Payment& payment);
