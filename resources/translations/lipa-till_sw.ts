@@ -2996,6 +2996,18 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Its sale is paid in full.</source>
         <translation>Mauzo yake yamelipwa yote.</translation>
     </message>
+    <message>
+        <source>Its sale could not be read from the journal.</source>
+        <translation>Mauzo yake hayakuweza kusomwa kutoka kwenye jarida.</translation>
+    </message>
+    <message>
+        <source>Part %1 of this sale is already paid (%2). Send the next part instead.</source>
+        <translation>Sehemu %1 ya mauzo haya imeshalipwa (%2). Tuma sehemu inayofuata badala yake.</translation>
+    </message>
+    <message>
+        <source>Only %1 is left to pay on this sale, less than this part&apos;s %2.</source>
+        <translation>Kimebaki %1 tu kulipwa kwenye mauzo haya, chini ya %2 ya sehemu hii.</translation>
+    </message>
 </context>
 <context>
     <name>lipa::SaleDesk</name>
@@ -3054,6 +3066,18 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>The sale could not be closed (%1).</source>
         <translation>Mauzo hayakuweza kufungwa (%1).</translation>
+    </message>
+    <message>
+        <source>The sale has moved on since you were asked (part %1 is next now). Look at the card, then ask again.</source>
+        <translation>Mauzo yamesonga mbele tangu ulipoulizwa (sasa inafuata sehemu %1). Angalia kadi, kisha uulize tena.</translation>
+    </message>
+    <message>
+        <source>The sale changed while you were asked: %1 is left to pay now, not %2. Ask again.</source>
+        <translation>Mauzo yalibadilika ulipokuwa ukiulizwa: sasa kimebaki %1 kulipwa, si %2. Uliza tena.</translation>
+    </message>
+    <message>
+        <source>Part %1 was paid by an earlier attempt, and a later attempt at it may still reach the customer&apos;s phone. Check it (F5) or wait for it to end, then take the rest in cash.</source>
+        <translation>Sehemu %1 ililipwa kwa jaribio la awali, na jaribio la baadaye bado linaweza kufika kwenye simu ya mteja. Liangalie (F5) au subiri liishe, kisha pokea salio kwa pesa taslimu.</translation>
     </message>
 </context>
 <context>
@@ -3667,24 +3691,12 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <translation>F8</translation>
     </message>
     <message>
-        <source>Send a failed, expired or unknown payment again, after a last check</source>
-        <translation>Tuma tena malipo yaliyoshindwa, yaliyopitwa na muda au yasiyojulikana, baada ya ukaguzi wa mwisho</translation>
-    </message>
-    <message>
         <source>F9</source>
         <translation>F9</translation>
     </message>
     <message>
-        <source>Use cash: the customer pays in cash instead (after a last check)</source>
-        <translation>Tumia pesa taslimu: mteja analipa kwa pesa taslimu badala yake (baada ya ukaguzi wa mwisho)</translation>
-    </message>
-    <message>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
-    </message>
-    <message>
-        <source>Print the payment&apos;s receipt (preview first)</source>
-        <translation>Chapisha risiti ya malipo (kwanza uone jinsi itakavyochapishwa)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
@@ -3790,6 +3802,26 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Reconcile with IntaSend&apos;s records</source>
         <translation>Linganisha na rekodi za IntaSend</translation>
     </message>
+    <message>
+        <source>Send a failed, expired or unknown payment again, after a last check; on a sale in parts, the unpaid part again or the next part</source>
+        <translation>Tuma tena malipo yaliyoshindikana, yaliyoisha muda au yasiyojulikana, baada ya ukaguzi wa mwisho; kwa mauzo ya sehemu, sehemu isiyolipwa tena au sehemu inayofuata</translation>
+    </message>
+    <message>
+        <source>Use cash: the customer pays in cash instead (after a last check); on a sale in parts, the rest of the sale</source>
+        <translation>Tumia pesa taslimu: mteja analipa kwa pesa taslimu badala yake (baada ya ukaguzi wa mwisho); kwa mauzo ya sehemu, salio la mauzo</translation>
+    </message>
+    <message>
+        <source>Print the payment&apos;s receipt (preview first, or straight to the receipt printer)</source>
+        <translation>Chapisha risiti ya malipo (kwanza onyesho, au moja kwa moja kwenye printa ya risiti)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Show or hide the customer display</source>
+        <translation>Onyesha au ficha skrini ya mteja</translation>
+    </message>
 </context>
 <context>
     <name>lipa::StateGroup</name>
@@ -3851,6 +3883,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>IntaSend took the request (invoice %1), but the journal could not record it (%2). The till keeps the invoice and keeps checking the payment, and records it as soon as the journal can be written.</source>
         <translation>IntaSend imepokea ombi (ankara %1), lakini daftari halikuweza kulirekodi (%2). Till inaihifadhi ankara hiyo na inaendelea kukagua malipo, na itayarekodi mara tu daftari litakapoweza kuandikwa.</translation>
+    </message>
+    <message>
+        <source>IntaSend did not make the card/QR checkout (%1). Nothing was charged.</source>
+        <translation>IntaSend haikutengeneza malipo ya kadi/QR (%1). Hakuna kilichotozwa.</translation>
     </message>
 </context>
 <context>
@@ -4087,6 +4123,14 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>IntaSend sent a refund list without its results</source>
         <translation>IntaSend ilituma orodha ya marejesho bila matokeo yake</translation>
+    </message>
+    <message>
+        <source>IntaSend sent an answer without a checkout</source>
+        <translation>IntaSend ilituma jibu bila ukurasa wa malipo</translation>
+    </message>
+    <message>
+        <source>IntaSend&apos;s checkout answer has no id, signature or page address</source>
+        <translation>Jibu la IntaSend la ukurasa wa malipo halina kitambulisho, sahihi wala anwani ya ukurasa</translation>
     </message>
 </context>
 <context>

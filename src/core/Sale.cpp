@@ -72,6 +72,13 @@ SaleProgress SaleProgress::of(const Sale& sale, const QList<Payment>& attempts)
             progress.latest = attempt;
     }
     progress.outstanding = sale.total - progress.paid - progress.cash;
+    if (progress.latest) {
+        for (const Payment& attempt : attempts) {
+            if (attempt.salePart == progress.latest->salePart &&
+                (attempt.state == PaymentState::Complete || attempt.state == PaymentState::Cash))
+                progress.latestPartSettled = true;
+        }
+    }
     return progress;
 }
 
@@ -79,8 +86,7 @@ int SaleProgress::nextPart() const
 {
     if (!latest)
         return 1;
-    const bool settled = latest->state == PaymentState::Complete || latest->state == PaymentState::Cash;
-    return latest->salePart + (settled ? 1 : 0);
+    return latest->salePart + (latestPartSettled ? 1 : 0);
 }
 
 Money SaleProgress::nextAmount(Money largestPart) const

@@ -50,10 +50,13 @@ struct SaleProgress {
     int partsPaid = 0;             // parts paid by M-Pesa
     std::optional<Payment> latest; // the newest attempt, if any
     bool inProgress = false; // an attempt still waits for IntaSend or the customer (Sending … Processing)
+    // The latest attempt's part is settled (paid by M-Pesa or in cash) by any of its attempts: an expired
+    // attempt approved late settles its part even when a later attempt at it failed.
+    bool latestPartSettled = false;
 
     static SaleProgress of(const Sale& sale, const QList<Payment>& attempts);
-    // The part the next payment of the sale is: the latest attempt's own part while it is unpaid (it is
-    // sent again), the one after it once it is paid.
+    // The part the next payment of the sale is: the latest attempt's own part while that part is unpaid
+    // (it is sent again), the one after it once any attempt at it is paid.
     int nextPart() const;
     // What the next M-Pesa part asks for: the outstanding amount, at most largestPart.
     Money nextAmount(Money largestPart) const;

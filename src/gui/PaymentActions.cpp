@@ -471,7 +471,7 @@ void PaymentActions::continueSale(const Sale& sale, const SaleProgress& progress
         return;
     }
     const Payment& latest = *progress.latest;
-    if (latest.state == PaymentState::Complete || latest.state == PaymentState::Cash)
+    if (progress.latestPartSettled) // paid, by this attempt or (approved late) an earlier one
         askToSendNextPart(sale, progress, phone.value_or(latest.phone));
     else
         resendAttempt(latest.localRef, phone); // the unpaid part again, after its last check
@@ -495,9 +495,9 @@ void PaymentActions::askToSendNextPart(const Sale& sale, const SaleProgress& pro
     question.doName = QStringLiteral("sendPart");
     question.dontText = tr("&Don't send");
     question.dontName = QStringLiteral("dontSend");
-    askFirst(m_window, question, [this, saleRef = sale.ref, phone] {
+    askFirst(m_window, question, [this, saleRef = sale.ref, phone, part = progress.nextPart()] {
         QString refusal;
-        if (const QString ref = m_stack.sales.sendNext(saleRef, phone, &refusal); !ref.isEmpty())
+        if (const QString ref = m_stack.sales.sendNext(saleRef, phone, part, &refusal); !ref.isEmpty())
             readyForNextSale(ref);
         else if (!refusal.isEmpty())
             inform(m_window, QStringLiteral("nextPartDialog"), tr("Not sent"), refusal)->open();
@@ -551,22 +551,28 @@ void PaymentActions::askRestInCash(const Sale& sale, const SaleProgress& progres
     question.doName = QStringLiteral("takeCash");
     question.dontText = tr("&Keep waiting");
     question.dontName = QStringLiteral("keepWaiting");
-    askFirst(m_window, question, [this, saleRef = sale.ref, rest = progress.outstanding] {
-        m_cashCheckInFlight = true;
-        showStatus(tr("Checking the sale with IntaSend before taking cash…"));
-        m_stack.sales.settleRestInCash(saleRef, this, [this, rest](const QString& refusal) {
-            m_cashCheckInFlight = false;
-            m_window->statusBar()->clearMessage();
-            if (!refusal.isEmpty()) {
-                inform(m_window, QStringLiteral("cashDialog"), tr("Do not take cash"), refusal)->open();
-                return;
-            }
-            Q_EMIT cashTaken();
-            showStatus(tr("%1, the rest of the sale, recorded as paid in cash").arg(rest.toDisplayString()),
-                       10000);
-            m_form->focusAmount();
-        });
-    });
+    // No part goes out by itself while the cashier is asked about cash for the rest.
+    m_stack.sales.holdBack(sale.ref);
+    askFirst(
+        m_window, question,
+        [this, saleRef = sale.ref, rest = progress.outstanding] {
+            m_cashCheckInFlight = true;
+            showStatus(tr("Checking the sale with IntaSend before taking cash…"));
+            m_stack.sales.settleRestInCash(saleRef, rest, this, [this, rest](const QString& refusal) {
+                m_cashCheckInFlight = false;
+                m_window->statusBar()->clearMessage();
+                if (!refusal.isEmpty()) {
+                    inform(m_window, QStringLiteral("cashDialog"), tr("Do not take cash"), refusal)->open();
+                    return;
+                }
+                Q_EMIT cashTaken();
+                showStatus(
+                    tr("%1, the rest of the sale, recorded as paid in cash").arg(rest.toDisplayString()),
+                    10000);
+                m_form->focusAmount();
+            });
+        },
+        [this, saleRef = sale.ref] { m_stack.sales.letRun(saleRef); });
 }
 
 void PaymentActions::closeSaleShort(const QString& localRef)

@@ -11,9 +11,11 @@ ShortcutSheet::ShortcutSheet(QWidget* parent)
         {tr("Tab"), tr("Next field")},
         {tr("Esc"), tr("Clear the form; on an empty form, stop waiting (the payment is still checked)")},
         {tr("F5"), tr("Check the payment now (the chosen row, else the one on the card)")},
-        {tr("F8"), tr("Send a failed, expired or unknown payment again, after a last check")},
-        {tr("F9"), tr("Use cash: the customer pays in cash instead (after a last check)")},
-        {tr("Ctrl+P"), tr("Print the payment's receipt (preview first)")},
+        {tr("F8"), tr("Send a failed, expired or unknown payment again, after a last check; on a sale in "
+                      "parts, the unpaid part again or the next part")},
+        {tr("F9"), tr("Use cash: the customer pays in cash instead (after a last check); on a sale in parts, "
+                      "the rest of the sale")},
+        {tr("Ctrl+P"), tr("Print the payment's receipt (preview first, or straight to the receipt printer)")},
         {tr("Ctrl+Shift+P"), tr("Save the payment's receipt as PDF")},
         {tr("Ctrl+Shift+B"), tr("Ask IntaSend to refund the chosen paid payment (manager PIN)")},
         {tr("Ctrl+O"), tr("Open a shift")},
@@ -21,6 +23,7 @@ ShortcutSheet::ShortcutSheet(QWidget* parent)
         {tr("Ctrl+Shift+R"), tr("Reconcile with IntaSend's records")},
         {tr("Ctrl+Shift+C"), tr("Close the shift with its Z report")},
         {tr("Ctrl+K"), tr("Show or hide the on-screen keypad")},
+        {tr("Ctrl+Shift+D"), tr("Show or hide the customer display")},
         {tr("F2"), tr("Search the payments")},
         {tr("Enter on a row"), tr("Show the payment's details and history")},
         {tr("Ctrl+E"), tr("Export the payments shown to a CSV file")},

@@ -43,6 +43,10 @@ void CashDesk::settle(const QString& localRef, QObject* context,
         done(*payment, closed);
         return;
     }
+    if (const QString settled = SaleAttempts::partSettled(m_journal, *payment); !settled.isEmpty()) {
+        done(*payment, settled);
+        return;
+    }
     // Cash settles the sale, so it goes on the attempt that may still charge the customer: settling an
     // earlier one would leave the open one free to take the money a second time, unflagged.
     if (const QString other = SaleAttempts::openElsewhere(m_journal, *payment); !other.isEmpty()) {
@@ -77,6 +81,8 @@ QString CashDesk::record(const QString& localRef, bool wasChecked)
         return tr("This payment can no longer be settled in cash (%1).").arg(stateDisplayName(now->state));
     if (const QString other = SaleAttempts::openElsewhere(m_journal, *now); !other.isEmpty())
         return other; // resent while the last check was out
+    if (const QString settled = SaleAttempts::partSettled(m_journal, *now); !settled.isEmpty())
+        return settled; // another attempt at the part was paid while the last check was out
     // A late approval is caught only where IntaSend knows the request and last showed it open: by the
     // poller while the prompt may still be on the phone, by Check now (and at start-up) after that.
     Payment settled = *now;

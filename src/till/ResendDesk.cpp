@@ -62,6 +62,11 @@ void ResendDesk::prepare(const QString& localRef, QObject* context,
         done(check);
         return;
     }
+    if (const QString settled = SaleAttempts::partSettled(m_journal, *payment); !settled.isEmpty()) {
+        check.reason = settled;
+        done(check);
+        return;
+    }
     if (const QString other = SaleAttempts::otherOpen(m_journal, *payment); !other.isEmpty()) {
         check.reason = other;
         done(check);
@@ -157,6 +162,8 @@ QString ResendDesk::resend(const QString& localRef, const std::optional<PhoneNum
                                                            : tr("This payment is still in progress.");
     else if (const QString closed = SaleAttempts::saleClosed(m_journal, *payment); !closed.isEmpty())
         refusal = closed;
+    else if (const QString settled = SaleAttempts::partSettled(m_journal, *payment); !settled.isEmpty())
+        refusal = settled;
     else if (const QString other = SaleAttempts::otherOpen(m_journal, *payment); !other.isEmpty())
         refusal = other;
     else if (!fresh)

@@ -2,6 +2,7 @@
 #include "SaleAttempts.h"
 
 #include "Journal.h"
+#include "Sale.h"
 
 #include <QCoreApplication>
 
@@ -42,6 +43,34 @@ QString saleClosed(const Journal& journal, const Payment& payment)
                                              "Its sale was closed short (%1): nothing more is taken for it.")
                      .arg(sale->shortReason)
                : QCoreApplication::translate("lipa::SaleAttempts", "Its sale is paid in full.");
+}
+
+QString partSettled(const Journal& journal, const Payment& payment)
+{
+    if (!payment.isPartOfSale())
+        return {};
+    const std::optional<Sale> sale = journal.sales().find(payment.saleRef);
+    bool read = false;
+    const QList<Payment> attempts = sale ? journal.partsOf(payment.saleRef, &read) : QList<Payment>();
+    if (!sale || !read)
+        return QCoreApplication::translate("lipa::SaleAttempts",
+                                           "Its sale could not be read from the journal.");
+    for (const Payment& attempt : attempts) {
+        if (attempt.localRef != payment.localRef && attempt.salePart == payment.salePart &&
+            (attempt.state == PaymentState::Complete || attempt.state == PaymentState::Cash))
+            return QCoreApplication::translate(
+                       "lipa::SaleAttempts", "Part %1 of this sale is already paid (%2). Send the next part "
+                                             "instead.")
+                .arg(payment.salePart)
+                .arg(attempt.state == PaymentState::Cash ? stateDisplayName(attempt.state)
+                                                         : attempt.mpesaReceipt);
+    }
+    const SaleProgress progress = SaleProgress::of(*sale, attempts);
+    if (payment.amount > progress.outstanding)
+        return QCoreApplication::translate("lipa::SaleAttempts",
+                                           "Only %1 is left to pay on this sale, less than this part's %2.")
+            .arg(progress.outstanding.toDisplayString(), payment.amount.toDisplayString());
+    return {};
 }
 
 } // namespace lipa::SaleAttempts

@@ -22,6 +22,10 @@ QString openElsewhere(const Journal& journal, const Payment& payment);
 // Why a part of a sale taken in parts must not be sent again or settled any more: its sale is closed (paid
 // in full, or closed short by a manager). Empty for an open sale, or a payment that is not a part.
 QString saleClosed(const Journal& journal, const Payment& payment);
+// Why this attempt at a part of a sale must not be sent again or settled in cash: another attempt at the
+// same part was paid (an expired one approved late, say), or the attempt asks for more than is left to pay
+// on the sale. Empty otherwise, and for a payment that is not a part.
+QString partSettled(const Journal& journal, const Payment& payment);
 
 } // namespace SaleAttempts
 

@@ -89,15 +89,19 @@ void SaleDesk::onPaymentChanged(const Payment& payment)
 
 void SaleDesk::sendNextByItself(const QString& saleRef)
 {
-    if (!m_running.contains(saleRef))
+    if (!m_running.contains(saleRef) || m_heldBack.contains(saleRef))
         return;
     const std::optional<Sale> sale = m_journal.sales().find(saleRef);
     bool read = false;
     const QList<Payment> attempts = sale ? m_journal.partsOf(saleRef, &read) : QList<Payment>();
     const SaleProgress progress = SaleProgress::of(sale.value_or(Sale{}), attempts);
+    // A second word that a part is paid (its receipt code arriving later, say) while the next part is
+    // already on its way: that part's own ending decides what follows.
+    if (sale && read && progress.inProgress)
+        return;
     // Only after a paid part, with nothing else on its way, and something left to pay: never twice.
-    if (!sale || !read || !sale->isOpen() || progress.inProgress || progress.outstanding.cents() <= 0 ||
-        !progress.latest || progress.latest->state != PaymentState::Complete) {
+    if (!sale || !read || !sale->isOpen() || progress.outstanding.cents() <= 0 || !progress.latest ||
+        progress.latest->state != PaymentState::Complete) {
         m_running.remove(saleRef);
         return;
     }
@@ -115,7 +119,7 @@ void SaleDesk::sendNextByItself(const QString& saleRef)
     }
 }
 
-QString SaleDesk::sendNext(const QString& saleRef, const PhoneNumber& phone, QString* refusal)
+QString SaleDesk::sendNext(const QString& saleRef, const PhoneNumber& phone, int part, QString* refusal)
 {
     const std::optional<Sale> sale = m_journal.sales().find(saleRef);
     bool read = false;
@@ -130,9 +134,12 @@ QString SaleDesk::sendNext(const QString& saleRef, const PhoneNumber& phone, QSt
         why = tr("A part of this sale is still waiting for the customer. Wait for it, or check it.");
     else if (progress.outstanding.cents() <= 0)
         why = tr("Nothing is left to pay on this sale.");
-    else if (progress.latest && progress.latest->state != PaymentState::Complete &&
-             progress.latest->state != PaymentState::Cash)
+    else if (progress.latest && !progress.latestPartSettled)
         why = tr("Part %1 was not paid: send it again (F8) instead.").arg(progress.latest->salePart);
+    else if (progress.nextPart() != part)
+        why = tr("The sale has moved on since you were asked (part %1 is next now). Look at the card, then "
+                 "ask again.")
+                  .arg(progress.nextPart());
     if (!why.isEmpty()) {
         if (refusal)
             *refusal = why;
@@ -142,30 +149,64 @@ QString SaleDesk::sendNext(const QString& saleRef, const PhoneNumber& phone, QSt
                        {saleRef, progress.nextPart(), sale->parts});
 }
 
-void SaleDesk::settleRestInCash(const QString& saleRef, QObject* context,
+void SaleDesk::holdBack(const QString& saleRef)
+{
+    m_heldBack.insert(saleRef);
+}
+
+void SaleDesk::letRun(const QString& saleRef)
+{
+    if (!m_heldBack.remove(saleRef) || !m_running.contains(saleRef))
+        return;
+    // A part paid while the cashier was asked: its next part goes now, as it would have then.
+    QMetaObject::invokeMethod(
+        this, [this, saleRef] { sendNextByItself(saleRef); }, Qt::QueuedConnection);
+}
+
+void SaleDesk::settleRestInCash(const QString& saleRef, Money expected, QObject* context,
                                 std::function<void(const QString&)> done)
 {
+    // Refused before any cash is recorded: a sale held back for the question runs on by itself.
+    const auto refuse = [this, &saleRef, &done](const QString& why) {
+        letRun(saleRef);
+        done(why);
+    };
     const std::optional<Sale> sale = m_journal.sales().find(saleRef);
     if (!sale) {
-        done(tr("This sale is not in the journal."));
+        refuse(tr("This sale is not in the journal."));
         return;
     }
     if (!sale->isOpen()) {
-        done(sale->closedShort() ? tr("This sale was closed short.") : tr("This sale is paid in full."));
+        refuse(sale->closedShort() ? tr("This sale was closed short.") : tr("This sale is paid in full."));
         return;
     }
     const SaleProgress progress = this->progress(*sale);
     if (progress.outstanding.cents() <= 0) {
-        done(tr("Nothing is left to pay on this sale."));
+        refuse(tr("Nothing is left to pay on this sale."));
         return;
     }
-    m_running.remove(saleRef); // cash ends the M-Pesa parts
+    if (progress.outstanding != expected) {
+        // A part was paid (or sent) while the cashier was asked: the cash asked for is no longer the rest.
+        refuse(tr("The sale changed while you were asked: %1 is left to pay now, not %2. Ask again.")
+                   .arg(progress.outstanding.toDisplayString(), expected.toDisplayString()));
+        return;
+    }
     const std::optional<Payment> latest = progress.latest;
     if (latest && latest->state == PaymentState::Sending) {
-        done(tr("A part of this sale is still being sent. Wait for IntaSend's answer."));
+        refuse(tr("A part of this sale is still being sent. Wait for IntaSend's answer."));
         return;
     }
-    if (!latest || !maySettleInCash(latest->state)) {
+    if (latest && progress.latestPartSettled && traitsOf(latest->state).mayStillCharge) {
+        // Its part was paid by an earlier attempt, and this later one may still reach the phone: cash on top
+        // of both could be the third payment of one part.
+        refuse(tr("Part %1 was paid by an earlier attempt, and a later attempt at it may still reach the "
+                  "customer's phone. Check it (F5) or wait for it to end, then take the rest in cash.")
+                   .arg(latest->salePart));
+        return;
+    }
+    m_heldBack.remove(saleRef);
+    m_running.remove(saleRef); // cash ends the M-Pesa parts
+    if (!latest || progress.latestPartSettled || !maySettleInCash(latest->state)) {
         done(recordCashRest(saleRef));
         return;
     }

@@ -38,11 +38,19 @@ public:
     // The next part of an open sale whose latest part is paid (after a restart, or once the cashier
     // chooses to go on), to this phone; the parts after it follow by themselves. Empty, with *refusal
     // filled in, when it may not be sent.
-    QString sendNext(const QString& saleRef, const PhoneNumber& phone, QString* refusal);
+    // part: the part the cashier was asked about; refused when the sale has moved on meanwhile.
+    QString sendNext(const QString& saleRef, const PhoneNumber& phone, int part, QString* refusal);
     // The rest of the sale in cash: the latest part, if unpaid, is settled in cash as Use cash does (a last
     // check first), and what no part covers is recorded as a cash part. done reports once: an empty
     // refusal on success.
-    void settleRestInCash(const QString& saleRef, QObject* context, std::function<void(const QString&)> done);
+    // expected: what the cashier was told is left to pay; refused when the sale has changed since (a part
+    // was paid or sent meanwhile), so the cash taken is always what the question said.
+    void settleRestInCash(const QString& saleRef, Money expected, QObject* context,
+                          std::function<void(const QString&)> done);
+    // While the cashier is asked about the sale (the rest in cash), no next part goes out by itself;
+    // letRun() after a "no" lets it go on (and sends the next part if one was paid meanwhile).
+    void holdBack(const QString& saleRef);
+    void letRun(const QString& saleRef);
     // Closes an open sale short, with the manager's reason. Refused while a part still waits.
     bool closeShort(const QString& saleRef, const QString& reason, const QString& closedBy, QString* refusal);
     // At start-up: closes the open sales whose parts already add up (the till stopped before it could) and
@@ -77,7 +85,8 @@ private:
     CashDesk& m_cash;
     Clock& m_clock;
     Money m_largestPart;
-    QSet<QString> m_running; // sales whose next part goes out by itself once the current one is paid
+    QSet<QString> m_running;  // sales whose next part goes out by itself once the current one is paid
+    QSet<QString> m_heldBack; // of those, the ones waiting for the cashier's answer (holdBack)
 };
 
 } // namespace lipa

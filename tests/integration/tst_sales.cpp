@@ -25,6 +25,10 @@ private Q_SLOTS:
     void closedShortOnlyWhenNothingWaits();
     void aPhonesDailyLimitStopsTheSaleAndAnotherPhonePays();
     void aRestartNeverSendsAPartByItself();
+    void aPartPaidLateIsNeverTakenAgain();
+    void aPartPaidLateThenTheRestInCash();
+    void cashForTheRestIsRefusedWhenTheSaleMovedOnMeanwhile();
+    void aPartPaidTwiceOverStillLetsTheNextPartsGoByThemselves();
 
 private:
     static QList<qint64> pushedShillings(const test::TestStack& t);
@@ -241,7 +245,8 @@ void TestSales::theRestInCashAndTheReportAddsUp()
     const QString saleRef = saleStoppedAtPartTwo(t, 200'000);
     QVERIFY(!saleRef.isEmpty());
     QString refusal = QStringLiteral("not called");
-    t.sales().settleRestInCash(saleRef, this, [&](const QString& r) { refusal = r; });
+    t.sales().settleRestInCash(saleRef, Money::fromShillings(50'000), this,
+                               [&](const QString& r) { refusal = r; });
     QTRY_COMPARE(refusal, QString());
     const SaleProgress progress = progressOf(t, saleRef);
     QCOMPARE(progress.paid, Money::fromShillings(150'000));
@@ -274,7 +279,8 @@ void TestSales::theRestInCashCoversPartsNeverSent()
     QCOMPARE(x.openSales.first().outstanding, Money::fromShillings(300'000));
     QVERIFY(x.toPlainText().contains(QStringLiteral("Open sales")));
     QString refusal = QStringLiteral("not called");
-    t.sales().settleRestInCash(saleRef, this, [&](const QString& r) { refusal = r; });
+    t.sales().settleRestInCash(saleRef, Money::fromShillings(300'000), this,
+                               [&](const QString& r) { refusal = r; });
     QTRY_COMPARE(refusal, QString());
     const QList<Payment> parts = t.journal().partsOf(saleRef);
     QCOMPARE(parts.size(), 3);
@@ -290,7 +296,8 @@ void TestSales::theRestInCashCoversPartsNeverSent()
     QVERIFY(x.openSales.isEmpty());
     QCOMPARE(t.pushesOnceIdle(), 2);
     // Nothing left: F9 again is refused.
-    t.sales().settleRestInCash(saleRef, this, [&](const QString& r) { refusal = r; });
+    t.sales().settleRestInCash(saleRef, Money::fromShillings(300'000), this,
+                               [&](const QString& r) { refusal = r; });
     QVERIFY(!refusal.isEmpty());
 }
 
@@ -313,7 +320,7 @@ void TestSales::closedShortOnlyWhenNothingWaits()
     QVERIFY(sale->closedShort());
     QCOMPARE(sale->shortReason, QStringLiteral("customer left"));
     QCOMPARE(sale->closedBy, QStringLiteral("Akinyi"));
-    QVERIFY(t.sales().sendNext(saleRef, test::phoneEndingIn('5'), &refusal).isEmpty());
+    QVERIFY(t.sales().sendNext(saleRef, test::phoneEndingIn('5'), 2, &refusal).isEmpty());
     // Its turned-down part can no longer be sent again (F8 on its row) nor settled in cash.
     const Payment turnedDown = *progressOf(t, saleRef).latest;
     QCOMPARE(turnedDown.state, PaymentState::Failed);
@@ -389,10 +396,156 @@ void TestSales::aRestartNeverSendsAPartByItself()
     t.clock.advance(10min);
     QCOMPARE(t.pushesOnceIdle(), 0); // nothing until the cashier asks
     QString refusal;
-    const QString second = t.sales().sendNext(saleRef, test::phoneEndingIn('5'), &refusal);
+    // Asked about part 3 (a stale question): refused; about part 2: sent.
+    QVERIFY(t.sales().sendNext(saleRef, test::phoneEndingIn('5'), 3, &refusal).isEmpty());
+    QVERIFY2(refusal.contains(QStringLiteral("part 2 is next")), qPrintable(refusal));
+    QCOMPARE(t.pushesOnceIdle(), 0);
+    const QString second = t.sales().sendNext(saleRef, test::phoneEndingIn('5'), 2, &refusal);
     QVERIFY2(!second.isEmpty(), qPrintable(refusal));
     QVERIFY(untilSettled(t, saleRef));
     QCOMPARE(pushedShillings(t), (QList<qint64>{50'000}));
+    QVERIFY(!t.sales().sale(saleRef)->isOpen());
+}
+
+namespace {
+
+// Part 1 of a 200,000 sale turned down twice (the first attempt and its resend), and then the first attempt
+// found paid at IntaSend after all (by a reconciliation, say): part 1 is paid, its latest attempt is not.
+struct LatePaidPart {
+    QString saleRef;
+    Payment first;
+    Payment resent;
+};
+
+} // namespace
+
+static std::optional<LatePaidPart> partOnePaidLate(test::TestStack& t, QObject* context)
+{
+    t.simulator.scriptNextCustomers({cancels(), cancels()});
+    const QString firstRef = t.sales().start(Money::fromShillings(200'000), test::phoneEndingIn('5'));
+    const QString saleRef = saleOf(t, firstRef);
+    if (!t.advanceUntil([&] { return t.journal().find(firstRef)->state == PaymentState::Failed; }, 3min))
+        return std::nullopt;
+    std::optional<ResendCheck> check;
+    t.resends().prepare(firstRef, context, [&](const ResendCheck& c) { check = c; });
+    if (!QTest::qWaitFor([&] { return check.has_value(); }, 5000) ||
+        check->verdict == ResendCheck::Verdict::Refused)
+        return std::nullopt;
+    const QString resentRef = t.resends().resend(firstRef);
+    if (resentRef.isEmpty() ||
+        !t.advanceUntil([&] { return t.journal().find(resentRef)->state == PaymentState::Failed; }, 3min))
+        return std::nullopt;
+    Payment first = *t.journal().find(firstRef);
+    wire::Invoice paid;
+    paid.invoiceId = first.invoiceId;
+    paid.apiRef = first.localRef;
+    paid.rawState = QStringLiteral("COMPLETE");
+    paid.state = wire::RemoteState::Complete;
+    paid.mpesaReference = QStringLiteral("QLATE12345");
+    if (!t.till().recordPaidAtIntaSend(first, paid))
+        return std::nullopt;
+    return LatePaidPart{saleRef, *t.journal().find(firstRef), *t.journal().find(resentRef)};
+}
+
+void TestSales::aPartPaidLateIsNeverTakenAgain()
+{
+    test::TestStack t;
+    const std::optional<LatePaidPart> sale = partOnePaidLate(t, this);
+    QVERIFY(sale);
+    const SaleProgress progress = progressOf(t, sale->saleRef);
+    QCOMPARE(progress.paid, Money::fromShillings(150'000));
+    QCOMPARE(progress.outstanding, Money::fromShillings(50'000));
+    QCOMPARE(progress.latest->localRef, sale->resent.localRef);
+    QVERIFY(progress.latestPartSettled);
+    QCOMPARE(progress.nextPart(), 2);
+    // Its turned-down resend is neither sent again (150,000 more) nor settled in cash.
+    const ResendCheck check = lastCheck(t, sale->resent.localRef);
+    QCOMPARE(check.verdict, ResendCheck::Verdict::Refused);
+    QVERIFY2(check.reason.contains(QStringLiteral("already paid")), qPrintable(check.reason));
+    QVERIFY(t.resends().resend(sale->resent.localRef).isEmpty());
+    QString refusal = QStringLiteral("not called");
+    t.cash().settle(sale->resent.localRef, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QTRY_VERIFY2(refusal.contains(QStringLiteral("already paid")), qPrintable(refusal));
+    QCOMPARE(t.journal().find(sale->resent.localRef)->state, PaymentState::Failed);
+    // What is left goes as part 2: 50,000.
+    const QString second = t.sales().sendNext(sale->saleRef, test::phoneEndingIn('5'), 2, &refusal);
+    QVERIFY2(!second.isEmpty(), qPrintable(refusal));
+    QVERIFY(untilSettled(t, sale->saleRef));
+    QCOMPARE(pushedShillings(t), (QList<qint64>{150'000, 150'000, 50'000}));
+    QCOMPARE(progressOf(t, sale->saleRef).paid, Money::fromShillings(200'000));
+    QVERIFY(!t.sales().sale(sale->saleRef)->isOpen());
+}
+
+void TestSales::aPartPaidLateThenTheRestInCash()
+{
+    test::TestStack t;
+    const std::optional<Shift> shift = t.shifts().open(QStringLiteral("Akinyi"));
+    const std::optional<LatePaidPart> sale = partOnePaidLate(t, this);
+    QVERIFY(sale);
+    QString refusal = QStringLiteral("not called");
+    t.sales().settleRestInCash(sale->saleRef, Money::fromShillings(50'000), this,
+                               [&](const QString& r) { refusal = r; });
+    QTRY_COMPARE(refusal, QString());
+    // The rest is a cash part of 50,000: not the turned-down resend settled as 150,000.
+    const QList<Payment> parts = t.journal().partsOf(sale->saleRef);
+    QCOMPARE(parts.size(), 3);
+    QCOMPARE(parts.at(1).state, PaymentState::Failed);
+    QCOMPARE(parts.at(2).state, PaymentState::Cash);
+    QCOMPARE(parts.at(2).amount, Money::fromShillings(50'000));
+    QCOMPARE(parts.at(2).salePart, 2);
+    const ShiftReport x = ShiftReport::build(t.journal(), *shift, ShiftReport::Kind::X, {}, t.clock.now());
+    QCOMPARE(x.mpesaTotal, Money::fromShillings(150'000));
+    QCOMPARE(x.cashTotal, Money::fromShillings(50'000));
+    QVERIFY(!t.sales().sale(sale->saleRef)->isOpen());
+}
+
+void TestSales::cashForTheRestIsRefusedWhenTheSaleMovedOnMeanwhile()
+{
+    // 400,000: 150,000 + 150,000 + 100,000. The cashier is asked about cash for the rest (250,000) while
+    // part 2 waits; the customer approves part 2 before the cashier answers.
+    test::TestStack t;
+    const QString first = t.sales().start(Money::fromShillings(400'000), test::phoneEndingIn('5'));
+    const QString saleRef = saleOf(t, first);
+    QVERIFY(t.advanceUntil([&] { return progressOf(t, saleRef).latest->salePart == 2; }, 3min));
+    t.sales().holdBack(saleRef); // the question is open
+    QVERIFY(
+        t.advanceUntil([&] { return progressOf(t, saleRef).paid == Money::fromShillings(300'000); }, 3min));
+    QCoreApplication::processEvents();
+    QCOMPARE(t.pushesOnceIdle(), 2); // no part 3 while the cashier is asked
+    QString refusal = QStringLiteral("not called");
+    t.sales().settleRestInCash(saleRef, Money::fromShillings(250'000), this,
+                               [&](const QString& r) { refusal = r; });
+    QTRY_VERIFY2(refusal.contains(QStringLiteral("100,000 is left")), qPrintable(refusal));
+    QCOMPARE(progressOf(t, saleRef).cash, Money{});
+    // "Keep waiting": the sale runs on, and part 3 goes by itself.
+    t.sales().letRun(saleRef);
+    QVERIFY(untilSettled(t, saleRef));
+    QCOMPARE(pushedShillings(t), (QList<qint64>{150'000, 150'000, 100'000}));
+    QVERIFY(!t.sales().sale(saleRef)->isOpen());
+}
+
+void TestSales::aPartPaidTwiceOverStillLetsTheNextPartsGoByThemselves()
+{
+    // Part 1's "paid" heard again (its receipt code arriving in a later answer) while part 2 waits: the
+    // sale goes on by itself to part 3 all the same.
+    test::TestStack t;
+    const QString firstRef = t.sales().start(Money::fromShillings(450'000), test::phoneEndingIn('5'));
+    const QString saleRef = saleOf(t, firstRef);
+    QVERIFY(t.advanceUntil([&] { return progressOf(t, saleRef).latest->salePart == 2; }, 3min));
+    QVERIFY(t.waitForNetwork());
+    Payment first = *t.journal().find(firstRef);
+    QCOMPARE(first.state, PaymentState::Complete);
+    wire::Invoice again;
+    again.invoiceId = first.invoiceId;
+    again.apiRef = first.localRef;
+    again.rawState = QStringLiteral("COMPLETE");
+    again.state = wire::RemoteState::Complete;
+    again.mpesaReference = QStringLiteral("QAGAIN1234");
+    QVERIFY(t.till().recordPaidAtIntaSend(first, again));
+    QCoreApplication::processEvents();
+    QVERIFY(t.sales().isRunning(saleRef));
+    QVERIFY(untilSettled(t, saleRef));
+    QCOMPARE(pushedShillings(t), (QList<qint64>{150'000, 150'000, 150'000}));
     QVERIFY(!t.sales().sale(saleRef)->isOpen());
 }
 
