@@ -1194,6 +1194,18 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>There is no screen %1 for the customer display (till/customer_display): it is shown as a window instead.</source>
         <translation>Hakuna skrini %1 ya skrini ya mteja (till/customer_display): inaonyeshwa kama dirisha badala yake.</translation>
     </message>
+    <message>
+        <source>Card or &amp;QR…</source>
+        <translation>Kadi au &amp;QR…</translation>
+    </message>
+    <message>
+        <source>The customer pays by card or M-Pesa on their own phone, from a QR code</source>
+        <translation>Mteja analipa kwa kadi au M-Pesa kwenye simu yake mwenyewe, kupitia msimbo wa QR</translation>
+    </message>
+    <message>
+        <source>Type the amount and the customer&apos;s phone, then press F6</source>
+        <translation>Andika kiasi na simu ya mteja, kisha bonyeza F6</translation>
+    </message>
 </context>
 <context>
     <name>lipa::MessageArea</name>
@@ -1562,6 +1574,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Closing a sale short</source>
         <translation>Kufunga mauzo bila salio</translation>
     </message>
+    <message>
+        <source>Ask the customer to cancel that request on their phone first: if they approve it and also pay by card or QR, they pay twice.</source>
+        <translation>Mwombe mteja kwanza akatae ombi hilo kwenye simu yake: akilikubali na pia akalipa kwa kadi au QR, atalipa mara mbili.</translation>
+    </message>
 </context>
 <context>
     <name>lipa::PaymentDetailsDialog</name>
@@ -1779,6 +1795,14 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Part %1 of %2 of a sale taken in several payments</source>
         <translation>Sehemu %1 kati ya %2 ya mauzo yaliyolipwa kwa malipo kadhaa</translation>
+    </message>
+    <message>
+        <source>card/QR</source>
+        <translation>kadi/QR</translation>
+    </message>
+    <message>
+        <source>card/QR · %1</source>
+        <translation>kadi/QR · %1</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2150,18 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Open sales — not paid in full:</source>
         <translation>Mauzo yaliyo wazi — hayajalipwa yote:</translation>
+    </message>
+    <message>
+        <source>Card/QR (IntaSend checkout)</source>
+        <translation>Kadi/QR (ukurasa wa malipo wa IntaSend)</translation>
+    </message>
+    <message>
+        <source>IntaSend invoice</source>
+        <translation>Ankara ya IntaSend</translation>
+    </message>
+    <message>
+        <source>Paid by card/QR × %1</source>
+        <translation>Imelipwa kwa kadi/QR × %1</translation>
     </message>
 </context>
 <context>
@@ -3822,6 +3858,14 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
         <source>Show or hide the customer display</source>
         <translation>Onyesha au ficha skrini ya mteja</translation>
     </message>
+    <message>
+        <source>F6</source>
+        <translation>F6</translation>
+    </message>
+    <message>
+        <source>Card or QR: the customer pays the form&apos;s sale on their own phone, from a QR code</source>
+        <translation>Kadi au QR: mteja analipa mauzo ya fomu kwenye simu yake mwenyewe, kupitia msimbo wa QR</translation>
+    </message>
 </context>
 <context>
     <name>lipa::StateGroup</name>
@@ -4048,6 +4092,22 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Rest in cash (F9)</source>
         <translation>Salio kwa pesa taslimu (F9)</translation>
+    </message>
+    <message>
+        <source>QR code of the checkout page</source>
+        <translation>Msimbo wa QR wa ukurasa wa malipo</translation>
+    </message>
+    <message>
+        <source>%1 by card/QR from %2</source>
+        <translation>%1 kwa kadi/QR kutoka %2</translation>
+    </message>
+    <message>
+        <source>The customer scans the QR code and pays by card or M-Pesa</source>
+        <translation>Mteja anachanganua msimbo wa QR na kulipa kwa kadi au M-Pesa</translation>
+    </message>
+    <message>
+        <source>Making the card/QR checkout</source>
+        <translation>Inatengeneza ukurasa wa malipo wa kadi/QR</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,8 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QHostAddress>
+#include <QNetworkInterface>
 #include <QTimer>
 #include <QUuid>
 
@@ -163,6 +165,31 @@ int exportShopCsv(const StartupPlan& plan, const QString& password)
     return 0;
 }
 
+// LIPA_TILL_DEMO_LAN (an address, or "1" for this machine's first network address): the demo simulator also
+// serves its checkout pages there, so that a card/QR code can be tried with a phone on the same network. The
+// pages only, never the API: and only in demo mode, where no money moves.
+void serveDemoCheckoutPagesOnTheNetwork(IntaSendSimulator& simulator)
+{
+    const QString wanted = qEnvironmentVariable("LIPA_TILL_DEMO_LAN").trimmed();
+    if (wanted.isEmpty())
+        return;
+    QHostAddress address(wanted);
+    if (address.isNull()) {
+        for (const QHostAddress& candidate : QNetworkInterface::allAddresses()) {
+            if (candidate.protocol() == QAbstractSocket::IPv4Protocol && !candidate.isLoopback()) {
+                address = candidate;
+                break;
+            }
+        }
+    }
+    if (address.isNull() || !simulator.servePagesOn(address))
+        std::fprintf(stderr, "lipa-till: the demo checkout pages could not be served on %s\n",
+                     qUtf8Printable(address.isNull() ? wanted : address.toString()));
+    else
+        std::fprintf(stderr, "lipa-till: demo checkout pages served on %s for phones on this network\n",
+                     qUtf8Printable(address.toString()));
+}
+
 // This till's identity in the shop database: made once, at the first start, and kept in the settings.
 TillIdentity tillIdentity(StartupPlan& plan)
 {
@@ -211,6 +238,7 @@ int runTill(StartupPlan& plan, const QString& shopPasswordGiven)
             return 1;
         }
         plan.useSimulator(simulator->baseUrl());
+        serveDemoCheckoutPagesOnTheNetwork(*simulator);
         if (plan.selfTest)
             SelfTest::speedUp(*simulator);
         startupStep("demo simulator listening");

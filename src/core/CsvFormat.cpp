@@ -15,27 +15,17 @@ QStringList CsvFormat::header()
             QStringLiteral("state"),          QStringLiteral("mpesa_receipt"), QStringLiteral("invoice_id"),
             QStringLiteral("intasend_state"), QStringLiteral("failed_code"),   QStringLiteral("details"),
             QStringLiteral("till_name"),      QStringLiteral("replaces_ref"),  QStringLiteral("sale_ref"),
-            QStringLiteral("sale_part")};
+            QStringLiteral("sale_part"),      QStringLiteral("method")};
 }
 
 QStringList CsvFormat::row(const Payment& p)
 {
-    return {QString::number(p.sequence),
-            time(p.createdAt),
-            time(p.updatedAt),
-            p.localRef,
-            p.phone.normalised(),
-            p.amount.toDecimalString(),
-            stateKey(p.state),
-            p.mpesaReceipt,
-            p.invoiceId,
-            p.remoteState,
-            p.failedCode,
-            p.failureMessage,
-            p.tillName,
-            p.replacesRef,
-            p.saleRef,
-            p.isPartOfSale() ? QStringLiteral("%1/%2").arg(p.salePart).arg(p.saleParts) : QString()};
+    return {QString::number(p.sequence), time(p.createdAt), time(p.updatedAt), p.localRef,
+            p.phone.normalised(), p.amount.toDecimalString(), stateKey(p.state), p.mpesaReceipt, p.invoiceId,
+            p.remoteState, p.failedCode, p.failureMessage, p.tillName, p.replacesRef, p.saleRef,
+            p.isPartOfSale() ? QStringLiteral("%1/%2").arg(p.salePart).arg(p.saleParts) : QString(),
+            // How the customer was asked to pay: an M-Pesa prompt, or a card/QR checkout page.
+            p.isCheckout() ? QStringLiteral("card/qr") : QStringLiteral("mpesa")};
 }
 
 QString CsvFormat::cell(const QString& text)

@@ -13,6 +13,10 @@
 
 namespace lipa {
 
+// How the customer is asked to pay: an M-Pesa prompt on their phone (STK push), or an IntaSend checkout
+// page they open from a QR code on their own phone and pay by card or M-Pesa there ("card/QR").
+enum class PaymentMethod { Mpesa, Checkout };
+
 // One attempt to collect money from one phone: what the journal stores and the list shows.
 struct Payment {
     qint64 sequence = 0; // the journal's running number (creation order); 0 until journaled
@@ -40,9 +44,18 @@ struct Payment {
     // until then. Never cleared once known.
     std::optional<Money> charges;
     std::optional<Money> netAmount;
+    // A card/QR payment: IntaSend's checkout, its signature (which the status call needs with the id until
+    // an invoice is known) and the page the QR code shows. Empty for an M-Pesa prompt.
+    PaymentMethod method = PaymentMethod::Mpesa;
+    QString checkoutId;
+    QString checkoutSignature;
+    QString checkoutUrl;
 
     bool isFinal() const { return lipa::isFinal(state); }
     bool isPartOfSale() const { return !saleRef.isEmpty(); }
+    bool isCheckout() const { return method == PaymentMethod::Checkout; }
+    // IntaSend can be asked about it: it has an invoice, or a checkout to ask with.
+    bool isKnownToIntaSend() const { return !invoiceId.isEmpty() || !checkoutId.isEmpty(); }
 };
 
 } // namespace lipa

@@ -129,6 +129,21 @@ void ChargePanel::onPhoneReturn()
         submit();
 }
 
+bool ChargePanel::submitByCheckout()
+{
+    const Result<Money> amount = Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings);
+    const Result<PhoneNumber> phone = PhoneNumber::parse(m_ui->phoneEdit->text());
+    if (!amount || !phone) {
+        (amount ? m_ui->phoneEdit : m_ui->amountEdit)->setFocus(Qt::OtherFocusReason);
+        return false;
+    }
+    if (m_submitting)
+        return false;
+    const QScopedValueRollback guard(m_submitting, true);
+    Q_EMIT checkoutRequested(amount.value(), phone.value());
+    return true;
+}
+
 void ChargePanel::submit()
 {
     const Result<Money> amount = Money::parseShillings(m_ui->amountEdit->text(), m_maxAmountShillings);

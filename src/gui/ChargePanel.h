@@ -33,9 +33,13 @@ public:
     void fill(Money amount, const PhoneNumber& phone);
     // What Enter and the Charge button do: asks for the form's sale to be charged, if it is valid.
     void submit();
+    // Card or QR (F6): the same sale, paid on the customer's own phone through an IntaSend checkout. False
+    // (and the cursor on what is missing) when the form is not complete.
+    bool submitByCheckout();
 
 Q_SIGNALS:
     void chargeRequested(lipa::Money amount, const lipa::PhoneNumber& phone);
+    void checkoutRequested(lipa::Money amount, const lipa::PhoneNumber& phone);
     // The form was empty and the cashier typed into it: a sale is on its way (what the shop-wide
     // duplicate guard needs to know to have the other tills' word ready by Enter).
     void saleStarted();

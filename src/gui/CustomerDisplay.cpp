@@ -2,6 +2,7 @@
 #include "CustomerDisplay.h"
 
 #include "Palette.h"
+#include "QrCode.h"
 #include "Till.h"
 
 #include <QCoreApplication>
@@ -135,6 +136,16 @@ void CustomerDisplay::showPayment(const Payment& payment)
                  Palette::textStyle(Tone::Good, true));
         return;
     }
+    if (traits.inProgress && payment.isCheckout()) {
+        if (!payment.checkoutUrl.isEmpty() && m_qrUrl != payment.checkoutUrl) {
+            m_qrUrl = payment.checkoutUrl;
+            m_qrCode = QrCode::image(m_qrUrl);
+        }
+        if (!payment.checkoutUrl.isEmpty()) {
+            showQr(m_qrCode, payment);
+            return;
+        }
+    }
     if (traits.inProgress) {
         const qint64 left =
             std::max<qint64>(0, m_till.clock().now().secsTo(m_till.expiresAt(payment.createdAt)));
@@ -207,8 +218,11 @@ QStringList CustomerDisplay::lines() const
 
 void CustomerDisplay::resizeEvent(QResizeEvent* event)
 {
-    // Type in proportion to the screen, readable from where the customer stands.
-    const int unit = std::max(12, std::min(width() / 14, height() / 9));
+    // Type in proportion to the screen, readable from where the customer stands; smaller beside a QR code,
+    // which must fit whole.
+    const bool qr = !m_qrImage.isNull();
+    const int unit = qr ? std::max(10, std::min(width() / 22, height() / 15))
+                        : std::max(12, std::min(width() / 14, height() / 9));
     QFont big = font();
     big.setPixelSize(unit * 2);
     big.setBold(true);
@@ -221,10 +235,11 @@ void CustomerDisplay::resizeEvent(QResizeEvent* event)
     m_detail->setFont(small);
     if (!m_qrImage.isNull()) {
         // Whole modules only, so the code stays sharp for the phone's camera.
-        const int side = std::max(64, std::min(width(), height()) / 2);
+        const int side = std::max(64, std::min(width(), height() * 55 / 100));
         const int scale = std::max(1, side / m_qrImage.width());
         m_qr->setPixmap(QPixmap::fromImage(
             m_qrImage.scaled(m_qrImage.size() * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation)));
+        m_qr->setMinimumSize(m_qr->pixmap().size()); // never squeezed: a cut code does not scan
     }
     if (event)
         QWidget::resizeEvent(event);

@@ -59,6 +59,8 @@ private:
     QLabel* m_detail = nullptr;
     QLabel* m_qr = nullptr;
     QImage m_qrImage;
+    QString m_qrUrl; // the checkout page m_qrCode shows (made once per checkout, not every second)
+    QImage m_qrCode;
 };
 
 } // namespace lipa

@@ -166,6 +166,17 @@ void MainWindow::connectActions()
 {
     PaymentActions* act = m_actions;
     connect(m_chargePanel, &ChargePanel::chargeRequested, act, &PaymentActions::charge);
+    connect(m_chargePanel, &ChargePanel::checkoutRequested, act, &PaymentActions::chargeByCheckout);
+    // Payment → Card or QR (F6): the form's sale through an IntaSend checkout, paid on the customer's phone.
+    auto* checkoutAction = new QAction(tr("Card or &QR…"), this);
+    checkoutAction->setObjectName(QStringLiteral("checkoutAction"));
+    checkoutAction->setShortcut(QKeySequence(Qt::Key_F6));
+    checkoutAction->setToolTip(tr("The customer pays by card or M-Pesa on their own phone, from a QR code"));
+    m_ui->paymentMenu->insertAction(m_ui->checkAction, checkoutAction);
+    connect(checkoutAction, &QAction::triggered, this, [this] {
+        if (!m_chargePanel->submitByCheckout())
+            statusBar()->showMessage(tr("Type the amount and the customer's phone, then press F6"), 5000);
+    });
     if (ShopService* shop = m_stack.shopService.get())
         connect(m_chargePanel, &ChargePanel::saleStarted, shop, &ShopService::prepareGuard);
     connect(m_waitingCard, &WaitingCard::checkRequested, act, &PaymentActions::check);

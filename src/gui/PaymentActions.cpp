@@ -63,9 +63,19 @@ void PaymentActions::showStatus(const QString& text, int timeoutMs)
 
 void PaymentActions::charge(Money amount, const PhoneNumber& phone)
 {
+    chargeWith(amount, phone, PaymentMethod::Mpesa);
+}
+
+void PaymentActions::chargeByCheckout(Money amount, const PhoneNumber& phone)
+{
+    chargeWith(amount, phone, PaymentMethod::Checkout);
+}
+
+void PaymentActions::chargeWith(Money amount, const PhoneNumber& phone, PaymentMethod method)
+{
     ShopService* shop = m_stack.shopService.get();
     if (!shop) {
-        chargeAfterShopCheck(amount, phone, {});
+        chargeAfterShopCheck(amount, phone, {}, method);
         return;
     }
     // The other tills' open requests are checked too: a customer who walked from one counter to the next
@@ -77,9 +87,9 @@ void PaymentActions::charge(Money amount, const PhoneNumber& phone)
     m_shopCheckInFlight = true;
     shop->openElsewhere(m_stack.identity.id, phone, amount, m_stack.clock.now().addDays(-1),
                         m_stack.shopCheckBudget, this,
-                        [this, amount, phone](const ShopService::Answer& answer) {
+                        [this, amount, phone, method](const ShopService::Answer& answer) {
                             m_shopCheckInFlight = false;
-                            chargeAfterShopCheck(amount, phone, answer);
+                            chargeAfterShopCheck(amount, phone, answer, method);
                         });
 }
 
@@ -92,9 +102,11 @@ QString PaymentActions::describeElsewhere(const ShopPayment& other) const
 }
 
 void PaymentActions::chargeAfterShopCheck(Money amount, const PhoneNumber& phone,
-                                          const std::optional<ShopService::Answer>& shop)
+                                          const std::optional<ShopService::Answer>& shop,
+                                          PaymentMethod method)
 {
-    if (m_stack.sales.needsParts(amount)) {
+    // A card/QR checkout takes the whole sale at once: M-Pesa's limit per payment is not its limit.
+    if (method == PaymentMethod::Mpesa && m_stack.sales.needsParts(amount)) {
         chargeSale(amount, phone);
         return;
     }
@@ -107,13 +119,14 @@ void PaymentActions::chargeAfterShopCheck(Money amount, const PhoneNumber& phone
     const std::optional<Payment> earlier = m_stack.till.openPaymentFor(phone, amount);
     if (!earlier) {
         if (shop && shop->found) // only at another counter
-            confirmDuplicateCharge(amount, phone, shop->found->payment, {}, describeElsewhere(*shop->found));
+            confirmDuplicateCharge(amount, phone, shop->found->payment, {}, describeElsewhere(*shop->found),
+                                   method);
         else
-            send(amount, phone);
+            send(amount, phone, method);
         return;
     }
     if (earlier->state != PaymentState::Expired) {
-        confirmDuplicateCharge(amount, phone, *earlier, shopNote);
+        confirmDuplicateCharge(amount, phone, *earlier, shopNote, {}, method);
         return;
     }
     // An expired request may have been paid late: look again before asking.
@@ -121,21 +134,23 @@ void PaymentActions::chargeAfterShopCheck(Money amount, const PhoneNumber& phone
         return; // Enter again while IntaSend is being asked
     m_duplicateCheckInFlight = true;
     showStatus(tr("Checking the earlier request with IntaSend…"));
-    m_stack.till.check(*earlier, this, [this, amount, phone, shopNote](const Payment& now, bool checked) {
-        m_duplicateCheckInFlight = false;
-        m_window->statusBar()->clearMessage();
-        if (now.state == PaymentState::Complete) {
-            showAlreadyPaid(now);
-            return;
-        }
-        QStringList notes;
-        if (!checked)
-            notes.append(tr("The till could not ask IntaSend about it just now; the customer may have paid "
-                            "it late."));
-        if (!shopNote.isEmpty())
-            notes.append(shopNote);
-        confirmDuplicateCharge(amount, phone, now, notes.join(u' '));
-    });
+    m_stack.till.check(
+        *earlier, this, [this, amount, phone, shopNote, method](const Payment& now, bool checked) {
+            m_duplicateCheckInFlight = false;
+            m_window->statusBar()->clearMessage();
+            if (now.state == PaymentState::Complete) {
+                showAlreadyPaid(now);
+                return;
+            }
+            QStringList notes;
+            if (!checked)
+                notes.append(
+                    tr("The till could not ask IntaSend about it just now; the customer may have paid "
+                       "it late."));
+            if (!shopNote.isEmpty())
+                notes.append(shopNote);
+            confirmDuplicateCharge(amount, phone, now, notes.join(u' '), {}, method);
+        });
 }
 
 void PaymentActions::showAlreadyPaid(const Payment& earlier)
@@ -151,7 +166,8 @@ void PaymentActions::showAlreadyPaid(const Payment& earlier)
 }
 
 void PaymentActions::confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
-                                            const QString& note, const QString& elsewhere)
+                                            const QString& note, const QString& elsewhere,
+                                            PaymentMethod method)
 {
     const qint64 seconds = std::max<qint64>(0, earlier.createdAt.secsTo(m_stack.clock.now()));
     const QDateTime when = earlier.createdAt.toLocalTime();
@@ -181,7 +197,11 @@ void PaymentActions::confirmDuplicateCharge(Money amount, const PhoneNumber& pho
     if (!note.isEmpty())
         text += u' ' + note;
     text +=
-        QStringLiteral("\n\n") + tr("Charging again sends a second payment request to the customer's phone.");
+        QStringLiteral("\n\n") +
+        (method == PaymentMethod::Checkout
+             ? tr("Ask the customer to cancel that request on their phone first: if they approve it and also "
+                  "pay by card or QR, they pay twice.")
+             : tr("Charging again sends a second payment request to the customer's phone."));
     Question question;
     question.dialogName = QStringLiteral("duplicateChargeDialog");
     question.title = tr("Charge again?");
@@ -192,23 +212,24 @@ void PaymentActions::confirmDuplicateCharge(Money amount, const PhoneNumber& pho
     question.dontName = QStringLiteral("dontCharge");
     askFirst(
         m_window, question,
-        [this, amount, phone, earlierRef = earlier.localRef] {
+        [this, amount, phone, method, earlierRef = earlier.localRef] {
             // The earlier one may have been paid while the question was open.
             if (const std::optional<Payment> now = m_stack.journal.find(earlierRef);
                 now && now->state == PaymentState::Complete) {
                 showAlreadyPaid(*now);
                 return;
             }
-            send(amount, phone);
+            send(amount, phone, method);
         },
         [this] { m_form->focusAmount(); });
 }
 
-void PaymentActions::send(Money amount, const PhoneNumber& phone)
+void PaymentActions::send(Money amount, const PhoneNumber& phone, PaymentMethod method)
 {
     // The request is on its way before anything on screen changes.
-    const QString ref = m_stack.sales.needsParts(amount) ? m_stack.sales.start(amount, phone)
-                                                         : m_stack.till.charge(amount, phone);
+    const QString ref = method == PaymentMethod::Checkout  ? m_stack.till.chargeByCheckout(amount, phone)
+                        : m_stack.sales.needsParts(amount) ? m_stack.sales.start(amount, phone)
+                                                           : m_stack.till.charge(amount, phone);
     if (ref.isEmpty())
         return;      // nothing was sent: the form keeps the sale, the notice says why
     m_form->clear(); // ready for the next customer

@@ -48,6 +48,10 @@ public:
 
     // The form's sale: charged, or first asked about when the same sale may still charge the customer.
     void charge(Money amount, const PhoneNumber& phone);
+    // The form's sale by card or QR (F6): an IntaSend checkout whose page the customer opens from a QR
+    // code on their own phone; asked about first, as Enter is, when the sale may still be charged by an
+    // earlier request.
+    void chargeByCheckout(Money amount, const PhoneNumber& phone);
     // On the payment in focus (F5, F8, F9, Ctrl+P, Ctrl+Shift+P, Payment → Details).
     void checkInFocus();
     void resendInFocus();
@@ -72,15 +76,17 @@ Q_SIGNALS:
 
 private:
     // shop: the other tills' answer, when there is a shop database (nullopt: none).
+    void chargeWith(Money amount, const PhoneNumber& phone, PaymentMethod method);
     void chargeAfterShopCheck(Money amount, const PhoneNumber& phone,
-                              const std::optional<ShopService::Answer>& shop);
+                              const std::optional<ShopService::Answer>& shop, PaymentMethod method);
     QString describeElsewhere(const ShopPayment& other) const;
     // Asks before charging a sale that is already on its way to the customer's phone.
     // elsewhere: where and how the earlier request is open, when it is another till's.
     void confirmDuplicateCharge(Money amount, const PhoneNumber& phone, const Payment& earlier,
-                                const QString& note, const QString& elsewhere = {});
+                                const QString& note, const QString& elsewhere = {},
+                                PaymentMethod method = PaymentMethod::Mpesa);
     void showAlreadyPaid(const Payment& earlier);
-    void send(Money amount, const PhoneNumber& phone);
+    void send(Money amount, const PhoneNumber& phone, PaymentMethod method = PaymentMethod::Mpesa);
     // A sale above the largest single payment: asked about first when the same sale is open already.
     void chargeSale(Money amount, const PhoneNumber& phone);
     // The last check and the question before an attempt is sent again (to otherPhone, when given).

@@ -10,6 +10,7 @@ ShortcutSheet::ShortcutSheet(QWidget* parent)
         {tr("Enter"), tr("Charge (in Amount: go to the phone)")},
         {tr("Tab"), tr("Next field")},
         {tr("Esc"), tr("Clear the form; on an empty form, stop waiting (the payment is still checked)")},
+        {tr("F6"), tr("Card or QR: the customer pays the form's sale on their own phone, from a QR code")},
         {tr("F5"), tr("Check the payment now (the chosen row, else the one on the card)")},
         {tr("F8"), tr("Send a failed, expired or unknown payment again, after a last check; on a sale in "
                       "parts, the unpaid part again or the next part")},

@@ -5,6 +5,7 @@
 #include "PaymentListModel.h"
 #include "PaymentRules.h"
 #include "PaymentStateDelegate.h"
+#include "QrCode.h"
 #include "SaleDesk.h"
 #include "Till.h"
 #include "WrappingLabel.h"
@@ -56,7 +57,13 @@ WaitingCard::WaitingCard(Till& till, SaleDesk& sales, QWidget* parent)
     stateRow->addWidget(m_icon);
     stateRow->addWidget(m_state, 1);
     layout->addLayout(stateRow);
-    for (QLabel* label : {m_sale, m_saleProgress, m_detail, m_receipt, m_saleParts})
+    // A card/QR payment's checkout page, for the customer's camera.
+    m_qr = new QLabel(this);
+    m_qr->setObjectName(QStringLiteral("cardQr"));
+    m_qr->setAlignment(Qt::AlignCenter);
+    m_qr->setAccessibleName(tr("QR code of the checkout page"));
+    m_qr->hide();
+    for (QLabel* label : {m_sale, m_saleProgress, m_detail, m_qr, m_receipt, m_saleParts})
         layout->addWidget(label);
     m_buttons = new QGridLayout; // two by two: the card is narrow, the words must fit
     m_check = new QPushButton(tr("Check now (F5)"), this);
@@ -143,16 +150,30 @@ void WaitingCard::refresh()
     m_icon->setPixmap(stateIcon(p.state, iconSize, devicePixelRatioF()));
     m_icon->setFixedSize(iconSize, iconSize);
     m_state->setStyleSheet(Palette::textStyle(traits.tone));
-    m_sale->setText(tr("%1 from %2").arg(p.amount.toDisplayString(), p.phone.masked()));
+    m_sale->setText(p.isCheckout()
+                        ? tr("%1 by card/QR from %2").arg(p.amount.toDisplayString(), p.phone.masked())
+                        : tr("%1 from %2").arg(p.amount.toDisplayString(), p.phone.masked()));
+    const bool qrShown = p.isCheckout() && waiting && !p.checkoutUrl.isEmpty();
+    if (qrShown && m_qrUrl != p.checkoutUrl) {
+        m_qrUrl = p.checkoutUrl;
+        const QImage code = QrCode::image(m_qrUrl);
+        // Whole pixels per module, about 200 px across: sharp for a phone's camera, small for the card.
+        const int scale = code.isNull() ? 1 : std::max(2, 200 / code.width());
+        m_qr->setPixmap(QPixmap::fromImage(
+            code.scaled(code.size() * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation)));
+        m_qr->setMinimumSize(m_qr->pixmap().size()); // never squeezed: a cut code does not scan
+        m_qr->setToolTip(m_qrUrl);
+    }
+    m_qr->setVisible(qrShown);
     m_receipt->setVisible(p.state == PaymentState::Complete && !p.mpesaReceipt.isEmpty());
     m_receipt->setText(p.mpesaReceipt);
     QString detail = p.failureMessage;
     if (waiting) {
         const qint64 left = std::max<qint64>(0, m_till.clock().now().secsTo(m_till.expiresAt(p.createdAt)));
-        detail = tr("%1. Expires in %2:%3.")
-                     .arg(PaymentListModel::progressNote(p.state))
-                     .arg(left / 60)
-                     .arg(left % 60, 2, 10, QLatin1Char('0'));
+        const QString note = !p.isCheckout() ? PaymentListModel::progressNote(p.state)
+                             : qrShown       ? tr("The customer scans the QR code and pays by card or M-Pesa")
+                                             : tr("Making the card/QR checkout");
+        detail = tr("%1. Expires in %2:%3.").arg(note).arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0'));
     } else if (p.state == PaymentState::Complete) {
         // A warning that came with the payment (paid twice, another amount) stays in view above the code.
         const QString paid = p.mpesaReceipt.isEmpty() ? tr("Paid.") : tr("M-Pesa receipt:");

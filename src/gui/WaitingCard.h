@@ -72,6 +72,8 @@ private:
     QGridLayout* m_buttons = nullptr;
     int m_placedButtons = -1; // which buttons the grid holds, one bit each
     QLabel* m_icon = nullptr;
+    QLabel* m_qr = nullptr; // a card/QR payment's checkout page while it waits
+    QString m_qrUrl;        // the address the QR code shows
 };
 
 } // namespace lipa

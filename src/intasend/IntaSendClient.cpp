@@ -126,6 +126,44 @@ void IntaSendClient::checkStatus(const QString& invoiceId, QObject* context, Cal
          std::move(done));
 }
 
+void IntaSendClient::checkStatus(const wire::StatusKey& key, QObject* context, Callback done)
+{
+    if (!key.invoiceId.isEmpty()) {
+        checkStatus(key.invoiceId, context, std::move(done));
+        return;
+    }
+    const BodyReader readCheckoutStatus = [](const QByteArray& body, CallResult& result) {
+        Result<wire::Invoice> invoice = wire::parseCheckoutStatusResponse(body);
+        if (!invoice)
+            return invoice.error();
+        result.invoice = std::move(invoice).value();
+        return QString();
+    };
+    post(wire::statusPath(), wire::buildStatusBody(m_config.publicKey, key), false, false, context,
+         readCheckoutStatus, std::move(done));
+}
+
+void IntaSendClient::createCheckout(const wire::CheckoutRequest& request, QObject* context,
+                                    std::function<void(const CheckoutResult&)> done)
+{
+    auto checkout = std::make_shared<std::optional<wire::Checkout>>();
+    const BodyReader readCheckout = [checkout](const QByteArray& body, CallResult&) {
+        Result<wire::Checkout> read = wire::parseCheckoutResponse(body);
+        if (!read)
+            return read.error();
+        *checkout = std::move(read).value();
+        return QString();
+    };
+    post(wire::checkoutPath(), wire::buildCheckoutBody(m_config.publicKey, request), false, true, context,
+         readCheckout, [checkout, done = std::move(done)](const CallResult& call) {
+             CheckoutResult result;
+             result.call = call;
+             if (*checkout && call.failure == CallFailure::None)
+                 result.checkout = **checkout;
+             done(result);
+         });
+}
+
 QNetworkRequest IntaSendClient::makeRequest(const QString& path, bool withSecret) const
 {
     QUrl url = m_config.baseUrl;

@@ -42,6 +42,13 @@ struct CallResult {
     bool ok() const { return invoice.has_value(); }
 };
 
+// A checkout made for a card/QR payment (its page, id and signature), or why there is none.
+struct CheckoutResult {
+    CallResult call; // failure, HTTP status, message; no invoice
+    std::optional<wire::Checkout> checkout;
+    bool ok() const { return checkout.has_value(); }
+};
+
 struct ClientConfig {
     QUrl baseUrl;
     QString publicKey;
@@ -85,6 +92,13 @@ public:
 
     void requestStkPush(const wire::ChargeRequest& request, QObject* context, Callback done);
     void checkStatus(const QString& invoiceId, QObject* context, Callback done);
+    // The same, by invoice when there is one, else by checkout id and signature (a card/QR payment nobody
+    // has paid yet may come back without an invoice: it reads as pending).
+    void checkStatus(const wire::StatusKey& key, QObject* context, Callback done);
+    // Makes a checkout (POST /api/v1/checkout/, public key): a page where the customer pays by card or
+    // M-Pesa on their own phone. Sent at most once, like a push.
+    void createCheckout(const wire::CheckoutRequest& request, QObject* context,
+                        std::function<void(const CheckoutResult&)> done);
     // One page of IntaSend's invoice list, with the secret key: the first (wire::invoiceListUrl) or a
     // `next` link, which is followed only when it points at the configured base URL (the secret key is
     // never sent elsewhere). Without a secret key it reports so, without a request.

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QUrl>
 
 namespace lipa::wire {
 
@@ -56,6 +57,74 @@ QByteArray buildStatusBody(const QString& publicKey, const QString& invoiceId)
         {QStringLiteral("invoice_id"), invoiceId},
     };
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray buildStatusBody(const QString& publicKey, const StatusKey& key)
+{
+    if (!key.invoiceId.isEmpty())
+        return buildStatusBody(publicKey, key.invoiceId);
+    const QJsonObject body{
+        {QStringLiteral("public_key"), publicKey},
+        {QStringLiteral("checkout_id"), key.checkoutId},
+        {QStringLiteral("signature"), key.signature},
+    };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QString checkoutPath()
+{
+    return QStringLiteral("/api/v1/checkout/");
+}
+
+QByteArray buildCheckoutBody(const QString& publicKey, const CheckoutRequest& request)
+{
+    Q_ASSERT(request.amount.isWholeShillings());
+    const QJsonObject body{
+        {QStringLiteral("public_key"), publicKey},
+        {QStringLiteral("currency"), QStringLiteral("KES")},
+        {QStringLiteral("amount"), static_cast<double>(request.amount.wholeShillings())},
+        {QStringLiteral("phone_number"), request.phone.normalised()},
+        {QStringLiteral("api_ref"), request.apiRef},
+        // IntaSend's own spelling ("tarrif"): the business pays, the customer pays the amount on the screen.
+        {QStringLiteral("card_tarrif"), QStringLiteral("BUSINESS-PAYS")},
+        {QStringLiteral("mobile_tarrif"), QStringLiteral("BUSINESS-PAYS")},
+    };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+Result<Checkout> parseCheckoutResponse(const QByteArray& body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return Result<Checkout>::error(
+            QCoreApplication::translate("lipa::wire", "IntaSend sent an answer without a checkout"));
+    const QJsonObject json = document.object();
+    Checkout checkout;
+    checkout.id = idOf(json.value(QLatin1String("id")));
+    checkout.url = textOf(json.value(QLatin1String("url")));
+    checkout.signature = textOf(json.value(QLatin1String("signature")));
+    const QUrl url(checkout.url, QUrl::StrictMode);
+    if (checkout.id.isEmpty() || checkout.signature.isEmpty() || !url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != u"https" && url.scheme() != u"http"))
+        return Result<Checkout>::error(QCoreApplication::translate(
+            "lipa::wire", "IntaSend's checkout answer has no id, signature or page address"));
+    return Result<Checkout>::ok(std::move(checkout));
+}
+
+Result<Invoice> parseCheckoutStatusResponse(const QByteArray& body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (document.isObject()) {
+        const QJsonValue invoice = document.object().value(QLatin1String("invoice"));
+        if (invoice.isNull() || invoice.isUndefined()) {
+            Invoice pending;
+            pending.rawState = QStringLiteral("PENDING");
+            pending.state = RemoteState::Pending;
+            return Result<Invoice>::ok(std::move(pending));
+        }
+    }
+    return parseInvoiceResponse(body);
 }
 
 std::optional<RemoteState> parseRemoteState(const QString& text)

@@ -39,6 +39,34 @@ struct ChargeRequest {
 QByteArray buildStkPushBody(const QString& publicKey, const ChargeRequest& request, StkRoute route);
 QByteArray buildStatusBody(const QString& publicKey, const QString& invoiceId);
 
+// What a status call asks about: an invoice, or (a card/QR payment before its invoice is known) a checkout
+// by its id and signature.
+struct StatusKey {
+    QString invoiceId;
+    QString checkoutId;
+    QString signature;
+    bool isEmpty() const { return invoiceId.isEmpty() && checkoutId.isEmpty(); }
+};
+QByteArray buildStatusBody(const QString& publicKey, const StatusKey& key);
+
+// A checkout (card or M-Pesa on the customer's own phone, from a QR code): POST /api/v1/checkout/ with the
+// public key in the body. The business pays the fees, so the customer pays exactly the amount shown.
+QString checkoutPath();
+struct CheckoutRequest {
+    Money amount; // whole shillings
+    PhoneNumber phone;
+    QString apiRef;
+};
+QByteArray buildCheckoutBody(const QString& publicKey, const CheckoutRequest& request);
+struct Checkout {
+    QString id;        // "id", a number becomes its decimal text
+    QString url;       // the page the customer opens: http(s) only
+    QString signature; // needed with the id by the status call
+};
+// {"id", "url", "signature", …}; an answer without all three (or with a URL that is not http/https) is an
+// error.
+Result<Checkout> parseCheckoutResponse(const QByteArray& body);
+
 enum class RemoteState { Pending, Processing, Retry, Complete, Failed };
 
 // "PENDING", "COMPLETED", ... → the state, or nullopt for a state this client does not know.
@@ -68,6 +96,9 @@ struct Invoice {
 // Parses a push response ({"invoice":{…}} or {"id":…, "invoice":{…}, …}) or a status response
 // ({"invoice":{…}, "meta":{…}}). A missing invoice or a missing/non-text id is an error.
 Result<Invoice> parseInvoiceResponse(const QByteArray& body);
+// A status answer about a checkout: as parseInvoiceResponse, except that a checkout nobody has paid yet
+// may come without an invoice ("invoice": null): that reads as still pending, with no invoice id.
+Result<Invoice> parseCheckoutStatusResponse(const QByteArray& body);
 // The invoice object itself (inside a push or status answer, or an item of the invoice list).
 Result<Invoice> parseInvoiceObject(const QJsonObject& json);
 

@@ -56,7 +56,7 @@ struct Totals {
 // (PRAGMA user_version) and is upgraded by ordered migrations, all in one transaction (JournalSchema).
 class Journal {
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
     static QString fileName(const QString& environmentKey);
 
     struct OpenError {

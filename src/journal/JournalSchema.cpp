@@ -245,6 +245,16 @@ const QList<QStringList>& migrations()
             QStringLiteral(
                 "CREATE INDEX payments_by_sale ON payments(sale_ref, id) WHERE sale_ref IS NOT NULL"),
         },
+        // 10: card/QR payments through IntaSend's checkout. A payment says how the customer was asked to pay
+        // ('mpesa': a prompt on the phone; 'checkout': a page opened from a QR code), and a checkout keeps
+        // its id, the signature the status call needs with it, and the page's address.
+        {
+            QStringLiteral("ALTER TABLE payments ADD COLUMN method TEXT NOT NULL DEFAULT 'mpesa'"
+                           " CHECK (method IN ('mpesa', 'checkout'))"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN checkout_id TEXT"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN checkout_signature TEXT"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN checkout_url TEXT"),
+        },
     };
     Q_ASSERT(steps.size() == Journal::kSchemaVersion);
     return steps;

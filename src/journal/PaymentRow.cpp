@@ -36,7 +36,8 @@ const QString& PaymentRow::columns()
     static const QString columns =
         QStringLiteral("id, local_ref, amount_cents, phone, state, created_at, updated_at, invoice_id,"
                        " remote_state, mpesa_receipt, failed_code, failure_message, till_name,"
-                       " replaces_ref, charges_cents, net_cents, sale_ref, sale_part, sale_parts");
+                       " replaces_ref, charges_cents, net_cents, sale_ref, sale_part, sale_parts, method,"
+                       " checkout_id, checkout_signature, checkout_url");
     return columns;
 }
 
@@ -63,6 +64,10 @@ Payment PaymentRow::read(const QSqlQuery& q)
     p.saleRef = q.value(16).toString();
     p.salePart = q.value(17).toInt();
     p.saleParts = q.value(18).toInt();
+    p.method = q.value(19).toString() == u"checkout" ? PaymentMethod::Checkout : PaymentMethod::Mpesa;
+    p.checkoutId = q.value(20).toString();
+    p.checkoutSignature = q.value(21).toString();
+    p.checkoutUrl = q.value(22).toString();
     return p;
 }
 
@@ -71,8 +76,8 @@ const QString& PaymentRow::insertStatement()
     static const QString statement = QStringLiteral(
         "INSERT INTO payments (local_ref, amount_cents, phone, created_at, state, updated_at, invoice_id,"
         " remote_state, mpesa_receipt, failed_code, failure_message, till_name, replaces_ref, charges_cents,"
-        " net_cents, sale_ref, sale_part, sale_parts)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " net_cents, sale_ref, sale_part, sale_parts, method, checkout_id, checkout_signature, checkout_url)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     return statement;
 }
 
@@ -83,7 +88,10 @@ const QString& PaymentRow::updateStatement()
     static const QString statement =
         QStringLiteral("UPDATE payments SET state = ?, updated_at = ?, invoice_id = ?, remote_state = ?,"
                        " mpesa_receipt = COALESCE(?, mpesa_receipt), failed_code = ?, failure_message = ?,"
-                       " charges_cents = COALESCE(?, charges_cents), net_cents = COALESCE(?, net_cents)"
+                       " charges_cents = COALESCE(?, charges_cents), net_cents = COALESCE(?, net_cents),"
+                       " checkout_id = COALESCE(?, checkout_id),"
+                       " checkout_signature = COALESCE(?, checkout_signature),"
+                       " checkout_url = COALESCE(?, checkout_url)"
                        " WHERE id = ?");
     return statement;
 }
@@ -109,6 +117,14 @@ void bindFees(QSqlQuery& query, const Payment& payment)
     query.addBindValue(centsOrNull(payment.netAmount));
 }
 
+// A checkout's id, signature and page: set once IntaSend made it, never cleared.
+void bindCheckout(QSqlQuery& query, const Payment& payment)
+{
+    query.addBindValue(textOrNull(payment.checkoutId));
+    query.addBindValue(textOrNull(payment.checkoutSignature));
+    query.addBindValue(textOrNull(payment.checkoutUrl));
+}
+
 } // namespace
 
 void PaymentRow::bind(QSqlQuery& query, const Payment& payment)
@@ -125,12 +141,15 @@ void PaymentRow::bind(QSqlQuery& query, const Payment& payment)
     query.addBindValue(textOrNull(payment.saleRef));
     query.addBindValue(payment.isPartOfSale() ? QVariant(payment.salePart) : none);
     query.addBindValue(payment.isPartOfSale() ? QVariant(payment.saleParts) : none);
+    query.addBindValue(payment.isCheckout() ? QStringLiteral("checkout") : QStringLiteral("mpesa"));
+    bindCheckout(query, payment);
 }
 
 void PaymentRow::bindUpdate(QSqlQuery& query, const Payment& payment, qint64 id)
 {
     bindChanging(query, payment);
     bindFees(query, payment);
+    bindCheckout(query, payment);
     query.addBindValue(id);
 }
 

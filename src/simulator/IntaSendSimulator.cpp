@@ -182,8 +182,35 @@ void IntaSendSimulator::setFault(sim::Fault fault)
         m_server.listen(m_port);
 }
 
+bool IntaSendSimulator::servePagesOn(const QHostAddress& address)
+{
+    m_pageServer = std::make_unique<sim::MiniHttpServer>(
+        [this](const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange) {
+            exchange->answer(sim::CheckoutDesk::isPagePath(request.path)
+                                 ? m_checkouts.page(request)
+                                 : HttpResponse{404, "Not found", "text/plain", {}});
+        });
+    const quint16 port = m_pageServer->listen(address, 0);
+    if (port == 0) {
+        m_pageServer.reset();
+        return false;
+    }
+    QUrl host;
+    host.setScheme(QStringLiteral("http"));
+    host.setHost(address.toString());
+    host.setPort(port);
+    m_checkouts.setPageHost(host.toString());
+    return true;
+}
+
 void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange)
 {
+    // The checkout's page, for the customer's phone (a browser, not the till).
+    if (sim::CheckoutDesk::isPagePath(request.path)) {
+        exchange->answer(m_checkouts.page(request));
+        return;
+    }
+    const bool isCheckout = request.path == "/api/v1/checkout/";
     const bool isPush =
         request.path == "/api/v1/payment/collection/" || request.path == "/api/v1/payment/mpesa-stk-push/";
     const bool isStatus = request.path == "/api/v1/payment/status/";
@@ -208,7 +235,7 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
             json(QJsonObject{{QStringLiteral("count"), 1}, {QStringLiteral("results"), QJsonArray{wallet}}}));
         return;
     }
-    if (!isPush && !isStatus && !isRecords && !isRefunds) {
+    if (!isPush && !isCheckout && !isStatus && !isRecords && !isRefunds) {
         exchange->answer(json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Not found.")}}, 404));
         return;
     }
@@ -224,10 +251,10 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
         return;
     }
 
-    const sim::Route route = isPush      ? sim::Route::Push
-                             : isStatus  ? sim::Route::Status
-                             : isRecords ? sim::Route::Records
-                                         : sim::Route::Refunds;
+    const sim::Route route = isPush || isCheckout ? sim::Route::Push
+                             : isStatus           ? sim::Route::Status
+                             : isRecords          ? sim::Route::Records
+                                                  : sim::Route::Refunds;
     const bool faulty = m_fault.mode != FaultMode::None && m_fault.appliesTo(route);
     // Faults where IntaSend turns the request away before doing anything with it.
     if (faulty && m_fault.mode == FaultMode::RateLimited) {
@@ -254,7 +281,8 @@ void IntaSendSimulator::handle(const HttpRequest& request, const std::shared_ptr
 
     // Everything else: the request is processed (a push reaches the customer's phone, a refund request is
     // filed), and then the answer may go wrong on its way back.
-    HttpResponse response = isPush      ? handlePush(request, request.path.contains("mpesa-stk-push"))
+    HttpResponse response = isCheckout  ? m_checkouts.create(request)
+                            : isPush    ? handlePush(request, request.path.contains("mpesa-stk-push"))
                             : isStatus  ? handleStatus(request)
                             : isRecords ? handleRecords(request)
                                         : handleRefunds(request);
@@ -419,7 +447,17 @@ HttpResponse IntaSendSimulator::handleStatus(const HttpRequest& request)
         return validationError(QStringLiteral("public_key"),
                                QStringLiteral("A valid public key is required."));
     const QJsonValue id = body.value(QStringLiteral("invoice_id"));
-    const QString invoiceId = id.isDouble() ? QString::number(id.toInteger()) : id.toString();
+    QString invoiceId = id.isDouble() ? QString::number(id.toInteger()) : id.toString();
+    if (invoiceId.isEmpty() && body.contains(QStringLiteral("checkout_id"))) {
+        // A checkout is asked about by its id and signature, until its invoice is known.
+        const sim::CheckoutDesk::Checkout* checkout =
+            m_checkouts.find(body.value(QStringLiteral("checkout_id")).toString(),
+                             body.value(QStringLiteral("signature")).toString());
+        if (!checkout)
+            return validationError(QStringLiteral("signature"),
+                                   QStringLiteral("Invalid checkout or signature."));
+        invoiceId = checkout->invoiceId;
+    }
     Q_EMIT statusRequested(invoiceId);
     const sim::InvoiceBook::Invoice* invoice = m_book.find(invoiceId);
     if (!invoice)

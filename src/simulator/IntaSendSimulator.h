@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ChargebackBook.h"
+#include "CheckoutDesk.h"
 #include "Clock.h"
 #include "InvoiceBook.h"
 #include "MiniHttpServer.h"
@@ -16,6 +17,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <memory>
 
 namespace lipa {
 
@@ -92,6 +94,12 @@ public:
     int refundRequestCount() const { return m_refundRequests; }
     // The refund requests it accepted, in the order they came.
     const QList<ReceivedRefund>& refunds() const { return m_refunds; }
+    // The checkouts made (POST /api/v1/checkout/), by id.
+    const QHash<QString, sim::CheckoutDesk::Checkout>& checkouts() const { return m_checkouts.checkouts(); }
+    // Also serves the checkout pages (and nothing else) on this address, on a free port, so that a phone on
+    // the shop's network can open a checkout's QR code in demo mode; new checkouts' URLs point there. False
+    // if it cannot listen.
+    bool servePagesOn(const QHostAddress& address);
     // Every chargeback it keeps, with its current status (find, statusOf, json).
     const sim::ChargebackBook& chargebacks() const { return m_chargebacks; }
 
@@ -118,6 +126,8 @@ private:
     Clock& m_clock;
     sim::InvoiceBook m_book; // before the server, which answers from it until it is gone
     sim::ChargebackBook m_chargebacks;
+    sim::CheckoutDesk m_checkouts{m_book};
+    std::unique_ptr<sim::MiniHttpServer> m_pageServer; // servePagesOn: the checkout pages on the LAN
     sim::MiniHttpServer m_server;
     sim::Fault m_fault;
     int m_faultyAnswers = 0;

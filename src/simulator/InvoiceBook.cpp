@@ -53,6 +53,27 @@ const InvoiceBook::Invoice& InvoiceBook::add(bool numericId, const QString& apiR
     return *m_invoices.insert(invoice.id, invoice);
 }
 
+const InvoiceBook::Invoice& InvoiceBook::addCheckout(const QString& apiRef, const QString& phone,
+                                                     qint64 amountShillings)
+{
+    const Invoice& added =
+        add(false, apiRef, phone, amountShillings, {ScriptedOutcome::NeverAnswers, {}, {}});
+    Invoice& invoice = m_invoices[added.id];
+    invoice.checkout = true;
+    return invoice;
+}
+
+bool InvoiceBook::decide(const QString& id, const ScriptedOutcome& outcome, const QString& provider)
+{
+    const auto it = m_invoices.find(id);
+    if (it == m_invoices.end() || !it->checkout || it->decidedAt)
+        return false;
+    it->outcome = outcome;
+    it->provider = provider;
+    it->decidedAt = m_clock.now();
+    return true;
+}
+
 const InvoiceBook::Invoice* InvoiceBook::find(const QString& id) const
 {
     const auto it = m_invoices.constFind(id);
@@ -67,6 +88,9 @@ QString InvoiceBook::receiptFor(const QString& id) const
 
 QString InvoiceBook::stateOf(const Invoice& invoice) const
 {
+    if (invoice.checkout && invoice.decidedAt)
+        return invoice.outcome.kind == ScriptedOutcome::Pays ? QStringLiteral("COMPLETE")
+                                                             : QStringLiteral("FAILED");
     if (invoice.outcome.kind == ScriptedOutcome::NeverAnswers)
         return QStringLiteral("PENDING");
     const qint64 elapsed = invoice.createdAt.msecsTo(m_clock.now());
@@ -85,11 +109,13 @@ QJsonObject InvoiceBook::json(const Invoice& invoice) const
     QJsonValue failedCode = QJsonValue::Null;
     QJsonValue receipt = QJsonValue::Null;
     QDateTime updatedAt = invoice.createdAt;
-    if (state == u"COMPLETE" || state == u"FAILED")
+    if (invoice.decidedAt)
+        updatedAt = *invoice.decidedAt;
+    else if (state == u"COMPLETE" || state == u"FAILED")
         updatedAt = invoice.createdAt.addMSecs(m_timing.finalAfter.count());
     else if (state == u"PROCESSING")
         updatedAt = invoice.createdAt.addMSecs(m_timing.processingAfter.count());
-    if (state == u"COMPLETE") {
+    if (state == u"COMPLETE" && invoice.provider == u"M-PESA") {
         receipt = invoice.receipt;
     } else if (state == u"FAILED") {
         failedReason = invoice.outcome.failedReason;
@@ -99,7 +125,7 @@ QJsonObject InvoiceBook::json(const Invoice& invoice) const
     const QString value = QString::number(invoice.amountShillings) + QStringLiteral(".00");
     QJsonObject json{
         {QStringLiteral("state"), state},
-        {QStringLiteral("provider"), QStringLiteral("M-PESA")},
+        {QStringLiteral("provider"), invoice.provider},
         {QStringLiteral("charges"), QStringLiteral("0.00")},
         {QStringLiteral("net_amount"), value},
         {QStringLiteral("currency"), QStringLiteral("KES")},

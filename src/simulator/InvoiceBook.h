@@ -34,6 +34,11 @@ public:
         ScriptedOutcome outcome;
         QString receipt;
         qint64 sequence = 0; // the order it was made in: the list is newest first
+        // A checkout's invoice waits for the customer's choice on the checkout page (decide()), not for
+        // the clock; paid by card, it carries no M-Pesa receipt code.
+        bool checkout = false;
+        std::optional<QDateTime> decidedAt;
+        QString provider = QStringLiteral("M-PESA");
     };
     // What the list is asked for; empty: any.
     struct ListQuery {
@@ -53,6 +58,11 @@ public:
     const Invoice& add(bool numericId, const QString& apiRef, const QString& phone, qint64 amountShillings,
                        const ScriptedOutcome& outcome);
     const Invoice* find(const QString& id) const;
+    // A checkout's invoice (string id), pending until decide().
+    const Invoice& addCheckout(const QString& apiRef, const QString& phone, qint64 amountShillings);
+    // The customer on the checkout page paid (provider "CARD-PAYMENT" or "M-PESA") or cancelled: final at
+    // once. False for an unknown invoice, or one already decided.
+    bool decide(const QString& id, const ScriptedOutcome& outcome, const QString& provider);
     // The invoice as a push or status answer carries it.
     QJsonObject json(const Invoice& invoice) const;
     // The invoice as an item of the list: the same, with value and charges as numbers and its clearing.

@@ -178,7 +178,12 @@ MiniHttpServer::~MiniHttpServer()
 
 quint16 MiniHttpServer::listen(quint16 port)
 {
-    if (!m_listener->listen(QHostAddress::LocalHost, port))
+    return listen(QHostAddress(QHostAddress::LocalHost), port);
+}
+
+quint16 MiniHttpServer::listen(const QHostAddress& address, quint16 port)
+{
+    if (!m_listener->listen(address, port))
         return 0;
     updateAccepting();
     return m_listener->serverPort();

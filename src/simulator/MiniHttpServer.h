@@ -4,6 +4,7 @@
 #include "HttpRequestParser.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QPair>
@@ -84,6 +85,8 @@ public:
 
     // Port 0: any free port. Returns the port, or 0 when it cannot listen.
     quint16 listen(quint16 port);
+    // The same on another address than 127.0.0.1.
+    quint16 listen(const QHostAddress& address, quint16 port);
     // Stops listening and drops every open connection.
     void close();
     bool isListening() const;

@@ -100,6 +100,9 @@ QVariant PaymentListModel::data(const QModelIndex& index, int role) const
         case StateColumn:
             return stateDisplayName(payment.state);
         case ReceiptColumn:
+            if (payment.isCheckout()) // "card/QR", with M-Pesa's code when the page was paid by M-Pesa
+                return payment.mpesaReceipt.isEmpty() ? tr("card/QR")
+                                                      : tr("card/QR · %1").arg(payment.mpesaReceipt);
             return payment.mpesaReceipt;
         case DetailColumn:
             if (const auto refund = m_refunds.constFind(payment.localRef); refund != m_refunds.cend())

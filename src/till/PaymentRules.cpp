@@ -16,7 +16,7 @@ bool cashWithMpesaOpen(const Payment& payment)
 
 bool isCheckable(const Payment& payment)
 {
-    return !payment.invoiceId.isEmpty() && (!payment.isFinal() || cashWithMpesaOpen(payment));
+    return payment.isKnownToIntaSend() && (!payment.isFinal() || cashWithMpesaOpen(payment));
 }
 
 bool needsChecking(const Payment& payment)
@@ -64,6 +64,8 @@ Outcome applyInvoice(const Payment& before, const wire::Invoice& invoice)
     payment.remoteState = invoice.rawState;
     if (!invoice.mpesaReference.isEmpty())
         payment.mpesaReceipt = invoice.mpesaReference;
+    if (payment.invoiceId.isEmpty()) // a card/QR checkout learns its invoice from the status answer
+        payment.invoiceId = invoice.invoiceId;
 
     const bool notYetConfirmed =
         before.state == PaymentState::Sending || before.state == PaymentState::Unknown;

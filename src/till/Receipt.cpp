@@ -20,10 +20,17 @@ QString receiptHtml(const Payment& payment, const QString& tillName, const QDate
         row(QCoreApplication::translate("lipa::Printouts", "Amount"), payment.amount.toDisplayString(), true);
     html += row(QCoreApplication::translate("lipa::Printouts", "Phone"), payment.phone.masked());
     if (payment.state == PaymentState::Complete) {
-        html += row(QCoreApplication::translate("lipa::Printouts", "Paid by"), QStringLiteral("M-Pesa"));
-        html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>")
-                    .arg(QCoreApplication::translate("lipa::Printouts", "M-Pesa receipt").toHtmlEscaped(),
-                         code(payment.mpesaReceipt));
+        html += row(QCoreApplication::translate("lipa::Printouts", "Paid by"),
+                    payment.isCheckout()
+                        ? QCoreApplication::translate("lipa::Printouts", "Card/QR (IntaSend checkout)")
+                        : QStringLiteral("M-Pesa"));
+        if (!payment.mpesaReceipt.isEmpty() || !payment.isCheckout())
+            html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>")
+                        .arg(QCoreApplication::translate("lipa::Printouts", "M-Pesa receipt").toHtmlEscaped(),
+                             code(payment.mpesaReceipt));
+        else
+            html +=
+                row(QCoreApplication::translate("lipa::Printouts", "IntaSend invoice"), payment.invoiceId);
     } else if (payment.state == PaymentState::Cash) {
         html += row(QCoreApplication::translate("lipa::Printouts", "Paid by"),
                     QCoreApplication::translate("lipa::Printouts", "Cash"));

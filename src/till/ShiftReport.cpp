@@ -45,9 +45,12 @@ ShiftReport ShiftReport::build(const Journal& journal, const Shift& shift, Kind 
             report.byState.append(line);
     }
     for (const Payment& payment : payments) {
-        if (payment.state == PaymentState::Complete)
+        if (payment.state == PaymentState::Complete && payment.isCheckout()) {
+            report.cardTotal += payment.amount;
+            ++report.cardCount;
+        } else if (payment.state == PaymentState::Complete) {
             report.mpesaTotal += payment.amount;
-        else if (payment.state == PaymentState::Cash)
+        } else if (payment.state == PaymentState::Cash)
             report.cashTotal += payment.amount;
         if (PaymentRules::needsChecking(payment))
             report.unresolved.append(payment);
@@ -154,6 +157,9 @@ QString ShiftReport::toHtml() const
     html += QStringLiteral("</table><hr/><table width='100%'>");
     html +=
         row(QCoreApplication::translate("lipa::Printouts", "Paid by M-Pesa"), mpesaTotal.toDisplayString());
+    if (cardCount > 0)
+        html += row(QCoreApplication::translate("lipa::Printouts", "Paid by card/QR × %1").arg(cardCount),
+                    cardTotal.toDisplayString());
     html += row(QCoreApplication::translate("lipa::Printouts", "Paid in cash"), cashTotal.toDisplayString());
     if (!earlierSalesInCash.isEmpty())
         html += row(QCoreApplication::translate("lipa::Printouts", "Cash for earlier shifts' sales × %1")
@@ -231,6 +237,9 @@ QString ShiftReport::toPlainText() const
                      .arg(l.sum.toDisplayString());
     lines << QCoreApplication::translate("lipa::Printouts", "Paid by M-Pesa") + QStringLiteral(": ") +
                  mpesaTotal.toDisplayString();
+    if (cardCount > 0)
+        lines << QCoreApplication::translate("lipa::Printouts", "Paid by card/QR × %1").arg(cardCount) +
+                     QStringLiteral(": ") + cardTotal.toDisplayString();
     lines << QCoreApplication::translate("lipa::Printouts", "Paid in cash") + QStringLiteral(": ") +
                  cashTotal.toDisplayString();
     if (!earlierSalesInCash.isEmpty())

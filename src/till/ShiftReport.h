@@ -31,8 +31,10 @@ struct ShiftReport {
     QDateTime printedAt; // UTC; for a Z report, when the shift closed
     QList<Line> byState; // every state seen in the shift, in a fixed order
     int paymentCount = 0;
-    Money mpesaTotal; // paid by M-Pesa (Complete)
-    Money cashTotal;  // settled in cash instead
+    Money mpesaTotal; // paid by M-Pesa (Complete, from a prompt on the phone)
+    Money cardTotal;  // paid through a card/QR checkout (Complete; by card or M-Pesa on the checkout page)
+    int cardCount = 0;
+    Money cashTotal; // settled in cash instead
     // Sales of earlier shifts settled in cash during this one: their cash is in this shift's drawer.
     QList<Payment> earlierSalesInCash;
     Money earlierCashTotal;
@@ -61,7 +63,7 @@ struct ShiftReport {
     // The shift's payments (created from its opening until `at`) as the journal has them now.
     static ShiftReport build(const Journal& journal, const Shift& shift, Kind kind, const QString& tillName,
                              const QDateTime& at, bool* ok = nullptr, bool withReconciliation = false);
-    Money takenTotal() const { return mpesaTotal + cashTotal + earlierCashTotal; }
+    Money takenTotal() const { return mpesaTotal + cardTotal + cashTotal + earlierCashTotal; }
     const Line* line(PaymentState state) const;
 
     QString title() const;

@@ -87,6 +87,71 @@ QString Till::send(Money amount, const PhoneNumber& phone, const QString& replac
     return ref;
 }
 
+QString Till::chargeByCheckout(Money amount, const PhoneNumber& phone)
+{
+    if (const QString wait = m_health.slowDownNotice(); !wait.isEmpty()) {
+        Q_EMIT notice(wait);
+        return {};
+    }
+    Payment payment;
+    payment.localRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    payment.amount = amount;
+    payment.phone = phone;
+    payment.method = PaymentMethod::Checkout;
+    payment.state = PaymentState::Sending;
+    payment.createdAt = m_clock.now();
+    payment.updatedAt = payment.createdAt;
+    payment.tillName = m_tillName;
+    // Journal before wire, as for a push: a checkout nobody recorded is never asked for.
+    if (!m_journal.addPayment(payment)) {
+        Q_EMIT notice(tr("The payment could not be recorded (%1), so it was not sent. Nothing was charged.")
+                          .arg(m_journal.lastError()));
+        return {};
+    }
+    Q_EMIT paymentRecorded(payment);
+    qCInfo(lcTill) << "checkout" << payment.localRef << amount.toDecimalString() << phone.masked();
+    const QString ref = payment.localRef;
+    callStarted();
+    m_client.createCheckout({amount, phone, ref}, this, [this, ref](const CheckoutResult& result) {
+        onCheckoutFinished(ref, result);
+        callEnded();
+    });
+    Q_EMIT paymentAdded(payment);
+    return ref;
+}
+
+void Till::onCheckoutFinished(const QString& localRef, const CheckoutResult& result)
+{
+    m_health.noteAnswer(result.call, true);
+    std::optional<Payment> payment = m_journal.find(localRef);
+    if (!payment)
+        return;
+    if (!result.ok()) {
+        // Whatever became of the request, nobody has the page's address: nobody can pay through it.
+        payment->failureMessage = tr("IntaSend did not make the card/QR checkout (%1). Nothing was charged.")
+                                      .arg(result.call.message);
+        moveTo(*payment, PaymentState::Rejected, QStringLiteral("checkout not made: ") + result.call.message);
+        return;
+    }
+    payment->checkoutId = result.checkout->id;
+    payment->checkoutSignature = result.checkout->signature;
+    payment->checkoutUrl = result.checkout->url;
+    payment->remoteState = QStringLiteral("PENDING");
+    // Until the journal holds the checkout, nobody is shown its page: a card/QR payment never exists only in
+    // memory.
+    if (!moveTo(*payment, PaymentState::Pending, QStringLiteral("checkout ") + result.checkout->id))
+        return;
+    keepChecking(localRef, {});
+}
+
+wire::StatusKey Till::statusKeyOf(const Payment& payment) const
+{
+    wire::StatusKey key{payment.invoiceId, payment.checkoutId, payment.checkoutSignature};
+    if (key.invoiceId.isEmpty())
+        key.invoiceId = m_heldInvoices.value(payment.localRef).invoiceId; // still only in memory
+    return key;
+}
+
 void Till::resume()
 {
     const QDateTime now = m_clock.now();
@@ -109,7 +174,7 @@ void Till::resume()
             m_poller.watch(payment.localRef, payment.createdAt);
         else if (payment.state == PaymentState::Cash && mayStillBeAnswered)
             checkOnce(payment, [](const CallResult&) {}); // once: what IntaSend says is recorded
-        else if (!payment.isFinal() && !payment.invoiceId.isEmpty())
+        else if (!payment.isFinal() && payment.isKnownToIntaSend())
             // Once: still open afterwards means Expired. (toResume leaves out old Expired ones: they wait
             // for the cashier.)
             check(payment.localRef);
@@ -138,11 +203,11 @@ void Till::check(const QString& localRef)
         m_poller.checkSoon(localRef);
         return;
     }
-    if (payment->invoiceId.isEmpty() && m_finder && m_finder->canLook()) {
+    if (!payment->isKnownToIntaSend() && m_finder && m_finder->canLook()) {
         m_finder->lookNow(localRef); // by its reference, in IntaSend's invoice list
         return;
     }
-    if (payment->invoiceId.isEmpty()) {
+    if (!payment->isKnownToIntaSend()) {
         Q_EMIT notice(tr("IntaSend never confirmed this request, so there is nothing to check. Ask the "
                          "customer whether a payment prompt came or money left their M-Pesa."));
         return;
@@ -150,7 +215,7 @@ void Till::check(const QString& localRef)
     if (m_oneOffChecks.contains(localRef))
         return; // one check at a time
     m_oneOffChecks.insert(localRef);
-    sendStatusCheck(localRef, payment->invoiceId);
+    sendStatusCheck(localRef, statusKeyOf(*payment));
 }
 
 std::optional<Payment> Till::openPaymentFor(const PhoneNumber& phone, Money amount) const
@@ -182,7 +247,7 @@ void Till::checkOnce(const Payment& payment, std::function<void(const CallResult
     const QString localRef = payment.localRef;
     callStarted();
     m_client.checkStatus(
-        payment.invoiceId, this, [this, localRef, then = std::move(then)](const CallResult& result) {
+        statusKeyOf(payment), this, [this, localRef, then = std::move(then)](const CallResult& result) {
             m_health.noteAnswer(result, false);
             if (std::optional<Payment> current = m_journal.find(localRef); current && result.ok())
                 applyInvoice(*current, *result.invoice);
@@ -289,20 +354,18 @@ void Till::onCheckDue(const QString& localRef)
 {
     recordHeldInvoice(localRef); // an invoice id the journal could not take: written again first
     const std::optional<Payment> payment = m_journal.find(localRef);
-    const QString invoiceId = payment && payment->invoiceId.isEmpty()
-                                  ? m_heldInvoices.value(localRef).invoiceId // still only in memory
-                                  : (payment ? payment->invoiceId : QString());
-    if (!payment || invoiceId.isEmpty()) {
+    const wire::StatusKey key = payment ? statusKeyOf(*payment) : wire::StatusKey{};
+    if (!payment || key.isEmpty()) {
         m_poller.unwatch(localRef);
         return;
     }
-    sendStatusCheck(localRef, invoiceId);
+    sendStatusCheck(localRef, key);
 }
 
-void Till::sendStatusCheck(const QString& localRef, const QString& invoiceId)
+void Till::sendStatusCheck(const QString& localRef, const wire::StatusKey& key)
 {
     callStarted();
-    m_client.checkStatus(invoiceId, this, [this, localRef](const CallResult& result) {
+    m_client.checkStatus(key, this, [this, localRef](const CallResult& result) {
         onStatusFinished(localRef, result);
         callEnded();
     });
@@ -412,7 +475,7 @@ bool Till::moveTo(Payment payment, PaymentState to, const QString& detail)
     payment.state = to;
     payment.updatedAt = m_clock.now();
     const bool changed = to != before->state || payment.remoteState != before->remoteState ||
-                         payment.invoiceId != before->invoiceId ||
+                         payment.invoiceId != before->invoiceId || payment.checkoutId != before->checkoutId ||
                          payment.mpesaReceipt != before->mpesaReceipt ||
                          payment.failureMessage != before->failureMessage;
     if (!changed)

@@ -40,6 +40,10 @@ public:
     // Records the payment, then sends the STK push. Returns the payment's local reference (also its
     // api_ref), or an empty string if it could not be recorded (and so was not sent).
     QString charge(Money amount, const PhoneNumber& phone);
+    // A card/QR payment: records it, then asks IntaSend for a checkout page (which the customer opens from
+    // a QR code and pays by card or M-Pesa), then follows it with status checks like any payment. Returns
+    // its local reference, or an empty string if it could not be recorded (and so was not asked for).
+    QString chargeByCheckout(Money amount, const PhoneNumber& phone);
     // The newest payment of this sale (phone and amount) that may still charge the customer, if any: a
     // second charge needs the cashier's confirmation.
     std::optional<Payment> openPaymentFor(const PhoneNumber& phone, Money amount) const;
@@ -98,8 +102,11 @@ private:
     QString send(Money amount, const PhoneNumber& phone, const QString& replacesRef,
                  const SalePart& part = {}, Sale* newSale = nullptr);
     void onPushFinished(const QString& localRef, const CallResult& result);
+    void onCheckoutFinished(const QString& localRef, const CheckoutResult& result);
+    // What a status call asks with: the invoice once known, else a checkout's id and signature.
+    wire::StatusKey statusKeyOf(const Payment& payment) const;
     void onCheckDue(const QString& localRef);
-    void sendStatusCheck(const QString& localRef, const QString& invoiceId);
+    void sendStatusCheck(const QString& localRef, const wire::StatusKey& key);
     void onStatusFinished(const QString& localRef, const CallResult& result);
     void onExpired(const QString& localRef);
     // One status check outside the poller: records what IntaSend says, then calls then.

@@ -4,20 +4,27 @@
 #include "CustomerDisplay.h"
 #include "FakeReceiptPrinter.h"
 #include "MainWindow.h"
+#include "PaymentListModel.h"
 #include "TestStack.h"
 #include "TestWindow.h"
 #include "WaitingCard.h"
 #include "WindowFit.h"
 
+#define ZX_USE_UTF8 // zxing-cpp 1.4: text() as UTF-8
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <ZXing/ReadBarcode.h>
 
 using namespace lipa;
 using namespace std::chrono_literals;
@@ -40,6 +47,7 @@ private Q_SLOTS:
     void receiptGoesStraightToThePrinterWithNoDialog();
     void drawerOpensForCashNeverForMpesa();
     void printerOffIsSaidAndTheReceiptPrintsAgain();
+    void cardOrQrShowsACodeThatOpensTheCheckoutPage();
 
 private:
     void open(Settings settings);
@@ -295,6 +303,75 @@ void TestCounter::printerOffIsSaidAndTheReceiptPrintsAgain()
     QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_P));
     QTRY_COMPARE(m_printer->jobs().size(), 1);
     QVERIFY(m_printer->lastPrintout().contains(QStringLiteral("M-Pesa receipt")));
+}
+
+namespace {
+
+// What a phone's camera reads from the widget as it is on the screen: zxing-cpp, a decoder no one here
+// wrote, on a grab() of the widget. Empty when it finds no QR code.
+QString decodeQr(QWidget* widget)
+{
+    const QImage image = widget->grab().toImage().convertToFormat(QImage::Format_Grayscale8);
+    const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
+                                static_cast<int>(image.bytesPerLine()));
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    const ZXing::Result result = ZXing::ReadBarcode(view, hints);
+    return result.isValid() ? QString::fromStdString(result.text()) : QString();
+}
+
+// The customer's phone pressing a button on the checkout page.
+bool pressOnPage(const QString& url, const QByteArray& button)
+{
+    QNetworkAccessManager network;
+    QNetworkReply* reply =
+        network.post(QNetworkRequest(QUrl(url + QString::fromLatin1(button))), QByteArray());
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    const bool ok = finished.wait(5000) && reply->error() == QNetworkReply::NoError;
+    reply->deleteLater();
+    return ok;
+}
+
+} // namespace
+
+void TestCounter::cardOrQrShowsACodeThatOpensTheCheckoutPage()
+{
+    Settings settings;
+    settings.customerDisplay = QStringLiteral("screen:2");
+    open(settings);
+    QVERIFY(test::showActive(*m_window));
+    // F6 with the form empty: nothing is made, the cashier is told what to type.
+    QTest::keyClick(driver().find<QWidget>("amountEdit"), Qt::Key_F6);
+    QVERIFY(m_stack->simulator.checkouts().isEmpty());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("F6")));
+    driver().typeSale(QStringLiteral("2500"), QStringLiteral("0712345678"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.checkouts().size(), 1);
+    QVERIFY(m_stack->simulator.pushes().isEmpty()); // no M-Pesa prompt
+    auto* qr = m_window->findChild<QLabel*>(QStringLiteral("cardQr"));
+    QTRY_VERIFY(qr->isVisible());
+    const Payment payment = *m_stack->journal().find(m_window->waitingCard()->localRef());
+    QVERIFY(payment.isCheckout());
+    QVERIFY(payment.checkoutUrl.startsWith(m_stack->simulator.baseUrl().toString()));
+    // The code on the card and on the customer's display both open the checkout page.
+    QCOMPARE(decodeQr(qr), payment.checkoutUrl);
+    QTRY_COMPARE(customerSees().value(1), QStringLiteral("Scan to pay by card or M-Pesa"));
+    QCOMPARE(customerSees().value(0), QStringLiteral("KES 2,500"));
+    auto* customerQr = m_window->customerDisplay()->findChild<QLabel*>(QStringLiteral("customerQr"));
+    QVERIFY(customerQr->isVisible());
+    QCOMPARE(decodeQr(customerQr), payment.checkoutUrl);
+    QVERIFY(
+        m_window->findChild<QLabel*>(QStringLiteral("cardSale"))->text().contains(QStringLiteral("card/QR")));
+    QCOMPARE(m_window->paymentModel()->index(0, PaymentListModel::ReceiptColumn).data().toString(),
+             QStringLiteral("card/QR"));
+    // The customer pays by card on their phone: paid, and the code goes away.
+    QVERIFY(pressOnPage(payment.checkoutUrl, "pay-card"));
+    QVERIFY(m_stack->advanceUntil(
+        [&] { return m_window->findChild<QLabel*>(QStringLiteral("cardState"))->text() == u"Paid"; }, 2min));
+    QVERIFY(!qr->isVisible());
+    QTRY_COMPARE(customerSees().value(1), QStringLiteral("Paid — thank you"));
+    QVERIFY(!customerQr->isVisible());
 }
 
 // A counter terminal: a 1024×600 screen, and an 800×480 one beside it facing the customer.

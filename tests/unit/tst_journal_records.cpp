@@ -840,9 +840,16 @@ void TestJournalRecords::upgradesAVersionFourJournal()
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(),
-                 9); // through 5, the outbox of 6, its tokens of 7, the hour totals of 8, to the sales of 9
+        // through 5, the outbox of 6, its tokens of 7, the hour totals of 8, the sales of 9, to the card/QR
+        // checkouts of 10
+        QCOMPARE(q.value(0).toInt(), 10);
         QCOMPARE(q.value(0).toInt(), Journal::kSchemaVersion);
+        // Every payment from before is an M-Pesa prompt, with no checkout.
+        QVERIFY(q.exec(QStringLiteral(
+                    "SELECT count(*) FROM payments WHERE method <> 'mpesa' OR checkout_id IS NOT "
+                    "NULL OR checkout_signature IS NOT NULL OR checkout_url IS NOT NULL")) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(
             q.exec(QStringLiteral("SELECT local_ref, charges_cents, net_cents FROM payments ORDER BY id")));
         QVERIFY(q.next());

@@ -25,6 +25,10 @@ private Q_SLOTS:
     void buildsCollectionRequest();
     void buildsStkPushRequestWithNarrative();
     void buildsStatusRequest();
+    void buildsCheckoutRequestsAndReadsTheAnswer();
+    void refusesACheckoutAnswerItCannotUse_data();
+    void refusesACheckoutAnswerItCannotUse();
+    void aCheckoutNobodyPaidYetIsPending();
     void extractsMostSpecificErrorText_data();
     void extractsMostSpecificErrorText();
     void explainsMpesaResultCodes();
@@ -212,6 +216,85 @@ void TestWire::buildsStatusRequest()
     QCOMPARE(body.value(QStringLiteral("public_key")).toString(), QStringLiteral("ISPubKey_test_x"));
     QCOMPARE(body.value(QStringLiteral("invoice_id")).toString(), QStringLiteral("XMSLWOS"));
     QCOMPARE(statusPath(), QStringLiteral("/api/v1/payment/status/"));
+}
+
+void TestWire::buildsCheckoutRequestsAndReadsTheAnswer()
+{
+    const QJsonObject body =
+        QJsonDocument::fromJson(
+            buildCheckoutBody(QStringLiteral("ISPubKey_test_x"),
+                              {Money::fromShillings(2500), *PhoneNumber::parse(QStringLiteral("0712345678")),
+                               QStringLiteral("ref-1")}))
+            .object();
+    QCOMPARE(checkoutPath(), QStringLiteral("/api/v1/checkout/"));
+    QCOMPARE(body.value(QStringLiteral("public_key")).toString(), QStringLiteral("ISPubKey_test_x"));
+    QCOMPARE(body.value(QStringLiteral("amount")).toDouble(), 2500.0);
+    QCOMPARE(body.value(QStringLiteral("currency")).toString(), QStringLiteral("KES"));
+    QCOMPARE(body.value(QStringLiteral("phone_number")).toString(), QStringLiteral("254712345678"));
+    QCOMPARE(body.value(QStringLiteral("api_ref")).toString(), QStringLiteral("ref-1"));
+    // The business pays the fees: the customer pays the amount on the screen.
+    QCOMPARE(body.value(QStringLiteral("card_tarrif")).toString(), QStringLiteral("BUSINESS-PAYS"));
+    QCOMPARE(body.value(QStringLiteral("mobile_tarrif")).toString(), QStringLiteral("BUSINESS-PAYS"));
+    QVERIFY(!body.contains(QStringLiteral("method"))); // the customer chooses card or M-Pesa on the page
+
+    const Result<Checkout> checkout = parseCheckoutResponse(
+        R"({"id": 4021, "url": "https://sandbox.intasend.com/checkout/4021/express/", "signature": "ab12",
+            "amount": "2500.00", "paid": false})");
+    QVERIFY2(checkout, qPrintable(checkout.error()));
+    QCOMPARE(checkout.value().id, QStringLiteral("4021")); // a number becomes its text
+    QCOMPARE(checkout.value().url, QStringLiteral("https://sandbox.intasend.com/checkout/4021/express/"));
+    QCOMPARE(checkout.value().signature, QStringLiteral("ab12"));
+
+    // The status call: by checkout and signature until the invoice is known, then by invoice.
+    QJsonObject status = QJsonDocument::fromJson(
+                             buildStatusBody(QStringLiteral("ISPubKey_test_x"),
+                                             StatusKey{{}, QStringLiteral("4021"), QStringLiteral("ab12")}))
+                             .object();
+    QCOMPARE(status.value(QStringLiteral("checkout_id")).toString(), QStringLiteral("4021"));
+    QCOMPARE(status.value(QStringLiteral("signature")).toString(), QStringLiteral("ab12"));
+    QVERIFY(!status.contains(QStringLiteral("invoice_id")));
+    status =
+        QJsonDocument::fromJson(buildStatusBody(QStringLiteral("ISPubKey_test_x"),
+                                                StatusKey{QStringLiteral("XMSLWOS"), QStringLiteral("4021"),
+                                                          QStringLiteral("ab12")}))
+            .object();
+    QCOMPARE(status.value(QStringLiteral("invoice_id")).toString(), QStringLiteral("XMSLWOS"));
+    QVERIFY(!status.contains(QStringLiteral("signature"))); // not sent where it is not needed
+}
+
+void TestWire::refusesACheckoutAnswerItCannotUse_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("not json") << QByteArray("<html>");
+    QTest::newRow("no id") << QByteArray(R"({"url":"https://x.example/c/","signature":"s"})");
+    QTest::newRow("no signature") << QByteArray(R"({"id":"1","url":"https://x.example/c/"})");
+    QTest::newRow("no url") << QByteArray(R"({"id":"1","signature":"s"})");
+    QTest::newRow("javascript url") << QByteArray(
+        R"j({"id":"1","url":"javascript:alert(1)","signature":"s"})j");
+    QTest::newRow("relative url") << QByteArray(R"({"id":"1","url":"/checkout/1/","signature":"s"})");
+}
+
+void TestWire::refusesACheckoutAnswerItCannotUse()
+{
+    QFETCH(QByteArray, body);
+    QVERIFY(!parseCheckoutResponse(body));
+}
+
+void TestWire::aCheckoutNobodyPaidYetIsPending()
+{
+    for (const QByteArray& body :
+         {QByteArray(R"({"invoice": null, "meta": {}})"), QByteArray(R"({"meta": {}})")}) {
+        const Result<Invoice> invoice = parseCheckoutStatusResponse(body);
+        QVERIFY2(invoice, body.constData());
+        QCOMPARE(invoice.value().state, RemoteState::Pending);
+        QVERIFY(invoice.value().invoiceId.isEmpty());
+    }
+    // With an invoice, it is read as any status answer (the documented sample).
+    const Result<Invoice> invoice =
+        parseCheckoutStatusResponse(test::fixture(QStringLiteral("status-response-string-id.json")));
+    QVERIFY2(invoice, qPrintable(invoice.error()));
+    QCOMPARE(invoice.value().invoiceId, QStringLiteral("XMSLWOS"));
+    QVERIFY(!parseCheckoutStatusResponse("not json"));
 }
 
 void TestWire::extractsMostSpecificErrorText_data()
