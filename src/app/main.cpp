@@ -173,8 +173,12 @@ void serveDemoCheckoutPagesOnTheNetwork(IntaSendSimulator& simulator)
     const QString wanted = qEnvironmentVariable("LIPA_TILL_DEMO_LAN").trimmed();
     if (wanted.isEmpty())
         return;
-    QHostAddress address(wanted);
-    if (address.isNull()) {
+    // "1" would read as the address 0.0.0.1: the words that mean "this machine's address" come first.
+    const bool pick =
+        QStringList{QStringLiteral("1"), QStringLiteral("on"), QStringLiteral("yes"), QStringLiteral("auto")}
+            .contains(wanted.toLower());
+    QHostAddress address(pick ? QString() : wanted);
+    if (pick) {
         for (const QHostAddress& candidate : QNetworkInterface::allAddresses()) {
             if (candidate.protocol() == QAbstractSocket::IPv4Protocol && !candidate.isLoopback()) {
                 address = candidate;
@@ -182,12 +186,13 @@ void serveDemoCheckoutPagesOnTheNetwork(IntaSendSimulator& simulator)
             }
         }
     }
-    if (address.isNull() || !simulator.servePagesOn(address))
+    QString where;
+    if (address.isNull() || !simulator.servePagesOn(address, &where))
         std::fprintf(stderr, "lipa-till: the demo checkout pages could not be served on %s\n",
                      qUtf8Printable(address.isNull() ? wanted : address.toString()));
     else
-        std::fprintf(stderr, "lipa-till: demo checkout pages served on %s for phones on this network\n",
-                     qUtf8Printable(address.toString()));
+        std::fprintf(stderr, "lipa-till: demo checkout pages served at %s for phones on this network\n",
+                     qUtf8Printable(where));
 }
 
 // This till's identity in the shop database: made once, at the first start, and kept in the settings.

@@ -36,6 +36,7 @@
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace lipa {
 
@@ -184,6 +185,10 @@ void MainWindow::connectActions()
     connect(m_waitingCard, &WaitingCard::cashRequested, act, &PaymentActions::useCash);
     connect(m_waitingCard, &WaitingCard::otherPhoneRequested, act, &PaymentActions::restFromOtherPhone);
     connect(m_waitingCard, &WaitingCard::closeShortRequested, act, &PaymentActions::closeSaleShort);
+    // On a short screen the left column scrolls: a new QR code is brought into view for the customer.
+    connect(m_waitingCard, &WaitingCard::qrCodeShown, this, [this](QWidget* code) {
+        QTimer::singleShot(0, this, [this, code] { m_ui->leftScroll->ensureWidgetVisible(code, 0, 8); });
+    });
     // A sale an earlier run left open: on the card, for the cashier to go on with (nothing is sent).
     connect(&m_stack.sales, &SaleDesk::openSaleFound, m_waitingCard, &WaitingCard::follow);
     connect(&m_stack.sales, &SaleDesk::notice, this, &MainWindow::showNotice);

@@ -371,13 +371,8 @@ void PaymentActions::useCash(const QString& localRef)
         m_cashCheckInFlight = true;
         showStatus(tr("Checking the payment with IntaSend before taking cash…"));
         m_stack.cash.settle(localRef, this, [this](const Payment& payment, const QString& refusal) {
-            m_cashCheckInFlight = false;
-            m_window->statusBar()->clearMessage();
-            if (!refusal.isEmpty()) {
-                inform(m_window, QStringLiteral("cashDialog"), tr("Do not take cash"), refusal)->open();
+            if (!cashRecorded(refusal))
                 return;
-            }
-            Q_EMIT cashTaken();
             showStatus(tr("%1 from %2 recorded as paid in cash")
                            .arg(payment.amount.toDisplayString(), payment.phone.masked()),
                        10000);
@@ -580,13 +575,8 @@ void PaymentActions::askRestInCash(const Sale& sale, const SaleProgress& progres
             m_cashCheckInFlight = true;
             showStatus(tr("Checking the sale with IntaSend before taking cash…"));
             m_stack.sales.settleRestInCash(saleRef, rest, this, [this, rest](const QString& refusal) {
-                m_cashCheckInFlight = false;
-                m_window->statusBar()->clearMessage();
-                if (!refusal.isEmpty()) {
-                    inform(m_window, QStringLiteral("cashDialog"), tr("Do not take cash"), refusal)->open();
+                if (!cashRecorded(refusal))
                     return;
-                }
-                Q_EMIT cashTaken();
                 showStatus(
                     tr("%1, the rest of the sale, recorded as paid in cash").arg(rest.toDisplayString()),
                     10000);
@@ -594,6 +584,18 @@ void PaymentActions::askRestInCash(const Sale& sale, const SaleProgress& progres
             });
         },
         [this, saleRef = sale.ref] { m_stack.sales.letRun(saleRef); });
+}
+
+bool PaymentActions::cashRecorded(const QString& refusal)
+{
+    m_cashCheckInFlight = false;
+    m_window->statusBar()->clearMessage();
+    if (!refusal.isEmpty()) {
+        inform(m_window, QStringLiteral("cashDialog"), tr("Do not take cash"), refusal)->open();
+        return false;
+    }
+    Q_EMIT cashTaken();
+    return true;
 }
 
 void PaymentActions::closeSaleShort(const QString& localRef)

@@ -86,6 +86,9 @@ private:
                                 const QString& note, const QString& elsewhere = {},
                                 PaymentMethod method = PaymentMethod::Mpesa);
     void showAlreadyPaid(const Payment& earlier);
+    // The answer to taking cash (for a payment or the rest of a sale): says why not, or that the drawer may
+    // open. True when the cash was recorded.
+    bool cashRecorded(const QString& refusal);
     void send(Money amount, const PhoneNumber& phone, PaymentMethod method = PaymentMethod::Mpesa);
     // A sale above the largest single payment: asked about first when the same sale is open already.
     void chargeSale(Money amount, const PhoneNumber& phone);

@@ -163,6 +163,8 @@ void WaitingCard::refresh()
             code.scaled(code.size() * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation)));
         m_qr->setMinimumSize(m_qr->pixmap().size()); // never squeezed: a cut code does not scan
         m_qr->setToolTip(m_qrUrl);
+        m_qr->setVisible(true);
+        Q_EMIT qrCodeShown(m_qr);
     }
     m_qr->setVisible(qrShown);
     m_receipt->setVisible(p.state == PaymentState::Complete && !p.mpesaReceipt.isEmpty());

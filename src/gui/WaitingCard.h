@@ -45,6 +45,9 @@ Q_SIGNALS:
     // the customer's display.
     void following(const Payment& payment);
     void putAway();
+    // A card/QR payment's code has just appeared (a new one): on a short screen it must be scrolled into
+    // view for the customer's camera.
+    void qrCodeShown(QWidget* code);
 
 private:
     void onPaymentChanged(const Payment& payment);

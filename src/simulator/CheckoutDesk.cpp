@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CheckoutDesk.h"
 
+#include "JsonAnswer.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,21 +14,6 @@
 namespace lipa::sim {
 
 namespace {
-
-HttpResponse json(const QJsonObject& body, int status = 200)
-{
-    return HttpResponse{status, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", {}};
-}
-
-HttpResponse invalid(const QString& attr, const QString& detail)
-{
-    const QJsonObject error{{QStringLiteral("code"), QStringLiteral("invalid")},
-                            {QStringLiteral("detail"), detail},
-                            {QStringLiteral("attr"), attr}};
-    return json(QJsonObject{{QStringLiteral("type"), QStringLiteral("validation_error")},
-                            {QStringLiteral("errors"), QJsonArray{error}}},
-                400);
-}
 
 QString randomHex(int bytes)
 {
@@ -56,22 +43,24 @@ HttpResponse CheckoutDesk::create(const HttpRequest& request)
         return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("JSON parse error")}}, 400);
     const QJsonObject body = document.object();
     if (!body.value(QStringLiteral("public_key")).toString().startsWith(QStringLiteral("ISPubKey_")))
-        return invalid(QStringLiteral("public_key"), QStringLiteral("A valid public key is required."));
+        return validationError(QStringLiteral("public_key"),
+                               QStringLiteral("A valid public key is required."));
     if (body.value(QStringLiteral("currency")).toString() != u"KES")
-        return invalid(QStringLiteral("currency"), QStringLiteral("Currency must be KES."));
+        return validationError(QStringLiteral("currency"), QStringLiteral("Currency must be KES."));
     const QJsonValue amount = body.value(QStringLiteral("amount"));
     const double shillings = amount.isString() ? amount.toString().toDouble() : amount.toDouble();
     if (shillings < 1 || shillings > 1e9 || shillings != static_cast<double>(static_cast<qint64>(shillings)))
-        return invalid(QStringLiteral("amount"), QStringLiteral("Amount must be a whole number above 0."));
+        return validationError(QStringLiteral("amount"),
+                               QStringLiteral("Amount must be a whole number above 0."));
     const QString phone = body.value(QStringLiteral("phone_number")).toString();
     static const QRegularExpression kenyan(QStringLiteral("^254[17]\\d{8}$"));
     if (!phone.isEmpty() && !kenyan.match(phone).hasMatch())
-        return invalid(QStringLiteral("phone_number"), QStringLiteral("Enter a valid phone number."));
+        return validationError(QStringLiteral("phone_number"), QStringLiteral("Enter a valid phone number."));
     for (const char* tariff : {"card_tarrif", "mobile_tarrif"}) {
         const QString value = body.value(QLatin1String(tariff)).toString();
         if (!value.isEmpty() && value != u"BUSINESS-PAYS" && value != u"CUSTOMER-PAYS")
-            return invalid(QString::fromLatin1(tariff),
-                           QStringLiteral("Must be BUSINESS-PAYS or CUSTOMER-PAYS."));
+            return validationError(QString::fromLatin1(tariff),
+                                   QStringLiteral("Must be BUSINESS-PAYS or CUSTOMER-PAYS."));
     }
     const QString apiRef = body.value(QStringLiteral("api_ref")).toString();
     const InvoiceBook::Invoice& invoice = m_book.addCheckout(apiRef, phone, static_cast<qint64>(shillings));

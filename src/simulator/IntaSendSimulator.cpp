@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IntaSendSimulator.h"
 
+#include "JsonAnswer.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,23 +21,10 @@ using sim::HttpExchange;
 using sim::HttpRequest;
 using sim::HttpResponse;
 
+using sim::json;
+using sim::validationError;
+
 namespace {
-
-HttpResponse json(const QJsonObject& body, int status = 200)
-{
-    return HttpResponse{status, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", {}};
-}
-
-// IntaSend's validation error shape: {"type": …, "errors": [{"code", "detail", "attr"}]}.
-HttpResponse validationError(const QString& attr, const QString& detail)
-{
-    const QJsonObject error{{QStringLiteral("code"), QStringLiteral("invalid")},
-                            {QStringLiteral("detail"), detail},
-                            {QStringLiteral("attr"), attr}};
-    const QJsonObject body{{QStringLiteral("type"), QStringLiteral("validation_error")},
-                           {QStringLiteral("errors"), QJsonArray{error}}};
-    return json(body, 400);
-}
 
 // A body that is not JSON, as IntaSend (Django REST framework) refuses it.
 HttpResponse notJsonError()
@@ -182,7 +171,7 @@ void IntaSendSimulator::setFault(sim::Fault fault)
         m_server.listen(m_port);
 }
 
-bool IntaSendSimulator::servePagesOn(const QHostAddress& address)
+bool IntaSendSimulator::servePagesOn(const QHostAddress& address, QString* where)
 {
     m_pageServer = std::make_unique<sim::MiniHttpServer>(
         [this](const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange) {
@@ -200,6 +189,8 @@ bool IntaSendSimulator::servePagesOn(const QHostAddress& address)
     host.setHost(address.toString());
     host.setPort(port);
     m_checkouts.setPageHost(host.toString());
+    if (where)
+        *where = host.toString();
     return true;
 }
 

@@ -99,7 +99,8 @@ public:
     // Also serves the checkout pages (and nothing else) on this address, on a free port, so that a phone on
     // the shop's network can open a checkout's QR code in demo mode; new checkouts' URLs point there. False
     // if it cannot listen.
-    bool servePagesOn(const QHostAddress& address);
+    // *where: the pages' base URL.
+    bool servePagesOn(const QHostAddress& address, QString* where = nullptr);
     // Every chargeback it keeps, with its current status (find, statusOf, json).
     const sim::ChargebackBook& chargebacks() const { return m_chargebacks; }
 

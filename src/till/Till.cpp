@@ -42,14 +42,8 @@ QString Till::charge(Money amount, const PhoneNumber& phone)
     return send(amount, phone, {});
 }
 
-QString Till::send(Money amount, const PhoneNumber& phone, const QString& replacesRef, const SalePart& part,
-                   Sale* newSale)
+Payment Till::newPayment(Money amount, const PhoneNumber& phone) const
 {
-    if (const QString wait = m_health.slowDownNotice(); !wait.isEmpty()) {
-        // IntaSend asked for quiet: sending now would be refused again (and count against the till).
-        Q_EMIT notice(wait);
-        return {};
-    }
     Payment payment;
     payment.localRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
     payment.amount = amount;
@@ -58,6 +52,18 @@ QString Till::send(Money amount, const PhoneNumber& phone, const QString& replac
     payment.createdAt = m_clock.now();
     payment.updatedAt = payment.createdAt;
     payment.tillName = m_tillName;
+    return payment;
+}
+
+QString Till::send(Money amount, const PhoneNumber& phone, const QString& replacesRef, const SalePart& part,
+                   Sale* newSale)
+{
+    if (const QString wait = m_health.slowDownNotice(); !wait.isEmpty()) {
+        // IntaSend asked for quiet: sending now would be refused again (and count against the till).
+        Q_EMIT notice(wait);
+        return {};
+    }
+    Payment payment = newPayment(amount, phone);
     payment.replacesRef = replacesRef;
     payment.saleRef = part.saleRef;
     payment.salePart = part.part;
@@ -93,15 +99,8 @@ QString Till::chargeByCheckout(Money amount, const PhoneNumber& phone)
         Q_EMIT notice(wait);
         return {};
     }
-    Payment payment;
-    payment.localRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    payment.amount = amount;
-    payment.phone = phone;
+    Payment payment = newPayment(amount, phone);
     payment.method = PaymentMethod::Checkout;
-    payment.state = PaymentState::Sending;
-    payment.createdAt = m_clock.now();
-    payment.updatedAt = payment.createdAt;
-    payment.tillName = m_tillName;
     // Journal before wire, as for a push: a checkout nobody recorded is never asked for.
     if (!m_journal.addPayment(payment)) {
         Q_EMIT notice(tr("The payment could not be recorded (%1), so it was not sent. Nothing was charged.")

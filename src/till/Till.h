@@ -101,6 +101,8 @@ private:
     // newSale: the payment is the first part of this sale, recorded with it.
     QString send(Money amount, const PhoneNumber& phone, const QString& replacesRef,
                  const SalePart& part = {}, Sale* newSale = nullptr);
+    // A new attempt, not yet recorded: a fresh reference (its api_ref), Sending, now, this till.
+    Payment newPayment(Money amount, const PhoneNumber& phone) const;
     void onPushFinished(const QString& localRef, const CallResult& result);
     void onCheckoutFinished(const QString& localRef, const CheckoutResult& result);
     // What a status call asks with: the invoice once known, else a checkout's id and signature.

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void aCheckoutIntaSendDidNotMakeChargedNothing();
     void followedAgainAfterARestart();
     void statusWithAWrongSignatureIsRefused();
+    void pagesServedForPhonesOnTheNetworkAndNothingElse();
 
 private:
     // What a phone's browser does on the checkout page: GET it, or POST one of its buttons.
@@ -180,6 +181,27 @@ void TestCheckout::statusWithAWrongSignatureIsRefused()
     QVERIFY(answer->ok());
     QCOMPARE(answer->invoice->apiRef, ref);
     QCOMPARE(answer->invoice->rawState, QStringLiteral("PENDING"));
+}
+
+void TestCheckout::pagesServedForPhonesOnTheNetworkAndNothingElse()
+{
+    // LIPA_TILL_DEMO_LAN in demo mode: the pages on another address (here loopback again, on its own port).
+    test::TestStack t;
+    QVERIFY(t.simulator.servePagesOn(QHostAddress(QHostAddress::LocalHost)));
+    const QString ref = t.till().chargeByCheckout(Money::fromShillings(650), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    const QUrl page(t.journal().find(ref)->checkoutUrl);
+    QVERIFY(page.port() != t.simulator.port());
+    int status = 0;
+    QVERIFY(open(page.toString(), {}, &status).contains("KES 650"));
+    QCOMPARE(status, 200);
+    // The API is not there: only the pages.
+    QUrl api = page;
+    api.setPath(QStringLiteral("/api/v1/payment/status/"));
+    open(api.toString(), "", &status);
+    QCOMPARE(status, 404);
+    QVERIFY(open(page.toString(), "pay-card").contains("Paid"));
+    QVERIFY(t.advanceUntil([&] { return t.journal().find(ref)->state == PaymentState::Complete; }, 2min));
 }
 
 QTEST_MAIN(TestCheckout)
