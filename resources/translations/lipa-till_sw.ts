@@ -579,6 +579,14 @@
         <source>Scan to pay by card or M-Pesa</source>
         <translation>Changanua ili ulipe kwa kadi au M-Pesa</translation>
     </message>
+    <message>
+        <source>Preparing your QR code…</source>
+        <translation>Tunaandaa msimbo wako wa QR…</translation>
+    </message>
+    <message>
+        <source>The payment page was not paid in time.</source>
+        <translation>Ukurasa wa malipo haukulipwa kwa wakati.</translation>
+    </message>
 </context>
 <context>
     <name>lipa::Environment</name>
@@ -1577,6 +1585,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Ask the customer to cancel that request on their phone first: if they approve it and also pay by card or QR, they pay twice.</source>
         <translation>Mwombe mteja kwanza akatae ombi hilo kwenye simu yake: akilikubali na pia akalipa kwa kadi au QR, atalipa mara mbili.</translation>
+    </message>
+    <message>
+        <source>It is a sale in parts: %1.</source>
+        <translation>Ni mauzo ya sehemu: %1.</translation>
     </message>
 </context>
 <context>
@@ -2981,6 +2993,10 @@ Mteja amelipa mara mbili: mrudishie pesa zake taslimu.</translation>
     <message>
         <source>Not sent again. %1</source>
         <translation>Hayakutumwa tena. %1</translation>
+    </message>
+    <message>
+        <source>A card/QR payment is not sent again: its page may still be open on the customer&apos;s phone. Check it (F5); if the customer did not pay, charge the sale again (Enter or F6), and the till asks first.</source>
+        <translation>Malipo ya kadi/QR hayatumwi tena: ukurasa wake bado unaweza kuwa wazi kwenye simu ya mteja. Yaangalie (F5); kama mteja hakulipa, toza mauzo tena (Enter au F6), na till itauliza kwanza.</translation>
     </message>
 </context>
 <context>

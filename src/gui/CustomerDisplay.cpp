@@ -136,6 +136,12 @@ void CustomerDisplay::showPayment(const Payment& payment)
                  Palette::textStyle(Tone::Good, true));
         return;
     }
+    if (traits.inProgress && payment.isCheckout() && payment.checkoutUrl.isEmpty()) {
+        setLines(payment.amount.toDisplayString(),
+                 text(QT_TRANSLATE_NOOP("lipa::CustomerDisplay", "Preparing your QR code…")), {},
+                 Palette::textStyle(Tone::Waiting, true));
+        return;
+    }
     if (traits.inProgress && payment.isCheckout()) {
         if (!payment.checkoutUrl.isEmpty() && m_qrUrl != payment.checkoutUrl) {
             m_qrUrl = payment.checkoutUrl;
@@ -147,8 +153,7 @@ void CustomerDisplay::showPayment(const Payment& payment)
         }
     }
     if (traits.inProgress) {
-        const qint64 left =
-            std::max<qint64>(0, m_till.clock().now().secsTo(m_till.expiresAt(payment.createdAt)));
+        const qint64 left = std::max<qint64>(0, m_till.clock().now().secsTo(m_till.expiresAt(payment)));
         setLines(amount,
                  text(QT_TRANSLATE_NOOP("lipa::CustomerDisplay", "Enter your M-Pesa PIN on %1"))
                      .arg(payment.phone.masked()),
@@ -166,6 +171,8 @@ QString CustomerDisplay::reasonFor(const Payment& payment) const
 {
     switch (payment.state) {
     case PaymentState::Expired:
+        if (payment.isCheckout())
+            return text(QT_TRANSLATE_NOOP("lipa::CustomerDisplay", "The payment page was not paid in time."));
         return text(QT_TRANSLATE_NOOP("lipa::CustomerDisplay", "The request on your phone timed out."));
     case PaymentState::Rejected:
         return text(QT_TRANSLATE_NOOP("lipa::CustomerDisplay",

@@ -116,6 +116,19 @@ void PaymentActions::chargeAfterShopCheck(Money amount, const PhoneNumber& phone
     else if (shop && shop->found)
         shopNote = tr("It is also open %1.").arg(describeElsewhere(*shop->found));
 
+    // By card or QR, the same total as an open sale in parts is the same sale: its parts may still charge.
+    if (method == PaymentMethod::Checkout) {
+        if (const std::optional<Sale> sale =
+                m_stack.journal.sales().latestOpen(phone, amount, m_stack.clock.now().addDays(-1))) {
+            const SaleProgress progress = m_stack.sales.progress(*sale);
+            if (progress.latest) {
+                confirmDuplicateCharge(amount, phone, *progress.latest,
+                                       tr("It is a sale in parts: %1.").arg(progress.summary(*sale)), {},
+                                       method);
+                return;
+            }
+        }
+    }
     const std::optional<Payment> earlier = m_stack.till.openPaymentFor(phone, amount);
     if (!earlier) {
         if (shop && shop->found) // only at another counter
@@ -435,7 +448,11 @@ void PaymentActions::chargeSale(Money amount, const PhoneNumber& phone)
     const std::optional<Sale> open =
         m_stack.journal.sales().latestOpen(phone, amount, m_stack.clock.now().addDays(-1));
     if (!open) {
-        send(amount, phone);
+        // The same total may be open as one card/QR payment: asked about as any open payment.
+        if (const std::optional<Payment> earlier = m_stack.till.openPaymentFor(phone, amount))
+            confirmDuplicateCharge(amount, phone, *earlier, {});
+        else
+            send(amount, phone);
         return;
     }
     const SaleProgress progress = m_stack.sales.progress(*open);

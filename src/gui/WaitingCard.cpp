@@ -162,6 +162,8 @@ void WaitingCard::refresh()
         m_qr->setPixmap(QPixmap::fromImage(
             code.scaled(code.size() * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation)));
         m_qr->setMinimumSize(m_qr->pixmap().size()); // never squeezed: a cut code does not scan
+        if (code.isNull())
+            m_qr->setText(m_qrUrl); // too long for a QR code: the address, to type
         m_qr->setToolTip(m_qrUrl);
         m_qr->setVisible(true);
         Q_EMIT qrCodeShown(m_qr);
@@ -171,7 +173,7 @@ void WaitingCard::refresh()
     m_receipt->setText(p.mpesaReceipt);
     QString detail = p.failureMessage;
     if (waiting) {
-        const qint64 left = std::max<qint64>(0, m_till.clock().now().secsTo(m_till.expiresAt(p.createdAt)));
+        const qint64 left = std::max<qint64>(0, m_till.clock().now().secsTo(m_till.expiresAt(p)));
         const QString note = !p.isCheckout() ? PaymentListModel::progressNote(p.state)
                              : qrShown       ? tr("The customer scans the QR code and pays by card or M-Pesa")
                                              : tr("Making the card/QR checkout");

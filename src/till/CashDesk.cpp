@@ -95,7 +95,7 @@ QString CashDesk::record(const QString& localRef, bool wasChecked)
                                  "checking it in case the customer approves it anyway.");
     else if (openAtIntaSend)
         now->failureMessage = PaymentRules::cashPromptTimedOutNote();
-    else if (now->state == PaymentState::Unknown && now->invoiceId.isEmpty())
+    else if (now->state == PaymentState::Unknown && !now->isKnownToIntaSend())
         now->failureMessage = tr("Settled in cash. IntaSend never confirmed the M-Pesa request, so the "
                                  "till cannot see whether the customer approves it.");
     else
@@ -108,7 +108,8 @@ QString CashDesk::record(const QString& localRef, bool wasChecked)
     // A poller already watching the M-Pesa request goes on (see Till::keepChecking). One that is not (an
     // Unknown payment IntaSend knows of) starts now, so a late approval is caught in this run.
     if (watched && !m_poller.isWatching(localRef))
-        m_poller.watch(localRef, settled.createdAt);
+        m_poller.watch(localRef, settled.createdAt,
+                       PaymentRules::lifetime(settled, m_poller.schedule().expiry));
     return QString();
 }
 

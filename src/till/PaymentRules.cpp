@@ -7,7 +7,7 @@ namespace lipa::PaymentRules {
 
 bool cashWithMpesaOpen(const Payment& payment)
 {
-    if (payment.state != PaymentState::Cash || payment.invoiceId.isEmpty())
+    if (payment.state != PaymentState::Cash || !payment.isKnownToIntaSend())
         return false;
     const std::optional<wire::RemoteState> remote = wire::parseRemoteState(payment.remoteState);
     return !remote || *remote == wire::RemoteState::Pending || *remote == wire::RemoteState::Processing ||
@@ -32,9 +32,14 @@ QString cashPromptTimedOutNote()
                                        "IntaSend again.");
 }
 
+std::chrono::milliseconds lifetime(const Payment& payment, std::chrono::milliseconds expiry)
+{
+    return payment.isCheckout() ? std::max<std::chrono::milliseconds>(expiry, kCheckoutLifetime) : expiry;
+}
+
 bool isPastExpiry(const Payment& payment, const QDateTime& now, std::chrono::milliseconds expiry)
 {
-    return payment.createdAt.msecsTo(now) >= expiry.count();
+    return payment.createdAt.msecsTo(now) >= lifetime(payment, expiry).count();
 }
 
 QString callDetail(const CallResult& result)
@@ -165,7 +170,7 @@ Outcome afterExpiry(const Payment& before, std::chrono::milliseconds expiry)
     }
     if (!isAwaitingCustomer(before.state))
         return out;
-    const qint64 minutes = expiry.count() / 60000;
+    const qint64 minutes = lifetime(before, expiry).count() / 60000;
     // Spelt out rather than tr()'s %n plural, which needs a translation file even for English.
     out.payment.failureMessage =
         minutes == 1

@@ -39,6 +39,10 @@ bool needsChecking(const Payment& payment);
 // The note on a cash sale whose M-Pesa request IntaSend still shows open after the prompt timed out.
 QString cashPromptTimedOutNote();
 // Whether the payment was made longer than the expiry window before now.
+// How long a payment is waited for: the M-Pesa prompt's expiry, or for a card/QR checkout (whose page stays
+// open on the customer's phone while they type a card's details) kCheckoutLifetime, whichever is longer.
+inline constexpr std::chrono::minutes kCheckoutLifetime{15};
+std::chrono::milliseconds lifetime(const Payment& payment, std::chrono::milliseconds expiry);
 bool isPastExpiry(const Payment& payment, const QDateTime& now, std::chrono::milliseconds expiry);
 
 // IntaSend's view of the invoice applied to the payment (a push answer or a status check).

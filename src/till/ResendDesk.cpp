@@ -6,9 +6,24 @@
 #include "ServiceHealth.h"
 #include "Till.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 namespace lipa {
+
+namespace {
+
+// A card/QR checkout's page stays open on the customer's phone: another request on top of it could be the
+// second payment of one sale.
+QString checkoutNotSentAgain()
+{
+    return QCoreApplication::translate(
+        "lipa::ResendDesk",
+        "A card/QR payment is not sent again: its page may still be open on the customer's phone. Check it "
+        "(F5); if the customer did not pay, charge the sale again (Enter or F6), and the till asks first.");
+}
+
+} // namespace
 
 namespace {
 
@@ -57,6 +72,11 @@ void ResendDesk::prepare(const QString& localRef, QObject* context,
         done(check);
         return;
     }
+    if (payment->isCheckout()) {
+        check.reason = checkoutNotSentAgain();
+        done(check);
+        return;
+    }
     if (const QString closed = SaleAttempts::saleClosed(m_journal, *payment); !closed.isEmpty()) {
         check.reason = closed;
         done(check);
@@ -77,8 +97,8 @@ void ResendDesk::prepare(const QString& localRef, QObject* context,
         done(check);
         return;
     }
-    const bool checkable = !payment->invoiceId.isEmpty() && (payment->state == PaymentState::Expired ||
-                                                             payment->state == PaymentState::Unknown);
+    const bool checkable = payment->isKnownToIntaSend() && (payment->state == PaymentState::Expired ||
+                                                            payment->state == PaymentState::Unknown);
     if (!checkable) {
         if (payment->state == PaymentState::Unknown) {
             check.verdict = ResendCheck::Verdict::MaySendWithWarning;
@@ -160,6 +180,8 @@ QString ResendDesk::resend(const QString& localRef, const std::optional<PhoneNum
     else if (!traitsOf(payment->state).mayBeResent)
         refusal = payment->state == PaymentState::Complete ? tr("This payment is paid.")
                                                            : tr("This payment is still in progress.");
+    else if (payment->isCheckout())
+        refusal = checkoutNotSentAgain();
     else if (const QString closed = SaleAttempts::saleClosed(m_journal, *payment); !closed.isEmpty())
         refusal = closed;
     else if (const QString settled = SaleAttempts::partSettled(m_journal, *payment); !settled.isEmpty())

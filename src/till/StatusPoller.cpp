@@ -28,15 +28,19 @@ StatusPoller::~StatusPoller() = default;
 
 void StatusPoller::watch(const QString& localRef, const QDateTime& createdAt)
 {
+    watch(localRef, createdAt, m_schedule.expiry);
+}
+
+void StatusPoller::watch(const QString& localRef, const QDateTime& createdAt, milliseconds lifetime)
+{
     if (m_entries.contains(localRef))
         return; // already watched: a second entry could put two checks in flight
     // The payment's age comes from wall time (it may have been created by an earlier run); from here
     // on only monotonic time counts.
-    const milliseconds age{
-        std::clamp<qint64>(createdAt.msecsTo(m_clock.now()), 0, m_schedule.expiry.count())};
+    const milliseconds age{std::clamp<qint64>(createdAt.msecsTo(m_clock.now()), 0, lifetime.count())};
     const milliseconds now = m_clock.monotonic();
     Entry entry;
-    entry.expiresAt = now + m_schedule.expiry - age;
+    entry.expiresAt = now + lifetime - age;
     entry.interval = m_schedule.firstCheck;
     entry.nextCheck = std::max(now + m_schedule.firstCheck, m_holdUntil);
     m_entries.insert(localRef, entry);

@@ -33,6 +33,8 @@ public:
 
     // Starts checking a payment created at createdAt (expiry counts from then).
     void watch(const QString& localRef, const QDateTime& createdAt);
+    // The same for a payment that waits longer than the schedule's expiry (a card/QR checkout's page).
+    void watch(const QString& localRef, const QDateTime& createdAt, std::chrono::milliseconds lifetime);
     void unwatch(const QString& localRef);
     // The check asked for by checkDue has ended. The next one waits the next backoff interval, or
     // at least notBefore (IntaSend's Retry-After).

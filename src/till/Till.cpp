@@ -143,6 +143,11 @@ void Till::onCheckoutFinished(const QString& localRef, const CheckoutResult& res
     keepChecking(localRef, {});
 }
 
+QDateTime Till::expiresAt(const Payment& payment) const
+{
+    return payment.createdAt.addMSecs(PaymentRules::lifetime(payment, m_poller.schedule().expiry).count());
+}
+
 wire::StatusKey Till::statusKeyOf(const Payment& payment) const
 {
     wire::StatusKey key{payment.invoiceId, payment.checkoutId, payment.checkoutSignature};
@@ -170,7 +175,7 @@ void Till::resume()
         const bool mayStillBeAnswered =
             isAwaitingCustomer(payment.state) || PaymentRules::cashWithMpesaOpen(payment);
         if (mayStillBeAnswered && !PaymentRules::isPastExpiry(payment, now, expiry))
-            m_poller.watch(payment.localRef, payment.createdAt);
+            m_poller.watch(payment.localRef, payment.createdAt, PaymentRules::lifetime(payment, expiry));
         else if (payment.state == PaymentState::Cash && mayStillBeAnswered)
             checkOnce(payment, [](const CallResult&) {}); // once: what IntaSend says is recorded
         else if (!payment.isFinal() && payment.isKnownToIntaSend())
@@ -396,7 +401,8 @@ void Till::keepChecking(const QString& localRef, std::chrono::milliseconds notBe
     else if (PaymentRules::isPastExpiry(*payment, m_clock.now(), m_poller.schedule().expiry))
         onExpired(localRef); // a one-off check (start-up, Check now) found it still open, too late
     else
-        m_poller.watch(localRef, payment->createdAt);
+        m_poller.watch(localRef, payment->createdAt,
+                       PaymentRules::lifetime(*payment, m_poller.schedule().expiry));
 }
 
 void Till::onExpired(const QString& localRef)

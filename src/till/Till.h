@@ -72,6 +72,8 @@ public:
     {
         return createdAt.addMSecs(m_poller.schedule().expiry.count());
     }
+    // The same for this payment (a card/QR checkout is waited for longer: PaymentRules::lifetime).
+    QDateTime expiresAt(const Payment& payment) const;
 
 Q_SIGNALS:
     // The payment is durably in the journal and its request is about to leave.

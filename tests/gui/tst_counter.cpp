@@ -48,6 +48,7 @@ private Q_SLOTS:
     void drawerOpensForCashNeverForMpesa();
     void printerOffIsSaidAndTheReceiptPrintsAgain();
     void cardOrQrShowsACodeThatOpensTheCheckoutPage();
+    void cardOrQrForAnOpenSaleInPartsAsksFirst();
 
 private:
     void open(Settings settings);
@@ -372,6 +373,39 @@ void TestCounter::cardOrQrShowsACodeThatOpensTheCheckoutPage()
     QVERIFY(!qr->isVisible());
     QTRY_COMPARE(customerSees().value(1), QStringLiteral("Paid — thank you"));
     QVERIFY(!customerQr->isVisible());
+}
+
+void TestCounter::cardOrQrForAnOpenSaleInPartsAsksFirst()
+{
+    open(Settings{});
+    QVERIFY(test::showActive(*m_window));
+    // 200,000 by M-Pesa in parts: part 1 waits on the customer's phone.
+    driver().charge(QStringLiteral("200000"), QStringLiteral("0712345678"));
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 1);
+    // The same sale by card or QR: asked first, and nothing is made when the cashier says no.
+    driver().typeSale(QStringLiteral("200000"), QStringLiteral("0712345678"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    auto* box = driver().shown<QMessageBox>("duplicateChargeDialog");
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("sale in parts")) &&
+                 box->text().contains(QStringLiteral("cancel")),
+             qPrintable(box->text()));
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("dontCharge")), Qt::LeftButton);
+    QVERIFY(m_stack->waitForNetwork());
+    QVERIFY(m_stack->simulator.checkouts().isEmpty());
+    // And the other way round: 300,000 open by card or QR, then the same by M-Pesa (a sale in parts).
+    QTest::keyClick(driver().find<QWidget>("amountEdit"), Qt::Key_Escape);
+    driver().typeSale(QStringLiteral("300000"), QStringLiteral("0722000126"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.checkouts().size(), 1);
+    driver().charge(QStringLiteral("300000"), QStringLiteral("0722000126"));
+    box = driver().shown<QMessageBox>("duplicateChargeDialog");
+    QVERIFY(box);
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("dontCharge")), Qt::LeftButton);
+    QVERIFY(m_stack->waitForNetwork());
+    QCOMPARE(m_stack->simulator.pushes().size(), 1); // only the first sale's part 1
 }
 
 // A counter terminal: a 1024×600 screen, and an 800×480 one beside it facing the customer.

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void followedAgainAfterARestart();
     void statusWithAWrongSignatureIsRefused();
     void pagesServedForPhonesOnTheNetworkAndNothingElse();
+    void waitedForLongerThanAPromptAndNeverSentAgain();
+    void paidOnThePageAfterCashIsCaughtAsPaidTwice();
 
 private:
     // What a phone's browser does on the checkout page: GET it, or POST one of its buttons.
@@ -202,6 +204,56 @@ void TestCheckout::pagesServedForPhonesOnTheNetworkAndNothingElse()
     QCOMPARE(status, 404);
     QVERIFY(open(page.toString(), "pay-card").contains("Paid"));
     QVERIFY(t.advanceUntil([&] { return t.journal().find(ref)->state == PaymentState::Complete; }, 2min));
+}
+
+void TestCheckout::waitedForLongerThanAPromptAndNeverSentAgain()
+{
+    // Typing a card's details takes longer than an M-Pesa prompt lasts: the page is followed for
+    // PaymentRules::kCheckoutLifetime (15 min), not the prompt's 3 minutes.
+    test::TestStack t;
+    const QString ref = t.till().chargeByCheckout(Money::fromShillings(5400), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    QVERIFY(t.advanceUntil([&] { return t.clock.now() >= t.journal().find(ref)->createdAt.addSecs(5 * 60); },
+                           6min, 5s));
+    QCOMPARE(t.journal().find(ref)->state, PaymentState::Pending); // not Expired at 3 minutes
+    QVERIFY(t.poller().isWatching(ref));
+    const int checksBefore = t.simulator.statusRequestCount();
+    // Not paid in 15 minutes: Expired, and polling stops.
+    QVERIFY(
+        t.advanceUntil([&] { return t.journal().find(ref)->state == PaymentState::Expired; }, 12min, 10s));
+    QVERIFY(t.simulator.statusRequestCount() > checksBefore);
+    QVERIFY2(t.journal().find(ref)->failureMessage.contains(QStringLiteral("15 minutes")),
+             qPrintable(t.journal().find(ref)->failureMessage));
+    QVERIFY(!t.poller().isWatching(ref));
+    // F8 never sends it again (as an M-Pesa prompt or anything else): its page may still be open.
+    std::optional<ResendCheck> check;
+    t.resends().prepare(ref, this, [&](const ResendCheck& c) { check = c; });
+    QTRY_VERIFY(check.has_value());
+    QCOMPARE(check->verdict, ResendCheck::Verdict::Refused);
+    QVERIFY2(check->reason.contains(QStringLiteral("not sent again")), qPrintable(check->reason));
+    QVERIFY(t.resends().resend(ref).isEmpty());
+    QCOMPARE(t.pushesOnceIdle(), 0);
+    // Paid on the page even now: F5 finds it.
+    QVERIFY(open(t.journal().find(ref)->checkoutUrl, "pay-card").contains("Paid"));
+    t.till().check(ref);
+    QTRY_COMPARE(t.journal().find(ref)->state, PaymentState::Complete);
+}
+
+void TestCheckout::paidOnThePageAfterCashIsCaughtAsPaidTwice()
+{
+    test::TestStack t;
+    const QString ref = t.till().chargeByCheckout(Money::fromShillings(1800), test::phoneEndingIn('5'));
+    QVERIFY(t.waitForNetwork());
+    QString refusal = QStringLiteral("not called");
+    t.cash().settle(ref, this, [&](const Payment&, const QString& r) { refusal = r; });
+    QTRY_COMPARE(refusal, QString());
+    QCOMPARE(t.journal().find(ref)->state, PaymentState::Cash);
+    // The page is still open at IntaSend: the till keeps watching it.
+    QVERIFY(t.poller().isWatching(ref));
+    QSignalSpy paidTwice(&t.till(), &Till::paidTwice);
+    QVERIFY(open(t.journal().find(ref)->checkoutUrl, "pay-card").contains("Paid"));
+    QVERIFY(t.advanceUntil([&] { return !paidTwice.isEmpty(); }, 2min));
+    QCOMPARE(t.journal().find(ref)->state, PaymentState::Complete);
 }
 
 QTEST_MAIN(TestCheckout)
