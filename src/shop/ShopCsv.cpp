@@ -29,17 +29,26 @@ bool exec(QSqlDatabase& db, const QString& sql, QString* error)
     return false;
 }
 
+// The shop database does not keep how a payment was asked for (M-Pesa prompt or card/QR checkout) yet: its
+// export leaves the till's last column, method, out rather than say "mpesa" for every payment.
+QStringList withoutMethod(QStringList cells)
+{
+    Q_ASSERT(CsvFormat::header().last() == u"method");
+    cells.removeLast();
+    return cells;
+}
+
 } // namespace
 
 QStringList ShopCsv::header()
 {
-    return CsvFormat::header() << QStringLiteral("till") << QStringLiteral("till_id")
-                               << QStringLiteral("branch");
+    return withoutMethod(CsvFormat::header())
+           << QStringLiteral("till") << QStringLiteral("till_id") << QStringLiteral("branch");
 }
 
 QStringList ShopCsv::row(const ShopPayment& payment)
 {
-    return CsvFormat::row(payment.payment)
+    return withoutMethod(CsvFormat::row(payment.payment))
            << payment.tillName << payment.tillId.toString(QUuid::WithoutBraces) << payment.branch;
 }
 
