@@ -85,15 +85,20 @@ QByteArray truncatedForLog(const QByteArray& body)
     return body.size() <= kMax ? body : body.left(kMax) + "…[" + QByteArray::number(body.size()) + " bytes]";
 }
 
-// A push or status answer: the invoice, or why it could not be read.
-QString readInvoice(const QByteArray& body, CallResult& result)
+// Reads the invoice of an answer with parse into the result: empty, or why it could not be read.
+IntaSendClient::BodyReader invoiceReader(Result<wire::Invoice> (*parse)(const QByteArray&))
 {
-    Result<wire::Invoice> invoice = wire::parseInvoiceResponse(body);
-    if (!invoice)
-        return invoice.error();
-    result.invoice = std::move(invoice).value();
-    return {};
+    return [parse](const QByteArray& body, CallResult& result) {
+        Result<wire::Invoice> invoice = parse(body);
+        if (!invoice)
+            return invoice.error();
+        result.invoice = std::move(invoice).value();
+        return QString();
+    };
 }
+
+// A push or status answer.
+const IntaSendClient::BodyReader readInvoice = invoiceReader(&wire::parseInvoiceResponse);
 
 } // namespace
 
@@ -132,15 +137,8 @@ void IntaSendClient::checkStatus(const wire::StatusKey& key, QObject* context, C
         checkStatus(key.invoiceId, context, std::move(done));
         return;
     }
-    const BodyReader readCheckoutStatus = [](const QByteArray& body, CallResult& result) {
-        Result<wire::Invoice> invoice = wire::parseCheckoutStatusResponse(body);
-        if (!invoice)
-            return invoice.error();
-        result.invoice = std::move(invoice).value();
-        return QString();
-    };
     post(wire::statusPath(), wire::buildStatusBody(m_config.publicKey, key), false, false, context,
-         readCheckoutStatus, std::move(done));
+         invoiceReader(&wire::parseCheckoutStatusResponse), std::move(done));
 }
 
 void IntaSendClient::createCheckout(const wire::CheckoutRequest& request, QObject* context,

@@ -37,16 +37,9 @@ QString CheckoutDesk::pageUrl(const QString& id) const
 
 HttpResponse CheckoutDesk::create(const HttpRequest& request)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("JSON parse error")}}, 400);
-    const QJsonObject body = document.object();
-    if (!body.value(QStringLiteral("public_key")).toString().startsWith(QStringLiteral("ISPubKey_")))
-        return validationError(QStringLiteral("public_key"),
-                               QStringLiteral("A valid public key is required."));
-    if (body.value(QStringLiteral("currency")).toString() != u"KES")
-        return validationError(QStringLiteral("currency"), QStringLiteral("Currency must be KES."));
+    QJsonObject body;
+    if (std::optional<HttpResponse> refused = refusedPaymentBody(request.body, &body))
+        return *refused;
     const QJsonValue amount = body.value(QStringLiteral("amount"));
     const double shillings = amount.isString() ? amount.toString().toDouble() : amount.toDouble();
     if (shillings < 1 || shillings > 1e9 || shillings != static_cast<double>(static_cast<qint64>(shillings)))

@@ -22,6 +22,7 @@ using sim::HttpRequest;
 using sim::HttpResponse;
 
 using sim::json;
+using sim::refusedPaymentBody;
 using sim::validationError;
 
 namespace {
@@ -373,17 +374,9 @@ HttpResponse IntaSendSimulator::handlePush(const HttpRequest& request, bool stkR
             return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("Invalid token.")}}, 401);
     }
 
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return json(QJsonObject{{QStringLiteral("detail"), QStringLiteral("JSON parse error")}}, 400);
-    const QJsonObject body = document.object();
-
-    if (!body.value(QStringLiteral("public_key")).toString().startsWith(QStringLiteral("ISPubKey_")))
-        return validationError(QStringLiteral("public_key"),
-                               QStringLiteral("A valid public key is required."));
-    if (body.value(QStringLiteral("currency")).toString() != u"KES")
-        return validationError(QStringLiteral("currency"), QStringLiteral("Currency must be KES."));
+    QJsonObject body;
+    if (std::optional<HttpResponse> refused = refusedPaymentBody(request.body, &body))
+        return *refused;
     if (body.value(QStringLiteral("method")).toString() != u"M-PESA")
         return validationError(QStringLiteral("method"), QStringLiteral("Method must be M-PESA."));
     const QString phone = body.value(QStringLiteral("phone_number")).toString();
